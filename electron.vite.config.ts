@@ -1,0 +1,36 @@
+import { defineConfig } from 'electron-vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { resolve } from 'node:path';
+
+const r = (p: string) => resolve(import.meta.dirname, p);
+
+// Sources live in electron/main, electron/preload and renderer/ (not electron-vite's default src/).
+export default defineConfig({
+  main: {
+    build: {
+      outDir: r('out/main'),
+      rolldownOptions: { input: { index: r('electron/main/index.ts') } },
+    },
+  },
+  preload: {
+    build: {
+      outDir: r('out/preload'),
+      externalizeDeps: false, // sandboxed preload: bundle everything
+      rolldownOptions: {
+        input: { index: r('electron/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' }, // a sandboxed preload must be CommonJS
+      },
+    },
+  },
+  renderer: {
+    root: r('renderer'),
+    base: './',
+    plugins: [svelte({ configFile: r('svelte.config.js') })],
+    worker: { format: 'es' },
+    build: {
+      outDir: r('out/renderer'),
+      minify: true,
+      rolldownOptions: { input: { index: r('renderer/index.html') } },
+    },
+  },
+});

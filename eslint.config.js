@@ -1,0 +1,175 @@
+// ESLint flat config. The layer rules of ARCHITECTURE.md live here: a violation is a lint error.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
+import svelteConfig from './svelte.config.js';
+
+const NODE_BUILTINS = [
+  'assert',
+  'buffer',
+  'child_process',
+  'cluster',
+  'crypto',
+  'dgram',
+  'dns',
+  'events',
+  'fs',
+  'fs/promises',
+  'http',
+  'https',
+  'http2',
+  'inspector',
+  'module',
+  'net',
+  'os',
+  'path',
+  'perf_hooks',
+  'process',
+  'readline',
+  'stream',
+  'string_decoder',
+  'timers',
+  'tls',
+  'tty',
+  'url',
+  'util',
+  'v8',
+  'vm',
+  'worker_threads',
+  'zlib',
+];
+
+/** models/ is pure TypeScript: no platform, no UI, no other layer. */
+export const modelsRestrictedImports = {
+  paths: [
+    { name: 'electron', message: 'models/ is platform-free: no electron.' },
+    { name: 'svelte', message: 'models/ is UI-free: no svelte.' },
+    ...NODE_BUILTINS.map((name) => ({ name, message: 'models/ is platform-free: no Node built-ins.' })),
+  ],
+  patterns: [
+    { group: ['node:*'], message: 'models/ is platform-free: no node:* modules.' },
+    { group: ['svelte/*', 'electron/*'], message: 'models/ is platform- and UI-free.' },
+    {
+      group: ['**/electron/**', '**/renderer/**', '**/cli/**', '**/bench/**', '**/tests/**'],
+      message: 'models/ imports nothing from electron/, renderer/, cli/ (one-way layers).',
+    },
+  ],
+};
+
+const noLayerImport = (layers, who) => ({
+  patterns: [
+    {
+      group: layers.map((l) => `**/${l}/**`),
+      message: `${who} may not import ${layers.join(', ')}/ (one-way layers; see ARCHITECTURE.md).`,
+    },
+  ],
+});
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules/',
+      'out/',
+      'dist-web/',
+      'release/',
+      'coverage/',
+      'test-results/',
+      'tests/lint/fixtures/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...svelte.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/consistent-type-definitions': ['error', 'type'],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'Use named exports (see ARCHITECTURE.md).' },
+      ],
+    },
+  },
+  {
+    files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
+    languageOptions: {
+      parserOptions: {
+        projectService: false,
+        extraFileExtensions: ['.svelte'],
+        parser: tseslint.parser,
+        svelteConfig,
+      },
+    },
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
+    files: ['models/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': ['error', modelsRestrictedImports],
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'Math',
+          property: 'random',
+          message: 'Randomness is passed in: use a seeded stream from models/random.',
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'document', 'process', 'require', 'Buffer', 'navigator', 'localStorage', 'crypto'].map(
+          (name) => ({ name, message: 'models/ is platform-free.' }),
+        ),
+      ],
+    },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: { 'no-restricted-imports': ['error', noLayerImport(['renderer', 'cli'], 'electron/')] },
+  },
+  {
+    files: [
+      'cli/**/*.ts',
+      'bench/**/*.ts',
+      'scripts/**/*.{js,mjs,ts}',
+      '.ci/**/*.mjs',
+      'tests/**/*.{ts,mjs}',
+      '*.config.{js,ts}',
+    ],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['cli/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', noLayerImport(['renderer', 'electron'], 'cli/')] },
+  },
+  {
+    files: ['renderer/**/*.{ts,svelte}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: { 'no-restricted-imports': ['error', noLayerImport(['electron', 'cli'], 'renderer/')] },
+  },
+  {
+    files: ['renderer/components/**/*.{ts,svelte}'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        { name: 'parley', message: 'Components never touch window.parley: use the platform adapter.' },
+      ],
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'window',
+          property: 'parley',
+          message: 'Components never touch window.parley: use the platform adapter.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['*.config.{js,ts}', 'scripts/**', 'tests/**', 'bench/**', 'electron.vite.config.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+);

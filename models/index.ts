@@ -1,0 +1,1 @@
+export const MODELS_LAYER = 'models' as const;

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { resolve } from 'node:path';
+
+// Plain web build of the renderer (no Electron): `npm run web` builds it to dist-web/ and serves it.
+export default defineConfig({
+  root: resolve(import.meta.dirname, 'renderer'),
+  base: './',
+  plugins: [svelte({ configFile: resolve(import.meta.dirname, 'svelte.config.js') })],
+  worker: { format: 'es' },
+  build: { outDir: resolve(import.meta.dirname, 'dist-web'), emptyOutDir: true },
+});
