@@ -1,20 +1,79 @@
 #!/usr/bin/env node
 // Parley's headless command line: `npm run cli -- <command> [options]`.
-const USAGE = `Usage: npm run cli -- <command> [options]
+import { COMMANDS } from './commands';
+import { CliError, type CliIo } from './lib/Command';
+import { UsageError } from './lib/args';
 
-Commands:
-  help                 Show this help.
-
-Run "npm run cli -- <command> --help" for a command's options.`;
-
-const main = (argv: readonly string[]): number => {
-  const [command] = argv;
-  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  process.stderr.write(`parley: unknown command "${command}" (try --help)\n`);
-  return 2;
+const usage = (): string => {
+  const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
+  return [
+    'Usage: npm run cli -- <command> [options]',
+    '',
+    'Parley: game-theory sandbox and seeded scenario simulator, headless.',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    'Run "npm run cli -- <command> --help" for the options of a command.',
+    'Set PARLEY_DEBUG=1 to see stack traces of internal errors.',
+  ].join('\n');
 };
 
-process.exitCode = main(process.argv.slice(2));
+export const main = async (argv: readonly string[], io: CliIo): Promise<number> => {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    io.stdout(`${usage()}\n`);
+    return 0;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout('parley 0.1.0\n');
+    return 0;
+  }
+  const entry = COMMANDS[name];
+  if (!entry) {
+    io.stderr(`parley: unknown command "${name}" (run with --help for the list)\n`);
+    return 2;
+  }
+  try {
+    const command = await entry.load();
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.stdout(`${command.usage}\n`);
+      return 0;
+    }
+    return await command.run(rest, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr(`parley ${name}: ${err.message} (see --help)\n`);
+      return 2;
+    }
+    if (err instanceof CliError) {
+      io.stderr(`parley ${name}: ${err.message}\n`);
+      return err.exitCode;
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    io.stderr(`parley ${name}: internal error: ${message}\n`);
+    if (process.env.PARLEY_DEBUG) io.stderr(`${err instanceof Error ? err.stack : ''}\n`);
+    return 70;
+  }
+};
+
+const isEntry =
+  process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
+if (isEntry || process.env.PARLEY_CLI_ENTRY === '1') {
+  const io: CliIo = {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    isTTY: Boolean(process.stderr.isTTY),
+    cwd: process.cwd(),
+  };
+  main(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`parley: ${String(err)}\n`);
+      process.exitCode = 70;
+    },
+  );
+}

@@ -1,0 +1,32 @@
+// `npm run bench`: prints one JSON document with every benchmark's figures (measured, never asserted).
+// Each bench/<area>.ts exports `bench(): Promise<Record<string, unknown>>`. Pass area names to run a subset.
+import { cpus, totalmem } from 'node:os';
+
+const AREAS: Record<string, () => Promise<{ bench: () => Promise<Record<string, unknown>> }>> = {
+  games: () => import('./games'),
+  formula: () => import('./formula'),
+  engine: () => import('./engine'),
+};
+
+const selected = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const names = selected.length ? selected : Object.keys(AREAS);
+const results: Record<string, unknown> = {
+  machine: {
+    node: process.version,
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? '?',
+    memGiB: totalmem() / 2 ** 30,
+  },
+  startedAt: new Date().toISOString(),
+};
+for (const name of names) {
+  const load = AREAS[name];
+  if (!load) {
+    process.stderr.write(`bench: unknown area "${name}" (known: ${Object.keys(AREAS).join(', ')})\n`);
+    process.exitCode = 2;
+    continue;
+  }
+  process.stderr.write(`bench: ${name}...\n`);
+  results[name] = await (await load()).bench();
+}
+process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);

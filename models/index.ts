@@ -1,1 +1,0 @@
-export const MODELS_LAYER = 'models' as const;
