@@ -1,0 +1,373 @@
+/**
+ * AppState — the one application state object (created in App.svelte, passed down as the prop `app`).
+ *
+ * For other UI areas (simulation, what-if, export, charts):
+ * - `app.platform: Platform` — files, export (`exportFile(kind, name, chunks)`), autosave, menus. Never window.parley.
+ * - `app.engine: ScenarioEngine` — the (lazily loaded) model layer: builtins, check (parse+compile), reduce.
+ * - `app.doc: DocumentState` — the scenario being edited: `text`, `draft` (parsed JSON), `path`, `name`, `title`,
+ *   `dirty`, `undo()/redo()`, `issues` (with JSON paths), `scenario` (last VALID parsed scenario or null).
+ * - `app.spec: ModelSpec | null`, `app.model: RuntimeModel | null` — compiled from the last valid scenario.
+ *   `app.modelVersion` increments every time a new model is installed (use it to invalidate cached results).
+ * - `app.paramValues: Record<string, number>` — current slider values (defaults from the model + user overrides);
+ *   `app.setParam(id, value)`, `app.resetParams()`. Changing them never dirties the document.
+ * - `app.game: Game | null` / `app.gameError` — the one-round game at `paramValues` (round 1, initial state).
+ * - `app.presentation: boolean`, `app.theme: 'system' | 'light' | 'dark'`, `app.activeView: View`,
+ *   `app.notify(message, kind)` / `app.error(message)` (toasts), `app.toasts`, `app.dismiss(id)`.
+ * - File actions: `newDocument()`, `openBuiltin(id)`, `open()`, `openRecent(path)`, `openDropped(file)`, `save()`,
+ *   `saveAs()`, `exportScenario()`; each asks before replacing a dirty document (`app.prompt`).
+ */
+import type { Game } from '../../../models/games/Game';
+import type { ModelSpec, RuntimeModel } from '../../../models/scenario/RuntimeModel';
+import type { FileRef, OpenResult, Platform } from '../platform/Platform';
+import { DocumentState } from './DocumentState.svelte';
+import type { BuiltinInfo, ScenarioEngine } from './ScenarioEngine';
+
+export type View = 'model' | 'game' | 'simulate' | 'whatif';
+export type Theme = 'system' | 'light' | 'dark';
+export type ToastKind = 'info' | 'success' | 'error';
+export type Toast = { readonly id: number; readonly kind: ToastKind; readonly message: string };
+export type PromptChoice = 'save' | 'discard' | 'cancel';
+export type Prompt = {
+  readonly title: string;
+  readonly message: string;
+  readonly resolve: (choice: PromptChoice) => void;
+};
+
+export const DEFAULT_SCENARIO = 'korea-2025';
+const VALIDATE_MS = 120;
+const AUTOSAVE_MS = 3000;
+const THEME_KEY = 'parley.theme';
+
+export type AppOptions = {
+  readonly platform: Platform;
+  readonly engine: ScenarioEngine;
+  /** Timers (tests inject immediate ones). */
+  readonly schedule?: (fn: () => void, ms: number) => unknown;
+  readonly cancel?: (handle: unknown) => void;
+  readonly now?: () => number;
+};
+
+const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
+
+export class AppState {
+  readonly platform: Platform;
+  readonly engine: ScenarioEngine;
+  readonly doc: DocumentState;
+
+  spec = $state.raw<ModelSpec | null>(null);
+  model = $state.raw<RuntimeModel | null>(null);
+  modelVersion = $state(0);
+  builtins = $state.raw<readonly BuiltinInfo[]>([]);
+  recent = $state.raw<readonly FileRef[]>([]);
+  /** Parameter values the user moved (by id); the rest follow the model's defaults. */
+  overrides = $state<Record<string, number>>({});
+  presentation = $state(false);
+  theme = $state<Theme>('system');
+  activeView = $state<View>('model');
+  /** Which left-panel tab is shown. */
+  sidebar = $state<'parameters' | 'library'>('parameters');
+  showShortcuts = $state(false);
+  toasts = $state.raw<readonly Toast[]>([]);
+  prompt = $state.raw<Prompt | null>(null);
+  /** Loading the model layer (first start); the shell is painted meanwhile. */
+  loading = $state(true);
+  /** A fatal start-up problem shown in place of the workspace. */
+  startupError = $state<string | null>(null);
+  /** An autosave found at start, offered for restore. */
+  restoreOffer = $state.raw<{ text: string; path: string | null; savedAt: string } | null>(null);
+
+  paramValues: Record<string, number> = $derived.by(() => {
+    const out: Record<string, number> = {};
+    for (const p of this.spec?.params ?? []) {
+      const o = this.overrides[p.id];
+      out[p.id] = o === undefined ? p.value : clamp(o, p.min, p.max);
+    }
+    return out;
+  });
+
+  #gameResult = $derived.by((): { game: Game | null; error: string | null } => {
+    const model = this.model;
+    if (!model) return { game: null, error: null };
+    try {
+      return { game: this.engine.reduce(model, { params: this.paramValues, round: 1 }), error: null };
+    } catch (e) {
+      return { game: null, error: e instanceof Error ? e.message : String(e) };
+    }
+  });
+  game = $derived(this.#gameResult.game);
+  gameError = $derived(this.#gameResult.error);
+
+  readonly #schedule: (fn: () => void, ms: number) => unknown;
+  readonly #cancel: (handle: unknown) => void;
+  #validateTimer: unknown = null;
+  #autosaveTimer: unknown = null;
+  #checkSeq = 0;
+  #toastSeq = 0;
+
+  constructor(options: AppOptions) {
+    this.platform = options.platform;
+    this.engine = options.engine;
+    this.#schedule = options.schedule ?? ((fn, ms) => setTimeout(fn, ms));
+    this.#cancel = options.cancel ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
+    this.doc = new DocumentState(options.now);
+    this.doc.onChange = () => this.#onDocChange();
+    this.theme = readTheme();
+  }
+
+  /** Start-up: built-ins, recent files, the restore offer, then the default scenario. */
+  async start(): Promise<void> {
+    try {
+      const [builtins, recent, restorable] = await Promise.all([
+        this.engine.builtins(),
+        this.platform.recentFiles().catch(() => []),
+        this.platform.restorable().catch(() => null),
+      ]);
+      this.builtins = builtins;
+      this.recent = recent;
+      this.restoreOffer = restorable;
+      const first = builtins.find((b) => b.id === DEFAULT_SCENARIO) ?? builtins[0];
+      if (first) await this.#loadBuiltin(first.id);
+      else this.doc.load(stringify({ format: 'parley.scenario/1', title: 'Untitled' }), untitled());
+    } catch (e) {
+      this.startupError = `Parley could not load its scenario library: ${e instanceof Error ? e.message : String(e)}`;
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  // ---- parameters ----------------------------------------------------------------------------------------------
+
+  setParam(id: string, value: number): void {
+    if (!Number.isFinite(value)) return;
+    this.overrides[id] = value;
+  }
+
+  resetParams(): void {
+    this.overrides = {};
+  }
+
+  // ---- UI helpers ----------------------------------------------------------------------------------------------
+
+  notify(message: string, kind: ToastKind = 'info'): void {
+    const id = ++this.#toastSeq;
+    this.toasts = [...this.toasts.slice(-3), { id, kind, message }];
+    if (kind !== 'error') this.#schedule(() => this.dismiss(id), 4000);
+  }
+
+  error(message: string): void {
+    this.notify(message, 'error');
+  }
+
+  dismiss(id: number): void {
+    this.toasts = this.toasts.filter((t) => t.id !== id);
+  }
+
+  setTheme(theme: Theme): void {
+    this.theme = theme;
+    try {
+      globalThis.localStorage?.setItem(THEME_KEY, theme);
+    } catch {
+      // storage disabled: the theme just isn't remembered
+    }
+  }
+
+  togglePresentation(on: boolean = !this.presentation): void {
+    this.presentation = on;
+  }
+
+  /** Ask before replacing or closing a dirty document; true = go ahead. */
+  async confirmDiscard(action: string): Promise<boolean> {
+    if (!this.doc.dirty) return true;
+    const choice = await new Promise<PromptChoice>((resolve) => {
+      this.prompt = {
+        title: 'Unsaved changes',
+        message: `“${this.doc.title}” has unsaved changes. Save them before you ${action}?`,
+        resolve: (c) => {
+          this.prompt = null;
+          resolve(c);
+        },
+      };
+    });
+    if (choice === 'cancel') return false;
+    if (choice === 'save') return this.save();
+    return true;
+  }
+
+  // ---- files ---------------------------------------------------------------------------------------------------
+
+  async newDocument(): Promise<void> {
+    if (!(await this.confirmDiscard('start a new scenario'))) return;
+    this.doc.load(stringify(blankScenario()), untitled());
+    this.#afterReplace();
+  }
+
+  async openBuiltin(id: string): Promise<void> {
+    if (!(await this.confirmDiscard('open another scenario'))) return;
+    await this.#loadBuiltin(id);
+  }
+
+  async open(): Promise<void> {
+    if (!(await this.confirmDiscard('open another file'))) return;
+    this.#loadResult(await this.platform.openScenario());
+  }
+
+  async openRecent(path: string): Promise<void> {
+    if (!(await this.confirmDiscard('open another file'))) return;
+    this.#loadResult(await this.platform.openRecent(path));
+  }
+
+  async openDropped(file: File): Promise<void> {
+    if (!(await this.confirmDiscard('open the dropped file'))) return;
+    this.#loadResult(await this.platform.readDroppedFile(file));
+  }
+
+  /** A file pushed by the shell (command line, double-click, second instance). */
+  async openPushed(result: OpenResult): Promise<void> {
+    if (!result.ok) return this.#loadResult(result);
+    if (!(await this.confirmDiscard('open another file'))) return;
+    this.#loadResult(result);
+  }
+
+  restore(): void {
+    const offer = this.restoreOffer;
+    if (!offer) return;
+    this.restoreOffer = null;
+    const name = offer.path ? baseName(offer.path) : 'restored.parley.json';
+    this.doc.load(offer.text, { path: offer.path, name, saved: false });
+    this.#afterReplace();
+    this.notify('Restored your unsaved work.', 'success');
+  }
+
+  async dismissRestore(): Promise<void> {
+    this.restoreOffer = null;
+    await this.platform.autosave(null).catch(() => undefined);
+  }
+
+  save(): Promise<boolean> {
+    return this.#save(false);
+  }
+
+  saveAs(): Promise<boolean> {
+    return this.#save(true);
+  }
+
+  async exportScenario(): Promise<void> {
+    const r = await this.platform.exportFile('scenario', this.doc.name, [this.doc.text]);
+    if (r.ok) this.notify(`Exported ${r.name}.`, 'success');
+    else if (!r.canceled) this.error(r.error ?? 'Export failed.');
+  }
+
+  async refreshRecent(): Promise<void> {
+    this.recent = await this.platform.recentFiles().catch(() => this.recent);
+  }
+
+  /** Validate now (tests and the Source view's "check" call it; edits call it debounced). */
+  async validateNow(): Promise<void> {
+    if (this.#validateTimer !== null) this.#cancel(this.#validateTimer);
+    this.#validateTimer = null;
+    const seq = ++this.#checkSeq;
+    const text = this.doc.text;
+    if (this.doc.jsonError !== null) {
+      this.doc.issues = [{ path: '', message: this.doc.jsonError }];
+      this.doc.checking = false;
+      return;
+    }
+    let result;
+    try {
+      result = await this.engine.check(text, this.doc.name);
+    } catch (e) {
+      result = { ok: false as const, issues: [{ path: '', message: `Unexpected error: ${String(e)}` }] };
+    }
+    if (seq !== this.#checkSeq) return; // a newer edit superseded this check
+    this.doc.checking = false;
+    if (result.ok) {
+      this.doc.issues = [];
+      this.doc.warnings = result.warnings;
+      this.doc.scenario = result.scenario;
+      this.spec = result.spec;
+      this.model = result.model;
+      this.modelVersion += 1;
+      // drop overrides of parameters that no longer exist
+      const ids = result.spec.params.map((p) => p.id);
+      for (const k of Object.keys(this.overrides)) if (!ids.includes(k)) delete this.overrides[k];
+    } else {
+      this.doc.issues = result.issues;
+    }
+  }
+
+  async #save(saveAs: boolean): Promise<boolean> {
+    const text = this.doc.text;
+    const r = await this.platform.saveScenario({
+      path: this.doc.path,
+      text,
+      saveAs: saveAs || this.doc.path === null,
+      suggestedName: this.doc.name,
+    });
+    if (r.ok) {
+      this.doc.markSaved({ path: r.path, name: r.name }, text);
+      void this.platform.autosave(null).catch(() => undefined);
+      void this.refreshRecent();
+      this.notify(`Saved ${r.name}.`, 'success');
+      return true;
+    }
+    if (!r.canceled) this.error(`Not saved: ${r.error ?? 'unknown error'}. Your changes are kept.`);
+    return false;
+  }
+
+  #loadResult(r: OpenResult): void {
+    if (!r.ok) {
+      if (!r.canceled) this.error(r.error ?? 'Could not open the file.');
+      return;
+    }
+    this.doc.load(r.text, { path: r.path || null, name: r.name });
+    this.#afterReplace();
+    void this.refreshRecent();
+  }
+
+  async #loadBuiltin(id: string): Promise<void> {
+    const text = await this.engine.builtinText(id);
+    // a built-in is a template: saving it asks for a new file
+    this.doc.load(text, { path: null, name: `${id}.parley.json` });
+    this.#afterReplace();
+    await this.validateNow();
+  }
+
+  #afterReplace(): void {
+    this.overrides = {};
+    this.spec = null;
+    this.model = null;
+    void this.platform.setDirty(this.doc.dirty).catch(() => undefined);
+  }
+
+  #onDocChange(): void {
+    if (this.#validateTimer !== null) this.#cancel(this.#validateTimer);
+    this.#validateTimer = this.#schedule(() => void this.validateNow(), VALIDATE_MS);
+    void this.platform.setDirty(this.doc.dirty).catch(() => undefined);
+    if (this.#autosaveTimer !== null) this.#cancel(this.#autosaveTimer);
+    this.#autosaveTimer = this.#schedule(() => {
+      this.#autosaveTimer = null;
+      const entry = this.doc.dirty ? { text: this.doc.text, path: this.doc.path } : null;
+      void this.platform.autosave(entry).catch(() => undefined);
+    }, AUTOSAVE_MS);
+  }
+}
+
+const stringify = (v: unknown): string => `${JSON.stringify(v, null, 2)}\n`;
+const untitled = () => ({ path: null, name: 'untitled.parley.json' });
+const baseName = (p: string): string => p.split(/[\\/]/).pop() ?? p;
+
+const readTheme = (): Theme => {
+  try {
+    const t = globalThis.localStorage?.getItem(THEME_KEY);
+    return t === 'light' || t === 'dark' ? t : 'system';
+  } catch {
+    return 'system';
+  }
+};
+
+/** A minimal valid-looking scenario for File → New (a 2×2 game the user fills in). */
+export const blankScenario = (): Record<string, unknown> => ({
+  format: 'parley.scenario/1',
+  title: 'Untitled scenario',
+  description: '',
+});

@@ -1,0 +1,197 @@
+// The scenario document being edited: its text (the source of truth — never lost, even when invalid), the parsed
+// JSON draft that the form editor edits, file identity, dirty flag, undo/redo and validation issues.
+import type { Issue } from './ScenarioEngine';
+
+export type JsonPath = readonly (string | number)[];
+
+/** `['actors', 0, 'payoffs', 'engage']` → `actors[0].payoffs.engage` (the model layer's issue path format). */
+export const pathToString = (path: JsonPath): string =>
+  path.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s === '' ? k : `${s}.${k}`), '');
+
+/** Successive edits of one field within this many ms make one undo step. */
+export const COALESCE_MS = 1200;
+const MAX_HISTORY = 200;
+
+type JsonObject = { [key: string]: unknown };
+const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Read the value at a path of a JSON value (undefined when absent). */
+export const getAt = (root: unknown, path: JsonPath): unknown => {
+  let cur: unknown = root;
+  for (const k of path) {
+    if (typeof k === 'number' ? !Array.isArray(cur) : !isObject(cur)) return undefined;
+    cur = (cur as Record<string | number, unknown>)[k];
+  }
+  return cur;
+};
+
+/** Set the value at a path, creating objects/arrays on the way; `undefined` deletes an object key. */
+export const setAt = (root: unknown, path: JsonPath, value: unknown): unknown => {
+  if (path.length === 0) return value;
+  const [k, ...rest] = path as [string | number, ...(string | number)[]];
+  if (typeof k === 'number') {
+    const arr = Array.isArray(root) ? [...(root as unknown[])] : [];
+    arr[k] = setAt(arr[k], rest, value);
+    return arr;
+  }
+  const obj: JsonObject = isObject(root) ? { ...root } : {};
+  const next = setAt(obj[k], rest, value);
+  if (next === undefined) delete obj[k];
+  else obj[k] = next;
+  return obj;
+};
+
+const parseJson = (text: string): { ok: true; value: unknown } | { ok: false; error: string } => {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    const m = /position (\d+)/.exec(msg);
+    if (m) {
+      const pos = Number(m[1]);
+      const before = text.slice(0, pos);
+      const line = before.split('\n').length;
+      const col = pos - before.lastIndexOf('\n');
+      return { ok: false, error: `Not valid JSON at line ${line}, column ${col}: ${msg}` };
+    }
+    return { ok: false, error: `Not valid JSON: ${msg}` };
+  }
+};
+
+export const stringify = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
+
+export class DocumentState {
+  /** The file text: the source of truth. */
+  text = $state('');
+  /** The text as last saved/opened (dirty = text differs). */
+  savedText = $state('');
+  path = $state<string | null>(null);
+  name = $state('untitled.parley.json');
+  /** The parsed JSON of the text, or of the last text that was valid JSON. */
+  draft = $state.raw<unknown>(null);
+  /** Set when the text is not valid JSON (the form editor is then read-only; the text is kept). */
+  jsonError = $state<string | null>(null);
+  /** Validation problems of the current text (paths as in the model layer). */
+  issues = $state.raw<readonly Issue[]>([]);
+  warnings = $state.raw<readonly Issue[]>([]);
+  /** The last VALID parsed scenario (the model layer's Scenario), or null before the first valid one. */
+  scenario = $state.raw<unknown>(null);
+  /** True while the current text has not been checked yet. */
+  checking = $state(false);
+
+  #undo = $state.raw<string[]>([]);
+  #redo = $state.raw<string[]>([]);
+  #lastKey: string | null = null;
+  #lastAt = 0;
+  readonly #now: () => number;
+  /** Called after every change of text (AppState schedules validation). */
+  onChange: (() => void) | null = null;
+
+  dirty = $derived(this.text !== this.savedText);
+  canUndo = $derived(this.#undo.length > 0);
+  canRedo = $derived(this.#redo.length > 0);
+  /** The title in the draft, else the file name. */
+  title = $derived.by(() => {
+    const t = getAt(this.draft, ['title']);
+    return typeof t === 'string' && t.trim() !== '' ? t : this.name;
+  });
+
+  constructor(now: () => number = () => Date.now()) {
+    this.#now = now;
+  }
+
+  /** Replace the document (open, new, restore): history is cleared. `saved` false marks it dirty (restore). */
+  load(text: string, file: { path: string | null; name: string; saved?: boolean }): void {
+    this.path = file.path;
+    this.name = file.name;
+    this.savedText = file.saved === false ? '' : text;
+    this.#undo = [];
+    this.#redo = [];
+    this.#lastKey = null;
+    this.issues = [];
+    this.warnings = [];
+    this.scenario = null;
+    this.#apply(text);
+  }
+
+  /** Edit the raw text (the Source view). */
+  setText(text: string, coalesceKey: string | null = 'source'): void {
+    if (text === this.text) return;
+    this.#record(coalesceKey);
+    this.#apply(text);
+  }
+
+  /** A structured edit of the JSON draft; refused (false) while the text is not valid JSON. */
+  update(mutate: (draft: unknown) => unknown, coalesceKey: string | null = null): boolean {
+    if (this.jsonError !== null) return false;
+    const next = mutate(structuredClone(this.draft));
+    const text = stringify(next);
+    if (text === this.text) return true;
+    this.#record(coalesceKey);
+    this.#apply(text);
+    return true;
+  }
+
+  /** Set one field (typing in one field coalesces into one undo step). */
+  setField(path: JsonPath, value: unknown): boolean {
+    return this.update((d) => setAt(d, path, value), `field:${pathToString(path)}`);
+  }
+
+  get(path: JsonPath): unknown {
+    return getAt(this.draft, path);
+  }
+
+  undo(): void {
+    const prev = this.#undo.at(-1);
+    if (prev === undefined) return;
+    this.#undo = this.#undo.slice(0, -1);
+    this.#redo = [...this.#redo, this.text];
+    this.#lastKey = null;
+    this.#apply(prev);
+  }
+
+  redo(): void {
+    const next = this.#redo.at(-1);
+    if (next === undefined) return;
+    this.#redo = this.#redo.slice(0, -1);
+    this.#undo = [...this.#undo, this.text];
+    this.#lastKey = null;
+    this.#apply(next);
+  }
+
+  markSaved(file: { path: string; name: string }, text: string = this.text): void {
+    this.path = file.path;
+    this.name = file.name;
+    this.savedText = text;
+  }
+
+  /** Issues at this path or below it (for showing at a field or a section). */
+  issuesAt(path: JsonPath | string, exact = false): readonly Issue[] {
+    const p = typeof path === 'string' ? path : pathToString(path);
+    return this.issues.filter(
+      (i) => i.path === p || (!exact && (i.path.startsWith(`${p}.`) || i.path.startsWith(`${p}[`))),
+    );
+  }
+
+  #record(coalesceKey: string | null): void {
+    const now = this.#now();
+    const merge = coalesceKey !== null && coalesceKey === this.#lastKey && now - this.#lastAt < COALESCE_MS;
+    if (!merge) this.#undo = [...this.#undo.slice(-(MAX_HISTORY - 1)), this.text];
+    this.#redo = [];
+    this.#lastKey = coalesceKey;
+    this.#lastAt = now;
+  }
+
+  #apply(text: string): void {
+    this.text = text;
+    const parsed = parseJson(text);
+    if (parsed.ok) {
+      this.draft = parsed.value;
+      this.jsonError = null;
+    } else {
+      this.jsonError = parsed.error;
+    }
+    this.checking = true;
+    this.onChange?.();
+  }
+}

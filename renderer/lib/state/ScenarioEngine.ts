@@ -1,0 +1,39 @@
+// What the UI needs from the model layer, behind one interface so the state classes can be tested with a fake and
+// the heavy compiler (mathjs) is loaded lazily, off the first paint. The real implementation is loadScenarioEngine().
+import type { Game } from '../../../models/games/Game';
+import type { ModelSpec, RuntimeModel } from '../../../models/scenario/RuntimeModel';
+
+/** A problem with a JSON path such as `actors[0].payoffs.engage` ('' = the whole file). */
+export type Issue = { readonly path: string; readonly message: string };
+
+export type CheckResult =
+  | {
+      readonly ok: true;
+      /** The parsed, validated scenario (the model layer's Scenario type). */
+      readonly scenario: unknown;
+      readonly spec: ModelSpec;
+      readonly model: RuntimeModel;
+      readonly warnings: readonly Issue[];
+    }
+  | { readonly ok: false; readonly issues: readonly Issue[] };
+
+export type BuiltinInfo = {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  /** Teaching notes (Markdown, untrusted: sanitise before rendering). */
+  readonly notes: string;
+};
+
+export type ScenarioEngine = {
+  builtins(): Promise<readonly BuiltinInfo[]>;
+  /** The text of a built-in scenario file. */
+  builtinText(id: string): Promise<string>;
+  /** Parse, validate and compile: every problem at once, never throws. */
+  check(text: string, fileName: string): Promise<CheckResult>;
+  /** The one-round game at these parameter values (state at its initial values unless given). */
+  reduce(
+    model: RuntimeModel,
+    at: { readonly params: Readonly<Record<string, number>>; readonly round?: number },
+  ): Game;
+};

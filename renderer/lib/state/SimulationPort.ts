@@ -1,0 +1,159 @@
+// The one seam between the simulation / what-if UI and the engine. The UI's state classes call only this port;
+// `engineSimulationPort` (in engineSimulationPort.ts) implements it with the engine's Web Worker runner, and tests
+// pass a fake. Results arrive here already shaped for the charts (the "view" types below).
+import type { ModelSpec } from '../../../models/scenario/RuntimeModel';
+import type { BandRow, HistogramBin, ProbabilityRow, QuantileMarks, ShareRow } from '../charts/chartSpecs';
+
+export type Sampler = 'mc' | 'lhs';
+
+export type RunSettings = {
+  readonly trials: number;
+  readonly seed: number;
+  readonly sampler: Sampler;
+  readonly workers: number;
+  /** Parameter values fixed by the user (sliders), by parameter id. */
+  readonly overrides: Readonly<Record<string, number>>;
+};
+
+export type RunHooks = {
+  readonly onProgress?: (done: number, total: number) => void;
+  readonly signal?: AbortSignal;
+};
+
+export type OutcomeView = ProbabilityRow & { readonly id: string };
+
+export type MetricView = {
+  readonly id: string;
+  readonly label: string;
+  readonly unit: string;
+  readonly mean: number;
+  readonly sd: number;
+  readonly min: number;
+  readonly max: number;
+  readonly quantiles: QuantileMarks;
+  readonly histogram: readonly HistogramBin[];
+  /** Per-round quantile bands (fan chart); empty for one-round scenarios. */
+  readonly bands: readonly BandRow[];
+};
+
+export type SurvivalView = {
+  readonly id: string;
+  readonly label: string;
+  /** P(not yet happened) at the end of each round (round 0 = 1). */
+  readonly points: readonly { readonly round: number; readonly survival: number }[];
+  /** Median round of first occurrence among trials where it happened (null when it never did). */
+  readonly medianRound: number | null;
+};
+
+export type RunView = {
+  readonly settings: RunSettings;
+  readonly trials: number;
+  readonly rounds: number;
+  readonly roundLabel: string;
+  readonly elapsedMs: number;
+  readonly outcomes: readonly OutcomeView[];
+  readonly metrics: readonly MetricView[];
+  readonly survival: readonly SurvivalView[];
+  readonly profiles: readonly ShareRow[];
+  /** The run's metadata (sidecar JSON: app version, scenario hash, seed, sampler, trials, timestamp…). */
+  readonly metadata: Readonly<Record<string, unknown>>;
+};
+
+export type ReplayRound = {
+  readonly round: number;
+  /** actor name → chosen strategy label */
+  readonly choices: readonly { readonly actor: string; readonly strategy: string }[];
+  readonly outcomes: readonly string[];
+  readonly events: readonly string[];
+  readonly state: readonly { readonly label: string; readonly value: number }[];
+  readonly metrics: readonly { readonly label: string; readonly value: number }[];
+};
+
+export type ReplayView = {
+  readonly trial: number;
+  readonly seed: number;
+  readonly params: readonly { readonly label: string; readonly value: number; readonly unit: string }[];
+  readonly rounds: readonly ReplayRound[];
+};
+
+export type SweepAxis = {
+  readonly param: string;
+  readonly from: number;
+  readonly to: number;
+  readonly steps: number;
+};
+
+export type SweepView = {
+  readonly x: SweepAxis;
+  readonly y: SweepAxis | null;
+  /** One row per grid point and outcome. */
+  readonly rows: readonly {
+    readonly x: number;
+    readonly y: number | null;
+    readonly outcome: string;
+    readonly outcomeLabel: string;
+    readonly p: number;
+    readonly low: number;
+    readonly high: number;
+    readonly n: number;
+  }[];
+};
+
+export type CompareView = {
+  readonly rows: readonly {
+    readonly id: string;
+    readonly label: string;
+    readonly baseline: ProbabilityRow;
+    readonly variant: ProbabilityRow;
+    readonly diff: number;
+    readonly low: number;
+    readonly high: number;
+  }[];
+};
+
+export type TornadoView = {
+  readonly target: string;
+  readonly targetLabel: string;
+  readonly base: number;
+  readonly rows: readonly {
+    readonly param: string;
+    readonly label: string;
+    readonly low: number;
+    readonly high: number;
+    readonly lowValue: number;
+    readonly highValue: number;
+  }[];
+};
+
+export type CsvChunks = AsyncIterable<string | Uint8Array>;
+
+export type SimulationPort = {
+  /** A full run (aggregates only). */
+  run(spec: ModelSpec, settings: RunSettings, hooks: RunHooks): Promise<RunView>;
+  /** One trial, round by round (1-based trial number). */
+  replay(spec: ModelSpec, settings: RunSettings, trial: number): Promise<ReplayView>;
+  sweep(
+    spec: ModelSpec,
+    settings: RunSettings,
+    x: SweepAxis,
+    y: SweepAxis | null,
+    hooks: RunHooks,
+  ): Promise<SweepView>;
+  compare(
+    spec: ModelSpec,
+    settings: RunSettings,
+    variant: Readonly<Record<string, number>>,
+    hooks: RunHooks,
+  ): Promise<CompareView>;
+  sensitivity(spec: ModelSpec, settings: RunSettings, target: string, hooks: RunHooks): Promise<TornadoView>;
+  /** The engine's per-trial CSV, streamed (re-runs the same seeded trials in workers). */
+  perTrialCsv(spec: ModelSpec, settings: RunSettings, hooks: RunHooks): CsvChunks;
+  summaryCsv(spec: ModelSpec, run: RunView): Promise<string>;
+  sweepCsv(spec: ModelSpec, sweep: SweepView): Promise<string>;
+  metadataJson(spec: ModelSpec, run: RunView): Promise<string>;
+};
+
+/** Thrown (or rejected with) when a run is cancelled through its AbortSignal. */
+export const isAbort = (e: unknown): boolean =>
+  (e instanceof DOMException && e.name === 'AbortError') ||
+  (e instanceof Error && (e.name === 'AbortError' || /abort|cancel/i.test(e.name)));

@@ -1,0 +1,220 @@
+// State of the what-if tools: the live estimate (a quick seeded run re-done whenever a slider moves: debounced,
+// latest wins, the previous run cancelled), one- and two-parameter sweeps, the baseline-vs-variant comparison and
+// the tornado sensitivity. Engine calls go through a SimulationPort (Web Workers in the app, a fake in tests).
+import type { ModelSpec } from '../../../models/scenario/RuntimeModel';
+import {
+  isAbort,
+  type CompareView,
+  type RunSettings,
+  type RunView,
+  type SimulationPort,
+  type SweepAxis,
+  type SweepView,
+  type TornadoView,
+} from './SimulationPort';
+import { defaultWorkers, overridesFor, randomSeed, type SimulationSource } from './SimulationState.svelte';
+
+export type LiveOptions = {
+  /** Trials of the quick estimate (default 10,000). */
+  readonly trials?: number;
+  /** Debounce of slider changes (ms, default 30). */
+  readonly debounceMs?: number;
+  /** The fixed seed of every live estimate (common random numbers: changes come from the parameter, not noise). */
+  readonly seed?: number;
+};
+
+type Task<T> = {
+  status: 'idle' | 'running' | 'done' | 'cancelled' | 'error';
+  result: T | null;
+  error: string | null;
+};
+
+/** A cancellable engine task with progress (sweep, comparison, sensitivity). */
+class EngineTask<T> {
+  status = $state<Task<T>['status']>('idle');
+  result = $state.raw<T | null>(null);
+  error = $state<string | null>(null);
+  done = $state(0);
+  total = $state(0);
+  #abort: AbortController | null = null;
+
+  get running(): boolean {
+    return this.status === 'running';
+  }
+  get progress(): number {
+    return this.total > 0 ? Math.min(1, this.done / this.total) : 0;
+  }
+
+  async start(
+    work: (hooks: { signal: AbortSignal; onProgress: (d: number, t: number) => void }) => Promise<T>,
+  ): Promise<void> {
+    this.#abort?.abort();
+    const abort = new AbortController();
+    this.#abort = abort;
+    this.status = 'running';
+    this.error = null;
+    this.done = 0;
+    this.total = 0;
+    try {
+      const r = await work({
+        signal: abort.signal,
+        onProgress: (d, t) => {
+          if (abort.signal.aborted) return;
+          this.done = d;
+          this.total = t;
+        },
+      });
+      if (abort.signal.aborted) throw new DOMException('cancelled', 'AbortError');
+      this.result = r;
+      this.status = 'done';
+    } catch (e) {
+      if (this.#abort !== abort) return; // superseded by a newer start()
+      if (abort.signal.aborted || isAbort(e)) this.status = 'cancelled';
+      else {
+        this.status = 'error';
+        this.error = e instanceof Error ? e.message : String(e);
+      }
+    } finally {
+      if (this.#abort === abort) this.#abort = null;
+    }
+  }
+
+  cancel(): void {
+    this.#abort?.abort();
+  }
+}
+
+export class WhatIfState {
+  // ---- live estimate ----
+  liveEnabled = $state(true);
+  live = $state.raw<RunView | null>(null);
+  liveBusy = $state(false);
+  liveError = $state<string | null>(null);
+  /** Time from the last parameter change to its estimate being ready (ms; the view adds its paint). */
+  liveLatencyMs = $state<number | null>(null);
+  /** Increments each time a new live estimate arrives. */
+  liveSeq = $state(0);
+  readonly liveTrials: number;
+  readonly liveSeed: number;
+  readonly #debounceMs: number;
+  #liveTimer: ReturnType<typeof setTimeout> | null = null;
+  #liveAbort: AbortController | null = null;
+  #changedAt = 0;
+
+  // ---- sweeps ----
+  sweepX = $state<SweepAxis | null>(null);
+  sweepY = $state<SweepAxis | null>(null);
+  sweepTrials = $state(2000);
+  /** The outcome shown in the heatmap (two-parameter sweeps). */
+  sweepOutcome = $state<string | null>(null);
+  readonly sweep = new EngineTask<SweepView>();
+
+  // ---- comparison (baseline = the scenario's values, variant = the current slider values) ----
+  compareTrials = $state(10_000);
+  readonly compare = new EngineTask<CompareView>();
+
+  // ---- sensitivity ----
+  sensitivityTarget = $state<string | null>(null);
+  sensitivityTrials = $state(2000);
+  readonly sensitivity = new EngineTask<TornadoView>();
+
+  readonly #port: SimulationPort;
+  readonly #source: SimulationSource;
+
+  constructor(port: SimulationPort, source: SimulationSource, options: LiveOptions = {}) {
+    this.#port = port;
+    this.#source = source;
+    this.liveTrials = options.trials ?? 10_000;
+    this.#debounceMs = options.debounceMs ?? 30;
+    this.liveSeed = options.seed ?? randomSeed();
+  }
+
+  #settings(spec: ModelSpec, trials: number, seed = this.liveSeed): RunSettings {
+    return {
+      trials,
+      seed,
+      sampler: 'mc',
+      workers: defaultWorkers(),
+      overrides: overridesFor(spec, this.#source().paramValues),
+    };
+  }
+
+  /** Call whenever a parameter value changes: schedules a quick estimate (debounced; newer requests win). */
+  requestLive(): void {
+    if (!this.liveEnabled) return;
+    this.#changedAt = performance.now();
+    if (this.#liveTimer !== null) clearTimeout(this.#liveTimer);
+    this.#liveTimer = setTimeout(() => {
+      this.#liveTimer = null;
+      void this.#runLive();
+    }, this.#debounceMs);
+  }
+
+  async #runLive(): Promise<void> {
+    const { spec } = this.#source();
+    if (!spec) return;
+    this.#liveAbort?.abort();
+    const abort = new AbortController();
+    this.#liveAbort = abort;
+    const changedAt = this.#changedAt;
+    this.liveBusy = true;
+    try {
+      const r = await this.#port.run(spec, this.#settings(spec, this.liveTrials), { signal: abort.signal });
+      if (abort.signal.aborted) return;
+      this.live = r;
+      this.liveError = null;
+      this.liveLatencyMs = performance.now() - changedAt;
+      this.liveSeq += 1;
+    } catch (e) {
+      if (abort.signal.aborted || isAbort(e)) return;
+      this.liveError = e instanceof Error ? e.message : String(e);
+    } finally {
+      if (this.#liveAbort === abort) {
+        this.#liveAbort = null;
+        this.liveBusy = false;
+      }
+    }
+  }
+
+  /** Default sweep axis for a parameter: its full slider range in 11 steps. */
+  axisFor(paramId: string): SweepAxis | null {
+    const p = this.#source().spec?.params.find((q) => q.id === paramId);
+    return p ? { param: p.id, from: p.min, to: p.max, steps: 11 } : null;
+  }
+
+  async runSweep(): Promise<void> {
+    const { spec } = this.#source();
+    const x = this.sweepX;
+    if (!spec || !x) return;
+    const y = this.sweepY && this.sweepY.param !== x.param ? this.sweepY : null;
+    const settings = this.#settings(spec, this.sweepTrials);
+    await this.sweep.start((hooks) => this.#port.sweep(spec, settings, x, y, hooks));
+    if (!this.sweepOutcome) this.sweepOutcome = spec.outcomes[0]?.id ?? null;
+  }
+
+  async runCompare(): Promise<void> {
+    const { spec, paramValues } = this.#source();
+    if (!spec) return;
+    const variant = overridesFor(spec, paramValues);
+    const baseline: RunSettings = { ...this.#settings(spec, this.compareTrials), overrides: {} };
+    await this.compare.start((hooks) => this.#port.compare(spec, baseline, variant, hooks));
+  }
+
+  async runSensitivity(): Promise<void> {
+    const { spec } = this.#source();
+    if (!spec) return;
+    const target = this.sensitivityTarget ?? spec.outcomes[0]?.id ?? spec.metrics[0]?.id;
+    if (!target) return;
+    this.sensitivityTarget = target;
+    const settings = this.#settings(spec, this.sensitivityTrials);
+    await this.sensitivity.start((hooks) => this.#port.sensitivity(spec, settings, target, hooks));
+  }
+
+  dispose(): void {
+    if (this.#liveTimer !== null) clearTimeout(this.#liveTimer);
+    this.#liveAbort?.abort();
+    this.sweep.cancel();
+    this.compare.cancel();
+    this.sensitivity.cancel();
+  }
+}

@@ -1,0 +1,23 @@
+// The app's SimulationPort: loads the engine adapter (and so the Web Worker pool) on first use, off the first paint.
+import type { SimulationPort } from './SimulationPort';
+
+export const lazyWorkerPort = (): SimulationPort => {
+  let loading: Promise<SimulationPort> | null = null;
+  const get = (): Promise<SimulationPort> =>
+    (loading ??= import('./engineSimulationPort').then((m) => m.engineSimulationPort()));
+  return {
+    run: async (...a) => (await get()).run(...a),
+    replay: async (...a) => (await get()).replay(...a),
+    sweep: async (...a) => (await get()).sweep(...a),
+    compare: async (...a) => (await get()).compare(...a),
+    sensitivity: async (...a) => (await get()).sensitivity(...a),
+    perTrialCsv: (...a) => ({
+      async *[Symbol.asyncIterator]() {
+        yield* (await get()).perTrialCsv(...a);
+      },
+    }),
+    summaryCsv: async (...a) => (await get()).summaryCsv(...a),
+    sweepCsv: async (...a) => (await get()).sweepCsv(...a),
+    metadataJson: async (...a) => (await get()).metadataJson(...a),
+  };
+};

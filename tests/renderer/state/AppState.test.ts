@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { flushSync } from 'svelte';
+import { AppState } from '../../../renderer/lib/state/AppState.svelte';
+import { fakeEngine, memoryPlatform } from './fakes';
+
+const setup = async (files: Record<string, string> = {}) => {
+  const mem = memoryPlatform(files);
+  const engine = fakeEngine();
+  const timers: (() => void)[] = [];
+  const app = new AppState({
+    platform: mem.platform,
+    engine,
+    schedule: (fn) => timers.push(fn),
+    cancel: () => undefined,
+  });
+  await app.start();
+  const runTimers = async () => {
+    while (timers.length) timers.shift()?.();
+    await new Promise((r) => setTimeout(r, 0));
+  };
+  return { app, mem, engine, runTimers };
+};
+
+describe('AppState', () => {
+  it('starts on the default built-in, compiled, with default parameter values', async () => {
+    const { app } = await setup();
+    expect(app.loading).toBe(false);
+    expect(app.doc.name).toBe('korea-2025.parley.json');
+    expect(app.doc.dirty).toBe(false);
+    expect(app.model).not.toBeNull();
+    expect(app.paramValues).toEqual({ russiaSupport: 0.8 });
+    expect(app.builtins.map((b) => b.id)).toContain('chicken');
+  });
+
+  it('setParam changes paramValues (clamped) and the game, not the document', async () => {
+    const { app } = await setup();
+    app.setParam('russiaSupport', 0.2);
+    flushSync();
+    expect(app.paramValues.russiaSupport).toBe(0.2);
+    expect(app.game?.payoffs[0]?.[0]).toBe(0.2);
+    app.setParam('russiaSupport', 7);
+    expect(app.paramValues.russiaSupport).toBe(1);
+    expect(app.doc.dirty).toBe(false);
+    app.resetParams();
+    expect(app.paramValues.russiaSupport).toBe(0.8);
+  });
+
+  it('validates edits (debounced), keeps the last valid model while the text is invalid', async () => {
+    const { app, runTimers } = await setup();
+    const before = app.model;
+    app.doc.update((d) => ({ ...(d as object), bad: 'must be a number' }));
+    expect(app.doc.checking).toBe(true);
+    await runTimers();
+    expect(app.doc.issues).toEqual([{ path: 'params[0].value', message: 'must be a number' }]);
+    expect(app.model).toBe(before);
+    app.doc.undo();
+    await runTimers();
+    expect(app.doc.issues).toEqual([]);
+  });
+
+  it('reports a JSON syntax error as an issue without calling the model layer', async () => {
+    const { app, engine, runTimers } = await setup();
+    const n = engine.checks;
+    app.doc.setText('{ nope');
+    await runTimers();
+    expect(engine.checks).toBe(n);
+    expect(app.doc.issues[0]?.message).toMatch(/Not valid JSON/);
+  });
+
+  it('asks before replacing a dirty document; cancel keeps it, discard replaces it', async () => {
+    const { app } = await setup();
+    app.doc.setField(['title'], 'changed');
+    const p1 = app.openBuiltin('chicken');
+    await Promise.resolve();
+    expect(app.prompt?.message).toMatch(/unsaved changes/);
+    app.prompt?.resolve('cancel');
+    await p1;
+    expect(app.doc.title).toBe('changed');
+    const p2 = app.openBuiltin('chicken');
+    await Promise.resolve();
+    app.prompt?.resolve('discard');
+    await p2;
+    expect(app.doc.title).toBe('chicken');
+    expect(app.doc.dirty).toBe(false);
+  });
+
+  it('save: a built-in asks for a file (save as), then saves in place; a failed save keeps it dirty', async () => {
+    const { app, mem } = await setup();
+    app.doc.setField(['title'], 'T2');
+    expect(await app.save()).toBe(true);
+    expect(mem.saved[0]?.saveAs).toBe(true);
+    expect(app.doc.dirty).toBe(false);
+    expect(app.doc.path).toBe('/tmp/korea-2025.parley.json');
+    app.doc.setField(['title'], 'T3');
+    mem.failSaves();
+    expect(await app.save()).toBe(false);
+    expect(mem.saved[1]?.saveAs).toBe(false);
+    expect(app.doc.dirty).toBe(true);
+    expect(app.toasts.at(-1)?.kind).toBe('error');
+  });
+
+  it('opens files (and reports failures in place, keeping the document)', async () => {
+    const { app, mem, runTimers } = await setup({ 'x.json': '{"title":"X","params":[]}' });
+    await app.openRecent('x.json');
+    await runTimers();
+    expect(app.doc.title).toBe('X');
+    mem.setNextOpen({ ok: false, canceled: false, error: 'permission denied' });
+    await app.open();
+    expect(app.doc.title).toBe('X');
+    expect(app.toasts.at(-1)?.message).toBe('permission denied');
+  });
+
+  it('autosaves dirty edits and reports the dirty flag to the platform', async () => {
+    const { app, mem, runTimers } = await setup();
+    app.doc.setField(['title'], 'dirty');
+    await runTimers();
+    expect(mem.autosaves.at(-1)).toEqual({ text: app.doc.text, path: null });
+    expect(mem.dirtyFlags.at(-1)).toBe(true);
+  });
+
+  it('offers a restore and restores as a dirty document', async () => {
+    const mem = memoryPlatform();
+    mem.platform.restorable = async () => ({ text: '{"title":"R","params":[]}', path: null, savedAt: 'now' });
+    const app = new AppState({
+      platform: mem.platform,
+      engine: fakeEngine(),
+      schedule: () => 0,
+      cancel: () => 0,
+    });
+    await app.start();
+    expect(app.restoreOffer).not.toBeNull();
+    app.restore();
+    expect(app.doc.title).toBe('R');
+    expect(app.doc.dirty).toBe(true);
+  });
+});
