@@ -1,0 +1,222 @@
+// Gambit strategic-form (.nfg) files: reader (payoff-list and outcome-list bodies) and writer.
+import type { Game } from './Game';
+import { Rational } from './Rational';
+import { makeGame, profileCount } from './makeGame';
+
+/** A malformed .nfg file: message is `file:line: problem`. */
+export class NfgError extends Error {
+  override readonly name = 'NfgError';
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly problem: string,
+  ) {
+    super(`${file}:${line}: ${problem}`);
+  }
+}
+
+type Token = { kind: '{' | '}' | 'string' | 'word' | 'eof'; text: string; line: number };
+
+const tokenize = (text: string, file: string): Token[] => {
+  const out: Token[] = [];
+  let line = 1;
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i] as string;
+    if (ch === '\n') {
+      line++;
+      i++;
+    } else if (ch === ' ' || ch === '\t' || ch === '\r' || ch === '\f' || ch === '\v' || ch === ',') {
+      i++;
+    } else if (ch === '{' || ch === '}') {
+      out.push({ kind: ch, text: ch, line });
+      i++;
+    } else if (ch === '"') {
+      const startLine = line;
+      let s = '';
+      i++;
+      for (;;) {
+        if (i >= text.length) throw new NfgError(file, startLine, 'unterminated string (missing closing ")');
+        const c = text[i] as string;
+        if (c === '\\' && i + 1 < text.length) {
+          s += text[i + 1];
+          if (text[i + 1] === '\n') line++;
+          i += 2;
+        } else if (c === '"') {
+          i++;
+          break;
+        } else {
+          if (c === '\n') line++;
+          s += c;
+          i++;
+        }
+      }
+      out.push({ kind: 'string', text: s, line: startLine });
+    } else {
+      let j = i;
+      while (j < text.length && !/[\s,{}"]/.test(text[j] as string)) j++;
+      out.push({ kind: 'word', text: text.slice(i, j), line });
+      i = j;
+    }
+  }
+  out.push({ kind: 'eof', text: 'end of file', line });
+  return out;
+};
+
+const show = (t: Token): string =>
+  t.kind === 'eof' ? 'end of file' : t.kind === 'string' ? `"${t.text}"` : `"${t.text}"`;
+
+/** Parse the text of a Gambit .nfg file into a Game (exact when every payoff is rational). */
+export const readNfg = (text: string, file = 'game.nfg'): Game => {
+  const toks = tokenize(text, file);
+  let pos = 0;
+  const peek = (): Token => toks[pos] as Token;
+  const next = (): Token => toks[pos++] as Token;
+  const fail = (t: Token, expected: string): never => {
+    throw new NfgError(file, t.line, `expected ${expected} but found ${show(t)}`);
+  };
+  const expect = (kind: Token['kind'], what: string): Token => {
+    const t = next();
+    if (t.kind !== kind) fail(t, what);
+    return t;
+  };
+  const number = (what: string): { value: Rational; tok: Token } => {
+    const t = next();
+    if (t.kind !== 'word') fail(t, what);
+    const value = Rational.parse(t.text);
+    if (!value) throw new NfgError(file, t.line, `expected ${what} but found ${show(t)}`);
+    return { value, tok: t };
+  };
+  const integer = (what: string, min: number): number => {
+    const t = next();
+    if (t.kind !== 'word' || !/^\d+$/.test(t.text) || Number(t.text) < min) fail(t, what);
+    return Number(t.text);
+  };
+
+  const magic = next();
+  if (magic.kind !== 'word' || magic.text !== 'NFG') fail(magic, '"NFG" (a Gambit strategic-form file)');
+  const version = next();
+  if (version.kind !== 'word' || (version.text !== '1' && version.text !== '2')) fail(version, 'version 1');
+  const precision = next();
+  if (precision.kind !== 'word' || (precision.text !== 'R' && precision.text !== 'D'))
+    fail(precision, '"R" or "D"');
+  const title = expect('string', 'a quoted title').text;
+
+  expect('{', '"{" opening the player list');
+  const players: string[] = [];
+  while (peek().kind === 'string') players.push(next().text);
+  const closePlayers = next();
+  if (closePlayers.kind !== '}') fail(closePlayers, 'a quoted player name or "}"');
+  if (players.length === 0) throw new NfgError(file, closePlayers.line, 'the game has no players');
+
+  expect('{', '"{" opening the strategy list');
+  const strategies: string[][] = [];
+  if (peek().kind === '{') {
+    for (let p = 0; p < players.length; p++) {
+      expect('{', `"{" opening the strategies of player ${p + 1}`);
+      const names: string[] = [];
+      while (peek().kind === 'string') names.push(next().text);
+      const close = next();
+      if (close.kind !== '}') fail(close, 'a quoted strategy name or "}"');
+      if (names.length === 0) throw new NfgError(file, close.line, `player ${p + 1} has no strategies`);
+      strategies.push(names);
+    }
+  } else {
+    for (let p = 0; p < players.length; p++) {
+      const c = integer(`the number of strategies of player ${p + 1} (a positive integer)`, 1);
+      strategies.push(Array.from({ length: c }, (_, k) => String(k + 1)));
+    }
+  }
+  expect('}', '"}" closing the strategy list');
+  if (peek().kind === 'string') next(); // optional comment
+
+  const count = profileCount({ strategies });
+  const n = players.length;
+  const payoffs: Rational[][] = [];
+  if (peek().kind === '{') {
+    // Outcome-list body.
+    next();
+    const outcomes: Rational[][] = [];
+    while (peek().kind === '{') {
+      next();
+      if (peek().kind === 'string') next(); // outcome label
+      const row: Rational[] = [];
+      while (peek().kind === 'word') row.push(number('a payoff').value);
+      const close = next();
+      if (close.kind !== '}') fail(close, 'a payoff or "}"');
+      if (row.length !== n) {
+        throw new NfgError(
+          file,
+          close.line,
+          `outcome ${outcomes.length + 1} has ${row.length} payoffs but the game has ${n} players`,
+        );
+      }
+      outcomes.push(row);
+    }
+    expect('}', '"{" opening an outcome or "}" closing the outcome list');
+    for (let k = 0; k < count; k++) {
+      const t = peek();
+      if (t.kind === 'eof') {
+        throw new NfgError(
+          file,
+          t.line,
+          `expected ${count} outcome indices (one per profile) but found ${k}`,
+        );
+      }
+      const idx = integer(`an outcome index 0..${outcomes.length}`, 0);
+      if (idx > outcomes.length) {
+        throw new NfgError(file, t.line, `outcome index ${idx} is out of range 0..${outcomes.length}`);
+      }
+      payoffs.push(
+        idx === 0 ? new Array<Rational>(n).fill(Rational.ZERO) : (outcomes[idx - 1] as Rational[]),
+      );
+    }
+  } else {
+    for (let k = 0; k < count; k++) {
+      const row: Rational[] = [];
+      for (let p = 0; p < n; p++) {
+        const t = peek();
+        if (t.kind === 'eof') {
+          throw new NfgError(
+            file,
+            t.line,
+            `expected ${count * n} payoffs (${count} profiles × ${n} players) but found ${k * n + p}`,
+          );
+        }
+        row.push(number('a payoff (integer, decimal or fraction)').value);
+      }
+      payoffs.push(row);
+    }
+  }
+  const end = next();
+  if (end.kind !== 'eof') fail(end, 'end of file');
+  return makeGame({ title, players, strategies, payoffs });
+};
+
+const quote = (s: string): string => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+
+const payoffText = (game: Game, k: number, p: number): string => {
+  const e = game.exact?.[k]?.[p];
+  if (e) return e.toString();
+  const v = game.payoffs[k]?.[p] as number;
+  const s = String(v);
+  return /e/i.test(s) ? Rational.from(v).toString() : s;
+};
+
+/** Gambit .nfg text (payoff-list body, named strategies); readable by Gambit and by readNfg. */
+export const writeNfg = (game: Game): string => {
+  const lines = [
+    `NFG 1 R ${quote(game.title)} { ${game.players.map(quote).join(' ')} }`,
+    '',
+    `{ ${game.strategies.map((s) => `{ ${s.map(quote).join(' ')} }`).join('\n')}`,
+    '}',
+    '""',
+    '',
+  ];
+  const body: string[] = [];
+  for (let k = 0; k < game.payoffs.length; k++) {
+    body.push(game.players.map((_, p) => payoffText(game, k, p)).join(' '));
+  }
+  lines.push(body.join(' '));
+  return `${lines.join('\n')}\n`;
+};
