@@ -1,0 +1,64 @@
+// The built-in scenario library: models/scenarios/<id>.parley.json, imported as JSON modules so they load the same
+// way in Node, workers and the browser bundle. Validation/compilation uses mathjs (compile step only).
+import type { ModelSpec } from './RuntimeModel';
+import { parseScenarioValue } from './parseScenario';
+import type { Scenario } from './scenarioSchema';
+import prisonersDilemma from '../scenarios/prisoners-dilemma.parley.json';
+
+/** Raw built-in files by id, in display order (the first is the default). */
+export const BUILTIN_FILES: Readonly<Record<string, unknown>> = {
+  'prisoners-dilemma': prisonersDilemma,
+};
+
+export const DEFAULT_SCENARIO_ID = 'prisoners-dilemma';
+
+export type BuiltinInfo = {
+  readonly id: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly tags: readonly string[];
+};
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/** id, title, summary and tags of every built-in (no validation, no mathjs work). */
+export const listBuiltins = (): BuiltinInfo[] =>
+  Object.entries(BUILTIN_FILES).map(([id, raw]) => {
+    const r = (raw ?? {}) as Record<string, unknown>;
+    return {
+      id,
+      title: str(r.title),
+      summary: str(r.summary),
+      tags: Array.isArray(r.tags) ? r.tags.filter((t): t is string => typeof t === 'string') : [],
+    };
+  });
+
+/** True when `id` names a built-in scenario. */
+export const isBuiltin = (id: string): boolean => Object.prototype.hasOwnProperty.call(BUILTIN_FILES, id);
+
+/** The file text of a built-in (pretty JSON), e.g. for "copy and edit". */
+export const builtinText = (id: string): string => {
+  if (!isBuiltin(id)) throw new Error(`unknown built-in scenario "${id}"`);
+  return `${JSON.stringify(BUILTIN_FILES[id], null, 2)}\n`;
+};
+
+const cache = new Map<string, { scenario: Scenario; spec: ModelSpec }>();
+
+/** Load, validate and compile a built-in by id. Throws Error for an unknown id (built-ins are tested valid). */
+export const loadBuiltin = (id: string): { scenario: Scenario; spec: ModelSpec } => {
+  const hit = cache.get(id);
+  if (hit) return hit;
+  if (!isBuiltin(id)) {
+    const known = Object.keys(BUILTIN_FILES);
+    throw new Error(`unknown built-in scenario "${id}" (built-ins: ${known.join(', ')})`);
+  }
+  const r = parseScenarioValue(BUILTIN_FILES[id], `${id}.parley.json`);
+  if (!r.ok) {
+    throw new Error(
+      `built-in scenario "${id}" is invalid: ${r.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+    );
+  }
+  const out = { scenario: r.scenario, spec: r.spec };
+  cache.set(id, out);
+  return out;
+};

@@ -1,0 +1,241 @@
+// Scenario file text → a validated Scenario (plus its compiled ModelSpec), or EVERY problem at once, each with
+// its JSON path and a plain-language message. Never throws.
+import type { z } from 'zod';
+import { suggestion } from '../formula/didYouMean';
+import { compileScenario, type ScenarioIssue } from './compileScenario';
+import { migrate } from './migrate';
+import { formatPath, parseJson } from './parseJson';
+import type { ModelSpec } from './RuntimeModel';
+import { SCENARIO_FORMAT, ScenarioSchema, scenarioJsonSchema, type Scenario } from './scenarioSchema';
+
+export type { ScenarioIssue };
+
+export type ParseScenarioResult =
+  | {
+      readonly ok: true;
+      readonly scenario: Scenario;
+      readonly spec: ModelSpec;
+      readonly warnings: ScenarioIssue[];
+      /** Format the file was written in when it was migrated (e.g. "parley.scenario/0"), else null. */
+      readonly migratedFrom: string | null;
+    }
+  | { readonly ok: false; readonly issues: ScenarioIssue[] };
+
+/** Largest file accepted (bytes of text). */
+export const MAX_SCENARIO_TEXT = 5_000_000;
+
+let fieldNames: string[] | null = null;
+const knownFields = (): string[] => {
+  if (!fieldNames) {
+    const names = new Set<string>();
+    const walk = (s: unknown, depth: number): void => {
+      if (depth > 40 || typeof s !== 'object' || s === null) return;
+      const o = s as Record<string, unknown>;
+      if (o.properties && typeof o.properties === 'object')
+        for (const k of Object.keys(o.properties)) names.add(k);
+      for (const v of Object.values(o)) walk(v, depth + 1);
+    };
+    walk(scenarioJsonSchema(), 0);
+    fieldNames = [...names];
+  }
+  return fieldNames;
+};
+
+const describeValue = (v: unknown): string => {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'string') return `the text ${JSON.stringify(v.length > 30 ? `${v.slice(0, 30)}…` : v)}`;
+  if (typeof v === 'object') return 'an object';
+  if (typeof v === 'number' || typeof v === 'boolean') return `${typeof v} ${String(v)}`;
+  return typeof v;
+};
+
+const TYPE_NOUN: Record<string, string> = {
+  string: 'text (a string)',
+  number: 'a number',
+  boolean: 'true or false',
+  object: 'an object',
+  array: 'a list',
+  int: 'a whole number',
+};
+
+type ZIssue = z.core.$ZodIssue & { input?: unknown };
+
+const formatIssues = (
+  list: readonly ZIssue[],
+  prefix: readonly PropertyKey[],
+  out: ScenarioIssue[],
+): void => {
+  for (const iss of list) {
+    const path = [...prefix, ...iss.path].map((p) => (typeof p === 'symbol' ? String(p) : p)) as (
+      string | number
+    )[];
+    const push = (message: string, p = path): void => {
+      out.push({ path: formatPath(p), message });
+    };
+    switch (iss.code) {
+      case 'invalid_type':
+        if (iss.input === undefined) push('is required');
+        else push(`must be ${TYPE_NOUN[iss.expected] ?? iss.expected}, not ${describeValue(iss.input)}`);
+        break;
+      case 'unrecognized_keys':
+        for (const k of iss.keys) push(`unknown field "${k}"${suggestion(k, knownFields())}`, [...path, k]);
+        break;
+      case 'invalid_union': {
+        const u = iss as ZIssue & {
+          note?: string;
+          discriminator?: string;
+          options?: unknown[];
+          errors: ZIssue[][];
+        };
+        if (u.note === 'No matching discriminator') {
+          const options = (u.options ?? []).map(String);
+          const got = (iss.input as Record<string, unknown> | undefined)?.[u.discriminator ?? ''];
+          const hint = typeof got === 'string' ? suggestion(got, options) : '';
+          push(
+            got === undefined
+              ? `is required (one of ${options.map((o) => `"${o}"`).join(', ')})`
+              : `must be one of ${options.map((o) => `"${o}"`).join(', ')}, not ${describeValue(got)}${hint}`,
+            u.path.length && u.path.at(-1) === u.discriminator ? path : [...path, u.discriminator ?? 'type'],
+          );
+          break;
+        }
+        // An alternative that got past the type check carries the useful detail: report its issues.
+        const deep = u.errors.find((alt) => alt.some((e) => e.code !== 'invalid_type' || e.path.length > 0));
+        if (deep) {
+          formatIssues(deep, path, out);
+          break;
+        }
+        const expected = [
+          ...new Set(
+            u.errors
+              .flat()
+              .flatMap((e) => (e.code === 'invalid_type' ? [TYPE_NOUN[e.expected] ?? e.expected] : [])),
+          ),
+        ];
+        push(
+          expected.length
+            ? `must be ${expected.join(' or ')}, not ${describeValue(iss.input)}`
+            : 'does not match any allowed form',
+        );
+        break;
+      }
+      case 'too_small': {
+        const min = Number(iss.minimum);
+        if (iss.origin === 'array') push(`needs at least ${min} item${min === 1 ? '' : 's'}`);
+        else if (iss.origin === 'string')
+          push(min <= 1 ? 'must not be empty' : `must be at least ${min} characters`);
+        else push(`must be ${iss.inclusive ? 'at least' : 'greater than'} ${min}`);
+        break;
+      }
+      case 'too_big': {
+        const max = Number(iss.maximum);
+        if (iss.origin === 'array') push(`has too many items (at most ${max})`);
+        else if (iss.origin === 'string') push(`is too long (at most ${max} characters)`);
+        else push(`must be ${iss.inclusive ? 'at most' : 'less than'} ${max}`);
+        break;
+      }
+      case 'invalid_value':
+        push(
+          `must be ${iss.values.map((v) => JSON.stringify(v)).join(' or ')}, not ${describeValue(iss.input)}`,
+        );
+        break;
+      case 'invalid_format':
+        push(iss.format === 'url' ? 'must be a web address (https://…)' : iss.message);
+        break;
+      case 'not_multiple_of':
+        push(`must be a multiple of ${String(iss.divisor)}`);
+        break;
+      default:
+        push(iss.message);
+    }
+  }
+};
+
+/** Validate an already-parsed JSON value (e.g. a built-in imported as a JSON module). Never throws. */
+export const parseScenarioValue = (raw: unknown, fileName?: string): ParseScenarioResult => {
+  try {
+    const mig = migrate(raw);
+    if (!mig.ok) return { ok: false, issues: [{ path: 'format', message: mig.message }] };
+    const value = mig.value;
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      return {
+        ok: false,
+        issues: [
+          { path: '', message: `a scenario file must hold a JSON object, not ${describeValue(value)}` },
+        ],
+      };
+    }
+    const parsed = ScenarioSchema.safeParse(value, { reportInput: true });
+    if (!parsed.success) {
+      const issues: ScenarioIssue[] = [];
+      formatIssues(parsed.error.issues as ZIssue[], [], issues);
+      const fmt = (value as Record<string, unknown>).format;
+      if (fmt === undefined) {
+        const i = issues.findIndex((x) => x.path === 'format');
+        if (i >= 0)
+          issues[i] = { path: 'format', message: `is required: add "format": "${SCENARIO_FORMAT}"` };
+      }
+      return { ok: false, issues: dedupe(issues) };
+    }
+    const id = fileName ? idFromFileName(fileName) : undefined;
+    const compiled = compileScenario(parsed.data, id ? { id } : {});
+    if (!compiled.ok) return { ok: false, issues: dedupe(compiled.issues) };
+    return {
+      ok: true,
+      scenario: parsed.data,
+      spec: compiled.spec,
+      warnings: compiled.warnings,
+      migratedFrom: mig.steps.length ? mig.from : null,
+    };
+  } catch (err) {
+    // Defensive: a bug must still come back as an issue, never as an exception.
+    return {
+      ok: false,
+      issues: [{ path: '', message: `internal error while reading the scenario: ${String(err)}` }],
+    };
+  }
+};
+
+/** Parse and validate scenario file text. Never throws. */
+export const parseScenario = (text: string, fileName?: string): ParseScenarioResult => {
+  if (typeof text !== 'string') return { ok: false, issues: [{ path: '', message: 'no text to read' }] };
+  if (text.length > MAX_SCENARIO_TEXT) {
+    return {
+      ok: false,
+      issues: [
+        {
+          path: '',
+          message: `file is too large (${text.length} characters; the limit is ${MAX_SCENARIO_TEXT})`,
+        },
+      ],
+    };
+  }
+  const json = parseJson(text);
+  if (!json.ok) {
+    return {
+      ok: false,
+      issues: [{ path: `line ${json.line}:${json.column}`, message: `invalid JSON: ${json.message}` }],
+    };
+  }
+  const result = parseScenarioValue(json.value, fileName);
+  if (json.duplicates.length === 0) return result;
+  return { ok: false, issues: [...json.duplicates, ...(result.ok ? [] : result.issues)] };
+};
+
+const dedupe = (issues: ScenarioIssue[]): ScenarioIssue[] => {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const k = `${i.path}\u0000${i.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+};
+
+/** "path/to/my-game.parley.json" → "my-game" (when it is a valid id), else undefined. */
+export const idFromFileName = (fileName: string): string | undefined => {
+  const base = fileName.split(/[\\/]/).pop() ?? '';
+  const stem = base.replace(/\.parley\.json$|\.json$/i, '');
+  return /^[A-Za-z][A-Za-z0-9_-]*$/.test(stem) ? stem : undefined;
+};

@@ -1,0 +1,188 @@
+// The scenario file format "parley.scenario/1", defined ONCE with zod: it validates files (parseScenario) and
+// generates the JSON Schema shipped for editors (models/scenarios/parley.scenario.schema.json).
+import { z } from 'zod';
+
+export const SCENARIO_FORMAT = 'parley.scenario/1';
+
+const Id = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'must start with a letter and contain only letters, digits and _')
+  .max(64);
+
+/** A formula (mathjs syntax, restricted) or a plain number. */
+const Formula = z
+  .union([z.string().max(2000), z.number()])
+  .describe(
+    'A formula over parameters, state, derived variables, events, round/month and strategy indicators (actor.strategy).',
+  );
+
+const Text = z.string().max(20_000);
+
+const Source = z.strictObject({
+  title: z.string().min(1).max(500),
+  publisher: z.string().max(200).optional(),
+  date: z
+    .string()
+    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date like 2025-07-28 (or 2025-07, or 2025)')
+    .describe('Publication date, ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD).'),
+  url: z.url().max(2000).optional(),
+  note: z.string().max(2000).optional(),
+});
+
+const num = z.number();
+const Distribution = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('fixed'), value: num }),
+  z.strictObject({ type: z.literal('uniform'), min: num, max: num }),
+  z.strictObject({ type: z.literal('normal'), mean: num, sd: num, min: num.optional(), max: num.optional() }),
+  z.strictObject({ type: z.literal('lognormal'), mu: num, sigma: num }),
+  z.strictObject({ type: z.literal('triangular'), min: num, mode: num, max: num }),
+  z.strictObject({ type: z.literal('pert'), min: num, mode: num, max: num, lambda: num.optional() }),
+  z.strictObject({
+    type: z.literal('beta'),
+    alpha: num,
+    beta: num,
+    min: num.optional(),
+    max: num.optional(),
+  }),
+  z.strictObject({ type: z.literal('bernoulli'), p: num }),
+  z.strictObject({
+    type: z.literal('discrete'),
+    values: z.array(num).min(1).max(1000),
+    weights: z.array(num).max(1000).optional(),
+  }),
+  z.strictObject({ type: z.literal('interval90'), low: num, high: num }),
+]);
+
+export const INTERVAL_SHORTHAND =
+  /^\s*(-?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)\s+to\s+(-?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)\s*$/i;
+
+const Uncertainty = z
+  .union([
+    z.string().regex(INTERVAL_SHORTHAND, 'must be a distribution object or a 90% interval like "0.2 to 0.6"'),
+    Distribution,
+  ])
+  .describe('Uncertainty: a distribution, or "low to high" (a 90% interval).');
+
+const Parameter = z.strictObject({
+  label: z.string().min(1).max(200),
+  unit: z.string().max(50).optional(),
+  description: Text.optional(),
+  default: num,
+  min: num,
+  max: num,
+  step: z.number().positive().optional(),
+  uncertainty: Uncertainty.optional(),
+});
+
+const Strategy = z.strictObject({
+  id: Id,
+  label: z.string().min(1).max(200),
+  description: Text.optional(),
+});
+
+const Behaviour = z.discriminatedUnion('model', [
+  z.strictObject({ model: z.literal('nash') }),
+  z.strictObject({ model: z.literal('logit'), lambda: z.number().min(0) }),
+  z.strictObject({ model: z.literal('fixed'), strategy: Id }),
+  z.strictObject({ model: z.literal('mixed'), probabilities: z.record(Id, z.number().min(0).max(1)) }),
+  z.strictObject({ model: z.literal('fictitious-play'), prior: z.number().min(0).optional() }),
+]);
+
+const Override = z.strictObject({
+  profile: z
+    .record(Id, Id)
+    .describe('Actor id → strategy id. Must name this actor; other actors left out match any strategy.'),
+  payoff: Formula,
+});
+
+const Actor = z.strictObject({
+  id: Id,
+  name: z.string().min(1).max(200),
+  description: Text.optional(),
+  strategies: z.array(Strategy).min(1).max(12),
+  payoffs: z
+    .record(Id, Formula)
+    .describe("One formula per own strategy id: this actor's payoff when playing it."),
+  overrides: z.array(Override).max(1000).optional(),
+  behaviour: Behaviour.optional(),
+});
+
+const StateVar = z.strictObject({
+  label: z.string().min(1).max(200),
+  description: Text.optional(),
+  initial: Formula,
+  update: Formula.optional(),
+  min: num.optional(),
+  max: num.optional(),
+});
+
+const Event = z.strictObject({
+  id: Id,
+  label: z.string().min(1).max(200),
+  description: Text.optional(),
+  probability: Formula.describe('Probability per round (clamped to [0, 1]).'),
+  once: z.boolean().optional(),
+  effects: z.record(Id, Formula).optional().describe('State id → new value when the event fires.'),
+});
+
+const Outcome = z.strictObject({
+  label: z.string().min(1).max(200),
+  description: Text.optional(),
+  when: Formula,
+});
+
+const Metric = z.strictObject({
+  label: z.string().min(1).max(200),
+  unit: z.string().max(50).optional(),
+  description: Text.optional(),
+  value: Formula,
+});
+
+const Derived = z.union([Formula, z.strictObject({ label: z.string().max(200).optional(), value: Formula })]);
+
+export const ScenarioSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    format: z.literal(SCENARIO_FORMAT),
+    id: z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'must start with a letter and contain only letters, digits, _ and -')
+      .max(64)
+      .optional(),
+    title: z.string().min(1).max(200),
+    summary: z.string().max(300).optional(),
+    description: Text.optional(),
+    tags: z.array(z.string().max(40)).max(20).optional(),
+    teachingNotes: Text.optional().describe('Markdown.'),
+    sources: z.array(Source).max(100).optional(),
+    parameters: z.record(Id, Parameter).optional(),
+    correlations: z
+      .array(z.strictObject({ a: Id, b: Id, rho: z.number().min(-1).max(1) }))
+      .max(200)
+      .optional()
+      .describe('Spearman rank correlations between uncertain parameters.'),
+    rounds: z
+      .strictObject({
+        count: z.number().int().min(1).max(1200),
+        label: z.string().min(1).max(40).optional(),
+        startMonth: z.number().int().min(1).max(12).optional(),
+      })
+      .optional(),
+    derived: z.record(Id, Derived).optional(),
+    state: z.record(Id, StateVar).optional(),
+    actors: z.array(Actor).min(1).max(8),
+    equilibrium: z.enum(['payoff-dominant', 'risk-dominant', 'random', 'first']).optional(),
+    events: z.array(Event).max(100).optional(),
+    outcomes: z.record(Id, Outcome).optional(),
+    metrics: z.record(Id, Metric).optional(),
+  })
+  .describe('A Parley scenario (parley.scenario/1).');
+
+export type Scenario = z.infer<typeof ScenarioSchema>;
+
+/** The JSON Schema of the format, generated from ScenarioSchema. */
+export const scenarioJsonSchema = (): Record<string, unknown> => ({
+  ...(z.toJSONSchema(ScenarioSchema, { target: 'draft-2020-12' }) as Record<string, unknown>),
+  $id: 'https://parley.invalid/schema/parley.scenario.schema.json',
+  title: 'Parley scenario (parley.scenario/1)',
+});
