@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { render, screen } from '@testing-library/svelte';
+import Chart from '../../../renderer/components/charts/Chart.svelte';
+import { chartSpecs } from '../../../renderer/lib/charts/chartSpecs';
+import { okabeIto, seriesColour } from '../../../renderer/lib/charts/okabeIto';
+
+const rows = [
+  { label: 'Talks', p: 0.6, low: 0.55, high: 0.65 },
+  { label: 'War', p: 0.1, low: 0.08, high: 0.12 },
+];
+
+describe('Chart', () => {
+  it('renders the Plot into an accessible role="img" with a hidden data table', async () => {
+    render(Chart, {
+      spec: chartSpecs.probabilities(rows),
+      label: 'Outcome probabilities',
+      summary: 'Talks 60%',
+      table: { columns: ['Outcome', 'p'], rows: rows.map((r) => [r.label, r.p]) },
+    });
+    const img = screen.getByRole('img', { name: 'Outcome probabilities' });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(img.querySelector('svg')).not.toBeNull();
+    expect(img.getAttribute('data-ready')).toBe('true');
+    expect(screen.getByText('Talks 60%')).toBeTruthy();
+    const cells = screen.getAllByRole('cell').map((c) => c.textContent);
+    expect(cells).toEqual(['Talks', '0.6', 'War', '0.1']);
+  });
+
+  it('every chart builder draws without throwing', async () => {
+    const specs = [
+      chartSpecs.histogram(
+        [{ x0: 0, x1: 1, count: 3 }],
+        { p5: 0, p25: 0.2, p50: 0.5, p75: 0.7, p95: 1 },
+        'x',
+      ),
+      chartSpecs.fan(
+        [1, 2, 3].map((round) => ({ round, p5: 0, p25: 1, p50: 2, p75: 3, p95: 4 })),
+        'y',
+        'month',
+      ),
+      chartSpecs.survival(
+        [0, 1, 2].map((round) => ({ series: 'Talks', round, survival: 1 - round / 4 })),
+        'month',
+      ),
+      chartSpecs.shares([{ label: 'A / B', share: 0.7 }]),
+      chartSpecs.sweepLine(
+        [0, 0.5, 1].map((x) => ({ x, p: x, low: x * 0.9, high: x, series: 'Talks' })),
+        'support',
+      ),
+      chartSpecs.heatmap(
+        [
+          { x: 0, y: 0, p: 0.2 },
+          { x: 1, y: 0, p: 0.7 },
+        ],
+        'a',
+        'b',
+      ),
+      chartSpecs.tornado([{ label: 'a', low: 0.2, high: 0.8 }], 0.5, 'P(talks)'),
+      chartSpecs.differences([{ label: 'Talks', diff: 0.1, low: 0.05, high: 0.15 }]),
+      chartSpecs.sideBySide([
+        { ...rows[0]!, which: 'baseline' },
+        { ...rows[0]!, p: 0.7, which: 'variant' },
+      ]),
+    ];
+    for (const spec of specs) {
+      const { container, unmount } = render(Chart, { spec, label: 'c' });
+      await new Promise((r) => setTimeout(r, 0));
+      expect(container.querySelector('[role="alert"]')).toBeNull();
+      expect(container.querySelector('svg')).not.toBeNull();
+      unmount();
+    }
+  });
+
+  it('shows a drawing failure as a message in place', async () => {
+    render(Chart, {
+      spec: () => {
+        throw new Error('bad data');
+      },
+      label: 'broken',
+    });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(screen.getByRole('alert').textContent).toMatch(/could not be drawn: bad data/);
+  });
+
+  it('uses the Okabe–Ito palette, cycling', () => {
+    expect(okabeIto).toHaveLength(8);
+    expect(seriesColour(0)).toBe('#0072B2');
+    expect(seriesColour(8)).toBe(seriesColour(0));
+  });
+});

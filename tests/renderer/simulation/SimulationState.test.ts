@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import {
+  overridesFor,
+  randomSeed,
+  SimulationState,
+} from '../../../renderer/lib/state/SimulationState.svelte';
+import { fakeSpec } from '../state/fakes';
+import { fakeSimulationPort, specWithOutcomes } from './fakeSimulationPort';
+
+const spec = specWithOutcomes(
+  fakeSpec([
+    { id: 'russiaSupport', value: 0.8 },
+    { id: 'other', value: 0.5 },
+  ]),
+);
+
+const setup = (paramValues: Record<string, number> = { russiaSupport: 0.8, other: 0.5 }) => {
+  const fake = fakeSimulationPort();
+  const source = { spec: spec as typeof spec | null, paramValues };
+  const sim = new SimulationState(fake.port, () => source, 42);
+  return { sim, fake, source };
+};
+
+describe('SimulationState', () => {
+  it('validates trials and seed as typed, keeping the text', () => {
+    const { sim } = setup();
+    expect(sim.seed).toBe(42);
+    expect(sim.trials).toBe(10_000);
+    sim.trialsText = '12,5x';
+    expect(sim.trialsError).toMatch(/Trials must be a whole number/);
+    expect(sim.trialsText).toBe('12,5x');
+    sim.trialsText = '0';
+    expect(sim.trialsError).toMatch(/from 1/);
+    sim.trialsText = '1_000';
+    expect(sim.trialsError).toBeNull();
+    expect(sim.trials).toBe(1000);
+    sim.seedText = '4294967296';
+    expect(sim.seedError).toMatch(/Seed must be from 0/);
+    expect(sim.canRun).toBe(false);
+  });
+
+  it('"new seed" picks a different uint32 seed', () => {
+    const { sim } = setup();
+    const seen = new Set<string>([sim.seedText]);
+    for (let i = 0; i < 5; i++) {
+      sim.newSeed();
+      seen.add(sim.seedText);
+      expect(sim.seedError).toBeNull();
+    }
+    expect(seen.size).toBeGreaterThan(3);
+    const s = randomSeed();
+    expect(Number.isInteger(s) && s >= 0 && s <= 0xffffffff).toBe(true);
+  });
+
+  it('overrides only the parameters moved away from the scenario value', () => {
+    expect(overridesFor(spec, { russiaSupport: 0.2, other: 0.5, unknown: 3 })).toEqual({
+      russiaSupport: 0.2,
+    });
+  });
+
+  it('runs with progress to a result, using the settings shown', async () => {
+    const { sim, fake } = setup({ russiaSupport: 0.2, other: 0.5 });
+    sim.trialsText = '1000';
+    sim.sampler = 'lhs';
+    sim.workers = 3;
+    const seen: number[] = [];
+    const release = fake.hold();
+    const done = sim.run();
+    expect(sim.status).toBe('running');
+    expect(sim.running).toBe(true);
+    expect(sim.canRun).toBe(false);
+    release();
+    // sample progress as it goes
+    const poll = setInterval(() => seen.push(sim.progress), 0);
+    await done;
+    clearInterval(poll);
+    expect(sim.status).toBe('done');
+    expect(sim.progress).toBe(1);
+    expect(sim.result?.outcomes[0]?.p).toBeCloseTo(0.9);
+    expect(fake.calls[0]?.settings).toEqual({
+      trials: 1000,
+      seed: 42,
+      sampler: 'lhs',
+      workers: 3,
+      overrides: { russiaSupport: 0.2 },
+    });
+    expect(sim.elapsedMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it('cancel stops the run, keeps the previous result and reports "cancelled"', async () => {
+    const { sim, fake } = setup();
+    await sim.run();
+    const first = sim.result;
+    const release = fake.hold();
+    const p = sim.run();
+    sim.cancel();
+    release();
+    await p;
+    expect(sim.status).toBe('cancelled');
+    expect(sim.result).toBe(first);
+    expect(sim.running).toBe(false);
+  });
+
+  it('shows an engine failure as a message, not a throw', async () => {
+    const { sim, fake } = setup();
+    fake.fail('Formula error at outcomes[0].when');
+    await sim.run();
+    expect(sim.status).toBe('error');
+    expect(sim.error).toBe('Formula error at outcomes[0].when');
+  });
+
+  it('refuses to run without a valid scenario, with a clear message', async () => {
+    const { sim, source, fake } = setup();
+    source.spec = null;
+    await sim.run();
+    expect(sim.status).toBe('error');
+    expect(sim.error).toMatch(/No valid scenario/);
+    expect(fake.calls).toHaveLength(0);
+  });
+
+  it('replays trial k of the last run, and validates k', async () => {
+    const { sim, fake } = setup();
+    sim.trialsText = '100';
+    await sim.run();
+    sim.replayTrialText = '101';
+    await sim.replayTrial();
+    expect(sim.replayError).toMatch(/Trial must be from 1 to 100/);
+    sim.replayTrialText = '7';
+    await sim.replayTrial();
+    expect(sim.replayError).toBeNull();
+    expect(sim.replay?.trial).toBe(7);
+    expect(sim.replay?.rounds).toHaveLength(3);
+    expect(fake.calls.at(-1)).toMatchObject({
+      kind: 'replay',
+      extra: 7,
+      settings: { seed: 42, trials: 100 },
+    });
+  });
+});

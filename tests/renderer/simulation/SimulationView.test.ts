@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import SimulationView from '../../../renderer/components/simulation/SimulationView.svelte';
+import { AppState } from '../../../renderer/lib/state/AppState.svelte';
+import { installSimulationPort, simulationStateFor } from '../../../renderer/lib/state/simulationStateFor';
+import { fakeEngine, memoryPlatform } from '../state/fakes';
+import { fakeSimulationPort, specWithOutcomes } from './fakeSimulationPort';
+
+const setup = async () => {
+  const mem = memoryPlatform();
+  const exports: { kind: string; name: string; text: string }[] = [];
+  mem.platform.exportFile = async (kind, name, chunks) => {
+    let text = '';
+    for await (const c of chunks) text += typeof c === 'string' ? c : new TextDecoder().decode(c);
+    exports.push({ kind, name, text });
+    return { ok: true, path: `/tmp/${name}`, name };
+  };
+  const app = new AppState({ platform: mem.platform, engine: fakeEngine() });
+  await app.start();
+  app.spec = specWithOutcomes(app.spec!);
+  const fake = fakeSimulationPort();
+  installSimulationPort(app, fake.port);
+  render(SimulationView, { app });
+  return { app, fake, exports };
+};
+
+describe('SimulationView', () => {
+  it('shows the seed, runs with a progress bar to drawn results', async () => {
+    const { app, fake } = await setup();
+    const seed = screen.getByLabelText('Seed') as HTMLInputElement;
+    expect(seed.value).toBe(simulationStateFor(app).seedText);
+    await fireEvent.input(seed, { target: { value: '123' } });
+    const trials = screen.getByLabelText('Trials') as HTMLInputElement;
+    await fireEvent.input(trials, { target: { value: '2000' } });
+    const release = fake.hold();
+    await fireEvent.click(screen.getByRole('button', { name: 'Run' }));
+    const bar = screen.getByTestId('run-progress');
+    expect(bar.getAttribute('data-status')).toBe('running');
+    expect(screen.getByRole('button', { name: 'Cancel' })).toBeTruthy();
+    release();
+    await waitFor(() => expect(bar.getAttribute('data-status')).toBe('done'));
+    expect((bar as HTMLProgressElement).value).toBe(1);
+    expect(screen.getByTestId('run-status').textContent).toMatch(/Done: 2,000 trials .*seed 123/);
+    expect(screen.getByRole('img', { name: 'Outcome probabilities' }).querySelector('svg')).not.toBeNull();
+    expect(screen.getByTestId('chart-histogram')).toBeTruthy();
+    expect(screen.getByTestId('chart-fan')).toBeTruthy();
+    expect(screen.getByTestId('chart-survival')).toBeTruthy();
+    expect(screen.getByTestId('chart-profiles')).toBeTruthy();
+    expect(fake.calls[0]?.settings).toMatchObject({ seed: 123, trials: 2000 });
+  });
+
+  it('cancels a run', async () => {
+    const { fake } = await setup();
+    const release = fake.hold();
+    await fireEvent.click(screen.getByRole('button', { name: 'Run' }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    release();
+    await waitFor(() =>
+      expect(screen.getByTestId('run-progress').getAttribute('data-status')).toBe('cancelled'),
+    );
+    expect(screen.getByTestId('run-status').textContent).toMatch(/Cancelled/);
+    expect(screen.getByRole('button', { name: 'Run' })).toBeTruthy();
+  });
+
+  it('shows invalid settings in place and disables Run', async () => {
+    await setup();
+    await fireEvent.input(screen.getByLabelText('Trials'), { target: { value: 'lots' } });
+    expect(screen.getByText(/Trials must be a whole number/)).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Run' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByLabelText('Trials').getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('replays a trial and exports the per-trial CSV, summary CSV and metadata', async () => {
+    const { exports } = await setup();
+    await fireEvent.input(screen.getByLabelText('Trials'), { target: { value: '5' } });
+    await fireEvent.input(screen.getByLabelText('Seed'), { target: { value: '9' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Run' }));
+    await waitFor(() => screen.getByTestId('run-results'));
+    await fireEvent.input(screen.getByLabelText('Trial'), { target: { value: '3' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Replay' }));
+    await waitFor(() => screen.getByTestId('replay-table'));
+    expect(screen.getByTestId('replay-table').querySelectorAll('tbody tr')).toHaveLength(3);
+    await fireEvent.click(screen.getByRole('button', { name: 'Per-trial CSV' }));
+    await waitFor(() => expect(exports).toHaveLength(1));
+    expect(exports[0]?.name).toBe('fake-seed9-trials.csv');
+    expect(exports[0]?.text.split('\n').filter(Boolean)).toHaveLength(6);
+    await fireEvent.click(screen.getByRole('button', { name: 'Summary CSV' }));
+    await waitFor(() => expect(exports).toHaveLength(2));
+    expect(exports[1]?.text).toMatch(/^outcome,p,low,high,n\n/);
+    await fireEvent.click(screen.getByRole('button', { name: 'Run metadata (JSON)' }));
+    await waitFor(() => expect(exports).toHaveLength(3));
+    expect(exports[2]).toMatchObject({ kind: 'json', name: 'fake-seed9.json' });
+    expect(JSON.parse(exports[2]!.text)).toMatchObject({ seed: 9, trials: 5 });
+  });
+});

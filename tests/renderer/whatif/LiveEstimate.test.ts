@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { render, screen, waitFor } from '@testing-library/svelte';
+import { flushSync } from 'svelte';
+import LiveEstimate from '../../../renderer/components/whatif/LiveEstimate.svelte';
+import WhatIfView from '../../../renderer/components/whatif/WhatIfView.svelte';
+import { AppState } from '../../../renderer/lib/state/AppState.svelte';
+import { installSimulationPort } from '../../../renderer/lib/state/simulationStateFor';
+import { fakeEngine, memoryPlatform } from '../state/fakes';
+import { fakeSimulationPort, specWithOutcomes } from '../simulation/fakeSimulationPort';
+import { fireEvent } from '@testing-library/svelte';
+
+const setup = async () => {
+  const app = new AppState({ platform: memoryPlatform().platform, engine: fakeEngine() });
+  await app.start();
+  app.spec = specWithOutcomes(app.spec!);
+  const fake = fakeSimulationPort();
+  installSimulationPort(app, fake.port);
+  return { app, fake };
+};
+
+describe('LiveEstimate', () => {
+  it('re-estimates when a slider value changes and redraws the probabilities', async () => {
+    const { app, fake } = await setup();
+    render(LiveEstimate, { app });
+    await waitFor(() => expect(screen.getByTestId('live-p-talks').textContent).toBe('60%'));
+    const seq = Number(screen.getByTestId('live-estimate').dataset.seq);
+    app.setParam('russiaSupport', 0.2);
+    flushSync();
+    await waitFor(() => expect(screen.getByTestId('live-p-talks').textContent).toBe('90%'));
+    expect(Number(screen.getByTestId('live-estimate').dataset.seq)).toBe(seq + 1);
+    const runs = fake.calls.filter((c) => c.kind === 'run');
+    expect(runs.at(-1)?.settings).toMatchObject({ trials: 10_000, overrides: { russiaSupport: 0.2 } });
+    // every live run uses the same seed (common random numbers)
+    expect(new Set(runs.map((r) => r.settings.seed)).size).toBe(1);
+  });
+});
+
+describe('WhatIfView', () => {
+  it('runs a one-parameter sweep, a comparison and a tornado', async () => {
+    const { app } = await setup();
+    app.setParam('russiaSupport', 0.4);
+    render(WhatIfView, { app });
+    await fireEvent.click(screen.getByRole('button', { name: 'Run sweep' }));
+    await waitFor(() => screen.getByTestId('chart-sweep'));
+    await fireEvent.click(screen.getByRole('button', { name: 'Compare' }));
+    await waitFor(() => screen.getByTestId('chart-difference'));
+    expect(screen.getByText(/Variant:\s*russiaSupport = 0.4/)).toBeTruthy();
+    await fireEvent.click(screen.getByRole('button', { name: 'Run sensitivity' }));
+    await waitFor(() => screen.getByTestId('chart-tornado'));
+  });
+});

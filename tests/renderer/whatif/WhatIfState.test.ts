@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { WhatIfState } from '../../../renderer/lib/state/WhatIfState.svelte';
+import { fakeSpec } from '../state/fakes';
+import { fakeSimulationPort, specWithOutcomes } from '../simulation/fakeSimulationPort';
+
+const spec = specWithOutcomes(
+  fakeSpec([
+    { id: 'russiaSupport', value: 0.8 },
+    { id: 'other', value: 0.5, min: 0, max: 2 },
+  ]),
+);
+
+const setup = () => {
+  const fake = fakeSimulationPort();
+  const source = { spec, paramValues: { russiaSupport: 0.8, other: 0.5 } as Record<string, number> };
+  const w = new WhatIfState(fake.port, () => source, { trials: 5000, debounceMs: 10, seed: 7 });
+  return { w, fake, source };
+};
+
+const settle = async (ms = 60) => {
+  await new Promise((r) => setTimeout(r, ms));
+};
+
+describe('WhatIfState live estimate', () => {
+  it('debounces slider changes into one quick seeded run with the latest values', async () => {
+    const { w, fake, source } = setup();
+    for (const v of [0.7, 0.6, 0.5, 0.4]) {
+      source.paramValues = { ...source.paramValues, russiaSupport: v };
+      w.requestLive();
+    }
+    await settle();
+    expect(fake.calls.filter((c) => c.kind === 'run')).toHaveLength(1);
+    expect(fake.calls[0]?.settings).toMatchObject({
+      trials: 5000,
+      seed: 7,
+      overrides: { russiaSupport: 0.4 },
+    });
+    expect(w.live?.outcomes[0]?.p).toBeCloseTo(0.8);
+    expect(w.liveSeq).toBe(1);
+    expect(w.liveLatencyMs).toBeGreaterThan(0);
+  });
+
+  it('latest wins: a newer request cancels the running estimate and its result is never shown', async () => {
+    const { w, fake, source } = setup();
+    const release = fake.hold();
+    source.paramValues = { ...source.paramValues, russiaSupport: 0.2 };
+    w.requestLive();
+    await settle(30); // first run started and is held
+    source.paramValues = { ...source.paramValues, russiaSupport: 0.6 };
+    w.requestLive();
+    await settle(30);
+    release();
+    await settle();
+    expect(fake.calls.filter((c) => c.kind === 'run')).toHaveLength(2);
+    expect(w.liveSeq).toBe(1);
+    expect(w.live?.settings.overrides).toEqual({ russiaSupport: 0.6 });
+    expect(w.liveBusy).toBe(false);
+  });
+
+  it('does nothing while live mode is off', async () => {
+    const { w, fake } = setup();
+    w.liveEnabled = false;
+    w.requestLive();
+    await settle();
+    expect(fake.calls).toHaveLength(0);
+  });
+});
+
+describe('WhatIfState tools', () => {
+  it('sweeps one parameter over its range by default', async () => {
+    const { w, fake } = setup();
+    w.sweepX = w.axisFor('other');
+    expect(w.sweepX).toEqual({ param: 'other', from: 0, to: 2, steps: 11 });
+    w.sweepTrials = 500;
+    await w.runSweep();
+    expect(w.sweep.status).toBe('done');
+    expect(w.sweep.result?.rows).toHaveLength(11);
+    expect(fake.calls[0]).toMatchObject({ kind: 'sweep', settings: { trials: 500 }, extra: { y: null } });
+  });
+
+  it('a two-parameter sweep drops a Y axis equal to X', async () => {
+    const { w, fake } = setup();
+    w.sweepX = w.axisFor('other');
+    w.sweepY = w.axisFor('other');
+    await w.runSweep();
+    expect(fake.calls[0]?.extra).toMatchObject({ y: null });
+    w.sweepY = { param: 'russiaSupport', from: 0, to: 1, steps: 3 };
+    await w.runSweep();
+    expect(w.sweep.result?.rows).toHaveLength(33);
+  });
+
+  it('compares the scenario values (baseline) with the slider values (variant)', async () => {
+    const { w, fake, source } = setup();
+    source.paramValues = { russiaSupport: 0.2, other: 0.5 };
+    await w.runCompare();
+    expect(fake.calls[0]).toMatchObject({
+      kind: 'compare',
+      settings: { overrides: {} },
+      extra: { russiaSupport: 0.2 },
+    });
+    expect(w.compare.result?.rows[0]?.diff).toBeCloseTo(0.3);
+  });
+
+  it('runs sensitivity on the first outcome by default; cancel reports cancelled', async () => {
+    const { w, fake } = setup();
+    await w.runSensitivity();
+    expect(w.sensitivityTarget).toBe('talks');
+    expect(w.sensitivity.result?.rows).toHaveLength(2);
+    const release = fake.hold();
+    const p = w.runSensitivity();
+    w.sensitivity.cancel();
+    release();
+    await p;
+    expect(w.sensitivity.status).toBe('cancelled');
+  });
+
+  it('dispose cancels pending live work', async () => {
+    const { w, fake } = setup();
+    w.requestLive();
+    w.dispose();
+    await settle();
+    expect(fake.calls).toHaveLength(0);
+  });
+});
