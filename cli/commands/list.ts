@@ -1,11 +1,30 @@
-// Placeholder until the owning issue lands this command.
-import { CliError, type Command } from '../lib/Command';
+// `list`: the built-in scenarios.
+import { listBuiltins } from '../../models/scenario/builtins';
+import type { Command } from '../lib/Command';
+import { parseArgs, UsageError } from '../lib/args';
 
 export const command: Command = {
   name: 'list',
-  summary: 'not available yet',
-  usage: 'Usage: npm run cli -- list (not available yet)',
-  run: async () => {
-    throw new CliError('the "list" command is not available yet');
+  summary: 'List the built-in scenarios.',
+  usage: [
+    'Usage: npm run cli -- list [--json]',
+    '',
+    'Lists the built-in scenarios (id, title, summary). Use an id with show, solve, run, sweep, ...',
+    '  --json   print the list as JSON',
+  ].join('\n'),
+  run: async (argv, io) => {
+    const args = parseArgs(argv, { valued: [], flags: ['json'] });
+    if (args.positional.length) throw new UsageError(`unexpected argument "${args.positional[0]}"`);
+    const list = listBuiltins();
+    if (args.flags.has('json')) {
+      io.stdout(`${JSON.stringify(list, null, 2)}\n`);
+      return 0;
+    }
+    const width = Math.max(...list.map((b) => b.id.length));
+    for (const b of list) {
+      io.stdout(`${b.id.padEnd(width)}  ${b.title}${b.tags.length ? `  [${b.tags.join(', ')}]` : ''}\n`);
+      if (b.summary) io.stdout(`${' '.repeat(width)}  ${b.summary}\n`);
+    }
+    return 0;
   },
 };

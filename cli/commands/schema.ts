@@ -1,11 +1,23 @@
-// Placeholder until the owning issue lands this command.
-import { CliError, type Command } from '../lib/Command';
+// `schema`: print the JSON Schema of the scenario format (generated from the zod definition).
+import { scenarioJsonSchema } from '../../models/scenario/scenarioSchema';
+import type { Command } from '../lib/Command';
+import { parseArgs, UsageError } from '../lib/args';
+
+export const schemaText = (): string => `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;
 
 export const command: Command = {
   name: 'schema',
-  summary: 'not available yet',
-  usage: 'Usage: npm run cli -- schema (not available yet)',
-  run: async () => {
-    throw new CliError('the "schema" command is not available yet');
+  summary: 'Print the JSON Schema of the scenario format.',
+  usage: [
+    'Usage: npm run cli -- schema',
+    '',
+    'Prints the JSON Schema (draft 2020-12) of the "parley.scenario/1" format on stdout.',
+    'The same file ships as models/scenarios/parley.scenario.schema.json; point "$schema" at it in your editor.',
+  ].join('\n'),
+  run: async (argv, io) => {
+    const args = parseArgs(argv, { valued: [], flags: [] });
+    if (args.positional.length) throw new UsageError(`unexpected argument "${args.positional[0]}"`);
+    io.stdout(schemaText());
+    return 0;
   },
 };

@@ -1,11 +1,89 @@
-// Placeholder until the owning issue lands this command.
+// `show <scenario> [--set k=v ...]`: the one-round game at those values as a readable table.
+import type { Game } from '../../models/games/Game';
+import { instantiateModel } from '../../models/scenario/instantiateModel';
+import { reduceToGame } from '../../models/scenario/reduceToGame';
 import { CliError, type Command } from '../lib/Command';
+import { lastOption, parseArgs, parseAssignments, UsageError } from '../lib/args';
+import { checkAssignments } from '../lib/loadScenarioGame';
+import { resolveScenario } from '../lib/resolveScenario';
+
+const fmt = (v: number): string => {
+  const r = Math.round(v * 1e4) / 1e4;
+  return Object.is(r, -0) ? '0' : String(r);
+};
+
+/** Plain-text rendering: a matrix for 2 players, a profile list otherwise. */
+export const formatGame = (game: Game): string => {
+  const lines: string[] = [];
+  const [s0 = [], s1 = []] = game.strategies;
+  if (game.players.length === 2) {
+    const cell = (i: number, j: number): string => {
+      const p = game.payoffs[i + s0.length * j] ?? [];
+      return `${fmt(p[0] ?? NaN)}, ${fmt(p[1] ?? NaN)}`;
+    };
+    const head = [`${game.players[0]} \\ ${game.players[1]}`, ...s1];
+    const rows = s0.map((label, i) => [label, ...s1.map((_, j) => cell(i, j))]);
+    const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
+    const line = (cells: string[]): string =>
+      cells
+        .map((c, k) => c.padEnd(widths[k] ?? 0))
+        .join(' | ')
+        .trimEnd();
+    lines.push(line(head), widths.map((w) => '-'.repeat(w)).join('-+-'), ...rows.map(line));
+    lines.push('', `Cells: payoff of ${game.players[0]}, payoff of ${game.players[1]}.`);
+  } else {
+    lines.push(`Profiles (${game.players.join(', ')}) → payoffs:`);
+    game.payoffs.forEach((p, idx) => {
+      let rest = idx;
+      const labels = game.strategies.map((s) => {
+        const k = rest % s.length;
+        rest = Math.floor(rest / s.length);
+        return s[k];
+      });
+      lines.push(`  ${labels.join(', ')}  →  ${p.map(fmt).join(', ')}`);
+    });
+  }
+  return lines.join('\n');
+};
 
 export const command: Command = {
   name: 'show',
-  summary: 'not available yet',
-  usage: 'Usage: npm run cli -- show (not available yet)',
-  run: async () => {
-    throw new CliError('the "show" command is not available yet');
+  summary: "Show a scenario's one-round game at given parameter values.",
+  usage: [
+    'Usage: npm run cli -- show <scenario> [--set name=value ...] [--round N] [--json]',
+    '',
+    '<scenario> is a built-in id (see `list`) or a .parley.json file.',
+    '  --set name=value   override a parameter (repeatable)',
+    '  --round N          the round whose game to show (sets round/month; default 1)',
+    '  --json             print the game as JSON',
+  ].join('\n'),
+  run: async (argv, io) => {
+    const args = parseArgs(argv, { valued: ['set', 'round'], flags: ['json'] });
+    const [arg, extra] = args.positional;
+    if (!arg) throw new UsageError('missing scenario');
+    if (extra) throw new UsageError(`unexpected argument "${extra}"`);
+    const sets = parseAssignments(args.options.get('set') ?? []);
+    const roundText = lastOption(args, 'round');
+    const round = roundText === undefined ? 1 : Number(roundText);
+    if (!Number.isInteger(round) || round < 1) throw new UsageError('--round must be a whole number ≥ 1');
+    const { spec } = await resolveScenario(arg, io.cwd);
+    checkAssignments(spec, sets);
+    let game: Game;
+    try {
+      game = reduceToGame(instantiateModel(spec), { params: sets, round });
+    } catch (err) {
+      throw new CliError(err instanceof Error ? err.message : String(err));
+    }
+    if (args.flags.has('json')) {
+      io.stdout(
+        `${JSON.stringify({ title: game.title, players: game.players, strategies: game.strategies, payoffs: game.payoffs }, null, 2)}\n`,
+      );
+      return 0;
+    }
+    const values = spec.params.map((p) => `${p.id}=${fmt(sets[p.id] ?? p.value)}`);
+    io.stdout(`${spec.title} — one ${spec.rounds.label} (round ${round})\n`);
+    if (values.length) io.stdout(`Parameters: ${values.join(', ')}\n`);
+    io.stdout(`\n${formatGame(game)}\n`);
+    return 0;
   },
 };

@@ -1,11 +1,52 @@
-// Placeholder until the owning issue lands this command.
+// `validate <file>...`: every problem of a scenario file, one per line `file: path: message`; exit 1 if any.
+import { readFile } from 'node:fs/promises';
+import { relative, resolve } from 'node:path';
+import { parseScenario } from '../../models/scenario/parseScenario';
 import { CliError, type Command } from '../lib/Command';
+import { parseArgs, UsageError } from '../lib/args';
 
 export const command: Command = {
   name: 'validate',
-  summary: 'not available yet',
-  usage: 'Usage: npm run cli -- validate (not available yet)',
-  run: async () => {
-    throw new CliError('the "validate" command is not available yet');
+  summary: 'Validate a scenario file and print every problem.',
+  usage: [
+    'Usage: npm run cli -- validate <file.parley.json> [more files...] [--quiet]',
+    '',
+    'Checks the file against the scenario format, resolves every formula and reference, and prints every',
+    'problem as `file: path: message` (warnings as `file: path: warning: message`). Exit 1 if a file is invalid.',
+    '  --quiet   do not print warnings or the OK line',
+  ].join('\n'),
+  run: async (argv, io) => {
+    const args = parseArgs(argv, { valued: [], flags: ['quiet'] });
+    if (!args.positional.length) throw new UsageError('missing file to validate');
+    const quiet = args.flags.has('quiet');
+    let bad = 0;
+    for (const arg of args.positional) {
+      const path = resolve(io.cwd, arg);
+      const shown = relative(io.cwd, path) || arg;
+      let text: string;
+      try {
+        text = await readFile(path, 'utf8');
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        throw new CliError(
+          `cannot read ${arg}: ${code === 'ENOENT' ? 'no such file' : (code ?? String(err))}`,
+        );
+      }
+      const r = parseScenario(text, path);
+      if (!r.ok) {
+        bad++;
+        for (const i of r.issues) io.stdout(`${shown}: ${i.path ? `${i.path}: ` : ''}${i.message}\n`);
+        continue;
+      }
+      if (!quiet) {
+        for (const w of r.warnings)
+          io.stdout(`${shown}: ${w.path ? `${w.path}: ` : ''}warning: ${w.message}\n`);
+        const migrated = r.migratedFrom ? ` (upgraded from ${r.migratedFrom})` : '';
+        io.stdout(
+          `${shown}: OK — "${r.scenario.title}": ${r.spec.actors.length} actors, ${r.spec.params.length} parameters, ${r.spec.rounds.count} ${r.spec.rounds.label}(s)${migrated}\n`,
+        );
+      }
+    }
+    return bad ? 1 : 0;
   },
 };

@@ -1,0 +1,37 @@
+// A scenario argument + `--set` values → the one-round strategic-form game (for `show` and `solve`).
+import { suggestion } from '../../models/formula/didYouMean';
+import type { Game } from '../../models/games/Game';
+import { instantiateModel } from '../../models/scenario/instantiateModel';
+import { reduceToGame } from '../../models/scenario/reduceToGame';
+import type { ModelSpec } from '../../models/scenario/RuntimeModel';
+import { CliError } from './Command';
+import { resolveScenario } from './resolveScenario';
+
+/** Check `--set` names against the scenario's parameters (did-you-mean) and values against their ranges. */
+export const checkAssignments = (spec: ModelSpec, sets: Readonly<Record<string, number>>): void => {
+  const ids = spec.params.map((p) => p.id);
+  for (const [name, value] of Object.entries(sets)) {
+    const p = spec.params.find((q) => q.id === name);
+    if (!p) {
+      const known = ids.length ? ` (parameters: ${ids.join(', ')})` : ' (it has no parameters)';
+      throw new CliError(
+        `--set ${name}: unknown parameter "${name}"${suggestion(name, ids)}${suggestion(name, ids) ? '' : known}`,
+      );
+    }
+    if (!Number.isFinite(value)) throw new CliError(`--set ${name}: must be a finite number`);
+  }
+};
+
+export const loadScenarioGame = async (
+  arg: string,
+  cwd: string,
+  sets: Record<string, number>,
+): Promise<Game> => {
+  const { spec } = await resolveScenario(arg, cwd);
+  checkAssignments(spec, sets);
+  try {
+    return reduceToGame(instantiateModel(spec), { params: sets });
+  } catch (err) {
+    throw new CliError(err instanceof Error ? err.message : String(err));
+  }
+};

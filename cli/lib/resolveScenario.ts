@@ -1,0 +1,52 @@
+// Resolve a CLI scenario argument (a built-in id or a path to a .parley.json/.json file) to a validated scenario
+// and its compiled ModelSpec. Bad input → CliError with one line (the first problem and how many more).
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { suggestion } from '../../models/formula/didYouMean';
+import { BUILTIN_FILES, isBuiltin, loadBuiltin } from '../../models/scenario/builtins';
+import { parseScenario } from '../../models/scenario/parseScenario';
+import type { ModelSpec } from '../../models/scenario/RuntimeModel';
+import type { Scenario } from '../../models/scenario/scenarioSchema';
+import { CliError } from './Command';
+
+export type ResolvedScenario = {
+  readonly scenario: Scenario;
+  readonly spec: ModelSpec;
+  /** "builtin:<id>" or the absolute file path. */
+  readonly source: string;
+};
+
+const looksLikePath = (arg: string): boolean => /[\\/]|\.json$/i.test(arg);
+
+export const resolveScenario = async (arg: string, cwd: string): Promise<ResolvedScenario> => {
+  if (!arg) throw new CliError('missing scenario: give a built-in id (see `list`) or a .parley.json file');
+  if (!looksLikePath(arg) && isBuiltin(arg)) {
+    const { scenario, spec } = loadBuiltin(arg);
+    return { scenario, spec, source: `builtin:${arg}` };
+  }
+  const path = resolve(cwd, arg);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (!looksLikePath(arg)) {
+      throw new CliError(
+        `unknown scenario "${arg}"${suggestion(arg, Object.keys(BUILTIN_FILES))} (not a built-in id and no such file; see \`list\`)`,
+      );
+    }
+    throw new CliError(`cannot read ${arg}: ${code === 'ENOENT' ? 'no such file' : (code ?? String(err))}`);
+  }
+  const r = parseScenario(text, path);
+  if (!r.ok) {
+    const first = r.issues[0];
+    const more =
+      r.issues.length > 1
+        ? ` (and ${r.issues.length - 1} more problem${r.issues.length > 2 ? 's' : ''}; run \`validate ${arg}\`)`
+        : '';
+    throw new CliError(
+      `${arg}: ${first ? `${first.path ? `${first.path}: ` : ''}${first.message}` : 'invalid'}${more}`,
+    );
+  }
+  return { scenario: r.scenario, spec: r.spec, source: path };
+};
