@@ -1,0 +1,56 @@
+// What-if view: a one-parameter sweep drawn as lines with bands, a two-parameter heatmap, baseline vs variant,
+// and the tornado chart.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { openApp, SHOT_DIR, type Harness } from './harness';
+import { openDefault, type BrowserGlobals, type DomEl } from './simulationE2eHelpers';
+
+describe('what-if view', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await openApp();
+    await openDefault(h.page, h.url);
+    await h.page.getByTestId('tab-whatif').click();
+    await h.page.getByTestId('whatif-view').waitFor();
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('sweeps one parameter, then two', async () => {
+    const { page } = h;
+    const panel = page.getByTestId('sweep-panel');
+    await panel.getByLabel('Trials per point').fill('500');
+    await panel.getByRole('button', { name: 'Run sweep' }).click();
+    await page.getByTestId('chart-sweep').locator('svg').first().waitFor({ timeout: 60_000 });
+    const secondParam = panel.getByLabel('Second parameter');
+    const options = await secondParam.locator('option').allTextContents();
+    expect(options.length).toBeGreaterThan(1);
+    await secondParam.selectOption({ index: 1 });
+    await panel.getByRole('button', { name: 'Run sweep' }).click();
+    await page.getByTestId('chart-heatmap').locator('svg').first().waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: join(SHOT_DIR, 'whatif-sweep.png'), fullPage: true });
+    expect(h.errors).toEqual([]);
+  });
+
+  it('compares a variant with the baseline, and draws the tornado', async () => {
+    const { page } = h;
+    const slider = page.getByRole('slider', { name: /Russia.s support/i });
+    await slider.evaluate((el: DomEl) => {
+      const g = globalThis as unknown as BrowserGlobals;
+      el.value = el.min;
+      el.dispatchEvent(new g.Event('input', { bubbles: true }));
+    });
+    const compare = page.getByTestId('compare-panel');
+    await expect.poll(() => compare.textContent()).toMatch(/Variant:.*Russia.s support/i);
+    await compare.getByLabel('Trials').fill('2000');
+    await compare.getByRole('button', { name: 'Compare' }).click();
+    await page.getByTestId('chart-difference').locator('svg').first().waitFor({ timeout: 60_000 });
+    const sens = page.getByTestId('sensitivity-panel');
+    await sens.getByLabel('Trials per point').fill('300');
+    await sens.getByRole('button', { name: 'Run sensitivity' }).click();
+    await page.getByTestId('chart-tornado').locator('svg').first().waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: join(SHOT_DIR, 'whatif-compare-tornado.png'), fullPage: true });
+    expect(h.errors).toEqual([]);
+  });
+});
