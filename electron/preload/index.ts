@@ -1,6 +1,5 @@
-import { contextBridge } from 'electron';
+// Sandboxed preload (CommonJS, see electron.vite.config.ts): exposes the one narrow window.parley API.
+import { contextBridge, ipcRenderer } from 'electron';
+import { createParleyApi } from './createParleyApi';
 
-// The one narrow API the renderer sees. No ipcRenderer, no generic send.
-contextBridge.exposeInMainWorld('parley', {
-  platform: 'electron' as const,
-});
+contextBridge.exposeInMainWorld('parley', createParleyApi(ipcRenderer));

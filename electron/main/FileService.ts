@@ -1,0 +1,162 @@
+// Opening and saving scenario files. The renderer never names an arbitrary path to read or write: reads come from a
+// native dialog, the command line / a double-click, or the recent list; a save without a dialog is allowed only to a
+// path the user already chose ("granted"), anything else shows the Save As dialog. Saves are atomic.
+import { basename, dirname, join } from 'node:path';
+import type { ExportKind, OpenResult, SaveResult } from '../../models/platform/ParleyApi';
+import { describeFsError, writeFileAtomic, type AtomicFs } from './atomicWrite';
+import type { RecentFiles } from './RecentFiles';
+
+export const SCENARIO_EXTENSION = '.parley.json';
+/** Largest scenario file we read (scenario files are kB; this only stops accidental huge files). */
+export const MAX_SCENARIO_BYTES = 32 * 1024 * 1024;
+
+export type DialogFilter = { readonly name: string; readonly extensions: string[] };
+
+/** Native dialog filters per export kind (and for scenarios). */
+export const dialogFilters = (kind: ExportKind): DialogFilter[] => {
+  switch (kind) {
+    case 'scenario':
+      return [{ name: 'Parley scenario', extensions: ['parley.json', 'json'] }];
+    case 'csv':
+      return [{ name: 'CSV (comma-separated values)', extensions: ['csv'] }];
+    case 'json':
+      return [{ name: 'JSON', extensions: ['json'] }];
+    case 'png':
+      return [{ name: 'PNG image', extensions: ['png'] }];
+    case 'svg':
+      return [{ name: 'SVG image', extensions: ['svg'] }];
+  }
+};
+
+const EXTENSIONS: Readonly<Record<ExportKind, string>> = {
+  scenario: SCENARIO_EXTENSION,
+  csv: '.csv',
+  json: '.json',
+  png: '.png',
+  svg: '.svg',
+};
+
+/** Adds the kind's extension when the user typed a bare name ("results" → "results.csv"); scenarios accept .json. */
+export const withExtension = (path: string, kind: ExportKind): string => {
+  const lower = path.toLowerCase();
+  if (kind === 'scenario' && lower.endsWith('.json')) return path;
+  return lower.endsWith(EXTENSIONS[kind]) ? path : `${path}${EXTENSIONS[kind]}`;
+};
+
+export type FileDialogs = {
+  /** Open dialog for scenario files; null when canceled. */
+  readonly chooseOpen: (defaultDir: string) => Promise<string | null>;
+  /** Save dialog; null when canceled. */
+  readonly chooseSave: (defaultPath: string, kind: ExportKind) => Promise<string | null>;
+};
+
+export type FileServiceDeps = {
+  readonly fs: Omit<AtomicFs, 'stat'> & {
+    readFile(path: string, encoding: 'utf8'): Promise<string>;
+    stat(path: string): Promise<{ readonly mode: number; readonly size: number; isFile(): boolean }>;
+  };
+  readonly randomId: () => string;
+  readonly dialogs: FileDialogs;
+  readonly recent: RecentFiles;
+  /** Folder for dialogs when nothing was opened yet (the user's Documents folder). */
+  readonly defaultDir: string;
+};
+
+export class FileService {
+  private readonly deps: FileServiceDeps;
+  private readonly granted = new Set<string>();
+  private lastDir: string;
+
+  constructor(deps: FileServiceDeps) {
+    this.deps = deps;
+    this.lastDir = deps.defaultDir;
+  }
+
+  /** A path the user chose outside the renderer (command line, double-click, OS recent list). */
+  grant(path: string): void {
+    this.granted.add(path);
+  }
+
+  isGranted(path: string): boolean {
+    return this.granted.has(path) || this.deps.recent.has(path);
+  }
+
+  async openScenario(): Promise<OpenResult> {
+    const path = await this.deps.dialogs.chooseOpen(this.lastDir);
+    if (path === null) return { ok: false, canceled: true, error: null };
+    return this.openPath(path);
+  }
+
+  /** Opens an entry of the recent list (only those: the renderer cannot read arbitrary paths). A file that has gone
+   * is removed from the list. */
+  async openRecent(path: string): Promise<OpenResult> {
+    if (!this.deps.recent.has(path)) {
+      return { ok: false, canceled: false, error: `${path} is not in the recent files list.` };
+    }
+    const result = await this.openPath(path);
+    if (!result.ok) await this.deps.recent.remove(path);
+    return result;
+  }
+
+  /** Reads a scenario file chosen by the user (dialog, command line, recent list). */
+  async openPath(path: string): Promise<OpenResult> {
+    const { fs } = this.deps;
+    try {
+      const info = await fs.stat(path);
+      if (!info.isFile())
+        return { ok: false, canceled: false, error: `Could not open ${path}: it is not a file.` };
+      if (info.size > MAX_SCENARIO_BYTES) {
+        return {
+          ok: false,
+          canceled: false,
+          error: `Could not open ${path}: the file is ${Math.round(info.size / 1024 / 1024)} MB, larger than a scenario can be (${MAX_SCENARIO_BYTES / 1024 / 1024} MB).`,
+        };
+      }
+      const text = await fs.readFile(path, 'utf8');
+      this.remember(path);
+      await this.deps.recent.add(path);
+      return { ok: true, path, name: basename(path), text };
+    } catch (error) {
+      return { ok: false, canceled: false, error: describeFsError('open', path, error) };
+    }
+  }
+
+  /** Atomic save to a granted path, or Save As (dialog) when path is null, saveAs is set, or the path was never
+   * chosen by the user. A failure is reported and leaves the previous file intact. */
+  async saveScenario(request: {
+    readonly path: string | null;
+    readonly text: string;
+    readonly saveAs: boolean;
+    readonly suggestedName: string;
+  }): Promise<SaveResult> {
+    let target = request.path;
+    if (target === null || request.saveAs || !this.isGranted(target)) {
+      const folder =
+        request.path !== null && this.isGranted(request.path) ? dirname(request.path) : this.lastDir;
+      const chosen = await this.deps.dialogs.chooseSave(join(folder, request.suggestedName), 'scenario');
+      if (chosen === null) return { ok: false, canceled: true, error: null };
+      target = withExtension(chosen, 'scenario');
+    }
+    try {
+      await writeFileAtomic(target, request.text, this.deps);
+    } catch (error) {
+      return { ok: false, canceled: false, error: describeFsError('save', target, error) };
+    }
+    this.remember(target);
+    await this.deps.recent.add(target);
+    return { ok: true, path: target, name: basename(target) };
+  }
+
+  /** Save dialog for an export; the chosen path gets the kind's extension. */
+  async chooseExportTarget(kind: ExportKind, suggestedName: string): Promise<string | null> {
+    const chosen = await this.deps.dialogs.chooseSave(join(this.lastDir, suggestedName), kind);
+    if (chosen === null) return null;
+    this.lastDir = dirname(chosen);
+    return withExtension(chosen, kind);
+  }
+
+  private remember(path: string): void {
+    this.granted.add(path);
+    this.lastDir = dirname(path);
+  }
+}

@@ -1,0 +1,116 @@
+// Electron's security checklist as plain, unit-tested data and functions (wired up in electron/main/index.ts).
+
+/**
+ * The Content-Security-Policy sent as a response header with every app:// page. No inline or remote scripts, no eval,
+ * no remote origins at all; inline styles are allowed because chart libraries inject <style>. renderer/index.html
+ * carries a meta CSP too (for the web build); both apply, so the effective policy is at least this strict.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "frame-src 'none'",
+  "child-src 'none'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/** Hosts whose https: pages may be opened in the system browser (docs, project pages). Exact host names. */
+export const EXTERNAL_URL_HOSTS: readonly string[] = ['parley.invalid', 'github.com', 'www.github.com'];
+
+export const DOCS_URL = 'https://parley.invalid/docs/';
+
+/** True for https: URLs on an allow-listed host, default port, no credentials. Everything else is refused. */
+export const isAllowedExternalUrl = (raw: string, hosts: readonly string[] = EXTERNAL_URL_HOSTS): boolean => {
+  if (typeof raw !== 'string' || raw.length > 2048 || /[\s\0]/.test(raw)) return false;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return false;
+  }
+  return (
+    url.protocol === 'https:' &&
+    url.username === '' &&
+    url.password === '' &&
+    url.port === '' &&
+    hosts.includes(url.hostname.toLowerCase())
+  );
+};
+
+/** Wraps shell.openExternal so that only allow-listed URLs ever reach it; returns whether the URL was opened. This is
+ * the app's only path to shell.openExternal (reviewed Electronegativity finding OPEN_EXTERNAL_JS_CHECK). */
+export const createSafeOpenExternal =
+  (open: (url: string) => Promise<void>, hosts: readonly string[] = EXTERNAL_URL_HOSTS) =>
+  (url: string): boolean => {
+    if (!isAllowedExternalUrl(url, hosts)) return false;
+    open(url).catch(() => undefined);
+    return true;
+  };
+
+/** scheme://host of a URL, also for non-special schemes such as app: (where URL.origin is "null"). */
+export const originOf = (raw: string): string | null => {
+  try {
+    const url = new URL(raw);
+    if (url.host === '') return null;
+    return `${url.protocol}//${url.host}`;
+  } catch {
+    return null;
+  }
+};
+
+export type SenderFrameLike = { readonly url: string; readonly parent?: unknown } | null | undefined;
+export type IpcEventLike = { readonly senderFrame?: SenderFrameLike };
+
+/**
+ * An IPC message is trusted only from the top frame of a page whose origin is one of `trustedOrigins`
+ * (app://parley; in an unpackaged dev run also the electron-vite dev server).
+ */
+export const isTrustedSender = (event: IpcEventLike, trustedOrigins: readonly string[]): boolean => {
+  const frame = event.senderFrame;
+  if (frame === null || frame === undefined || typeof frame.url !== 'string') return false;
+  if (frame.parent !== null && frame.parent !== undefined) return false;
+  const origin = originOf(frame.url);
+  return origin !== null && trustedOrigins.includes(origin);
+};
+
+type PreventableEvent = { preventDefault(): void };
+export type OpenExternal = (url: string) => void;
+
+/** will-navigate / will-redirect / will-frame-navigate: the app is one page, so navigation is always refused. An
+ * allow-listed https: link is opened in the system browser instead. */
+export const denyNavigation =
+  (openExternal: OpenExternal) =>
+  (event: PreventableEvent & { readonly url?: string }, url?: string): void => {
+    event.preventDefault();
+    const target = url ?? event.url;
+    if (typeof target === 'string' && isAllowedExternalUrl(target)) openExternal(target);
+  };
+
+/** setWindowOpenHandler: never a new Electron window; allow-listed https: links go to the system browser. */
+export const denyWindowOpen =
+  (openExternal: OpenExternal) =>
+  (details: { readonly url: string }): { action: 'deny' } => {
+    if (isAllowedExternalUrl(details.url)) openExternal(details.url);
+    return { action: 'deny' };
+  };
+
+/** will-attach-webview: no <webview>, ever. */
+export const denyWebview = (event: PreventableEvent): void => event.preventDefault();
+
+/** session.setPermissionRequestHandler: every permission (camera, notifications, clipboard-read, …) is refused. */
+export const denyPermissionRequest = (
+  _webContents: unknown,
+  _permission: string,
+  callback: (granted: boolean) => void,
+): void => callback(false);
+
+/** session.setPermissionCheckHandler: every permission check answers "not granted". */
+export const denyPermissionCheck = (): boolean => false;
