@@ -15,10 +15,12 @@
  *   `app.notify(message, kind)` / `app.error(message)` (toasts), `app.toasts`, `app.dismiss(id)`.
  * - File actions: `newDocument()`, `openBuiltin(id)`, `open()`, `openRecent(path)`, `openDropped(file)`, `save()`,
  *   `saveAs()`, `exportScenario()`; each asks before replacing a dirty document (`app.prompt`).
+ * - Commands (menus, shortcuts): `app.onCommand(listener)` returns an unsubscribe; `app.command(name)` dispatches.
+ *   The shell handles file/edit/view commands; 'run', 'cancel-run', 'export-csv' are for the simulation area.
  */
 import type { Game } from '../../../models/games/Game';
 import type { ModelSpec, RuntimeModel } from '../../../models/scenario/RuntimeModel';
-import type { FileRef, OpenResult, Platform } from '../platform/Platform';
+import type { FileRef, MenuCommand, OpenResult, Platform } from '../platform/Platform';
 import { DocumentState } from './DocumentState.svelte';
 import type { BuiltinInfo, ScenarioEngine } from './ScenarioEngine';
 
@@ -103,6 +105,7 @@ export class AppState {
   #autosaveTimer: unknown = null;
   #checkSeq = 0;
   #toastSeq = 0;
+  #listeners: ((command: MenuCommand) => void)[] = [];
 
   constructor(options: AppOptions) {
     this.platform = options.platform;
@@ -132,6 +135,25 @@ export class AppState {
       this.startupError = `Parley could not load its scenario library: ${e instanceof Error ? e.message : String(e)}`;
     } finally {
       this.loading = false;
+    }
+  }
+
+  // ---- commands ----------------------------------------------------------------------------------------------
+
+  onCommand(listener: (command: MenuCommand) => void): () => void {
+    this.#listeners = [...this.#listeners, listener];
+    return () => {
+      this.#listeners = this.#listeners.filter((l) => l !== listener);
+    };
+  }
+
+  command(command: MenuCommand): void {
+    for (const l of this.#listeners) {
+      try {
+        l(command);
+      } catch (e) {
+        this.error(`Command "${command}" failed: ${e instanceof Error ? e.message : String(e)}`);
+      }
     }
   }
 

@@ -1,0 +1,61 @@
+// The real ScenarioEngine over models/scenario. The model layer (zod + mathjs compiler + the built-in files) is
+// imported lazily on first use, so the app shell paints before mathjs is parsed. Formulas are instantiated with the
+// 'closure' backend: the renderer's CSP forbids eval, so we never even probe it (a probe logs a CSP violation).
+import type { Game } from '../../../models/games/Game';
+import type { RuntimeModel } from '../../../models/scenario/RuntimeModel';
+import type { BuiltinInfo, CheckResult, ScenarioEngine } from './ScenarioEngine';
+import type * as BuiltinsModule from '../../../models/scenario/builtins';
+import type * as ParseModule from '../../../models/scenario/parseScenario';
+import type * as InstantiateModule from '../../../models/scenario/instantiateModel';
+import type * as ReduceModule from '../../../models/scenario/reduceToGame';
+
+type Modules = {
+  builtins: typeof BuiltinsModule;
+  parse: typeof ParseModule;
+  instantiate: typeof InstantiateModule;
+};
+
+let modules: Promise<Modules> | null = null;
+const load = (): Promise<Modules> =>
+  (modules ??= Promise.all([
+    import('../../../models/scenario/builtins'),
+    import('../../../models/scenario/parseScenario'),
+    import('../../../models/scenario/instantiateModel'),
+  ]).then(([builtins, parse, instantiate]) => ({ builtins, parse, instantiate })));
+
+/** reduceToGame is small and mathjs-free: loaded eagerly with the first check. */
+let reduceMod: typeof ReduceModule | null = null;
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+export const loadScenarioEngine = (): ScenarioEngine => ({
+  builtins: async (): Promise<readonly BuiltinInfo[]> => {
+    const m = await load();
+    return m.builtins.listBuiltins().map((b) => {
+      const raw = (m.builtins.BUILTIN_FILES[b.id] ?? {}) as Record<string, unknown>;
+      return {
+        id: b.id,
+        title: b.title,
+        description: b.summary || str(raw.description),
+        notes: str(raw.teachingNotes),
+      };
+    });
+  },
+  builtinText: async (id) => (await load()).builtins.builtinText(id),
+  check: async (text, fileName): Promise<CheckResult> => {
+    const m = await load();
+    reduceMod ??= await import('../../../models/scenario/reduceToGame');
+    const r = m.parse.parseScenario(text, fileName);
+    if (!r.ok) return { ok: false, issues: r.issues };
+    try {
+      const model = m.instantiate.instantiateModel(r.spec, { backend: 'closure' });
+      return { ok: true, scenario: r.scenario, spec: r.spec, model, warnings: r.warnings };
+    } catch (e) {
+      return { ok: false, issues: [{ path: '', message: e instanceof Error ? e.message : String(e) }] };
+    }
+  },
+  reduce: (model: RuntimeModel, at): Game => {
+    if (!reduceMod) throw new Error('The model layer is still loading.');
+    return reduceMod.reduceToGame(model, { params: at.params, round: at.round ?? 1 });
+  },
+});
