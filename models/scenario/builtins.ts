@@ -3,14 +3,30 @@
 import type { ModelSpec } from './RuntimeModel';
 import { parseScenarioValue } from './parseScenario';
 import type { Scenario } from './scenarioSchema';
+import korea2025 from '../scenarios/korea-2025.parley.json';
 import prisonersDilemma from '../scenarios/prisoners-dilemma.parley.json';
+import chicken from '../scenarios/chicken.parley.json';
+import stagHunt from '../scenarios/stag-hunt.parley.json';
+import battleOfTheSexes from '../scenarios/battle-of-the-sexes.parley.json';
+import matchingPennies from '../scenarios/matching-pennies.parley.json';
+import rockPaperScissors from '../scenarios/rock-paper-scissors.parley.json';
+import deadlock from '../scenarios/deadlock.parley.json';
+import freezeForFreeze from '../scenarios/freeze-for-freeze.parley.json';
 
 /** Raw built-in files by id, in display order (the first is the default). */
 export const BUILTIN_FILES: Readonly<Record<string, unknown>> = {
+  'korea-2025': korea2025,
   'prisoners-dilemma': prisonersDilemma,
+  chicken: chicken,
+  'stag-hunt': stagHunt,
+  'battle-of-the-sexes': battleOfTheSexes,
+  'matching-pennies': matchingPennies,
+  'rock-paper-scissors': rockPaperScissors,
+  deadlock: deadlock,
+  'freeze-for-freeze': freezeForFreeze,
 };
 
-export const DEFAULT_SCENARIO_ID = 'prisoners-dilemma';
+export const DEFAULT_SCENARIO_ID = 'korea-2025';
 
 export type BuiltinInfo = {
   readonly id: string;
