@@ -1,0 +1,204 @@
+// Streaming, mergeable aggregation of trials. One AggregateState per chunk (trials in order), merged in chunk
+// order: the result depends only on the (fixed) chunk partition, never on the number of workers.
+import { addValue, compactStore, mergeStore, newStore, type QuantileStoreState } from './QuantileStore';
+import type { TrialRecord } from './TrialSimulator';
+
+export type AggregateShape = {
+  readonly rounds: number;
+  readonly outcomes: number;
+  readonly metrics: number;
+  readonly profiles: number;
+  readonly events: number;
+  /** 'full': everything; 'light': outcome counts and metric moments only (sweeps). */
+  readonly detail: 'full' | 'light';
+  /** Keep every trial value of each metric (exact quantiles) — else a sketch. */
+  readonly exactTrial: boolean;
+  /** Keep every per-round value (exact bands) — else a sketch. */
+  readonly exactBands: boolean;
+};
+
+export type Moments = { n: number; mean: number; m2: number; min: number; max: number };
+
+export type AggregateState = {
+  n: number;
+  /** Trials in which outcome k happened in some round. */
+  ever: Float64Array;
+  /** roundHits[r * O + k]: trials with outcome k in round r. */
+  roundHits: Float64Array;
+  /** firstRound[r * O + k]: trials whose first occurrence of k is round r+1 (r < R); never = n − ever. */
+  firstRound: Float64Array;
+  /** Trial values (last round) per metric. */
+  moments: Moments[];
+  trialStores: QuantileStoreState[];
+  /** bandStores[r * M + k]; bandMoments likewise (mean per round). */
+  bandStores: QuantileStoreState[];
+  bandSums: Float64Array;
+  /** profileCounts[r * P + p]. */
+  profileCounts: Float64Array;
+  /** eqCounts[r * 3 + type] (none, pure, mixed); multiPure[r]: rounds with several pure equilibria. */
+  eqCounts: Float64Array;
+  multiPure: Float64Array;
+  /** Trials in which event e fired. */
+  eventEver: Float64Array;
+};
+
+const newMoments = (): Moments => ({ n: 0, mean: 0, m2: 0, min: Infinity, max: -Infinity });
+
+export const newAggregate = (s: AggregateShape): AggregateState => {
+  const full = s.detail === 'full';
+  const R = s.rounds;
+  return {
+    n: 0,
+    ever: new Float64Array(s.outcomes),
+    roundHits: new Float64Array(full ? R * s.outcomes : 0),
+    firstRound: new Float64Array(full ? R * s.outcomes : 0),
+    moments: Array.from({ length: s.metrics }, newMoments),
+    trialStores: full ? Array.from({ length: s.metrics }, () => newStore(s.exactTrial)) : [],
+    bandStores: full ? Array.from({ length: R * s.metrics }, () => newStore(s.exactBands)) : [],
+    bandSums: new Float64Array(full ? R * s.metrics : 0),
+    profileCounts: new Float64Array(full ? R * s.profiles : 0),
+    eqCounts: new Float64Array(full ? R * 3 : 0),
+    multiPure: new Float64Array(full ? R : 0),
+    eventEver: new Float64Array(s.events),
+  };
+};
+
+/** Add one finished trial. */
+export const addTrial = (a: AggregateState, s: AggregateShape, t: TrialRecord): void => {
+  const R = t.rounds;
+  const O = s.outcomes;
+  const M = s.metrics;
+  const full = s.detail === 'full';
+  a.n++;
+  for (let k = 0; k < O; k++) {
+    let first = -1;
+    for (let r = 0; r < R; r++) {
+      if (t.outcomes[r * O + k]) {
+        if (first < 0) first = r;
+        if (full) a.roundHits[r * O + k] = (a.roundHits[r * O + k] as number) + 1;
+        else break;
+      }
+    }
+    if (first >= 0) {
+      a.ever[k] = (a.ever[k] as number) + 1;
+      if (full) a.firstRound[first * O + k] = (a.firstRound[first * O + k] as number) + 1;
+    }
+  }
+  const last = (R - 1) * M;
+  for (let k = 0; k < M; k++) {
+    const x = t.metrics[last + k] as number;
+    const m = a.moments[k] as Moments;
+    m.n++;
+    const d = x - m.mean;
+    m.mean += d / m.n;
+    m.m2 += d * (x - m.mean);
+    if (x < m.min) m.min = x;
+    if (x > m.max) m.max = x;
+    if (full) addValue(a.trialStores[k] as QuantileStoreState, x);
+  }
+  for (let e = 0; e < s.events; e++)
+    if (t.eventFirstRound[e]) a.eventEver[e] = (a.eventEver[e] as number) + 1;
+  if (!full) return;
+  for (let r = 0; r < R; r++) {
+    for (let k = 0; k < M; k++) {
+      const x = t.metrics[r * M + k] as number;
+      addValue(a.bandStores[r * M + k] as QuantileStoreState, x);
+      a.bandSums[r * M + k] = (a.bandSums[r * M + k] as number) + x;
+    }
+    const p = r * s.profiles + (t.profiles[r] as number);
+    a.profileCounts[p] = (a.profileCounts[p] as number) + 1;
+    const e = r * 3 + (t.eqType[r] as number);
+    a.eqCounts[e] = (a.eqCounts[e] as number) + 1;
+    if ((t.pureCount[r] as number) > 1) a.multiPure[r] = (a.multiPure[r] as number) + 1;
+  }
+};
+
+const addInto = (a: Float64Array, b: Float64Array): void => {
+  for (let k = 0; k < a.length; k++) a[k] = (a[k] as number) + (b[k] as number);
+};
+
+/** Merge b (later trials) into a. Chan et al.'s parallel update for the moments. */
+export const mergeAggregate = (a: AggregateState, b: AggregateState): void => {
+  a.n += b.n;
+  addInto(a.ever, b.ever);
+  addInto(a.roundHits, b.roundHits);
+  addInto(a.firstRound, b.firstRound);
+  a.moments.forEach((m, k) => {
+    const o = b.moments[k] as Moments;
+    if (o.n === 0) return;
+    if (m.n === 0) {
+      Object.assign(m, o);
+      return;
+    }
+    const n = m.n + o.n;
+    const d = o.mean - m.mean;
+    m.mean += (d * o.n) / n;
+    m.m2 += o.m2 + (d * d * m.n * o.n) / n;
+    m.n = n;
+    m.min = Math.min(m.min, o.min);
+    m.max = Math.max(m.max, o.max);
+  });
+  a.trialStores.forEach((s, k) => mergeStore(s, b.trialStores[k] as QuantileStoreState));
+  a.bandStores.forEach((s, k) => mergeStore(s, b.bandStores[k] as QuantileStoreState));
+  addInto(a.bandSums, b.bandSums);
+  addInto(a.profileCounts, b.profileCounts);
+  addInto(a.eqCounts, b.eqCounts);
+  addInto(a.multiPure, b.multiPure);
+  addInto(a.eventEver, b.eventEver);
+};
+
+/** Trim exact stores before transfer. */
+export const compactAggregate = (a: AggregateState): AggregateState => ({
+  ...a,
+  trialStores: a.trialStores.map(compactStore),
+  bandStores: a.bandStores.map(compactStore),
+});
+
+/** Paired differences (variant − baseline) per trial: outcome "ever" indicators and metric trial values. */
+export type PairState = { n: number; outcomeSum: Float64Array; outcomeSq: Float64Array; metrics: Moments[] };
+
+export const newPair = (outcomes: number, metrics: number): PairState => ({
+  n: 0,
+  outcomeSum: new Float64Array(outcomes),
+  outcomeSq: new Float64Array(outcomes),
+  metrics: Array.from({ length: metrics }, newMoments),
+});
+
+export const addPair = (p: PairState, base: Float64Array, variant: Float64Array, outcomes: number): void => {
+  p.n++;
+  for (let k = 0; k < outcomes; k++) {
+    const d = (variant[k] as number) - (base[k] as number);
+    p.outcomeSum[k] = (p.outcomeSum[k] as number) + d;
+    p.outcomeSq[k] = (p.outcomeSq[k] as number) + d * d;
+  }
+  p.metrics.forEach((m, k) => {
+    const x = (variant[outcomes + k] as number) - (base[outcomes + k] as number);
+    m.n++;
+    const d = x - m.mean;
+    m.mean += d / m.n;
+    m.m2 += d * (x - m.mean);
+    if (x < m.min) m.min = x;
+    if (x > m.max) m.max = x;
+  });
+};
+
+export const mergePair = (a: PairState, b: PairState): void => {
+  a.n += b.n;
+  addInto(a.outcomeSum, b.outcomeSum);
+  addInto(a.outcomeSq, b.outcomeSq);
+  a.metrics.forEach((m, k) => {
+    const o = b.metrics[k] as Moments;
+    if (o.n === 0) return;
+    if (m.n === 0) {
+      Object.assign(m, o);
+      return;
+    }
+    const n = m.n + o.n;
+    const d = o.mean - m.mean;
+    m.mean += (d * o.n) / n;
+    m.m2 += o.m2 + (d * d * m.n * o.n) / n;
+    m.n = n;
+    m.min = Math.min(m.min, o.min);
+    m.max = Math.max(m.max, o.max);
+  });
+};

@@ -1,0 +1,188 @@
+// Executes chunks of an EngineJob: the code every runner runs (in process, in a Node worker, in a Web Worker).
+// Never imports mathjs: the job carries a ModelSpec that instantiateModel turns into plain functions.
+import { instantiateModel } from '../scenario/instantiateModel';
+import type { RuntimeModel } from '../scenario/RuntimeModel';
+import { seedKey, seedText, type SeedKey } from '../random/seedKey';
+import {
+  addPair,
+  addTrial,
+  compactAggregate,
+  newAggregate,
+  newPair,
+  type AggregateShape,
+  type AggregateState,
+  type PairState,
+} from './Aggregate';
+import { csvLine, csvNumber, csvText } from './csv';
+import { ParamSampler } from './ParamSampler';
+import type { ChunkResult, EngineJob, Overrides } from './Runner';
+import { TrialSimulator, type TrialRecord } from './TrialSimulator';
+
+/** Resolve overrides to (parameter index, value) pairs; unknown ids and non-finite values are errors. */
+export const resolveOverrides = (
+  model: { readonly params: readonly { readonly id: string }[] },
+  o: Overrides,
+): [number, number][] =>
+  Object.entries(o).map(([id, v]) => {
+    const j = model.params.findIndex((p) => p.id === id);
+    if (j < 0) {
+      const known = model.params.map((p) => p.id).join(', ');
+      throw new Error(`unknown parameter "${id}" (parameters: ${known || 'none'})`);
+    }
+    if (!Number.isFinite(v)) throw new Error(`parameter "${id}": ${String(v)} is not a finite number`);
+    return [j, v];
+  });
+
+export const shapeOf = (model: RuntimeModel | EngineJob['spec'], job: EngineJob): AggregateShape => ({
+  rounds: job.rounds,
+  outcomes: model.outcomes.length,
+  metrics: model.metrics.length,
+  profiles: model.actors.reduce((p, a) => p * a.strategies.length, 1),
+  events: model.events.length,
+  detail: job.detail,
+  exactTrial: job.exactTrial,
+  exactBands: job.exactBands,
+});
+
+export class ChunkExecutor {
+  readonly model: RuntimeModel;
+  readonly key: SeedKey;
+  private readonly sampler: ParamSampler;
+  private readonly sim: TrialSimulator;
+  private readonly overrides: [number, number][][];
+  private readonly shape: AggregateShape;
+  private readonly uniforms: Float64Array;
+  private readonly base: Float64Array;
+  private readonly values: Float64Array;
+
+  constructor(
+    readonly job: EngineJob,
+    model?: RuntimeModel,
+  ) {
+    this.model = model ?? instantiateModel(job.spec);
+    this.key = seedKey(job.seed);
+    this.sampler = new ParamSampler(
+      this.model.params,
+      this.model.correlations,
+      this.key,
+      job.trials,
+      job.sampler,
+    );
+    this.sim = new TrialSimulator(this.model, { rounds: job.rounds });
+    this.overrides = job.variants.map((v) => resolveOverrides(this.model, v));
+    this.shape = shapeOf(this.model, job);
+    const P = this.model.params.length;
+    this.uniforms = new Float64Array(P);
+    this.base = new Float64Array(P);
+    this.values = new Float64Array(P);
+  }
+
+  /** Parameter values of trial k for variant v (drawn, then overridden). */
+  paramValues(trial: number, variant: number, out: Float64Array = this.values): Float64Array {
+    this.sampler.values(trial, this.uniforms, this.base);
+    out.set(this.base);
+    for (const [j, v] of this.overrides[variant] ?? []) out[j] = v;
+    return out;
+  }
+
+  /** Run a single trial of variant v (replays). */
+  runTrial(trial: number, variant = 0): TrialRecord {
+    return this.sim.run(this.key, trial, this.paramValues(trial, variant));
+  }
+
+  get simulator(): TrialSimulator {
+    return this.sim;
+  }
+
+  run(chunk: number): ChunkResult {
+    const job = this.job;
+    const start = chunk * job.chunkSize;
+    const end = Math.min(job.trials, start + job.chunkSize);
+    if (!(start < end)) throw new Error(`chunk ${chunk} is outside the run`);
+    const V = job.variants.length;
+    const O = this.shape.outcomes;
+    const M = this.shape.metrics;
+    const P = this.model.params.length;
+    const aggregates: AggregateState[] = Array.from({ length: V }, () => newAggregate(this.shape));
+    const pairs: PairState[] | null = job.pairs ? Array.from({ length: V - 1 }, () => newPair(O, M)) : null;
+    const width = P + O + M;
+    const vectors = job.vectors ? new Float64Array((end - start) * width) : null;
+    const baseSummary = new Float64Array(O + M);
+    const summary = new Float64Array(O + M);
+    const csvParts: string[] | null = job.csv ? [] : null;
+    const seedCell = csvText(seedText(job.seed));
+    const runCell = csvText(job.runId);
+    const scenarioCell = csvText(this.model.id);
+    const strategyCells = this.model.actors.map((a) => a.strategies.map((s) => csvText(s.id)));
+    const sim = this.sim;
+    for (let t = start; t < end; t++) {
+      this.sampler.values(t, this.uniforms, this.base);
+      for (let v = 0; v < V; v++) {
+        const vals = this.values;
+        vals.set(this.base);
+        for (const [j, x] of this.overrides[v] as [number, number][]) vals[j] = x;
+        const rec = sim.run(this.key, t, vals);
+        addTrial(aggregates[v] as AggregateState, this.shape, rec);
+        if (pairs || (vectors && v === 0)) {
+          const target = v === 0 ? baseSummary : summary;
+          const R = rec.rounds;
+          for (let k = 0; k < O; k++) {
+            let hit = 0;
+            for (let r = 0; r < R && !hit; r++) hit = rec.outcomes[r * O + k] as number;
+            target[k] = hit;
+          }
+          for (let k = 0; k < M; k++) target[O + k] = rec.metrics[(R - 1) * M + k] as number;
+          if (v > 0 && pairs) addPair(pairs[v - 1] as PairState, baseSummary, summary, O);
+          if (v === 0 && vectors) {
+            const off = (t - start) * width;
+            vectors.set(vals, off);
+            vectors.set(baseSummary, off + P);
+          }
+        }
+        if (v === 0 && csvParts) {
+          const trialCell = String(t + 1);
+          let paramCells = '';
+          for (let j = 0; j < P; j++) paramCells += `,${csvNumber(vals[j] as number)}`;
+          const n = this.model.actors.length;
+          for (let r = 0; r < rec.rounds; r++) {
+            let line = `${runCell},${scenarioCell},${trialCell},${r + 1},${seedCell}${paramCells}`;
+            for (let i = 0; i < n; i++) line += `,${strategyCells[i]![rec.choices[r * n + i] as number]}`;
+            for (let k = 0; k < O; k++) line += rec.outcomes[r * O + k] ? ',1' : ',0';
+            for (let k = 0; k < M; k++) line += `,${csvNumber(rec.metrics[r * M + k] as number)}`;
+            csvParts.push(line);
+          }
+        }
+      }
+    }
+    return {
+      chunk,
+      start,
+      end,
+      aggregates: aggregates.map(compactAggregate),
+      pairs,
+      vectors,
+      csv: csvParts ? (csvParts.length ? csvParts.join('\r\n') + '\r\n' : '') : null,
+    };
+  }
+}
+
+/** The per-trial CSV header for a model (matches ChunkExecutor's rows). */
+export const trialCsvHeader = (model: {
+  readonly params: readonly { id: string }[];
+  readonly actors: readonly { id: string }[];
+  readonly outcomes: readonly { id: string }[];
+  readonly metrics: readonly { id: string }[];
+}): string =>
+  csvLine(
+    [
+      'run_id',
+      'scenario',
+      'trial',
+      'round',
+      'seed',
+      ...model.params.map((p) => p.id),
+      ...model.actors.map((a) => a.id),
+      ...model.outcomes.map((o) => o.id),
+      ...model.metrics.map((m) => m.id),
+    ].map(csvText),
+  );

@@ -1,0 +1,137 @@
+// Parameter draws of a trial: uniforms from the trial's own `params` stream (plain Monte Carlo), optionally
+// stratified (Latin hypercube) and rank-correlated (Iman–Conover), then mapped through each distribution's
+// quantile function.
+//
+// Determinism: trial k's uniforms depend only on (root seed, k) for plain MC — not on workers, chunking or the
+// trial count. For LHS they also depend on the trial count (the strata). With declared correlations,
+// Iman–Conover is applied within fixed blocks of IC_BLOCK consecutive trials (block b = trials
+// [b·IC_BLOCK, (b+1)·IC_BLOCK)); with plain MC a block is always generated in full, so trial k is still the same
+// in a 1,000- and a 1,000,000-trial run; replaying trial k alone regenerates its block.
+import { KeyedPermutation } from '../random/latinHypercube';
+import { cholesky, imanConover, spearmanToPearson } from '../random/imanConover';
+import { quantileFunction, type QuantileFn } from '../random/quantileFunction';
+import { RandomStream } from '../random/RandomStream';
+import { PURPOSE, type SeedKey } from '../random/seedKey';
+import type { Distribution } from '../random/Distribution';
+
+export type Sampler = 'mc' | 'lhs';
+
+/** Trials per Iman–Conover block. */
+export const IC_BLOCK = 1024;
+
+export type SampledParam = {
+  readonly id: string;
+  readonly value: number;
+  readonly distribution: Distribution | null;
+};
+
+export class ParamSampler {
+  readonly count: number;
+  private readonly quantiles: (QuantileFn | null)[];
+  private readonly defaults: Float64Array;
+  private readonly perms: (KeyedPermutation | null)[];
+  private readonly stream = new RandomStream();
+  private readonly icCols: number[] = [];
+  private readonly icChol: Float64Array | null = null;
+  private blockIndex = -1;
+  private readonly block: Float64Array;
+
+  constructor(
+    params: readonly SampledParam[],
+    correlations: readonly { readonly a: string; readonly b: string; readonly rho: number }[],
+    private readonly key: SeedKey,
+    private readonly trials: number,
+    private readonly sampler: Sampler,
+  ) {
+    this.count = params.length;
+    this.quantiles = params.map((p, j) => {
+      if (!p.distribution) return null;
+      try {
+        return quantileFunction(p.distribution);
+      } catch (err) {
+        throw new Error(`parameters[${j}] "${p.id}".distribution: ${(err as Error).message}`, { cause: err });
+      }
+    });
+    this.defaults = Float64Array.from(params.map((p) => p.value));
+    this.perms = params.map((p, j) =>
+      sampler === 'lhs' && p.distribution ? new KeyedPermutation(trials, key, 1000 + j) : null,
+    );
+    if (correlations.length > 0) {
+      const index = new Map(params.map((p, j) => [p.id, j]));
+      for (const c of correlations) {
+        for (const id of [c.a, c.b]) {
+          const j = index.get(id);
+          if (j === undefined) throw new Error(`correlations: unknown parameter "${id}"`);
+          if (!params[j]?.distribution)
+            throw new Error(`correlations: parameter "${id}" has no distribution`);
+          if (!this.icCols.includes(j)) this.icCols.push(j);
+        }
+        if (!(Number.isFinite(c.rho) && c.rho >= -1 && c.rho <= 1)) {
+          throw new Error(`correlations: rho between "${c.a}" and "${c.b}" must be in [-1, 1]`);
+        }
+      }
+      const m = this.icCols.length;
+      const target = new Float64Array(m * m);
+      for (let a = 0; a < m; a++) target[a * m + a] = 1;
+      for (const c of correlations) {
+        const a = this.icCols.indexOf(index.get(c.a) as number);
+        const b = this.icCols.indexOf(index.get(c.b) as number);
+        if (a === b) throw new Error(`correlations: "${c.a}" is correlated with itself`);
+        target[a * m + b] = target[b * m + a] = spearmanToPearson(c.rho);
+      }
+      const l = cholesky(target, m);
+      if (!l)
+        throw new Error(
+          'correlations: the declared rank correlations are inconsistent (not positive definite)',
+        );
+      this.icChol = l;
+    }
+    this.block = new Float64Array(this.icChol ? IC_BLOCK * this.count : 0);
+  }
+
+  private baseUniforms(trial: number, out: Float64Array, offset: number): void {
+    const s = this.stream.reseed(this.key, trial, PURPOSE.params);
+    for (let j = 0; j < this.count; j++) {
+      const v = s.nextUniform();
+      const perm = this.perms[j];
+      out[offset + j] = perm ? (perm.map(trial) + v) / this.trials : v;
+    }
+  }
+
+  private fillBlock(b: number): void {
+    const start = b * IC_BLOCK;
+    const end = this.sampler === 'lhs' ? Math.min(start + IC_BLOCK, this.trials) : start + IC_BLOCK;
+    const rows = end - start;
+    for (let r = 0; r < rows; r++) this.baseUniforms(start + r, this.block, r * this.count);
+    imanConover(
+      this.block,
+      rows,
+      this.count,
+      this.icCols,
+      this.icChol as Float64Array,
+      this.stream.reseed(this.key, b, PURPOSE.imanConover),
+    );
+    this.blockIndex = b;
+  }
+
+  /** The uniforms in (0, 1) of trial `trial`, one per parameter (consumed for every parameter, fixed or not). */
+  uniforms(trial: number, out: Float64Array): void {
+    if (!this.icChol) {
+      this.baseUniforms(trial, out, 0);
+      return;
+    }
+    const b = Math.floor(trial / IC_BLOCK);
+    if (b !== this.blockIndex) this.fillBlock(b);
+    const off = (trial - b * IC_BLOCK) * this.count;
+    for (let j = 0; j < this.count; j++) out[j] = this.block[off + j] as number;
+  }
+
+  /** Parameter values of a trial: a parameter without a distribution takes its default value. */
+  values(trial: number, uniforms: Float64Array, out: Float64Array): void {
+    this.uniforms(trial, uniforms);
+    for (let j = 0; j < this.count; j++) {
+      const q = this.quantiles[j];
+      out[j] = q ? q(uniforms[j] as number) : (this.defaults[j] as number);
+    }
+  }
+}

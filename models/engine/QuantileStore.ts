@@ -1,0 +1,165 @@
+// Quantiles of a stream of numbers, mergeable: EXACT (every value kept, in trial order) while within the memory
+// budget the run decided up front, else a DDSketch-style log-bucket histogram with relative accuracy
+// ALPHA = 0.5% (a reported quantile q̂ satisfies |q̂ − q| ≤ 0.5%·|q| for the true sample quantile's value q;
+// values with |x| < 1e-9 are counted as 0). Bucket counts simply add on merge, so the sketch is independent of
+// merge order; exact stores concatenate in chunk order.
+
+export const ALPHA = 0.005;
+const GAMMA = (1 + ALPHA) / (1 - ALPHA);
+const LOG_GAMMA = Math.log(GAMMA);
+const MIN_INDEXABLE = 1e-9;
+
+export type ExactStoreState = { readonly kind: 'exact'; values: Float64Array; n: number };
+export type SketchStoreState = {
+  readonly kind: 'sketch';
+  n: number;
+  zero: number;
+  posOffset: number;
+  pos: Float64Array;
+  negOffset: number;
+  neg: Float64Array;
+};
+export type QuantileStoreState = ExactStoreState | SketchStoreState;
+
+export const newStore = (exact: boolean, capacity = 64): QuantileStoreState =>
+  exact
+    ? { kind: 'exact', values: new Float64Array(capacity), n: 0 }
+    : {
+        kind: 'sketch',
+        n: 0,
+        zero: 0,
+        posOffset: 0,
+        pos: new Float64Array(0),
+        negOffset: 0,
+        neg: new Float64Array(0),
+      };
+
+const bucketIndex = (a: number): number => Math.ceil(Math.log(a) / LOG_GAMMA);
+const bucketValue = (i: number): number => (2 * GAMMA ** i) / (GAMMA + 1);
+
+const addBucket = (s: SketchStoreState, side: 'pos' | 'neg', i: number, count: number): void => {
+  const offKey = side === 'pos' ? 'posOffset' : 'negOffset';
+  let arr = s[side];
+  let off = s[offKey];
+  if (arr.length === 0) {
+    arr = new Float64Array(64);
+    off = i - 32;
+  }
+  if (i < off || i >= off + arr.length) {
+    const lo = Math.min(off, i - 16);
+    const hi = Math.max(off + arr.length, i + 17);
+    const grown = new Float64Array(hi - lo);
+    grown.set(arr, off - lo);
+    arr = grown;
+    off = lo;
+  }
+  arr[i - off] = (arr[i - off] as number) + count;
+  s[side] = arr;
+  s[offKey] = off;
+};
+
+export const addValue = (s: QuantileStoreState, x: number): void => {
+  if (s.kind === 'exact') {
+    if (s.n === s.values.length) {
+      const grown = new Float64Array(Math.max(64, s.values.length * 2));
+      grown.set(s.values);
+      s.values = grown;
+    }
+    s.values[s.n++] = x;
+    return;
+  }
+  s.n++;
+  if (x > MIN_INDEXABLE) addBucket(s, 'pos', bucketIndex(x), 1);
+  else if (x < -MIN_INDEXABLE) addBucket(s, 'neg', bucketIndex(-x), 1);
+  else s.zero++;
+};
+
+/** Merge `b` into `a` (a comes first in trial order). Both must be of the same kind. */
+export const mergeStore = (a: QuantileStoreState, b: QuantileStoreState): void => {
+  if (a.kind === 'exact' && b.kind === 'exact') {
+    if (a.n + b.n > a.values.length) {
+      const grown = new Float64Array(Math.max(a.n + b.n, a.values.length * 2));
+      grown.set(a.values.subarray(0, a.n));
+      a.values = grown;
+    }
+    a.values.set(b.values.subarray(0, b.n), a.n);
+    a.n += b.n;
+    return;
+  }
+  if (a.kind === 'sketch' && b.kind === 'sketch') {
+    a.n += b.n;
+    a.zero += b.zero;
+    for (let k = 0; k < b.pos.length; k++)
+      if (b.pos[k]) addBucket(a, 'pos', b.posOffset + k, b.pos[k] as number);
+    for (let k = 0; k < b.neg.length; k++)
+      if (b.neg[k]) addBucket(a, 'neg', b.negOffset + k, b.neg[k] as number);
+    return;
+  }
+  throw new Error('cannot merge an exact quantile store with a sketch');
+};
+
+/** Trim an exact store to its used length (before sending it across threads). */
+export const compactStore = (s: QuantileStoreState): QuantileStoreState =>
+  s.kind === 'exact' ? { kind: 'exact', values: s.values.slice(0, s.n), n: s.n } : s;
+
+/**
+ * Quantiles at probabilities `ps` (ascending). Exact: linear interpolation between order statistics
+ * (type 7, as numpy/R default). Sketch: the bucket value at rank round(q·(n−1)).
+ */
+export const storeQuantiles = (s: QuantileStoreState, ps: readonly number[]): number[] => {
+  if (s.n === 0) return ps.map(() => NaN);
+  if (s.kind === 'exact') {
+    const v = s.values.slice(0, s.n).sort();
+    return ps.map((p) => {
+      const h = (s.n - 1) * p;
+      const lo = Math.floor(h);
+      const hi = Math.min(s.n - 1, lo + 1);
+      return (v[lo] as number) + (h - lo) * ((v[hi] as number) - (v[lo] as number));
+    });
+  }
+  return ps.map((p) => {
+    const rank = Math.round(p * (s.n - 1));
+    let seen = 0;
+    for (let k = s.neg.length - 1; k >= 0; k--) {
+      seen += s.neg[k] as number;
+      if (seen > rank) return -bucketValue(s.negOffset + k);
+    }
+    seen += s.zero;
+    if (seen > rank) return 0;
+    for (let k = 0; k < s.pos.length; k++) {
+      seen += s.pos[k] as number;
+      if (seen > rank) return bucketValue(s.posOffset + k);
+    }
+    return bucketValue(s.posOffset + s.pos.length - 1);
+  });
+};
+
+/** Counts in `bins` equal-width bins over [min, max]. Exact stores count values; sketches count bucket centres. */
+export const storeHistogram = (
+  s: QuantileStoreState,
+  min: number,
+  max: number,
+  bins: number,
+): { x0: number; x1: number; count: number }[] => {
+  if (s.n === 0 || !Number.isFinite(min) || !Number.isFinite(max)) return [];
+  if (max === min) return [{ x0: min, x1: max, count: s.n }];
+  const width = (max - min) / bins;
+  const counts = new Float64Array(bins);
+  const put = (x: number, c: number): void => {
+    const k = Math.min(bins - 1, Math.max(0, Math.floor((x - min) / width)));
+    counts[k] = (counts[k] as number) + c;
+  };
+  if (s.kind === 'exact') for (let k = 0; k < s.n; k++) put(s.values[k] as number, 1);
+  else {
+    for (let k = 0; k < s.neg.length; k++)
+      if (s.neg[k]) put(-bucketValue(s.negOffset + k), s.neg[k] as number);
+    if (s.zero) put(0, s.zero);
+    for (let k = 0; k < s.pos.length; k++)
+      if (s.pos[k]) put(bucketValue(s.posOffset + k), s.pos[k] as number);
+  }
+  return Array.from(counts, (count, k) => ({
+    x0: min + k * width,
+    x1: k === bins - 1 ? max : min + (k + 1) * width,
+    count,
+  }));
+};

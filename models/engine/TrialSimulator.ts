@@ -1,0 +1,543 @@
+// One trial of a RuntimeModel, in the exact round order of models/scenario/RuntimeModel.ts. Allocation-free on the
+// hot path: every buffer is preallocated and reused; a trial's results are left in `record`.
+//
+// Behaviours in one round: fixed/mixed actors play their given strategies; fictitious-play actors best-respond to
+// the empirical frequencies of the others' past play (prior weight per strategy; ties → lowest index). The
+// remaining actors (nash and logit) face the game induced by those strategies (expected payoffs):
+//  stage 1 (when any nash actor is present): an equilibrium of the induced game is selected by the scenario's rule
+//    (pure equilibria; none → 2 players: Lemke–Howson from label 0; ≥3: the logit QRE limit); nash actors play it;
+//  stage 2 (when any logit actor is present): logit actors play the logit QRE at their λ among themselves, holding
+//    every other actor at its strategy.
+// Random draws per round, always consumed so variants stay aligned (common random numbers): one `selection`
+// uniform, one `choices` uniform per actor, one `events` uniform per event.
+import type { RuntimeModel, NumFn, SelectionRule } from '../scenario/RuntimeModel';
+import { describeNonFinite, type FormulaLocation } from '../scenario/describeNonFinite';
+import { RandomStream } from '../random/RandomStream';
+import { PURPOSE, type SeedKey } from '../random/seedKey';
+import {
+  FloatGame,
+  expectedPayoffs,
+  lemkeHowson2,
+  logitFixedPoint,
+  logitLimit,
+  pureEquilibria,
+  selectPure,
+} from './floatGame';
+
+/** Kind of equilibrium played in a round by the nash actors: none (no nash actor), pure, mixed. */
+export const EQ_NONE = 0;
+export const EQ_PURE = 1;
+export const EQ_MIXED = 2;
+export const EQ_TYPE_NAMES = ['none', 'pure', 'mixed'] as const;
+
+const K_NASH = 0;
+const K_LOGIT = 1;
+const K_FIXED = 2;
+const K_MIXED = 3;
+const K_FP = 4;
+
+/** A formula produced NaN or ±Infinity: the message names the formula, its inputs and the parameters. */
+export class ModelEvaluationError extends Error {
+  override readonly name = 'ModelEvaluationError';
+  constructor(
+    message: string,
+    readonly trial: number,
+    readonly round: number,
+  ) {
+    super(message);
+  }
+}
+
+/** What a trial leaves behind (overwritten by the next trial). */
+export type TrialRecord = {
+  readonly rounds: number;
+  readonly params: Float64Array;
+  /** choices[r * actors + i]: realised strategy index. */
+  readonly choices: Int32Array;
+  /** Realised profile index (Gambit order) per round. */
+  readonly profiles: Int32Array;
+  /** EQ_NONE / EQ_PURE / EQ_MIXED per round. */
+  readonly eqType: Uint8Array;
+  /** Number of pure equilibria of the (induced) game per round (0 when no nash actor). */
+  readonly pureCount: Int32Array;
+  /** outcomes[r * O + k] ∈ {0, 1}. */
+  readonly outcomes: Uint8Array;
+  /** metrics[r * M + k]. */
+  readonly metrics: Float64Array;
+  /** firedRound[e]: round (1-based) an event first fired in this trial, 0 = never. */
+  readonly eventFirstRound: Int32Array;
+};
+
+/** Optional per-round detail for replays (not used on the hot path). */
+export type RoundTrace = {
+  readonly round: number;
+  readonly env: Float64Array;
+  /** The round's game payoffs (payoffs[profile * actors + actor]) — a copy. */
+  readonly payoffs: Float64Array;
+  readonly mix: Float64Array;
+  readonly choices: Int32Array;
+  readonly firedEvents: readonly number[];
+  readonly stateBefore: Float64Array;
+  readonly stateAfter: Float64Array;
+};
+
+export class TrialSimulator {
+  readonly rounds: number;
+  readonly record: TrialRecord;
+  readonly game: FloatGame;
+  /** Called after every round when set (replays). */
+  trace: ((t: RoundTrace) => void) | null = null;
+
+  private readonly env: Float64Array;
+  private readonly n: number;
+  private readonly kinds: Uint8Array;
+  private readonly lambdas: Float64Array;
+  private readonly fixedMix: Float64Array;
+  private readonly fpPrior: Float64Array;
+  private readonly counts: Float64Array;
+  private readonly beliefMix: Float64Array;
+  private readonly mix: Float64Array;
+  private readonly eu: Float64Array;
+  private readonly next: Float64Array;
+  private readonly eqBuf: Int32Array;
+  private readonly free: number[];
+  private readonly induced: FloatGame;
+  private readonly inducedIsFull: boolean;
+  private readonly inducedMix: Float64Array;
+  private readonly inducedNext: Float64Array;
+  private readonly inducedLogitMask: Uint8Array;
+  private readonly inducedAllMask: Uint8Array;
+  private readonly inducedLambdas: Float64Array;
+  private readonly nashFree: number;
+  private readonly logitFree: number;
+  private readonly hasFp: boolean;
+  private readonly stateTmp: Float64Array;
+  private readonly effectTmp: Float64Array;
+  private readonly fired: Uint8Array;
+  private readonly selection: SelectionRule;
+  private readonly sChoices = new RandomStream();
+  private readonly sEvents = new RandomStream();
+  private readonly sSelect = new RandomStream();
+  private currentTrial = 0;
+  private currentRound = 0;
+
+  constructor(
+    readonly model: RuntimeModel,
+    options: { readonly rounds?: number } = {},
+  ) {
+    const rounds = options.rounds ?? model.rounds.count;
+    if (!(Number.isInteger(rounds) && rounds >= 1 && rounds <= 100000)) {
+      throw new Error(`rounds must be an integer from 1 to 100000, got ${rounds}`);
+    }
+    this.rounds = rounds;
+    this.selection = model.selection;
+    const actors = model.actors;
+    this.n = actors.length;
+    const strategyCounts = actors.map((a) => a.strategies.length);
+    this.game = new FloatGame(strategyCounts);
+    const g = this.game;
+    this.env = new Float64Array(model.envSize);
+    this.kinds = new Uint8Array(this.n);
+    this.lambdas = new Float64Array(this.n);
+    this.fixedMix = new Float64Array(g.totalStrategies);
+    this.fpPrior = new Float64Array(this.n);
+    actors.forEach((a, i) => {
+      const b = a.behaviour;
+      const off = g.offsets[i] as number;
+      const c = a.strategies.length;
+      switch (b.model) {
+        case 'nash':
+          this.kinds[i] = K_NASH;
+          break;
+        case 'logit':
+          if (!(Number.isFinite(b.lambda) && b.lambda >= 0))
+            throw new Error(`actors.${a.id}.behaviour: lambda must be ≥ 0`);
+          this.kinds[i] = K_LOGIT;
+          this.lambdas[i] = b.lambda;
+          break;
+        case 'fixed':
+          if (!(Number.isInteger(b.strategy) && b.strategy >= 0 && b.strategy < c)) {
+            throw new Error(
+              `actors.${a.id}.behaviour: fixed strategy ${b.strategy} is not one of its ${c} strategies`,
+            );
+          }
+          this.kinds[i] = K_FIXED;
+          this.fixedMix[off + b.strategy] = 1;
+          break;
+        case 'mixed': {
+          const p = b.probabilities;
+          const sum = p.reduce((s, x) => s + x, 0);
+          if (p.length !== c || p.some((x) => !(x >= 0)) || Math.abs(sum - 1) > 1e-9) {
+            throw new Error(
+              `actors.${a.id}.behaviour: mixed probabilities must be ${c} numbers ≥ 0 summing to 1`,
+            );
+          }
+          this.kinds[i] = K_MIXED;
+          p.forEach((x, k) => (this.fixedMix[off + k] = x / sum));
+          break;
+        }
+        case 'fictitious-play':
+          this.kinds[i] = K_FP;
+          this.fpPrior[i] = b.prior ?? 1;
+          if (!(this.fpPrior[i]! > 0)) throw new Error(`actors.${a.id}.behaviour: prior must be > 0`);
+          break;
+      }
+    });
+    this.hasFp = this.kinds.some((k) => k === K_FP);
+    this.counts = new Float64Array(g.totalStrategies);
+    this.beliefMix = new Float64Array(g.totalStrategies);
+    this.mix = new Float64Array(g.totalStrategies);
+    const maxStrategies = Math.max(1, ...strategyCounts);
+    this.eu = new Float64Array(maxStrategies);
+    this.next = new Float64Array(g.totalStrategies);
+    this.free = [];
+    for (let i = 0; i < this.n; i++)
+      if (this.kinds[i] === K_NASH || this.kinds[i] === K_LOGIT) this.free.push(i);
+    this.inducedIsFull = this.free.length === this.n;
+    this.induced = this.inducedIsFull ? g : new FloatGame(this.free.map((i) => strategyCounts[i] as number));
+    this.eqBuf = new Int32Array(this.induced.profiles);
+    this.inducedMix = this.inducedIsFull ? this.mix : new Float64Array(this.induced.totalStrategies);
+    this.inducedNext = new Float64Array(this.induced.totalStrategies);
+    this.inducedLogitMask = Uint8Array.from(this.free.map((i) => (this.kinds[i] === K_LOGIT ? 1 : 0)));
+    this.inducedAllMask = Uint8Array.from(this.free.map(() => 1));
+    this.inducedLambdas = Float64Array.from(this.free.map((i) => this.lambdas[i] as number));
+    this.nashFree = this.free.filter((i) => this.kinds[i] === K_NASH).length;
+    this.logitFree = this.free.length - this.nashFree;
+    this.stateTmp = new Float64Array(model.state.length);
+    const maxEffects = Math.max(0, ...model.events.map((e) => e.effects.length));
+    this.effectTmp = new Float64Array(maxEffects);
+    this.fired = new Uint8Array(model.events.length);
+    const R = rounds;
+    this.record = {
+      rounds: R,
+      params: new Float64Array(model.params.length),
+      choices: new Int32Array(R * this.n),
+      profiles: new Int32Array(R),
+      eqType: new Uint8Array(R),
+      pureCount: new Int32Array(R),
+      outcomes: new Uint8Array(R * model.outcomes.length),
+      metrics: new Float64Array(R * model.metrics.length),
+      eventFirstRound: new Int32Array(model.events.length),
+    };
+  }
+
+  private fail(where: FormulaLocation, value: number): never {
+    const text = describeNonFinite(this.model.spec, where, this.env, value);
+    throw new ModelEvaluationError(
+      `${text} (trial ${this.currentTrial}, round ${this.currentRound})`,
+      this.currentTrial,
+      this.currentRound,
+    );
+  }
+
+  private evalChecked(fn: NumFn, where: () => FormulaLocation): number {
+    const v = fn(this.env);
+    if (v - v !== 0) this.fail(where(), v);
+    return v;
+  }
+
+  /** Run trial `trial` with the given parameter values (already drawn, overrides applied). */
+  run(key: SeedKey, trial: number, paramValues: Float64Array): TrialRecord {
+    const m = this.model;
+    const env = this.env;
+    const rec = this.record;
+    this.currentTrial = trial;
+    this.currentRound = 0;
+    env.fill(0);
+    const params = m.params;
+    for (let j = 0; j < params.length; j++) {
+      const v = paramValues[j] as number;
+      env[params[j]!.slot] = v;
+      rec.params[j] = v;
+    }
+    this.sChoices.reseed(key, trial, PURPOSE.choices);
+    this.sEvents.reseed(key, trial, PURPOSE.events);
+    this.sSelect.reseed(key, trial, PURPOSE.selection);
+    this.fired.fill(0);
+    rec.eventFirstRound.fill(0);
+    if (this.hasFp) {
+      const g = this.game;
+      for (let i = 0; i < this.n; i++) {
+        const off = g.offsets[i] as number;
+        for (let s = 0; s < (g.counts[i] as number); s++) this.counts[off + s] = this.fpPrior[i] || 1;
+      }
+    }
+    this.setCalendar(1);
+    const st = m.state;
+    for (let k = 0; k < st.length; k++) {
+      const s = st[k]!;
+      let v = this.evalChecked(s.initial, () => ({ kind: 'state-initial', index: k }));
+      if (s.min !== null && v < s.min) v = s.min;
+      if (s.max !== null && v > s.max) v = s.max;
+      env[s.slot] = v;
+    }
+    for (let r = 1; r <= this.rounds; r++) this.round(r);
+    return rec;
+  }
+
+  private setCalendar(r: number): void {
+    const m = this.model;
+    const env = this.env;
+    const b = m.builtins;
+    env[b.roundSlot] = r;
+    env[b.monthSlot] = ((b.startMonth - 1 + r - 1) % 12) + 1;
+    const d = m.derived;
+    for (let k = 0; k < d.length; k++) {
+      env[d[k]!.slot] = this.evalChecked(d[k]!.value, () => ({ kind: 'derived', index: k }));
+    }
+  }
+
+  private buildGame(): void {
+    const g = this.game;
+    const env = this.env;
+    const actors = this.model.actors;
+    const n = this.n;
+    const digits = g.digits;
+    digits.fill(0);
+    for (let i = 0; i < n; i++) {
+      const cs = actors[i]!.choiceSlots;
+      for (let s = 0; s < cs.length; s++) env[cs[s]!] = s === 0 ? 1 : 0;
+    }
+    const pay = g.payoffs;
+    for (let p = 0; p < g.profiles; p++) {
+      for (let i = 0; i < n; i++) {
+        const s = digits[i] as number;
+        const v = actors[i]!.payoffs[s]!(env);
+        if (v - v !== 0) this.fail({ kind: 'payoff', actor: i, strategy: s }, v);
+        pay[p * n + i] = v;
+      }
+      for (let i = 0; i < n; i++) {
+        const cs = actors[i]!.choiceSlots;
+        const d = (digits[i] as number) + 1;
+        env[cs[d - 1]!] = 0;
+        if (d < cs.length) {
+          digits[i] = d;
+          env[cs[d]!] = 1;
+          break;
+        }
+        digits[i] = 0;
+        env[cs[0]!] = 1;
+      }
+    }
+  }
+
+  private induce(): void {
+    const g = this.game;
+    const h = this.induced;
+    const n = this.n;
+    const free = this.free;
+    const nf = free.length;
+    h.payoffs.fill(0);
+    const digits = g.digits;
+    digits.fill(0);
+    for (let p = 0; p < g.profiles; p++) {
+      let w = 1;
+      let q = 0;
+      let f = 0;
+      for (let i = 0; i < n; i++) {
+        if (f < nf && free[f] === i) {
+          q += (digits[i] as number) * (h.strides[f] as number);
+          f++;
+        } else {
+          w *= this.mix[(g.offsets[i] as number) + (digits[i] as number)] as number;
+        }
+      }
+      if (w !== 0) {
+        for (let k = 0; k < nf; k++) {
+          h.payoffs[q * nf + k] =
+            (h.payoffs[q * nf + k] as number) + w * (g.payoffs[p * n + free[k]!] as number);
+        }
+      }
+      for (let i = 0; i < n; i++) {
+        const d = (digits[i] as number) + 1;
+        if (d < (g.counts[i] as number)) {
+          digits[i] = d;
+          break;
+        }
+        digits[i] = 0;
+      }
+    }
+  }
+
+  private choose(r: number, uSelect: number): void {
+    const g = this.game;
+    const n = this.n;
+    const mix = this.mix;
+    const rec = this.record;
+    // Fixed, mixed and fictitious-play actors.
+    if (this.free.length < n) {
+      for (let i = 0; i < n; i++) {
+        const k = this.kinds[i];
+        const off = g.offsets[i] as number;
+        const c = g.counts[i] as number;
+        if (k === K_FIXED || k === K_MIXED) {
+          for (let s = 0; s < c; s++) mix[off + s] = this.fixedMix[off + s] as number;
+        } else if (k === K_FP) {
+          for (let j = 0; j < n; j++) {
+            const oj = g.offsets[j] as number;
+            let tot = 0;
+            for (let s = 0; s < (g.counts[j] as number); s++) tot += this.counts[oj + s] as number;
+            for (let s = 0; s < (g.counts[j] as number); s++)
+              this.beliefMix[oj + s] = (this.counts[oj + s] as number) / tot;
+          }
+          expectedPayoffs(g, this.beliefMix, i, this.eu);
+          let best = 0;
+          for (let s = 1; s < c; s++)
+            if ((this.eu[s] as number) > (this.eu[best] as number) + 1e-12) best = s;
+          for (let s = 0; s < c; s++) mix[off + s] = s === best ? 1 : 0;
+        }
+      }
+    }
+    const nf = this.free.length;
+    rec.eqType[r - 1] = EQ_NONE;
+    rec.pureCount[r - 1] = 0;
+    if (nf === 0) return;
+    const h = this.induced;
+    if (!this.inducedIsFull) this.induce();
+    const hm = this.inducedMix;
+    if (this.nashFree > 0) {
+      const count = pureEquilibria(h, this.eqBuf);
+      rec.pureCount[r - 1] = count;
+      if (count > 0) {
+        const p = selectPure(h, this.eqBuf, count, this.selection, uSelect);
+        for (let f = 0; f < nf; f++) {
+          const off = h.offsets[f] as number;
+          const c = h.counts[f] as number;
+          const s = h.strategyOf(p, f);
+          for (let t = 0; t < c; t++) hm[off + t] = t === s ? 1 : 0;
+        }
+        rec.eqType[r - 1] = EQ_PURE;
+      } else {
+        rec.eqType[r - 1] = EQ_MIXED;
+        if (!(nf === 2 && lemkeHowson2(h, hm))) {
+          logitLimit(h, hm, this.inducedAllMask, this.eu, this.inducedNext, this.inducedLambdas.slice());
+        }
+      }
+    }
+    if (this.logitFree > 0) {
+      for (let f = 0; f < nf; f++) {
+        if (!this.inducedLogitMask[f]) continue;
+        const off = h.offsets[f] as number;
+        const c = h.counts[f] as number;
+        for (let t = 0; t < c; t++) hm[off + t] = 1 / c;
+      }
+      logitFixedPoint(h, hm, this.inducedLogitMask, this.inducedLambdas, this.eu, this.inducedNext);
+    }
+    if (!this.inducedIsFull) {
+      for (let f = 0; f < nf; f++) {
+        const i = this.free[f]!;
+        const off = g.offsets[i] as number;
+        const hoff = h.offsets[f] as number;
+        for (let t = 0; t < (g.counts[i] as number); t++) mix[off + t] = hm[hoff + t] as number;
+      }
+    }
+  }
+
+  private round(r: number): void {
+    const m = this.model;
+    const env = this.env;
+    const g = this.game;
+    const n = this.n;
+    const rec = this.record;
+    this.currentRound = r;
+    // 1. calendar + derived
+    this.setCalendar(r);
+    const stateBefore = this.trace ? Float64Array.from(m.state.map((s) => env[s.slot] as number)) : null;
+    // 2. the round's game
+    this.buildGame();
+    // 3. choices
+    const uSelect = this.sSelect.nextUniform();
+    this.choose(r, uSelect);
+    let profile = 0;
+    const mix = this.mix;
+    for (let i = 0; i < n; i++) {
+      const u = this.sChoices.nextUniform();
+      const off = g.offsets[i] as number;
+      const c = g.counts[i] as number;
+      let s = 0;
+      let acc = mix[off] as number;
+      while (s < c - 1 && u >= acc) {
+        s++;
+        acc += mix[off + s] as number;
+      }
+      // never pick a strategy of probability 0 through rounding at the top
+      while (s > 0 && (mix[off + s] as number) === 0) s--;
+      const cs = m.actors[i]!.choiceSlots;
+      for (let t = 0; t < c; t++) env[cs[t]!] = t === s ? 1 : 0;
+      rec.choices[(r - 1) * n + i] = s;
+      profile += s * (g.strides[i] as number);
+    }
+    rec.profiles[r - 1] = profile;
+    if (this.hasFp)
+      for (let i = 0; i < n; i++) {
+        const k = (g.offsets[i] as number) + (rec.choices[(r - 1) * n + i] as number);
+        this.counts[k] = (this.counts[k] as number) + 1;
+      }
+    // 4. outcomes and metrics
+    const O = m.outcomes.length;
+    for (let k = 0; k < O; k++) {
+      const v = m.outcomes[k]!.when(env);
+      if (v !== v) this.fail({ kind: 'outcome', index: k }, v);
+      rec.outcomes[(r - 1) * O + k] = v ? 1 : 0;
+    }
+    const M = m.metrics.length;
+    for (let k = 0; k < M; k++) {
+      const v = m.metrics[k]!.value(env);
+      if (v - v !== 0) this.fail({ kind: 'metric', index: k }, v);
+      rec.metrics[(r - 1) * M + k] = v;
+    }
+    // 5. events
+    const ev = m.events;
+    const firedNow: number[] | null = this.trace ? [] : null;
+    for (let e = 0; e < ev.length; e++) {
+      const u = this.sEvents.nextUniform();
+      const event = ev[e]!;
+      if (event.once && this.fired[e]) continue;
+      let p = event.probability(env);
+      if (p !== p) this.fail({ kind: 'event-probability', index: e }, p);
+      p = p < 0 ? 0 : p > 1 ? 1 : p;
+      if (u < p) {
+        const fx = event.effects;
+        for (let k = 0; k < fx.length; k++) {
+          this.effectTmp[k] = this.evalChecked(fx[k]!.value, () => ({
+            kind: 'event-effect',
+            index: e,
+            effect: k,
+          }));
+        }
+        for (let k = 0; k < fx.length; k++) env[fx[k]!.slot] = this.effectTmp[k] as number;
+        env[event.firedSlot] = 1;
+        if (!this.fired[e]) rec.eventFirstRound[e] = r;
+        this.fired[e] = 1;
+        firedNow?.push(e);
+      }
+    }
+    // 6. state updates (simultaneous, clamped)
+    const st = m.state;
+    for (let k = 0; k < st.length; k++) {
+      const s = st[k]!;
+      this.stateTmp[k] = s.update
+        ? this.evalChecked(s.update, () => ({ kind: 'state-update', index: k }))
+        : (env[s.slot] as number);
+    }
+    for (let k = 0; k < st.length; k++) {
+      const s = st[k]!;
+      let v = this.stateTmp[k] as number;
+      if (s.min !== null && v < s.min) v = s.min;
+      if (s.max !== null && v > s.max) v = s.max;
+      env[s.slot] = v;
+    }
+    if (this.trace) {
+      this.trace({
+        round: r,
+        env: Float64Array.from(env),
+        payoffs: Float64Array.from(g.payoffs),
+        mix: Float64Array.from(mix),
+        choices: rec.choices.slice((r - 1) * n, r * n),
+        firedEvents: firedNow ?? [],
+        stateBefore: stateBefore as Float64Array,
+        stateAfter: Float64Array.from(st.map((s) => env[s.slot] as number)),
+      });
+    }
+  }
+}

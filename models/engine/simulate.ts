@@ -1,0 +1,157 @@
+// Orchestration shared by every Runner: submits chunks (a bounded window ahead), merges results strictly in chunk
+// order (so the floating-point merge tree never depends on the pool size), streams CSV chunks in order, reports
+// progress, records the convergence trace, auto-stops at a chunk boundary, and cancels through an AbortSignal.
+import { mergeAggregate, mergePair, type AggregateState, type PairState } from './Aggregate';
+import { wilson } from './wilson';
+import {
+  AbortError,
+  Cancellation,
+  type AbortSignalLike,
+  type ChunkResult,
+  type EngineJob,
+  type Runner,
+} from './Runner';
+
+export type AutoStop = {
+  /** Stop once every reported probability's 95% interval half-width is below this (e.g. 0.005). */
+  readonly halfWidth: number;
+  /** Never stop before this many trials (default 1000). */
+  readonly minTrials?: number;
+};
+
+export type SimulateHooks = {
+  readonly onProgress?: (done: number, total: number) => void;
+  readonly signal?: AbortSignalLike;
+  /** Per-trial CSV text of each chunk, in trial order; awaited (backpressure). */
+  readonly onCsv?: (text: string) => void | Promise<void>;
+  readonly autoStop?: AutoStop;
+};
+
+export type ConvergencePoint = {
+  readonly trials: number;
+  /** P(outcome ever) per outcome, variant 0. */
+  readonly outcomes: readonly number[];
+  /** Mean trial value per metric, variant 0. */
+  readonly metrics: readonly number[];
+};
+
+export type SimulateOutput = {
+  readonly trials: number;
+  readonly stoppedEarly: boolean;
+  readonly aggregates: AggregateState[];
+  readonly pairs: PairState[] | null;
+  readonly vectors: Float64Array | null;
+  readonly convergence: ConvergencePoint[];
+};
+
+const MAX_TRACE_POINTS = 200;
+
+const precise = (a: AggregateState, halfWidth: number): boolean => {
+  if (a.n === 0) return false;
+  for (let k = 0; k < a.ever.length; k++) {
+    const w = wilson(a.ever[k] as number, a.n);
+    if ((w.high - w.low) / 2 >= halfWidth) return false;
+  }
+  for (let k = 0; k < a.roundHits.length; k++) {
+    const w = wilson(a.roundHits[k] as number, a.n);
+    if ((w.high - w.low) / 2 >= halfWidth) return false;
+  }
+  return true;
+};
+
+export const chunkCount = (job: EngineJob): number => Math.ceil(job.trials / job.chunkSize);
+
+export const simulate = async (
+  runner: Runner,
+  job: EngineJob,
+  hooks: SimulateHooks = {},
+): Promise<SimulateOutput> => {
+  const total = chunkCount(job);
+  const inner = new Cancellation();
+  const onOuterAbort = (): void => inner.abort();
+  hooks.signal?.addEventListener('abort', onOuterAbort);
+  const window = Math.max(2, runner.concurrency * 2);
+  const pending = new Map<number, Promise<ChunkResult>>();
+  const every = Math.max(1, Math.ceil(total / MAX_TRACE_POINTS));
+  const convergence: ConvergencePoint[] = [];
+  let merged: ChunkResult | null = null;
+  let aggregates: AggregateState[] = [];
+  let pairs: PairState[] | null = null;
+  const vectorParts: Float64Array[] = [];
+  let nextSubmit = 0;
+  let nextMerge = 0;
+  let stoppedEarly = false;
+  try {
+    while (nextMerge < total) {
+      if (hooks.signal?.aborted) throw new AbortError();
+      while (nextSubmit < total && nextSubmit - nextMerge < window) {
+        const p = runner.runChunk(job, nextSubmit, inner);
+        p.catch(() => undefined);
+        pending.set(nextSubmit, p);
+        nextSubmit++;
+      }
+      const result = await (pending.get(nextMerge) as Promise<ChunkResult>);
+      pending.delete(nextMerge);
+      if (hooks.signal?.aborted) throw new AbortError();
+      if (!merged) {
+        merged = result;
+        aggregates = result.aggregates;
+        pairs = result.pairs;
+      } else {
+        result.aggregates.forEach((a, v) => mergeAggregate(aggregates[v] as AggregateState, a));
+        if (pairs && result.pairs)
+          result.pairs.forEach((p, v) => mergePair((pairs as PairState[])[v] as PairState, p));
+      }
+      if (result.vectors) vectorParts.push(result.vectors);
+      if (result.csv !== null && hooks.onCsv) await hooks.onCsv(result.csv);
+      nextMerge++;
+      const a0 = aggregates[0] as AggregateState;
+      if (nextMerge % every === 0 || nextMerge === total) {
+        convergence.push({
+          trials: a0.n,
+          outcomes: Array.from(a0.ever, (x) => x / a0.n),
+          metrics: a0.moments.map((m) => m.mean),
+        });
+      }
+      hooks.onProgress?.(a0.n, job.trials);
+      const stop = hooks.autoStop;
+      if (
+        stop &&
+        nextMerge < total &&
+        a0.n >= (stop.minTrials ?? 1000) &&
+        aggregates.every((a) => precise(a, stop.halfWidth))
+      ) {
+        stoppedEarly = true;
+        const last = convergence[convergence.length - 1];
+        if (!last || last.trials !== a0.n) {
+          convergence.push({
+            trials: a0.n,
+            outcomes: Array.from(a0.ever, (x) => x / a0.n),
+            metrics: a0.moments.map((m) => m.mean),
+          });
+        }
+        break;
+      }
+    }
+  } finally {
+    hooks.signal?.removeEventListener('abort', onOuterAbort);
+    inner.abort();
+  }
+  let vectors: Float64Array | null = null;
+  if (vectorParts.length) {
+    vectors = new Float64Array(vectorParts.reduce((s, v) => s + v.length, 0));
+    let off = 0;
+    for (const v of vectorParts) {
+      vectors.set(v, off);
+      off += v.length;
+    }
+  }
+  return {
+    trials: (aggregates[0] as AggregateState).n,
+    stoppedEarly,
+    aggregates,
+    pairs,
+    vectors,
+    convergence,
+  };
+};

@@ -1,0 +1,96 @@
+// Iman–Conover rank correlation: rearranges the values of some columns of a sample so that their Spearman rank
+// correlations approach a target matrix, without changing any column's multiset of values (marginals and
+// Latin-hypercube strata are preserved).
+import { inverseNormalCdf } from './specialFunctions';
+import type { RandomStream } from './RandomStream';
+
+/** Lower Cholesky factor of a symmetric matrix (row-major m×m), or null when it is not positive definite. */
+export const cholesky = (a: Float64Array, m: number): Float64Array | null => {
+  const l = new Float64Array(m * m);
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j <= i; j++) {
+      let s = a[i * m + j] as number;
+      for (let k = 0; k < j; k++) s -= (l[i * m + k] as number) * (l[j * m + k] as number);
+      if (i === j) {
+        if (!(s > 1e-12)) return null;
+        l[i * m + i] = Math.sqrt(s);
+      } else {
+        l[i * m + j] = s / (l[j * m + j] as number);
+      }
+    }
+  }
+  return l;
+};
+
+/** Pearson correlation of normal scores that gives Spearman rho: r = 2 sin(pi rho / 6). */
+export const spearmanToPearson = (rho: number): number => 2 * Math.sin((Math.PI * rho) / 6);
+
+/**
+ * Rearrange columns `cols` of the row-major sample `x` (rows × stride) in place toward the target Spearman
+ * correlation matrix (m×m, m = cols.length). The target's Cholesky factor is passed in (computed once).
+ * Random score permutations come from `stream`.
+ */
+export const imanConover = (
+  x: Float64Array,
+  rows: number,
+  stride: number,
+  cols: readonly number[],
+  targetCholesky: Float64Array,
+  stream: RandomStream,
+): void => {
+  const m = cols.length;
+  if (rows < 3 || m < 2) return;
+  // Scores: van der Waerden scores, randomly permuted per column.
+  const base = new Float64Array(rows);
+  for (let i = 0; i < rows; i++) base[i] = inverseNormalCdf((i + 1) / (rows + 1));
+  const s = new Float64Array(rows * m);
+  for (let c = 0; c < m; c++) {
+    const col = Float64Array.from(base);
+    for (let i = rows - 1; i > 0; i--) {
+      const j = stream.nextBelow(i + 1);
+      const t = col[i] as number;
+      col[i] = col[j] as number;
+      col[j] = t;
+    }
+    for (let i = 0; i < rows; i++) s[i * m + c] = col[i] as number;
+  }
+  // Correlation of the scores (their mean is 0 and every column has the same variance).
+  const e = new Float64Array(m * m);
+  let v = 0;
+  for (let i = 0; i < rows; i++) v += (base[i] as number) ** 2;
+  for (let a = 0; a < m; a++) {
+    for (let b = 0; b <= a; b++) {
+      let sum = 0;
+      for (let i = 0; i < rows; i++) sum += (s[i * m + a] as number) * (s[i * m + b] as number);
+      e[a * m + b] = e[b * m + a] = sum / v;
+    }
+  }
+  const le = cholesky(e, m);
+  if (!le) return;
+  // T = S (L_E^T)^-1 L_C^T, row by row: solve L_E y = s, then t = L_C y.
+  const t = new Float64Array(rows * m);
+  const y = new Float64Array(m);
+  for (let i = 0; i < rows; i++) {
+    for (let a = 0; a < m; a++) {
+      let sum = s[i * m + a] as number;
+      for (let k = 0; k < a; k++) sum -= (le[a * m + k] as number) * (y[k] as number);
+      y[a] = sum / (le[a * m + a] as number);
+    }
+    for (let a = 0; a < m; a++) {
+      let sum = 0;
+      for (let k = 0; k <= a; k++) sum += (targetCholesky[a * m + k] as number) * (y[k] as number);
+      t[i * m + a] = sum;
+    }
+  }
+  // Give each column of x the rank order of the matching column of T.
+  const order = new Array<number>(rows);
+  const sorted = new Float64Array(rows);
+  for (let a = 0; a < m; a++) {
+    const col = cols[a] as number;
+    for (let i = 0; i < rows; i++) sorted[i] = x[i * stride + col] as number;
+    sorted.sort();
+    for (let i = 0; i < rows; i++) order[i] = i;
+    order.sort((p, q) => (t[p * m + a] as number) - (t[q * m + a] as number) || p - q);
+    for (let r = 0; r < rows; r++) x[(order[r] as number) * stride + col] = sorted[r] as number;
+  }
+};
