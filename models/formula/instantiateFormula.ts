@@ -135,7 +135,7 @@ export const formulaToJs = (node: FormulaNode): string => {
       return `(!${formulaToJs(node.a)} !== !${formulaToJs(node.b)} ? 1 : 0)`;
     case 'min':
     case 'max':
-      return `Math.${node.op}(${node.args.map(formulaToJs).join(', ')})`;
+      return `H.${node.op}(${node.args.map(formulaToJs).join(', ')})`;
     case 'if':
       return `(${formulaToJs(node.c)} ? ${formulaToJs(node.a)} : ${formulaToJs(node.b)})`;
   }
@@ -222,7 +222,7 @@ const closureOf = (node: FormulaNode): NumFn => {
     case 'min':
     case 'max': {
       const args = node.args.map(closureOf);
-      const f = Math[node.op];
+      const f = RUNTIME_OPS[node.op];
       if (args.length === 2) {
         const [a, b] = args as [NumFn, NumFn];
         return (env) => f(a(env), b(env));

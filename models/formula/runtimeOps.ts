@@ -29,4 +29,23 @@ export const RUNTIME_OPS = {
   eq: (a: number, b: number): number => (nearlyEqual(a, b) ? 1 : 0),
   ne: (a: number, b: number): number => (nearlyEqual(a, b) ? 0 : 1),
   mod: (x: number, y: number): number => (y === 0 ? x : x - y * tolerantFloor(x / y)),
+  /** mathjs' min: NaN if any argument is NaN; among nearly equal values the first wins. */
+  min: (...args: number[]): number => {
+    let m = args[0] as number;
+    for (let i = 1; i < args.length; i++) {
+      const v = args[i] as number;
+      if (v !== v) m = v;
+      else if (v < m && !nearlyEqual(v, m)) m = v;
+    }
+    return m;
+  },
+  max: (...args: number[]): number => {
+    let m = args[0] as number;
+    for (let i = 1; i < args.length; i++) {
+      const v = args[i] as number;
+      if (v !== v) m = v;
+      else if (v > m && !nearlyEqual(v, m)) m = v;
+    }
+    return m;
+  },
 } as const;

@@ -62,7 +62,7 @@ describe('instantiateFormula', () => {
     );
     const src = formulaToJs(ir);
     const stripped = src
-      .replace(/\bH\.(lt|le|gt|ge|eq|ne|mod)\b/g, '')
+      .replace(/\bH\.(lt|le|gt|ge|eq|ne|mod|min|max)\b/g, '')
       .replace(/\bMath\.(abs|exp|log|sqrt|min|max)\b/g, '')
       .replace(/\benv\[\d+\]/g, '')
       .replace(/\d+(\.\d+)?(e[+-]?\d+)?/g, '');
