@@ -1,11 +1,221 @@
-// Placeholder until the owning issue lands this command.
-import { CliError, type Command } from '../lib/Command';
+// `solve <file.nfg | scenario file | built-in id>`: Nash equilibria of a strategic-form game.
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Game } from '../../models/games/Game';
+import { formatNum, type Equilibrium, type Num } from '../../models/games/Equilibrium';
+import { Rational } from '../../models/games/Rational';
+import { NfgError, readNfg } from '../../models/games/nfg';
+import { pureEquilibria } from '../../models/games/pureEquilibria';
+import { enumMixed } from '../../models/games/enumMixed';
+import { lcp } from '../../models/games/lemkeHowson';
+import { logit } from '../../models/games/logit';
+import { constantSumViolation, zeroSum } from '../../models/games/zeroSum';
+import { CliError, type CliIo, type Command } from '../lib/Command';
+import { lastOption, parseArgs, parseAssignments, UsageError } from '../lib/args';
+
+const METHODS = ['pure', 'enummixed', 'lcp', 'logit', 'zerosum', 'all'] as const;
+type Method = (typeof METHODS)[number];
+const FORMATS = ['text', 'json', 'csv'] as const;
+type Format = (typeof FORMATS)[number];
+
+const USAGE = `Usage: npm run cli -- solve <file.nfg | scenario file | built-in id> [options]
+
+Compute the Nash equilibria of a strategic-form game: a Gambit .nfg file, or a scenario's one-round game.
+
+Options:
+  --method M   pure | enummixed | lcp | logit | zerosum | all
+               (default: enummixed for 2-player games, pure and logit otherwise)
+                 pure       every pure-strategy equilibrium (N players)
+                 enummixed  every extreme equilibrium, exact (2 players)
+                 lcp        Lemke-Howson from every label, exact (2 players)
+                 logit      limit of the principal logit QRE branch (N players)
+                 zerosum    value and optimal strategies by LP (2-player zero-sum games)
+                 all        every method that applies to the game
+  --format F   text (default) | json | csv
+  --set k=v    a scenario parameter value (repeatable; scenarios only)
+
+Probabilities and payoffs are exact fractions (2/3) when the payoffs are exact, decimals otherwise.`;
+
+type LoadScenarioGame = (arg: string, cwd: string, sets: Record<string, number>) => Promise<Game>;
+
+/** Resolved lazily so that .nfg solving does not depend on the scenario layer. */
+const SCENARIO_LOADER = '../lib/loadScenarioGame';
+
+const loadGame = async (arg: string, io: CliIo, sets: Record<string, number>): Promise<Game> => {
+  if (arg.toLowerCase().endsWith('.nfg')) {
+    if (Object.keys(sets).length) throw new UsageError('--set applies to scenarios, not to .nfg files');
+    let text: string;
+    try {
+      text = await readFile(resolve(io.cwd, arg), 'utf8');
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      const why =
+        code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (err as Error).message;
+      throw new CliError(`cannot read "${arg}": ${why}`);
+    }
+    try {
+      return readNfg(text, arg);
+    } catch (err) {
+      if (err instanceof NfgError) throw new CliError(err.message);
+      if (err instanceof RangeError) throw new CliError(`${arg}: ${err.message}`);
+      throw err;
+    }
+  }
+  let loader: LoadScenarioGame | undefined;
+  try {
+    const mod = (await import(/* @vite-ignore */ SCENARIO_LOADER)) as { loadScenarioGame?: LoadScenarioGame };
+    loader = mod.loadScenarioGame;
+  } catch {
+    loader = undefined;
+  }
+  if (!loader) throw new CliError(`"${arg}" is not a .nfg file, and this build cannot load scenarios`);
+  return loader(arg, io.cwd, sets);
+};
+
+const methodsFor = (game: Game, method: Method | undefined): Exclude<Method, 'all'>[] => {
+  const two = game.players.length === 2;
+  if (method === undefined) return two ? ['enummixed'] : ['pure', 'logit'];
+  if (method !== 'all') return [method];
+  if (!two) return ['pure', 'logit'];
+  const out: Exclude<Method, 'all'>[] = ['pure', 'enummixed', 'lcp', 'logit'];
+  if (constantSumViolation(game) === null) out.push('zerosum');
+  return out;
+};
+
+const runMethod = (game: Game, method: Exclude<Method, 'all'>, arg: string): Equilibrium[] => {
+  const twoOnly = method === 'enummixed' || method === 'lcp' || method === 'zerosum';
+  if (twoOnly && game.players.length !== 2) {
+    throw new CliError(
+      `--method ${method} needs a 2-player game; "${arg}" has ${game.players.length} players`,
+    );
+  }
+  switch (method) {
+    case 'pure':
+      return pureEquilibria(game);
+    case 'enummixed':
+      return enumMixed(game);
+    case 'lcp':
+      return lcp(game);
+    case 'logit':
+      return logit(game);
+    case 'zerosum': {
+      const v = constantSumViolation(game);
+      if (v) throw new CliError(`--method zerosum: "${arg}" is not zero-sum: ${v}`);
+      return [zeroSum(game).equilibrium];
+    }
+  }
+};
+
+/** The JSON document of issue 3 §5 (exact fractions as strings, floats as decimals). */
+export const solveJson = (game: Game, eqs: readonly Equilibrium[]): string =>
+  JSON.stringify({
+    game: { title: game.title, players: game.players, strategies: game.strategies },
+    equilibria: eqs.map((e) => ({
+      method: e.method,
+      profile: e.profile.map((row) => row.map(formatNum)),
+      payoffs: e.payoffs.map(formatNum),
+      regret: formatNum(e.regret),
+    })),
+  });
+
+const csvField = (s: string): string => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+export const solveCsv = (game: Game, eqs: readonly Equilibrium[]): string => {
+  const head = [
+    'method',
+    ...game.players.flatMap((p, i) => (game.strategies[i] ?? []).map((s) => `${p}:${s}`)),
+    ...game.players.map((p) => `payoff:${p}`),
+    'regret',
+  ];
+  const rows = eqs.map((e) => [
+    e.method,
+    ...e.profile.flatMap((row) => row.map(formatNum)),
+    ...e.payoffs.map(formatNum),
+    formatNum(e.regret),
+  ]);
+  return [head, ...rows].map((r) => r.map(csvField).join(',')).join('\n');
+};
+
+/** Short display: exact fractions as is, floats to 6 significant digits. */
+const short = (x: Num): string => {
+  if (x instanceof Rational) return x.toString();
+  const r = Number(x.toPrecision(6));
+  return Object.is(r, -0) ? '0' : String(r);
+};
+
+const isZeroNum = (x: Num): boolean => (x instanceof Rational ? x.isZero() : Math.abs(x) < 5e-7);
+const isOneNum = (x: Num): boolean =>
+  x instanceof Rational ? x.equals(Rational.ONE) : Math.abs(x - 1) < 5e-7;
+
+export const solveText = (game: Game, eqs: readonly Equilibrium[], methods: readonly string[]): string => {
+  const lines: string[] = [];
+  lines.push(game.title || '(untitled game)');
+  lines.push(
+    `Players: ${game.players.map((p, i) => `${p} {${(game.strategies[i] ?? []).join(', ')}}`).join('; ')}`,
+  );
+  lines.push(`Methods: ${methods.join(', ')}`);
+  lines.push('');
+  if (eqs.length === 0) {
+    lines.push('No equilibria found by these methods.');
+    return lines.join('\n');
+  }
+  lines.push(`${eqs.length} equilibri${eqs.length === 1 ? 'um' : 'a'}:`);
+  const head = ['#', 'method', ...game.players, 'payoffs', 'regret'];
+  const rows = eqs.map((e, k) => [
+    String(k + 1),
+    e.method,
+    ...e.profile.map((row, p) => {
+      const names = game.strategies[p] ?? [];
+      const pure = row.findIndex(isOneNum);
+      if (pure >= 0) return names[pure] ?? '?';
+      return row.flatMap((v, s) => (isZeroNum(v) ? [] : [`${names[s]} ${short(v)}`])).join(', ');
+    }),
+    e.payoffs.map(short).join(', '),
+    short(e.regret),
+  ]);
+  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
+  const line = (cells: string[]): string =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
+  lines.push(line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line));
+  return lines.join('\n');
+};
 
 export const command: Command = {
   name: 'solve',
-  summary: 'not available yet',
-  usage: 'Usage: npm run cli -- solve (not available yet)',
-  run: async () => {
-    throw new CliError('the "solve" command is not available yet');
+  summary: 'Solve a game (.nfg, scenario file or built-in id) for its equilibria.',
+  usage: USAGE,
+  run: async (argv, io) => {
+    const args = parseArgs(argv, { valued: ['method', 'format', 'set'], flags: [] });
+    if (args.positional.length !== 1) {
+      throw new UsageError(
+        args.positional.length === 0
+          ? 'missing the game to solve'
+          : `expected one game, got ${args.positional.length}`,
+      );
+    }
+    const arg = args.positional[0] as string;
+    const methodOpt = lastOption(args, 'method');
+    if (methodOpt !== undefined && !(METHODS as readonly string[]).includes(methodOpt)) {
+      throw new UsageError(`unknown --method "${methodOpt}" (expected ${METHODS.join(', ')})`);
+    }
+    const format = (lastOption(args, 'format') ?? 'text') as Format;
+    if (!(FORMATS as readonly string[]).includes(format)) {
+      throw new UsageError(`unknown --format "${format}" (expected ${FORMATS.join(', ')})`);
+    }
+    const sets = parseAssignments(args.options.get('set') ?? []);
+    const game = await loadGame(arg, io, sets);
+    const methods = methodsFor(game, methodOpt as Method | undefined);
+    const eqs = methods.flatMap((m) => runMethod(game, m, arg));
+    const out =
+      format === 'json'
+        ? solveJson(game, eqs)
+        : format === 'csv'
+          ? solveCsv(game, eqs)
+          : solveText(game, eqs, methods);
+    io.stdout(`${out}\n`);
+    return 0;
   },
 };
