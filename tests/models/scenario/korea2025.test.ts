@@ -59,7 +59,12 @@ describe('korea-2025 (one round)', () => {
   });
 
   it('offers alone barely move that', () => {
-    for (const params of [{ offerValue: 2 }, { credibility: 0.5 }, { offerValue: 2, credibility: 0.5 }]) {
+    const variants: Record<string, number>[] = [
+      { offerValue: 2 },
+      { credibility: 0.5 },
+      { offerValue: 2, credibility: 0.5 },
+    ];
+    for (const params of variants) {
       expect(bestReplyToOffer(game(params))).not.toBe(ENGAGE);
       expect(pureEquilibria(game(params)).some((e) => e.startsWith('Engage'))).toBe(false);
     }
