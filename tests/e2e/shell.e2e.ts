@@ -1,6 +1,20 @@
+// The app shell: loads the default scenario with no console errors, measures time to first paint, works at
+// 1280×720 and 1920×1080, and regenerates the README screenshot (docs/screenshot.png).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
+import { copyFile, mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { openApp, SHOT_DIR, type Harness } from './harness';
+import { mergeMetrics } from './simulationE2eHelpers';
+
+const DOCS = resolve(import.meta.dirname, '../../docs');
+
+type PerfGlobals = {
+  performance: {
+    getEntriesByType(t: string): { name: string; startTime: number }[];
+    getEntriesByName(n: string): { startTime: number }[];
+  };
+  document: { documentElement: { scrollWidth: number; clientWidth: number } };
+};
 
 describe('app shell', () => {
   let h: Harness;
@@ -11,10 +25,67 @@ describe('app shell', () => {
     await h.close();
   });
 
-  it('renders with no console errors', async () => {
+  it('loads the default scenario with no console errors, and measures first paint', async () => {
     await h.page.goto(h.url);
     await h.page.getByTestId('app-shell').waitFor({ timeout: 15_000 });
+    await h.page.getByTestId('parameter-sliders').getByRole('slider').first().waitFor({ timeout: 20_000 });
+    const perf = await h.page.evaluate(() => {
+      const g = globalThis as unknown as PerfGlobals;
+      const paints = g.performance.getEntriesByType('paint');
+      const fcp = paints.find((p) => p.name === 'first-contentful-paint')?.startTime ?? null;
+      const fp = paints.find((p) => p.name === 'first-paint')?.startTime ?? null;
+      const mounted = g.performance.getEntriesByName('parley:mounted')[0]?.startTime ?? null;
+      return { fp, fcp, mounted };
+    });
+    const ready = await h.page.evaluate(
+      () => (globalThis as unknown as PerfGlobals).performance.getEntriesByType('navigation')[0],
+    );
+    expect(perf.fcp).not.toBeNull();
+    await mergeMetrics({
+      firstPaintMs: perf.fp === null ? null : Math.round(perf.fp),
+      firstContentfulPaintMs: perf.fcp === null ? null : Math.round(perf.fcp),
+      appMountedMs: perf.mounted === null ? null : Math.round(perf.mounted),
+      firstPaintNote: 'Chromium headless, built renderer served on 127.0.0.1, cold profile, 2 shared cores',
+    });
+    void ready;
+    const title = await h.page.getByTestId('doc-title').innerText();
+    expect(title).toMatch(/Korea/i);
+    expect(await h.page.getByTestId('dirty-marker').count()).toBe(0);
     await h.page.screenshot({ path: join(SHOT_DIR, 'shell.png') });
+    expect(h.errors).toEqual([]);
+  });
+
+  it('shows the game view with a matrix and equilibria', async () => {
+    await h.page.getByTestId('tab-game').click();
+    await h.page.getByTestId('payoff-matrix').first().waitFor({ timeout: 10_000 });
+    expect(await h.page.getByTestId('solver-pure').count()).toBe(1);
+    await h.page.screenshot({ path: join(SHOT_DIR, 'game.png') });
+    expect(h.errors).toEqual([]);
+  });
+
+  it('fits 1280×720 and 1920×1080 without horizontal scrolling', async () => {
+    for (const vp of [
+      { width: 1280, height: 720 },
+      { width: 1920, height: 1080 },
+    ]) {
+      await h.page.setViewportSize(vp);
+      const { scrollWidth, clientWidth } = await h.page.evaluate(() => {
+        const el = (globalThis as unknown as PerfGlobals).document.documentElement;
+        return { scrollWidth: el.scrollWidth, clientWidth: el.clientWidth };
+      });
+      expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+      await h.page.screenshot({ path: join(SHOT_DIR, `shell-${vp.width}x${vp.height}.png`) });
+    }
+    await h.page.setViewportSize({ width: 1280, height: 720 });
+  });
+
+  it('regenerates the README screenshot (1280×720, default scenario with results visible)', async () => {
+    await h.page.getByTestId('tab-game').click();
+    await h.page.getByTestId('payoff-matrix').first().waitFor();
+    const shot = join(SHOT_DIR, 'readme.png');
+    await h.page.screenshot({ path: shot });
+    await mkdir(DOCS, { recursive: true });
+    await copyFile(shot, join(DOCS, 'screenshot.png'));
     expect(h.errors).toEqual([]);
   });
 });

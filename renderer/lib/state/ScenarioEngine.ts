@@ -31,9 +31,13 @@ export type ScenarioEngine = {
   builtinText(id: string): Promise<string>;
   /** Parse, validate and compile: every problem at once, never throws. */
   check(text: string, fileName: string): Promise<CheckResult>;
-  /** The one-round game at these parameter values (state at its initial values unless given). */
+  /** The one-round game at these parameter values (state at its initial values unless given, by state id). */
   reduce(
     model: RuntimeModel,
-    at: { readonly params: Readonly<Record<string, number>>; readonly round?: number },
+    at: {
+      readonly params: Readonly<Record<string, number>>;
+      readonly round?: number;
+      readonly state?: Readonly<Record<string, number>>;
+    },
   ): Game;
 };

@@ -56,6 +56,6 @@ export const loadScenarioEngine = (): ScenarioEngine => ({
   },
   reduce: (model: RuntimeModel, at): Game => {
     if (!reduceMod) throw new Error('The model layer is still loading.');
-    return reduceMod.reduceToGame(model, { params: at.params, round: at.round ?? 1 });
+    return reduceMod.reduceToGame(model, { params: at.params, round: at.round ?? 1, state: at.state ?? {} });
   },
 });

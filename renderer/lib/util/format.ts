@@ -27,3 +27,18 @@ export const formatPayoff = (v: number): string => {
 
 /** A probability as a percentage. */
 export const formatPercent = (p: number, digits = 1): string => `${(p * 100).toFixed(digits)}%`;
+
+/** Largest denominator shown as a fraction; beyond it an exact value is shown as a decimal (binary floats). */
+export const MAX_NICE_DENOMINATOR = 1000n;
+
+/**
+ * An exact-or-float number for display: a Rational with a small denominator as a fraction ("2/3"), anything
+ * else as a short decimal (decimals entered as floats become huge fractions such as 4499…/5000…, shown as 0.9).
+ */
+export const formatNice = (
+  x: number | { num: bigint; den: bigint; toNumber(): number; toString(): string },
+): string => {
+  if (typeof x === 'number') return formatPayoff(x);
+  if (x.den <= MAX_NICE_DENOMINATOR) return x.toString();
+  return formatPayoff(x.toNumber());
+};
