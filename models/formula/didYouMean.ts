@@ -27,7 +27,7 @@ export const editDistance = (a: string, b: string): number => {
 /** The closest candidate within a plausible distance (case-insensitive exact match first), or undefined. */
 export const didYouMean = (name: string, candidates: Iterable<string>): string | undefined => {
   const lower = name.toLowerCase();
-  const limit = Math.max(1, Math.min(3, Math.floor(name.length / 3)));
+  const limit = name.length < 2 ? 0 : Math.max(1, Math.min(3, Math.floor(name.length / 3)));
   let best: string | undefined;
   let bestD = Infinity;
   for (const c of candidates) {
