@@ -53,7 +53,8 @@ const mutation = fc.tuple(
   fc.double({ noNaN: true }),
 );
 
-const mutate = (root: Json, muts: fc.Value<typeof mutation>[]): Json => {
+type Mutation = [number, string, unknown, string, number];
+const mutate = (root: Json, muts: readonly Mutation[]): Json => {
   const doc = structuredClone(root);
   for (const [n, op, json, str, num] of muts) {
     const all = paths(doc).filter((p) => p.length > 0);
