@@ -230,9 +230,17 @@ export class TrialSimulator {
     );
   }
 
-  private evalChecked(fn: NumFn, where: () => FormulaLocation): number {
+  /** Evaluate a formula; NaN/±Infinity → ModelEvaluationError (location built only on failure). */
+  private evalChecked(
+    fn: NumFn,
+    kind: 'state-initial' | 'derived' | 'state-update' | 'event-effect',
+    index: number,
+    effect = 0,
+  ): number {
     const v = fn(this.env);
-    if (v - v !== 0) this.fail(where(), v);
+    if (v - v !== 0) {
+      this.fail(kind === 'event-effect' ? { kind, index, effect } : { kind, index }, v);
+    }
     return v;
   }
 
@@ -266,7 +274,7 @@ export class TrialSimulator {
     const st = m.state;
     for (let k = 0; k < st.length; k++) {
       const s = st[k]!;
-      let v = this.evalChecked(s.initial, () => ({ kind: 'state-initial', index: k }));
+      let v = this.evalChecked(s.initial, 'state-initial', k);
       if (s.min !== null && v < s.min) v = s.min;
       if (s.max !== null && v > s.max) v = s.max;
       env[s.slot] = v;
@@ -283,7 +291,7 @@ export class TrialSimulator {
     env[b.monthSlot] = ((b.startMonth - 1 + r - 1) % 12) + 1;
     const d = m.derived;
     for (let k = 0; k < d.length; k++) {
-      env[d[k]!.slot] = this.evalChecked(d[k]!.value, () => ({ kind: 'derived', index: k }));
+      env[d[k]!.slot] = this.evalChecked(d[k]!.value, 'derived', k);
     }
   }
 
@@ -499,11 +507,7 @@ export class TrialSimulator {
       if (u < p) {
         const fx = event.effects;
         for (let k = 0; k < fx.length; k++) {
-          this.effectTmp[k] = this.evalChecked(fx[k]!.value, () => ({
-            kind: 'event-effect',
-            index: e,
-            effect: k,
-          }));
+          this.effectTmp[k] = this.evalChecked(fx[k]!.value, 'event-effect', e, k);
         }
         for (let k = 0; k < fx.length; k++) env[fx[k]!.slot] = this.effectTmp[k] as number;
         env[event.firedSlot] = 1;
@@ -516,9 +520,7 @@ export class TrialSimulator {
     const st = m.state;
     for (let k = 0; k < st.length; k++) {
       const s = st[k]!;
-      this.stateTmp[k] = s.update
-        ? this.evalChecked(s.update, () => ({ kind: 'state-update', index: k }))
-        : (env[s.slot] as number);
+      this.stateTmp[k] = s.update ? this.evalChecked(s.update, 'state-update', k) : (env[s.slot] as number);
     }
     for (let k = 0; k < st.length; k++) {
       const s = st[k]!;
