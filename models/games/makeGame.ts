@@ -97,7 +97,7 @@ export const makeGame = (input: GameInput): Game => {
           `makeGame: payoff of player ${p} ("${players[p]}") at profile ${i} (${profileOf({ strategies }, i).join(',')}) is not a finite number: ${String(v)}`,
         );
       }
-      f.push(x);
+      f.push(x === 0 ? 0 : x);
       if (exactOk) {
         try {
           e.push(Rational.from(v));
