@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { main } from '../../cli/main';
+import { resolve } from 'node:path';
+
+// Runs the CLI in-process and captures its output.
+export const repoRoot = resolve(import.meta.dirname, '../..');
+
+export const runCli = async (
+  argv: string[],
+  cwd = repoRoot,
+): Promise<{ code: number; stdout: string; stderr: string }> => {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    isTTY: false,
+    cwd,
+  });
+  return { code, stdout, stderr };
+};
+
+describe('cli list', () => {
+  it('lists the built-ins, korea-2025 first', async () => {
+    const r = await runCli(['list']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toMatch(/^korea-2025\s+Korean Peninsula 2025/);
+    for (const id of [
+      'prisoners-dilemma',
+      'chicken',
+      'stag-hunt',
+      'battle-of-the-sexes',
+      'matching-pennies',
+      'rock-paper-scissors',
+      'deadlock',
+      'freeze-for-freeze',
+    ]) {
+      expect(r.stdout).toMatch(new RegExp(`^${id}\\s`, 'm'));
+    }
+  });
+
+  it('prints JSON with --json', async () => {
+    const r = await runCli(['list', '--json']);
+    const list = JSON.parse(r.stdout) as { id: string; title: string; summary: string; tags: string[] }[];
+    expect(list[0]).toMatchObject({ id: 'korea-2025' });
+    expect(list).toHaveLength(9);
+  });
+
+  it('rejects stray arguments', async () => {
+    const r = await runCli(['list', 'extra']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('parley list: unexpected argument "extra" (see --help)\n');
+  });
+});
