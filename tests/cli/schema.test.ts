@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/main';
 
 // Runs the CLI in-process and captures its output.
-export const repoRoot = resolve(import.meta.dirname, '../..');
+const repoRoot = resolve(import.meta.dirname, '../..');
 
-export const runCli = async (
+const runCli = async (
   argv: string[],
   cwd = repoRoot,
 ): Promise<{ code: number; stdout: string; stderr: string }> => {

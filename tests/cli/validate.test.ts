@@ -3,9 +3,9 @@ import { main } from '../../cli/main';
 import { resolve } from 'node:path';
 
 // Runs the CLI in-process and captures its output.
-export const repoRoot = resolve(import.meta.dirname, '../..');
+const repoRoot = resolve(import.meta.dirname, '../..');
 
-export const runCli = async (
+const runCli = async (
   argv: string[],
   cwd = repoRoot,
 ): Promise<{ code: number; stdout: string; stderr: string }> => {
