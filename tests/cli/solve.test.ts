@@ -1,0 +1,145 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../cli/main';
+import type { CliIo } from '../../cli/lib/Command';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+const run = async (...argv: string[]): Promise<{ code: number; out: string; err: string }> => {
+  let out = '';
+  let err = '';
+  const io: CliIo = { stdout: (t) => (out += t), stderr: (t) => (err += t), isTTY: false, cwd: root };
+  const code = await main(['solve', ...argv], io);
+  return { code, out, err };
+};
+
+const BOS_JSON =
+  '{"game":{"title":"Battle of the sexes","players":["Alice","Bob"],"strategies":[["Opera","Football"],["Opera","Football"]]},' +
+  '"equilibria":[' +
+  '{"method":"enummixed","profile":[["1","0"],["1","0"]],"payoffs":["2","1"],"regret":"0"},' +
+  '{"method":"enummixed","profile":[["2/3","1/3"],["1/3","2/3"]],"payoffs":["2/3","2/3"],"regret":"0"},' +
+  '{"method":"enummixed","profile":[["0","1"],["0","1"]],"payoffs":["1","2"],"regret":"0"}]}\n';
+
+describe('parley solve', () => {
+  it('prints the exact JSON document for a .nfg file', async () => {
+    const r = await run('tests/fixtures/nfg/bos.nfg', '--format', 'json');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toBe(BOS_JSON);
+  });
+
+  it('runs every applicable method with --method all', async () => {
+    const r = await run('tests/fixtures/nfg/mp-decimal.nfg', '--method', 'all', '--format', 'json');
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out) as {
+      equilibria: { method: string; profile: string[][]; payoffs: string[] }[];
+    };
+    expect(doc.equilibria.map((e) => e.method)).toEqual(['enummixed', 'lcp', 'logit', 'zerosum']);
+    for (const e of doc.equilibria) {
+      expect(e.profile).toEqual([
+        ['1/2', '1/2'],
+        ['1/2', '1/2'],
+      ]);
+      expect(e.payoffs).toEqual(['0', '0']);
+    }
+  });
+
+  it('defaults to pure + logit for N-player games', async () => {
+    const r = await run('tests/fixtures/nfg/mckelvey2x2x2.nfg', '--format', 'json');
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out) as {
+      game: { players: string[] };
+      equilibria: { method: string; profile: string[][] }[];
+    };
+    expect(doc.game.players).toEqual(['Player 1', 'Player 2', 'Player 3']);
+    expect(doc.equilibria.map((e) => e.method)).toEqual(['pure', 'pure', 'pure', 'pure', 'logit']);
+    expect(doc.equilibria.at(-1)?.profile).toEqual([
+      ['1/2', '1/2'],
+      ['1/2', '1/2'],
+      ['1', '0'],
+    ]);
+  });
+
+  it('prints a readable table and CSV', async () => {
+    const t = await run('tests/fixtures/nfg/bos.nfg');
+    expect(t.code).toBe(0);
+    expect(t.out).toContain('Battle of the sexes');
+    expect(t.out).toContain('3 equilibria:');
+    expect(t.out).toMatch(
+      /2\s+enummixed\s+Opera 2\/3, Football 1\/3\s+Opera 1\/3, Football 2\/3\s+2\/3, 2\/3\s+0/,
+    );
+    const c = await run('tests/fixtures/nfg/bos.nfg', '--format', 'csv', '--method', 'pure');
+    expect(c.out).toBe(
+      'method,Alice:Opera,Alice:Football,Bob:Opera,Bob:Football,payoff:Alice,payoff:Bob,regret\n' +
+        'pure,1,0,1,0,2,1,0\npure,0,1,0,1,1,2,0\n',
+    );
+  });
+
+  it('reports bad files and impossible options in one line, with a non-zero exit', async () => {
+    const bad = await run('tests/fixtures/nfg/malformed.nfg');
+    expect(bad.code).toBe(1);
+    expect(bad.err).toBe(
+      'parley solve: tests/fixtures/nfg/malformed.nfg:5: expected a payoff (integer, decimal or fraction) but found "x"\n',
+    );
+    const missing = await run('tests/fixtures/nfg/nope.nfg');
+    expect(missing.code).toBe(1);
+    expect(missing.err).toBe('parley solve: cannot read "tests/fixtures/nfg/nope.nfg": no such file\n');
+    const three = await run('tests/fixtures/nfg/mckelvey2x2x2.nfg', '--method', 'enummixed');
+    expect(three.code).toBe(1);
+    expect(three.err).toBe(
+      'parley solve: --method enummixed needs a 2-player game; "tests/fixtures/nfg/mckelvey2x2x2.nfg" has 3 players\n',
+    );
+    const nzs = await run('tests/fixtures/nfg/bos.nfg', '--method', 'zerosum');
+    expect(nzs.code).toBe(1);
+    expect(nzs.err).toMatch(
+      /^parley solve: --method zerosum: "tests\/fixtures\/nfg\/bos.nfg" is not zero-sum: payoffs sum to 3 at \(Opera, Opera\) but to 0 at \(Opera, Football\)\n$/,
+    );
+    const method = await run('tests/fixtures/nfg/bos.nfg', '--method', 'magic');
+    expect(method.code).toBe(2);
+    expect(method.err).toMatch(
+      /^parley solve: unknown --method "magic" \(expected pure, enummixed, lcp, logit, zerosum, all\) \(see --help\)\n$/,
+    );
+    const format = await run('tests/fixtures/nfg/bos.nfg', '--format', 'xml');
+    expect(format.code).toBe(2);
+    const set = await run('tests/fixtures/nfg/bos.nfg', '--set', 'a=1');
+    expect(set.code).toBe(2);
+    expect(set.err).toContain('--set applies to scenarios');
+    const none = await run();
+    expect(none.code).toBe(2);
+    for (const r of [bad, missing, three, nzs, method, format, set, none]) {
+      expect(r.err.split('\n').filter(Boolean)).toHaveLength(1);
+      expect(r.err).not.toMatch(/\s+at\s/);
+      expect(r.out).toBe('');
+    }
+  });
+
+  it('prints usage with --help', async () => {
+    const r = await run('--help');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('--method M');
+  });
+
+  it('works as a real process (npx tsx cli/main.ts)', () => {
+    const p = spawnSync(
+      'npx',
+      ['tsx', 'cli/main.ts', 'solve', 'tests/fixtures/nfg/bos.nfg', '--format', 'json'],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
+    expect(p.stderr).toBe('');
+    expect(p.status).toBe(0);
+    expect(p.stdout).toBe(BOS_JSON);
+    const bad = spawnSync('npx', ['tsx', 'cli/main.ts', 'solve', 'tests/fixtures/nfg/malformed.nfg'], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(bad.status).toBe(1);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toContain('malformed.nfg:5:');
+  });
+});
