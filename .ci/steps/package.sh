@@ -6,10 +6,14 @@ cd "$(dirname "$0")/../.."
 if [ ! -f out/main/index.js ] || [ ! -f out/preload/index.cjs ] || [ ! -f out/renderer/index.html ]; then
   npm run -s build
 fi
-dist=$(mktemp -d)
-trap 'rm -rf "$dist"' EXIT
-node scripts/fake-electron-dist.mjs "$dist" >/dev/null
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+node scripts/fake-electron-dist.mjs "$work/electron-dist" >/dev/null
 rm -rf release/linux-unpacked
-timeout 300 npx electron-builder --linux dir --publish never -c.electronDist="$dist" 2>&1 | grep -v '^\s*$' | tail -n 4
-test -f release/linux-unpacked/resources/app.asar
+if ! timeout 300 npx electron-builder --linux dir --publish never -c.electronDist="$work/electron-dist" >"$work/log" 2>&1; then
+  cat "$work/log" >&2
+  echo "package: electron-builder --linux dir failed" >&2
+  exit 1
+fi
+grep -E 'packaging|fuses' "$work/log" || true
 node scripts/check-package.mjs release/linux-unpacked
