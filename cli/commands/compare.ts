@@ -1,11 +1,49 @@
-// Placeholder until the owning issue lands this command.
+// `compare <scenario> --variant k=v ...`: baseline vs variant on the same seeds, with paired differences.
+import { runCompare, type CompareResult } from '../../models/engine/runCompare';
 import { CliError, type Command } from '../lib/Command';
+import { parseArgs, parseAssignments, UsageError } from '../lib/args';
+import {
+  ENGINE_USAGE,
+  ENGINE_VALUED,
+  engineErrorMessage,
+  makeRunner,
+  parseEngineOptions,
+} from '../lib/engineOptions';
+import { formatCompare } from '../lib/formatResults';
+import { createProgress } from '../lib/progressBar';
+import { resolveScenario } from '../lib/resolveScenario';
 
 export const command: Command = {
   name: 'compare',
-  summary: 'not available yet',
-  usage: 'Usage: npm run cli -- compare (not available yet)',
-  run: async () => {
-    throw new CliError('the "compare" command is not available yet');
+  summary: 'Compare a baseline with a variant on the same seeds.',
+  usage: [
+    'Usage: npm run cli -- compare <scenario> --variant name=value [--variant name=value ...] [options]',
+    '',
+    'Runs the baseline (the scenario, with any --set) and the variant (baseline + --variant values) on the same',
+    'trial seeds and reports each probability, the paired difference and its 95% interval.',
+    ...ENGINE_USAGE,
+  ].join('\n'),
+  run: async (argv, io) => {
+    const args = parseArgs(argv, { valued: [...ENGINE_VALUED, 'variant'], flags: [] });
+    if (args.positional.length !== 1) throw new UsageError('expected exactly one scenario');
+    const variant = parseAssignments(args.options.get('variant') ?? [], 'variant');
+    if (Object.keys(variant).length === 0) throw new UsageError('give at least one --variant name=value');
+    const { spec } = await resolveScenario(args.positional[0] as string, io.cwd);
+    const opts = parseEngineOptions(args);
+    if (opts.seedWasRandom)
+      io.stderr(`parley compare: no --seed given; using seed ${String(opts.base.seed)}\n`);
+    const runner = makeRunner(opts.workers);
+    const progress = createProgress(io, 'compare');
+    let result: CompareResult;
+    try {
+      result = await runCompare(runner, spec, { ...opts.base, variant }, { onProgress: progress.update });
+    } catch (err) {
+      throw new CliError(engineErrorMessage(err));
+    } finally {
+      progress.done();
+      await runner.close();
+    }
+    io.stdout(opts.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : `${formatCompare(result)}\n`);
+    return 0;
   },
 };

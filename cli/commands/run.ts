@@ -1,11 +1,140 @@
-// Placeholder until the owning issue lands this command.
+// `run <scenario>`: a seeded Monte Carlo run; results on stdout, optional per-trial CSV and summary files.
+import { resolve } from 'node:path';
+import { trialCsvHeader } from '../../models/engine/ChunkExecutor';
+import { summaryCsv, sidecarJson } from '../../models/engine/csvTables';
+import { replayTrial } from '../../models/engine/replayTrial';
+import { runScenario, type RunResult } from '../../models/engine/runScenario';
+import { AtomicFileWriter, atomicWriteFile } from '../lib/atomicWrite';
 import { CliError, type Command } from '../lib/Command';
+import { lastOption, parseArgs, UsageError } from '../lib/args';
+import {
+  APP_VERSION,
+  ENGINE_USAGE,
+  ENGINE_VALUED,
+  engineErrorMessage,
+  makeRunner,
+  parseEngineOptions,
+  sidecarPath,
+} from '../lib/engineOptions';
+import { formatReplay, formatRun } from '../lib/formatResults';
+import { createProgress } from '../lib/progressBar';
+import { resolveScenario } from '../lib/resolveScenario';
 
 export const command: Command = {
   name: 'run',
-  summary: 'not available yet',
-  usage: 'Usage: npm run cli -- run (not available yet)',
-  run: async () => {
-    throw new CliError('the "run" command is not available yet');
+  summary: 'Run a seeded Monte Carlo simulation of a scenario.',
+  usage: [
+    'Usage: npm run cli -- run <scenario> [options]',
+    '',
+    '<scenario> is a built-in id (see `list`) or a .parley.json file.',
+    ...ENGINE_USAGE,
+    '  --out FILE.csv     stream the per-trial table (one row per trial and round) to FILE.csv, plus FILE.json',
+    '  --summary FILE     write the summary: FILE.csv (table + FILE.json sidecar) or FILE.json (full results)',
+    "  --auto-stop W      stop early once every probability's 95% interval half-width is below W (e.g. 0.005)",
+    '  --replay K         print trial K (1-based) of this run round by round instead of running',
+    '',
+    'Same seed, trials and sampler ⇒ the same results and byte-identical CSV, whatever the number of workers.',
+  ].join('\n'),
+  run: async (argv, io) => {
+    const args = parseArgs(argv, {
+      valued: [...ENGINE_VALUED, 'out', 'summary', 'auto-stop', 'replay'],
+      flags: [],
+    });
+    if (args.positional.length !== 1) throw new UsageError('expected exactly one scenario');
+    const { spec } = await resolveScenario(args.positional[0] as string, io.cwd);
+    const opts = parseEngineOptions(args);
+    const autoText = lastOption(args, 'auto-stop');
+    const halfWidth = autoText === undefined ? undefined : Number(autoText);
+    if (halfWidth !== undefined && !(halfWidth > 0 && halfWidth < 0.5)) {
+      throw new UsageError(`--auto-stop must be a number between 0 and 0.5, got "${autoText}"`);
+    }
+    if (opts.seedWasRandom) io.stderr(`parley run: no --seed given; using seed ${String(opts.base.seed)}\n`);
+    const replay = lastOption(args, 'replay');
+    if (replay !== undefined) {
+      const k = Number(replay);
+      if (!Number.isInteger(k) || k < 1 || k > opts.base.trials) {
+        throw new UsageError(`--replay must be a trial number from 1 to ${opts.base.trials}`);
+      }
+      let t;
+      try {
+        t = replayTrial(spec, opts.base, k - 1);
+      } catch (err) {
+        throw new CliError(engineErrorMessage(err));
+      }
+      io.stdout(opts.format === 'json' ? `${JSON.stringify(t, null, 2)}\n` : `${formatReplay(t)}\n`);
+      return 0;
+    }
+    const outPath = lastOption(args, 'out');
+    const summaryPath = lastOption(args, 'summary');
+    const targets = [
+      outPath,
+      outPath && sidecarPath(outPath),
+      summaryPath,
+      summaryPath && /\.csv$/i.test(summaryPath) ? sidecarPath(summaryPath) : undefined,
+    ]
+      .filter((p): p is string => Boolean(p))
+      .map((p) => resolve(io.cwd, p));
+    if (new Set(targets).size !== targets.length)
+      throw new UsageError('--out, --summary and their .json sidecars must be different files');
+    const runner = makeRunner(opts.workers);
+    const progress = createProgress(io, 'run');
+    let writer: AtomicFileWriter | null = null;
+    let result: RunResult;
+    try {
+      if (outPath) {
+        writer = await AtomicFileWriter.open(resolve(io.cwd, outPath)).catch((err: NodeJS.ErrnoException) => {
+          throw new CliError(`cannot write ${outPath}: ${err.code ?? err.message}`);
+        });
+        await writer.write(trialCsvHeader(spec));
+      }
+      const w = writer;
+      result = await runScenario(
+        runner,
+        spec,
+        { ...opts.base, autoStop: halfWidth ? { halfWidth } : undefined },
+        {
+          onProgress: progress.update,
+          onCsv: w ? (text) => w.write(text) : undefined,
+        },
+      );
+      progress.done();
+      if (w) {
+        await w.commit();
+        writer = null;
+        await atomicWriteFile(
+          resolve(io.cwd, sidecarPath(outPath as string)),
+          sidecarJson(result, {
+            appVersion: APP_VERSION,
+            timestamp: new Date().toISOString(),
+            table: 'trials',
+          }),
+        );
+      }
+    } catch (err) {
+      progress.done();
+      await writer?.abort();
+      if (err instanceof CliError) throw err;
+      throw new CliError(engineErrorMessage(err));
+    } finally {
+      await runner.close();
+    }
+    if (summaryPath) {
+      const path = resolve(io.cwd, summaryPath);
+      if (/\.json$/i.test(summaryPath)) {
+        await atomicWriteFile(path, `${JSON.stringify({ appVersion: APP_VERSION, ...result }, null, 2)}\n`);
+      } else {
+        await atomicWriteFile(path, summaryCsv(result));
+        await atomicWriteFile(
+          resolve(io.cwd, sidecarPath(summaryPath)),
+          sidecarJson(result, {
+            appVersion: APP_VERSION,
+            timestamp: new Date().toISOString(),
+            table: 'summary',
+          }),
+        );
+      }
+    }
+    io.stdout(opts.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : `${formatRun(result)}\n`);
+    return 0;
   },
 };

@@ -1,11 +1,69 @@
-// Placeholder until the owning issue lands this command.
+// `sensitivity <scenario>`: tornado (one at a time) and global (Spearman) sensitivity.
+import { runSensitivity, type SensitivityResult } from '../../models/engine/runSensitivity';
 import { CliError, type Command } from '../lib/Command';
+import { lastOption, parseArgs, UsageError } from '../lib/args';
+import {
+  ENGINE_USAGE,
+  ENGINE_VALUED,
+  engineErrorMessage,
+  makeRunner,
+  parseEngineOptions,
+} from '../lib/engineOptions';
+import { formatSensitivity } from '../lib/formatResults';
+import { createProgress } from '../lib/progressBar';
+import { resolveScenario } from '../lib/resolveScenario';
 
 export const command: Command = {
   name: 'sensitivity',
-  summary: 'not available yet',
-  usage: 'Usage: npm run cli -- sensitivity (not available yet)',
-  run: async () => {
-    throw new CliError('the "sensitivity" command is not available yet');
+  summary: 'Tornado and global (rank-correlation) sensitivity of outcomes.',
+  usage: [
+    'Usage: npm run cli -- sensitivity <scenario> [--target id] [--params a,b,...] [options]',
+    '',
+    'Tornado: each parameter alone at its low and high value (5th/95th percentile of its distribution, or its',
+    'slider range when it has none), the others at their defaults, all on the same trial seeds.',
+    'Global: Spearman rank correlation of each uncertain parameter with each outcome and metric.',
+    '  --target id        the outcome or metric to report in text (default: the first outcome)',
+    '  --params a,b       only these parameters',
+    ...ENGINE_USAGE.map((l) => l.replace('(default 10000)', '(per tornado bar; default 2000)')),
+  ].join('\n'),
+  run: async (argv, io) => {
+    const args = parseArgs(argv, { valued: [...ENGINE_VALUED, 'target', 'params'], flags: [] });
+    if (args.positional.length !== 1) throw new UsageError('expected exactly one scenario');
+    const { spec } = await resolveScenario(args.positional[0] as string, io.cwd);
+    const opts = parseEngineOptions(args, 2000);
+    const target = lastOption(args, 'target') ?? spec.outcomes[0]?.id ?? spec.metrics[0]?.id;
+    if (!target) throw new CliError('the scenario has no outcomes or metrics');
+    if (!spec.outcomes.some((o) => o.id === target) && !spec.metrics.some((m) => m.id === target)) {
+      throw new UsageError(
+        `--target "${target}" is not an outcome or metric (${[...spec.outcomes, ...spec.metrics].map((x) => x.id).join(', ')})`,
+      );
+    }
+    const paramsText = lastOption(args, 'params');
+    const params =
+      paramsText === undefined
+        ? undefined
+        : paramsText
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean);
+    if (opts.seedWasRandom)
+      io.stderr(`parley sensitivity: no --seed given; using seed ${String(opts.base.seed)}\n`);
+    const runner = makeRunner(opts.workers);
+    const progress = createProgress(io, 'sensitivity');
+    let result: SensitivityResult;
+    try {
+      result = await runSensitivity(runner, spec, { ...opts.base, params }, { onProgress: progress.update });
+    } catch (err) {
+      throw new CliError(engineErrorMessage(err));
+    } finally {
+      progress.done();
+      await runner.close();
+    }
+    io.stdout(
+      opts.format === 'json'
+        ? `${JSON.stringify(result, null, 2)}\n`
+        : `${formatSensitivity(result, target)}\n`,
+    );
+    return 0;
   },
 };

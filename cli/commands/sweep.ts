@@ -1,11 +1,80 @@
-// Placeholder until the owning issue lands this command.
+// `sweep <scenario> --param k=from:to:step [--param k2=...]`: outcome probabilities over a grid, common random numbers.
+import { resolve } from 'node:path';
+import { sidecarJson, sweepCsv } from '../../models/engine/csvTables';
+import { gridValues, runSweep, type SweepAxis, type SweepResult } from '../../models/engine/runSweep';
+import { atomicWriteFile } from '../lib/atomicWrite';
 import { CliError, type Command } from '../lib/Command';
+import { lastOption, parseArgs, UsageError } from '../lib/args';
+import {
+  APP_VERSION,
+  ENGINE_USAGE,
+  ENGINE_VALUED,
+  engineErrorMessage,
+  makeRunner,
+  parseEngineOptions,
+  sidecarPath,
+} from '../lib/engineOptions';
+import { formatSweep } from '../lib/formatResults';
+import { createProgress } from '../lib/progressBar';
+import { resolveScenario } from '../lib/resolveScenario';
+
+const parseAxis = (text: string): SweepAxis => {
+  const m = /^([A-Za-z_][A-Za-z0-9_.]*)=([^:]+):([^:]+):([^:]+)$/.exec(text);
+  if (!m) throw new UsageError(`--param expects name=from:to:step, got "${text}"`);
+  try {
+    return { param: m[1] as string, values: gridValues(Number(m[2]), Number(m[3]), Number(m[4])) };
+  } catch (err) {
+    throw new UsageError(`--param ${m[1]}: ${(err as Error).message}`);
+  }
+};
 
 export const command: Command = {
   name: 'sweep',
-  summary: 'not available yet',
-  usage: 'Usage: npm run cli -- sweep (not available yet)',
-  run: async () => {
-    throw new CliError('the "sweep" command is not available yet');
+  summary: 'Sweep one or two parameters over a grid (common random numbers).',
+  usage: [
+    'Usage: npm run cli -- sweep <scenario> --param name=from:to:step [--param name2=from:to:step] [options]',
+    '',
+    'Every grid point runs the same trial seeds, so differences between points come from the swept values only.',
+    ...ENGINE_USAGE.map((l) => l.replace('(default 10000)', '(per grid point; default 2000)')),
+    '  --out FILE.csv     write the sweep table (<param>[,<param2>],outcome,p,low,high,n) and FILE.json',
+  ].join('\n'),
+  run: async (argv, io) => {
+    const args = parseArgs(argv, { valued: [...ENGINE_VALUED, 'param', 'out'], flags: [] });
+    if (args.positional.length !== 1) throw new UsageError('expected exactly one scenario');
+    const axes = (args.options.get('param') ?? []).map(parseAxis);
+    if (axes.length < 1 || axes.length > 2) throw new UsageError('give one or two --param name=from:to:step');
+    const { spec } = await resolveScenario(args.positional[0] as string, io.cwd);
+    const opts = parseEngineOptions(args, 2000);
+    if (opts.seedWasRandom)
+      io.stderr(`parley sweep: no --seed given; using seed ${String(opts.base.seed)}\n`);
+    const runner = makeRunner(opts.workers);
+    const progress = createProgress(io, 'sweep');
+    let result: SweepResult;
+    try {
+      result = await runSweep(
+        runner,
+        spec,
+        { ...opts.base, x: axes[0] as SweepAxis, y: axes[1] ?? null },
+        { onProgress: progress.update },
+      );
+    } catch (err) {
+      throw new CliError(engineErrorMessage(err));
+    } finally {
+      progress.done();
+      await runner.close();
+    }
+    const out = lastOption(args, 'out');
+    if (out) {
+      await atomicWriteFile(resolve(io.cwd, out), sweepCsv(result));
+      await atomicWriteFile(
+        resolve(io.cwd, sidecarPath(out)),
+        sidecarJson(
+          { ...result, overrides: opts.base.overrides },
+          { appVersion: APP_VERSION, timestamp: new Date().toISOString(), table: 'sweep' },
+        ),
+      );
+    }
+    io.stdout(opts.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : `${formatSweep(result)}\n`);
+    return 0;
   },
 };

@@ -13,7 +13,7 @@ import {
   type AggregateState,
   type PairState,
 } from './Aggregate';
-import { csvLine, csvNumber, csvText } from './csv';
+import { csvHeader, csvNumber, csvText } from './csv';
 import { ParamSampler } from './ParamSampler';
 import type { ChunkResult, EngineJob, Overrides } from './Runner';
 import { TrialSimulator, type TrialRecord } from './TrialSimulator';
@@ -166,23 +166,31 @@ export class ChunkExecutor {
   }
 }
 
-/** The per-trial CSV header for a model (matches ChunkExecutor's rows). */
-export const trialCsvHeader = (model: {
-  readonly params: readonly { id: string }[];
-  readonly actors: readonly { id: string }[];
-  readonly outcomes: readonly { id: string }[];
-  readonly metrics: readonly { id: string }[];
-}): string =>
-  csvLine(
-    [
-      'run_id',
-      'scenario',
-      'trial',
-      'round',
-      'seed',
-      ...model.params.map((p) => p.id),
-      ...model.actors.map((a) => a.id),
-      ...model.outcomes.map((o) => o.id),
-      ...model.metrics.map((m) => m.id),
-    ].map(csvText),
-  );
+/**
+ * Column names of the per-trial CSV: run_id,scenario,trial,round,seed,<parameters>,<actors' choices>,<outcomes>,
+ * <metrics>. A name that repeats an earlier column gets a suffix naming its kind (e.g. `russiaSupport.metric`).
+ */
+export const trialCsvColumns = (model: {
+  readonly params: readonly { readonly id: string }[];
+  readonly actors: readonly { readonly id: string }[];
+  readonly outcomes: readonly { readonly id: string }[];
+  readonly metrics: readonly { readonly id: string }[];
+}): string[] => {
+  const names = ['run_id', 'scenario', 'trial', 'round', 'seed'];
+  const seen = new Set(names);
+  const add = (id: string, kind: string): void => {
+    let name = seen.has(id) ? `${id}.${kind}` : id;
+    for (let k = 2; seen.has(name); k++) name = `${id}.${kind}${k}`;
+    seen.add(name);
+    names.push(name);
+  };
+  for (const p of model.params) add(p.id, 'param');
+  for (const a of model.actors) add(a.id, 'choice');
+  for (const o of model.outcomes) add(o.id, 'outcome');
+  for (const m of model.metrics) add(m.id, 'metric');
+  return names;
+};
+
+/** The per-trial CSV header line for a model (matches ChunkExecutor's rows). */
+export const trialCsvHeader = (model: Parameters<typeof trialCsvColumns>[0]): string =>
+  csvHeader(trialCsvColumns(model));

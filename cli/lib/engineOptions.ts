@@ -1,0 +1,85 @@
+// Options shared by run, sweep, compare and sensitivity.
+import { randomInt } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { createInProcessRunner } from '../../models/engine/InProcessRunner';
+import type { Runner } from '../../models/engine/Runner';
+import type { BaseOptions } from '../../models/engine/makeJob';
+import { lastOption, parseAssignments, UsageError, type ParsedArgs } from './args';
+import { createNodeRunner } from './NodeWorkerRunner';
+
+export const ENGINE_VALUED = ['trials', 'seed', 'workers', 'sampler', 'set', 'rounds', 'format'] as const;
+
+export const ENGINE_USAGE = [
+  '  --trials N         number of trials (default 10000)',
+  '  --seed S           root seed (a number or text); a random one is picked and printed when absent',
+  '  --workers K        worker threads (default: all cores; 0 = run in this thread)',
+  '  --sampler mc|lhs   plain Monte Carlo (default) or Latin hypercube',
+  '  --set name=value   override a parameter (repeatable)',
+  "  --rounds R         rounds per trial (default: the scenario's)",
+  '  --format text|json results on stdout as readable text (default) or JSON',
+];
+
+const positiveInt = (name: string, v: string | undefined, dflt: number, min = 1): number => {
+  if (v === undefined) return dflt;
+  if (!/^\d+$/.test(v) || Number(v) < min)
+    throw new UsageError(`--${name} must be an integer ≥ ${min}, got "${v}"`);
+  return Number(v);
+};
+
+export type EngineCliOptions = {
+  readonly base: BaseOptions;
+  readonly workers: number;
+  readonly format: 'text' | 'json';
+  readonly seedWasRandom: boolean;
+};
+
+export const parseEngineOptions = (args: ParsedArgs, defaultTrials = 10000): EngineCliOptions => {
+  const trials = positiveInt('trials', lastOption(args, 'trials'), defaultTrials);
+  const workers = positiveInt('workers', lastOption(args, 'workers'), Math.max(1, availableParallelism()), 0);
+  const sampler = lastOption(args, 'sampler') ?? 'mc';
+  if (sampler !== 'mc' && sampler !== 'lhs')
+    throw new UsageError(`--sampler must be mc or lhs, got "${sampler}"`);
+  const format = lastOption(args, 'format') ?? 'text';
+  if (format !== 'text' && format !== 'json')
+    throw new UsageError(`--format must be text or json, got "${format}"`);
+  const roundsText = lastOption(args, 'rounds');
+  const rounds = roundsText === undefined ? undefined : positiveInt('rounds', roundsText, 1);
+  const seedArg = lastOption(args, 'seed');
+  const seed: string | number =
+    seedArg === undefined
+      ? randomInt(0, 2 ** 32)
+      : /^(0|[1-9]\d{0,14})$/.test(seedArg)
+        ? Number(seedArg)
+        : seedArg;
+  if (seed === '') throw new UsageError('--seed must not be empty');
+  return {
+    base: { seed, trials, sampler, rounds, overrides: parseAssignments(args.options.get('set') ?? []) },
+    workers,
+    format,
+    seedWasRandom: seedArg === undefined,
+  };
+};
+
+export const makeRunner = (workers: number): Runner =>
+  workers === 0 ? createInProcessRunner() : createNodeRunner({ workers });
+
+/** Engine errors (bad options, bad parameter ids, NaN in a formula) are user errors: one line, exit 1. */
+export const engineErrorMessage = (err: unknown): string =>
+  err instanceof Error ? err.message : String(err);
+
+/** The app version recorded in sidecars (package.json). */
+export const APP_VERSION: string = (() => {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version?: unknown;
+    };
+    return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+})();
+
+/** `out.csv` → `out.json`; any other name → `<name>.json`. */
+export const sidecarPath = (path: string): string =>
+  /\.csv$/i.test(path) ? path.replace(/\.csv$/i, '.json') : `${path}.json`;
