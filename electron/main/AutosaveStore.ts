@@ -11,7 +11,10 @@ export type AutosaveEntry = { readonly text: string; readonly path: string | nul
 export type AutosaveDeps = {
   /** userData/autosave.json */
   readonly filePath: string;
-  readonly fs: AtomicFs & { readFile(path: string, encoding: 'utf8'): Promise<string> };
+  readonly fs: Omit<AtomicFs, 'stat'> & {
+    readFile(path: string, encoding: 'utf8'): Promise<string>;
+    stat(path: string): Promise<{ readonly mode: number; readonly size: number; isFile(): boolean }>;
+  };
   readonly randomId: () => string;
   readonly now: () => Date;
   readonly setTimer: (callback: () => void, ms: number) => unknown;
@@ -59,11 +62,20 @@ export class AutosaveStore {
     } catch {
       return;
     }
-    if (parsed.path !== null) {
-      const onDisk = await fs.readFile(parsed.path, 'utf8').catch(() => null);
-      if (onDisk === parsed.text) return;
-    }
+    if (parsed.path !== null && (await this.sameAsFile(parsed.path, parsed.text))) return;
     this.recovered = { text: parsed.text, path: parsed.path, savedAt: parsed.savedAt };
+  }
+
+  /** True when `path` is a regular file holding exactly `text` (sizes compared first: never reads a device or a huge
+   * file named by a tampered autosave). */
+  private async sameAsFile(path: string, text: string): Promise<boolean> {
+    try {
+      const info = await this.deps.fs.stat(path);
+      if (!info.isFile() || info.size !== Buffer.byteLength(text)) return false;
+      return (await this.deps.fs.readFile(path, 'utf8')) === text;
+    } catch {
+      return false;
+    }
   }
 
   /** The autosave the previous session left (null if it ended cleanly). */

@@ -153,7 +153,11 @@ const start = (): void => {
     },
   });
 
+  // Stores load at once (userData is known before `ready`); file opens wait for them.
+  const storesLoaded = Promise.all([recent.load(), autosave.init()]);
+
   const openPath = async (path: string): Promise<void> => {
+    await storesLoaded;
     files.grant(path);
     deliverFile(await files.openPath(path));
   };
@@ -259,7 +263,7 @@ const start = (): void => {
         APP_SCHEME,
         createAppProtocolHandler(join(import.meta.dirname, '../renderer'), fsp.readFile),
       );
-      await Promise.all([recent.load(), autosave.init()]);
+      await storesLoaded;
       refreshMenu();
       const initial = scenarioPathFromArgv(process.argv, { platform: process.platform, cwd: process.cwd() });
       if (initial !== null) void openPath(initial);

@@ -125,3 +125,18 @@ describe('AutosaveStore', () => {
     expect((await fsp.readdir(ok.folder)).sort()).toEqual(['autosave.json']);
   });
 });
+
+describe('AutosaveStore with a tampered autosave', () => {
+  it('never reads a device or folder named as the document path', async () => {
+    const { folder } = await makeStore();
+    for (const path of ['/dev/zero', folder]) {
+      await fsp.writeFile(
+        join(folder, 'autosave.json'),
+        JSON.stringify({ version: 1, text: 'x', path, savedAt: '2026-01-01T00:00:00.000Z' }),
+      );
+      const next = await makeStore(folder);
+      await next.store.init(); // returns (does not hang on /dev/zero)
+      expect(next.store.restorable()?.text).toBe('x');
+    }
+  });
+});
