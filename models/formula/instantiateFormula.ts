@@ -141,6 +141,54 @@ export const formulaToJs = (node: FormulaNode): string => {
   }
 };
 
+/** Arithmetic with leaf operands (slots, numbers) read directly: fewer closure calls on the no-eval path. */
+const arithmeticClosure = (op: 'add' | 'sub' | 'mul' | 'div', a: FormulaNode, b: FormulaNode): NumFn => {
+  const ai = a.op === 'slot' ? a.i : 0;
+  const bi = b.op === 'slot' ? b.i : 0;
+  const av = a.op === 'num' ? a.v : 0;
+  const bv = b.op === 'num' ? b.v : 0;
+  const fa = closureOf(a);
+  const fb = closureOf(b);
+  switch (op) {
+    case 'add':
+      if (a.op === 'slot' && b.op === 'slot') return (env) => (env[ai] as number) + (env[bi] as number);
+      if (a.op === 'slot' && b.op === 'num') return (env) => (env[ai] as number) + bv;
+      if (a.op === 'num' && b.op === 'slot') return (env) => av + (env[bi] as number);
+      if (b.op === 'num') return (env) => fa(env) + bv;
+      if (a.op === 'num') return (env) => av + fb(env);
+      if (b.op === 'slot') return (env) => fa(env) + (env[bi] as number);
+      if (a.op === 'slot') return (env) => (env[ai] as number) + fb(env);
+      return (env) => fa(env) + fb(env);
+    case 'sub':
+      if (a.op === 'slot' && b.op === 'slot') return (env) => (env[ai] as number) - (env[bi] as number);
+      if (a.op === 'slot' && b.op === 'num') return (env) => (env[ai] as number) - bv;
+      if (a.op === 'num' && b.op === 'slot') return (env) => av - (env[bi] as number);
+      if (b.op === 'num') return (env) => fa(env) - bv;
+      if (a.op === 'num') return (env) => av - fb(env);
+      if (b.op === 'slot') return (env) => fa(env) - (env[bi] as number);
+      if (a.op === 'slot') return (env) => (env[ai] as number) - fb(env);
+      return (env) => fa(env) - fb(env);
+    case 'mul':
+      if (a.op === 'slot' && b.op === 'slot') return (env) => (env[ai] as number) * (env[bi] as number);
+      if (a.op === 'slot' && b.op === 'num') return (env) => (env[ai] as number) * bv;
+      if (a.op === 'num' && b.op === 'slot') return (env) => av * (env[bi] as number);
+      if (b.op === 'num') return (env) => fa(env) * bv;
+      if (a.op === 'num') return (env) => av * fb(env);
+      if (b.op === 'slot') return (env) => fa(env) * (env[bi] as number);
+      if (a.op === 'slot') return (env) => (env[ai] as number) * fb(env);
+      return (env) => fa(env) * fb(env);
+    case 'div':
+      if (a.op === 'slot' && b.op === 'slot') return (env) => (env[ai] as number) / (env[bi] as number);
+      if (a.op === 'slot' && b.op === 'num') return (env) => (env[ai] as number) / bv;
+      if (a.op === 'num' && b.op === 'slot') return (env) => av / (env[bi] as number);
+      if (b.op === 'num') return (env) => fa(env) / bv;
+      if (a.op === 'num') return (env) => av / fb(env);
+      if (b.op === 'slot') return (env) => fa(env) / (env[bi] as number);
+      if (a.op === 'slot') return (env) => (env[ai] as number) / fb(env);
+      return (env) => fa(env) / fb(env);
+  }
+};
+
 const closureOf = (node: FormulaNode): NumFn => {
   switch (node.op) {
     case 'num': {
@@ -167,26 +215,14 @@ const closureOf = (node: FormulaNode): NumFn => {
       const f = Math[node.op];
       return (env) => f(a(env));
     }
-    case 'add': {
-      const a = closureOf(node.a);
-      const b = closureOf(node.b);
-      return (env) => a(env) + b(env);
-    }
-    case 'sub': {
-      const a = closureOf(node.a);
-      const b = closureOf(node.b);
-      return (env) => a(env) - b(env);
-    }
-    case 'mul': {
-      const a = closureOf(node.a);
-      const b = closureOf(node.b);
-      return (env) => a(env) * b(env);
-    }
-    case 'div': {
-      const a = closureOf(node.a);
-      const b = closureOf(node.b);
-      return (env) => a(env) / b(env);
-    }
+    case 'add':
+      return arithmeticClosure('add', node.a, node.b);
+    case 'sub':
+      return arithmeticClosure('sub', node.a, node.b);
+    case 'mul':
+      return arithmeticClosure('mul', node.a, node.b);
+    case 'div':
+      return arithmeticClosure('div', node.a, node.b);
     case 'pow': {
       const a = closureOf(node.a);
       const b = closureOf(node.b);
