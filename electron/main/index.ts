@@ -64,6 +64,7 @@ const start = (): void => {
   };
 
   const refreshMenu = (): void => {
+    if (!app.isReady()) return; // built once `ready` fires
     const template = buildMenuTemplate({
       platform: process.platform,
       appName: app.name,
