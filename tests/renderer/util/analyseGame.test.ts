@@ -3,11 +3,11 @@ import { makeGame } from '../../../models/games/makeGame';
 import {
   analyseGame,
   bestResponses,
-  iteratedStrictDominance,
-  pureProfileIndex,
+  eliminations,
+  gameFromWire,
+  gameToWire,
   supportProfiles,
 } from '../../../renderer/lib/util/analyseGame';
-import { formatNum } from '../../../models/games/Equilibrium';
 
 // Gambit order: player 0 fastest. Prisoner's dilemma: C=0, D=1.
 const pd = makeGame({
@@ -40,6 +40,21 @@ const bos = makeGame({
   ],
 });
 
+const pennies = makeGame({
+  title: 'mp',
+  players: ['A', 'B'],
+  strategies: [
+    ['H', 'T'],
+    ['H', 'T'],
+  ],
+  payoffs: [
+    [1, -1],
+    [-1, 1],
+    [-1, 1],
+    [1, -1],
+  ],
+});
+
 describe('analyseGame', () => {
   it('marks best responses per cell', () => {
     const br = bestResponses(pd);
@@ -48,30 +63,38 @@ describe('analyseGame', () => {
   });
 
   it('eliminates strictly dominated strategies iteratively', () => {
-    expect(iteratedStrictDominance(pd)).toEqual([
-      { player: 0, strategy: 0, round: 1 },
-      { player: 1, strategy: 0, round: 1 },
+    expect(eliminations(pd).map((e) => [e.player, e.strategy, e.by, e.dominator])).toEqual([
+      [0, 0, 'pure', 1],
+      [1, 0, 'pure', 1],
     ]);
-    expect(iteratedStrictDominance(bos)).toEqual([]);
+    expect(eliminations(bos)).toEqual([]);
   });
 
-  it('runs every solver and finds the exact mixed equilibrium of battle of the sexes', () => {
+  it('runs every solver and finds the exact mixed equilibrium of battle of the sexes, and the QRE branch', () => {
     const a = analyseGame(bos);
-    const methods = a.runs.map((r) => r.method);
-    expect(methods).toEqual(expect.arrayContaining(['pure', 'enummixed', 'lcp']));
-    const pure = a.runs.find((r) => r.method === 'pure');
-    expect(pure?.equilibria.map((e) => pureProfileIndex(bos, e))).toEqual([0, 3]);
-    const mixed = a.runs
-      .find((r) => r.method === 'enummixed')
-      ?.equilibria.find((e) => pureProfileIndex(bos, e) === null);
-    expect(mixed?.profile.map((row) => row.map(formatNum))).toEqual([
+    expect(a.runs.map((r) => r.method)).toEqual(['pure', 'enummixed', 'lcp', 'logit', 'zerosum']);
+    expect(a.runs.find((r) => r.method === 'pure')?.equilibria.map((e) => e.pureIndex)).toEqual([0, 3]);
+    const mixed = a.runs.find((r) => r.method === 'enummixed')?.equilibria.find((e) => e.pureIndex === null);
+    expect(mixed?.text).toEqual([
       ['2/3', '1/3'],
       ['1/3', '2/3'],
     ]);
-    expect(mixed && [...supportProfiles(bos, mixed)].sort()).toEqual([0, 1, 2, 3]);
+    expect(mixed && supportProfiles(bos, mixed.probs).sort()).toEqual([0, 1, 2, 3]);
+    expect(a.runs.find((r) => r.method === 'zerosum')?.skipped).toBe('not a zero-sum game');
+    expect(a.qre?.points.length).toBeGreaterThan(5);
+    expect(a.qre?.points[0]?.profile[0]?.[0]).toBeCloseTo(0.5, 6);
   });
 
-  it('reports a solver that does not apply instead of running it', () => {
+  it('solves a zero-sum game by LP and reports its value', () => {
+    const z = analyseGame(pennies).runs.find((r) => r.method === 'zerosum');
+    expect(z?.note).toBe('Value for A: 0');
+    expect(z?.equilibria[0]?.text).toEqual([
+      ['1/2', '1/2'],
+      ['1/2', '1/2'],
+    ]);
+  });
+
+  it('reports solvers that do not apply instead of running them; solvers: false skips them all', () => {
     const g3 = makeGame({
       title: '3p',
       players: ['A', 'B', 'C'],
@@ -81,5 +104,12 @@ describe('analyseGame', () => {
     const runs = analyseGame(g3).runs;
     expect(runs.find((r) => r.method === 'lcp')?.skipped).toMatch(/two-player/);
     expect(runs.find((r) => r.method === 'pure')?.equilibria).toHaveLength(1);
+    expect(analyseGame(pd, { solvers: false }).runs).toEqual([]);
+  });
+
+  it('round-trips a game through the worker wire format, exactly', () => {
+    const g = gameFromWire(JSON.parse(JSON.stringify(gameToWire(bos))));
+    expect(g.exact?.[0]?.[0]?.toString()).toBe('2');
+    expect(g.payoffs).toEqual(bos.payoffs);
   });
 });

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { loadScenarioEngine } from '../../../renderer/lib/state/loadScenarioEngine';
+import { PresentationState } from '../../../renderer/lib/state/PresentationState.svelte';
+import type { ReplayView } from '../../../renderer/lib/state/SimulationPort';
+import type { RuntimeModel } from '../../../models/scenario/RuntimeModel';
+
+const engine = loadScenarioEngine();
+const modelOf = async (id: string): Promise<RuntimeModel> => {
+  const r = await engine.check(await engine.builtinText(id), `${id}.parley.json`);
+  if (!r.ok) throw new Error(JSON.stringify(r.issues));
+  return r.model;
+};
+
+describe('PresentationState', () => {
+  it('falls back to the equilibrium path when no replay is available, and steps within bounds', async () => {
+    const model = await modelOf('prisoners-dilemma');
+    const pres = new PresentationState();
+    await pres.prepare(engine, model, {}, null);
+    expect(pres.source).toBe('equilibrium');
+    expect(pres.rounds.length).toBe(model.rounds.count);
+    // (defect, defect) is profile 3 in Gambit order
+    expect(pres.current?.chosen).toBe(3);
+    expect(pres.current?.choices.map((c) => c.strategy)).toEqual(['Defect', 'Defect']);
+    pres.prev();
+    expect(pres.index).toBe(0);
+    for (let i = 0; i < 100; i++) pres.next();
+    expect(pres.index).toBe(pres.rounds.length - 1);
+    pres.first();
+    expect(pres.atStart).toBe(true);
+  });
+
+  it('tells the story of a replayed trial, mapping the played strategies to the cell', async () => {
+    const model = await modelOf('prisoners-dilemma');
+    const replay: ReplayView = {
+      trial: 1,
+      seed: 7,
+      params: [],
+      rounds: [1, 2].map((round) => ({
+        round,
+        choices: [
+          { actor: 'Row', strategy: round === 1 ? 'Cooperate' : 'Defect' },
+          { actor: 'Column', strategy: 'Cooperate' },
+        ],
+        outcomes: round === 1 ? ['Both cooperate'] : [],
+        events: [],
+        state: [],
+        metrics: [],
+      })),
+    };
+    const pres = new PresentationState();
+    await pres.prepare(engine, model, {}, async () => replay);
+    expect(pres.source).toBe('trial');
+    expect(pres.rounds.map((r) => r.chosen)).toEqual([0, 1]);
+    expect(pres.current?.outcomes).toEqual(['Both cooperate']);
+    expect(pres.note).toMatch(/seed 7/);
+  });
+
+  it('says why when the replay fails and shows the equilibrium path instead', async () => {
+    const model = await modelOf('chicken');
+    const pres = new PresentationState();
+    await pres.prepare(engine, model, {}, async () => {
+      throw new Error('engine offline');
+    });
+    expect(pres.source).toBe('equilibrium');
+    expect(pres.note).toMatch(/engine offline/);
+    expect(pres.rounds.length).toBeGreaterThan(0);
+  });
+});
