@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { SHOT_DIR } from './harness';
 
+/** The "Russia's support" slider of korea-2025 (its label: "Russia's support today"). */
+export const RUSSIA_SUPPORT = /^Russia.s support/i;
+
 export const METRICS_FILE = join(SHOT_DIR, 'metrics.json');
 
 /** Read-modify-write of test-results/e2e/metrics.json (other e2e files write their own keys). */
@@ -22,7 +25,7 @@ export const mergeMetrics = async (entries: Record<string, unknown>): Promise<vo
 export const openDefault = async (page: Page, url: string): Promise<void> => {
   await page.goto(url);
   await page.getByTestId('app-shell').waitFor({ timeout: 20_000 });
-  await page.getByRole('slider', { name: /Russia.s support/i }).waitFor({ timeout: 20_000 });
+  await page.getByRole('slider', { name: RUSSIA_SUPPORT }).waitFor({ timeout: 20_000 });
 };
 
 export const median = (xs: readonly number[]): number => {

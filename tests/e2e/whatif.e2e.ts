@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { openApp, SHOT_DIR, type Harness } from './harness';
-import { openDefault, type BrowserGlobals, type DomEl } from './simulationE2eHelpers';
+import { openDefault, RUSSIA_SUPPORT, type BrowserGlobals, type DomEl } from './simulationE2eHelpers';
 
 describe('what-if view', () => {
   let h: Harness;
@@ -35,7 +35,7 @@ describe('what-if view', () => {
 
   it('compares a variant with the baseline, and draws the tornado', async () => {
     const { page } = h;
-    const slider = page.getByRole('slider', { name: /Russia.s support/i });
+    const slider = page.getByRole('slider', { name: RUSSIA_SUPPORT });
     await slider.evaluate((el: DomEl) => {
       const g = globalThis as unknown as BrowserGlobals;
       el.value = el.min;

@@ -59,6 +59,14 @@ export type RunView = {
   readonly metadata: Readonly<Record<string, unknown>>;
 };
 
+/** A quick estimate (live mode): outcome probabilities only. */
+export type EstimateView = {
+  readonly settings: RunSettings;
+  readonly trials: number;
+  readonly elapsedMs: number;
+  readonly outcomes: readonly OutcomeView[];
+};
+
 export type ReplayRound = {
   readonly round: number;
   /** actor name → chosen strategy label */
@@ -130,6 +138,8 @@ export type CsvChunks = AsyncIterable<string | Uint8Array>;
 export type SimulationPort = {
   /** A full run (aggregates only). */
   run(spec: ModelSpec, settings: RunSettings, hooks: RunHooks): Promise<RunView>;
+  /** A quick estimate of the outcome probabilities only (live mode; light aggregation). */
+  estimate(spec: ModelSpec, settings: RunSettings, hooks: RunHooks): Promise<EstimateView>;
   /** One trial, round by round (1-based trial number). */
   replay(spec: ModelSpec, settings: RunSettings, trial: number): Promise<ReplayView>;
   sweep(

@@ -29,10 +29,10 @@ export const randomSeed = (): number => {
   return a[0] ?? 1;
 };
 
-/** Worker count default: all logical cores but one, at least 1, at most 8. */
+/** Worker count default: one per logical core (the UI thread mostly waits meanwhile), 1 to 8. */
 export const defaultWorkers = (): number => {
   const n = typeof navigator !== 'undefined' ? (navigator.hardwareConcurrency ?? 2) : 2;
-  return Math.max(1, Math.min(8, n - 1 || 1));
+  return Math.max(1, Math.min(8, n));
 };
 
 /** Only the parameters the user moved away from the scenario's value are overridden (others keep their uncertainty). */

@@ -6,7 +6,7 @@ import {
   isAbort,
   type CompareView,
   type RunSettings,
-  type RunView,
+  type EstimateView,
   type SimulationPort,
   type SweepAxis,
   type SweepView,
@@ -17,6 +17,8 @@ import { defaultWorkers, overridesFor, randomSeed, type SimulationSource } from 
 export type LiveOptions = {
   /** Trials of the quick estimate (default 10,000). */
   readonly trials?: number;
+  /** Trials of a first, coarser estimate drawn before the full one (default 2,000; 0 = none). */
+  readonly firstTrials?: number;
   /** Debounce of slider changes (ms, default 30). */
   readonly debounceMs?: number;
   /** The fixed seed of every live estimate (common random numbers: changes come from the parameter, not noise). */
@@ -87,14 +89,17 @@ class EngineTask<T> {
 export class WhatIfState {
   // ---- live estimate ----
   liveEnabled = $state(true);
-  live = $state.raw<RunView | null>(null);
+  live = $state.raw<EstimateView | null>(null);
   liveBusy = $state(false);
   liveError = $state<string | null>(null);
-  /** Time from the last parameter change to its estimate being ready (ms; the view adds its paint). */
+  /** Time from the last parameter change to its first (coarse) estimate being ready (ms; the view adds its paint). */
   liveLatencyMs = $state<number | null>(null);
+  /** Time from the last parameter change to its full estimate (liveTrials) being ready (ms). */
+  liveFullLatencyMs = $state<number | null>(null);
   /** Increments each time a new live estimate arrives. */
   liveSeq = $state(0);
   readonly liveTrials: number;
+  readonly liveFirstTrials: number;
   readonly liveSeed: number;
   readonly #debounceMs: number;
   #liveTimer: ReturnType<typeof setTimeout> | null = null;
@@ -125,6 +130,7 @@ export class WhatIfState {
     this.#port = port;
     this.#source = source;
     this.liveTrials = options.trials ?? 10_000;
+    this.liveFirstTrials = Math.min(options.firstTrials ?? 2000, this.liveTrials);
     this.#debounceMs = options.debounceMs ?? 30;
     this.liveSeed = options.seed ?? randomSeed();
   }
@@ -159,12 +165,22 @@ export class WhatIfState {
     const changedAt = this.#changedAt;
     this.liveBusy = true;
     try {
-      const r = await this.#port.run(spec, this.#settings(spec, this.liveTrials), { signal: abort.signal });
-      if (abort.signal.aborted) return;
-      this.live = r;
-      this.liveError = null;
-      this.liveLatencyMs = performance.now() - changedAt;
-      this.liveSeq += 1;
+      // progressive: a coarse estimate first (drawn at once), then the full one; both on the same seed, so with
+      // plain Monte Carlo the first trials of the full run are exactly the coarse run's trials
+      const stages =
+        this.liveFirstTrials > 0 && this.liveFirstTrials < this.liveTrials
+          ? [this.liveFirstTrials, this.liveTrials]
+          : [this.liveTrials];
+      for (const [i, trials] of stages.entries()) {
+        const r = await this.#port.estimate(spec, this.#settings(spec, trials), { signal: abort.signal });
+        if (abort.signal.aborted) return;
+        this.live = r;
+        this.liveError = null;
+        const ms = performance.now() - changedAt;
+        if (i === 0) this.liveLatencyMs = ms;
+        if (i === stages.length - 1) this.liveFullLatencyMs = ms;
+        this.liveSeq += 1;
+      }
     } catch (e) {
       if (abort.signal.aborted || isAbort(e)) return;
       this.liveError = e instanceof Error ? e.message : String(e);

@@ -7,6 +7,7 @@ export const lazyWorkerPort = (): SimulationPort => {
     (loading ??= import('./engineSimulationPort').then((m) => m.engineSimulationPort()));
   return {
     run: async (...a) => (await get()).run(...a),
+    estimate: async (...a) => (await get()).estimate(...a),
     replay: async (...a) => (await get()).replay(...a),
     sweep: async (...a) => (await get()).sweep(...a),
     compare: async (...a) => (await get()).compare(...a),

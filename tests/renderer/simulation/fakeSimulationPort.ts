@@ -90,6 +90,13 @@ export const fakeSimulationPort = () => {
       if (failWith) throw new Error(failWith);
       return fakeRunView(settings);
     },
+    estimate: async (_spec, settings, hooks) => {
+      calls.push({ kind: 'estimate', settings });
+      await step(hooks.signal);
+      if (failWith) throw new Error(failWith);
+      const v = fakeRunView(settings);
+      return { settings, trials: v.trials, elapsedMs: 1, outcomes: v.outcomes };
+    },
     replay: async (_spec, settings, trial) => {
       calls.push({ kind: 'replay', settings, extra: trial });
       await tick();

@@ -22,13 +22,20 @@ describe('LiveEstimate', () => {
   it('re-estimates when a slider value changes and redraws the probabilities', async () => {
     const { app, fake } = await setup();
     render(LiveEstimate, { app });
-    await waitFor(() => expect(screen.getByTestId('live-p-talks').textContent).toBe('60%'));
-    const seq = Number(screen.getByTestId('live-estimate').dataset.seq);
+    const box = screen.getByTestId('live-estimate');
+    // progressive: 2,000 trials, then 10,000
+    await waitFor(() => expect(box.dataset.seq).toBe('2'));
+    expect(box.dataset.trials).toBe('10000');
+    expect(screen.getByTestId('live-p-talks').textContent).toBe('60%');
     app.setParam('russiaSupport', 0.2);
     flushSync();
-    await waitFor(() => expect(screen.getByTestId('live-p-talks').textContent).toBe('90%'));
-    expect(Number(screen.getByTestId('live-estimate').dataset.seq)).toBe(seq + 1);
-    const runs = fake.calls.filter((c) => c.kind === 'run');
+    await waitFor(() => expect(box.dataset.seq).toBe('4'));
+    expect(screen.getByTestId('live-p-talks').textContent).toBe('90%');
+    expect(screen.getByTestId('live-meta').textContent).toMatch(
+      /10,000 trials, seed \d+ · first in \d+ ms, full in \d+ ms/,
+    );
+    const runs = fake.calls.filter((c) => c.kind === 'estimate');
+    expect(runs.map((r) => r.settings.trials)).toEqual([2000, 10_000, 2000, 10_000]);
     expect(runs.at(-1)?.settings).toMatchObject({ trials: 10_000, overrides: { russiaSupport: 0.2 } });
     // every live run uses the same seed (common random numbers)
     expect(new Set(runs.map((r) => r.settings.seed)).size).toBe(1);

@@ -13,7 +13,12 @@ const spec = specWithOutcomes(
 const setup = () => {
   const fake = fakeSimulationPort();
   const source = { spec, paramValues: { russiaSupport: 0.8, other: 0.5 } as Record<string, number> };
-  const w = new WhatIfState(fake.port, () => source, { trials: 5000, debounceMs: 10, seed: 7 });
+  const w = new WhatIfState(fake.port, () => source, {
+    trials: 5000,
+    firstTrials: 0,
+    debounceMs: 10,
+    seed: 7,
+  });
   return { w, fake, source };
 };
 
@@ -29,7 +34,7 @@ describe('WhatIfState live estimate', () => {
       w.requestLive();
     }
     await settle();
-    expect(fake.calls.filter((c) => c.kind === 'run')).toHaveLength(1);
+    expect(fake.calls.filter((c) => c.kind === 'estimate')).toHaveLength(1);
     expect(fake.calls[0]?.settings).toMatchObject({
       trials: 5000,
       seed: 7,
@@ -51,10 +56,29 @@ describe('WhatIfState live estimate', () => {
     await settle(30);
     release();
     await settle();
-    expect(fake.calls.filter((c) => c.kind === 'run')).toHaveLength(2);
+    expect(fake.calls.filter((c) => c.kind === 'estimate')).toHaveLength(2);
     expect(w.liveSeq).toBe(1);
     expect(w.live?.settings.overrides).toEqual({ russiaSupport: 0.6 });
     expect(w.liveBusy).toBe(false);
+  });
+
+  it('progressive: a coarse estimate first, then the full one, on the same seed', async () => {
+    const fake = fakeSimulationPort();
+    const source = { spec, paramValues: { russiaSupport: 0.3, other: 0.5 } as Record<string, number> };
+    const w = new WhatIfState(fake.port, () => source, {
+      trials: 10_000,
+      firstTrials: 2000,
+      debounceMs: 5,
+      seed: 3,
+    });
+    w.requestLive();
+    await settle();
+    expect(fake.calls.map((c) => c.settings.trials)).toEqual([2000, 10_000]);
+    expect(fake.calls.every((c) => c.settings.seed === 3)).toBe(true);
+    expect(w.live?.trials).toBe(10_000);
+    expect(w.liveSeq).toBe(2);
+    expect(w.liveLatencyMs).not.toBeNull();
+    expect(w.liveFullLatencyMs!).toBeGreaterThanOrEqual(w.liveLatencyMs!);
   });
 
   it('does nothing while live mode is off', async () => {
