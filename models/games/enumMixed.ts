@@ -39,20 +39,49 @@ export const enumMixed = (game: Game): Equilibrium[] => {
     });
   const full = new Uint32Array(words);
   for (let t = 0; t < labelsTotal; t++) full[t >>> 5] = (full[t >>> 5] as number) | (1 << (t & 31));
+  const popcount = (l: Uint32Array): number => {
+    let c = 0;
+    for (const w of l) {
+      let v = w >>> 0;
+      while (v) {
+        v &= v - 1;
+        c++;
+      }
+    }
+    return c;
+  };
+  const covers = (la: Uint32Array, lb: Uint32Array): boolean => {
+    for (let w = 0; w < words; w++) {
+      if (((la[w] as number) | (lb[w] as number)) >>> 0 !== (full[w] as number) >>> 0) return false;
+    }
+    return true;
+  };
+  // Nondegenerate Q vertices (exactly n labels) are found by hashing the complement of a P vertex's labels;
+  // degenerate ones (more labels) and degenerate P vertices are matched by a direct scan.
+  const qByLabels = new Map<string, number[]>();
+  const qDegenerate: number[] = [];
+  Q.forEach((v, b) => {
+    if (popcount(v.labels) === n) {
+      const k = v.labels.join(',');
+      const list = qByLabels.get(k);
+      if (list) list.push(b);
+      else qByLabels.set(k, [b]);
+    } else qDegenerate.push(b);
+  });
   const pairs: [number, number][] = [];
+  const complement = new Uint32Array(words);
   for (let a = 0; a < P.length; a++) {
     const la = (P[a] as Vertex).labels;
-    for (let b = 0; b < Q.length; b++) {
-      const lb = (Q[b] as Vertex).labels;
-      let ok = true;
-      for (let w = 0; w < words; w++) {
-        if (((la[w] as number) | (lb[w] as number)) >>> 0 !== (full[w] as number) >>> 0) {
-          ok = false;
-          break;
-        }
-      }
-      if (ok) pairs.push([a, b]);
+    const matches: number[] = [];
+    if (popcount(la) === m) {
+      for (let w = 0; w < words; w++) complement[w] = ((full[w] as number) & ~(la[w] as number)) >>> 0;
+      matches.push(...(qByLabels.get(complement.join(',')) ?? []));
+      for (const b of qDegenerate) if (covers(la, (Q[b] as Vertex).labels)) matches.push(b);
+    } else {
+      for (let b = 0; b < Q.length; b++) if (covers(la, (Q[b] as Vertex).labels)) matches.push(b);
     }
+    matches.sort((x, y) => x - y);
+    for (const b of matches) pairs.push([a, b]);
   }
   // Connected components (union-find over x-vertices and y-vertices).
   const parent = Array.from({ length: P.length + Q.length }, (_, i) => i);

@@ -12,7 +12,7 @@ export type Vertex = {
   readonly labels: Uint32Array;
 };
 
-type State = { T: bigint[][]; D: bigint; basis: number[] };
+type State = { T: bigint[][]; D: bigint; basis: number[]; mask: bigint };
 
 /** Every vertex of {z ∈ R^d : z >= 0, M z <= 1} (k rows, d columns, all entries positive integers). */
 export const enumerateVertices = (M: readonly (readonly bigint[])[]): Vertex[] => {
@@ -28,16 +28,19 @@ export const enumerateVertices = (M: readonly (readonly bigint[])[]): Vertex[] =
     r[rhs] = 1n;
     return r;
   });
-  const start: State = { T: T0, D: 1n, basis: Array.from({ length: k }, (_, i) => d + i) };
-  const seenBases = new Set<string>();
+  const bit = Array.from({ length: vars }, (_, v) => 1n << BigInt(v));
+  let mask0 = 0n;
+  for (let i = 0; i < k; i++) mask0 |= bit[d + i] as bigint;
+  const start: State = { T: T0, D: 1n, basis: Array.from({ length: k }, (_, i) => d + i), mask: mask0 };
+  // Bases are identified by the bitmask of their basic variables.
+  const seenBases = new Set<bigint>();
   const seenVertices = new Set<string>();
   const out: Vertex[] = [];
-  const basisKey = (b: readonly number[]): string => [...b].sort((x, y) => x - y).join(',');
-  seenBases.add(basisKey(start.basis));
+  seenBases.add(mask0);
   const stack: State[] = [start];
   const isBasic = new Uint8Array(vars);
   while (stack.length) {
-    const { T, D, basis } = stack.pop() as State;
+    const { T, D, basis, mask } = stack.pop() as State;
     // Record the vertex.
     const labels = new Uint32Array(words);
     isBasic.fill(0);
@@ -75,11 +78,11 @@ export const enumerateVertices = (M: readonly (readonly bigint[])[]): Vertex[] =
         else if (l === r) best.push(i);
       }
       for (const r of best) {
-        const nb = basis.slice();
-        nb[r] = c;
-        const key = basisKey(nb);
+        const key = (mask & ~(bit[basis[r] as number] as bigint)) | (bit[c] as bigint);
         if (seenBases.has(key)) continue;
         seenBases.add(key);
+        const nb = basis.slice();
+        nb[r] = c;
         const pr = T[r] as bigint[];
         const p = pr[c] as bigint;
         const NT = T.map((row, i) => {
@@ -93,7 +96,7 @@ export const enumerateVertices = (M: readonly (readonly bigint[])[]): Vertex[] =
           for (let j = 0; j <= vars; j++) nr[j] = ((row[j] as bigint) * p - f * (pr[j] as bigint)) / D;
           return nr;
         });
-        stack.push({ T: NT, D: p, basis: nb });
+        stack.push({ T: NT, D: p, basis: nb, mask: key });
       }
     }
   }

@@ -325,12 +325,63 @@ export const lemkeHowsonFast = (game: Game, label = 0): Equilibrium => {
   }
   const r = lemkeHowsonFloat(m, n, A, B, label);
   if (r) {
-    try {
-      return makeEquilibrium({ ...game, exact: null }, 'lcp', [Array.from(r[0]), Array.from(r[1])]);
-    } catch {
-      // fall through to exact pivoting
-    }
+    const eq = verifyBimatrixFloat(m, n, A, B, r[0], r[1]);
+    if (eq) return eq;
   }
-  const eq = lemkeHowson({ ...game, exact: null }, label);
-  return eq;
+  // Round-off defeated the float path: exact pivoting on the decimal payoffs (verified inside).
+  return lemkeHowson({ ...game, exact: null }, label);
+};
+
+/** Float verification of (x, y) in the bimatrix game (A, B): the Equilibrium, or null when regret is too large. */
+const verifyBimatrixFloat = (
+  m: number,
+  n: number,
+  A: Float64Array,
+  B: Float64Array,
+  x: Float64Array,
+  y: Float64Array,
+): Equilibrium | null => {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let t = 0; t < m * n; t++) {
+    lo = Math.min(lo, A[t] as number, B[t] as number);
+    hi = Math.max(hi, A[t] as number, B[t] as number);
+  }
+  const tol = 1e-9 * Math.max(1, hi - lo);
+  let sx = 0;
+  let sy = 0;
+  for (let i = 0; i < m; i++) {
+    if (!((x[i] as number) >= 0)) return null;
+    sx += x[i] as number;
+  }
+  for (let j = 0; j < n; j++) {
+    if (!((y[j] as number) >= 0)) return null;
+    sy += y[j] as number;
+  }
+  if (Math.abs(sx - 1) > 1e-9 || Math.abs(sy - 1) > 1e-9) return null;
+  let u0 = 0;
+  let best0 = -Infinity;
+  for (let i = 0; i < m; i++) {
+    let v = 0;
+    for (let j = 0; j < n; j++) v += (A[i * n + j] as number) * (y[j] as number);
+    u0 += (x[i] as number) * v;
+    if (v > best0) best0 = v;
+  }
+  let u1 = 0;
+  let best1 = -Infinity;
+  for (let j = 0; j < n; j++) {
+    let v = 0;
+    for (let i = 0; i < m; i++) v += (B[i * n + j] as number) * (x[i] as number);
+    u1 += (y[j] as number) * v;
+    if (v > best1) best1 = v;
+  }
+  const reg = Math.max(0, best0 - u0, best1 - u1);
+  if (!(reg <= tol)) return null;
+  return {
+    method: 'lcp',
+    profile: [Array.from(x), Array.from(y)],
+    payoffs: [u0, u1],
+    regret: reg,
+    exact: false,
+  };
 };

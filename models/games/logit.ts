@@ -44,6 +44,10 @@ type Ctx = {
   sSigma: Float64Array;
   sU: Float64Array;
   sW: Float64Array;
+  /** Scratch residual and (nv + 1)-square matrix for the linear solves. */
+  sH: Float64Array;
+  sJ: number[][];
+  sRhs: number[];
 };
 
 const makeCtx = (game: Game): Ctx => {
@@ -88,6 +92,9 @@ const makeCtx = (game: Game): Ctx => {
     sSigma: new Float64Array(nv),
     sU: new Float64Array(nv),
     sW: new Float64Array(nv * nv),
+    sH: new Float64Array(nv),
+    sJ: Array.from({ length: nv + 1 }, () => new Array<number>(nv + 1).fill(0)),
+    sRhs: new Array<number>(nv + 1).fill(0),
   };
 };
 
@@ -165,34 +172,39 @@ const norm = (v: ArrayLike<number>): number => {
   return Math.sqrt(s);
 };
 
-const newMatrix = (r: number, c: number): number[][] =>
-  Array.from({ length: r }, () => new Array<number>(c).fill(0));
-
 /** Tangent of the branch at z, oriented along `prev`. */
 const tangent = (c: Ctx, z: Float64Array, prev: Float64Array): Float64Array | null => {
   const nv = c.nv;
-  const H = new Float64Array(nv);
-  const J = newMatrix(nv + 1, nv + 1);
-  system(c, z, H, J);
-  J[nv] = Array.from(prev);
-  const rhs = new Array<number>(nv + 1).fill(0);
+  const J = c.sJ;
+  system(c, z, c.sH, J);
+  const last = J[nv] as number[];
+  const rhs = c.sRhs;
+  for (let a = 0; a <= nv; a++) {
+    last[a] = prev[a] as number;
+    rhs[a] = 0;
+  }
   rhs[nv] = 1;
   const t = solveFloat(J, rhs);
   if (!t) return null;
   const len = norm(t);
-  return Float64Array.from(t, (v) => v / len);
+  const out = new Float64Array(nv + 1);
+  for (let a = 0; a <= nv; a++) out[a] = (t[a] as number) / len;
+  return out;
 };
 
 /** Newton corrector orthogonal to t; returns iterations used or -1 on failure. */
 const correct = (c: Ctx, z: Float64Array, t: Float64Array, firstLimit: number): number => {
   const nv = c.nv;
-  const H = new Float64Array(nv);
-  const J = newMatrix(nv + 1, nv + 1);
+  const H = c.sH;
+  const J = c.sJ;
+  const rhs = c.sRhs;
   let prevStep = Infinity;
   for (let it = 1; it <= 12; it++) {
     system(c, z, H, J);
-    J[nv] = Array.from(t);
-    const rhs = [...Array.from(H, (v) => -v), 0];
+    const last = J[nv] as number[];
+    for (let a = 0; a <= nv; a++) last[a] = t[a] as number;
+    for (let a = 0; a < nv; a++) rhs[a] = -(H[a] as number);
+    rhs[nv] = 0;
     const d = solveFloat(J, rhs);
     if (!d) return -1;
     const step = norm(d);
@@ -207,15 +219,14 @@ const correct = (c: Ctx, z: Float64Array, t: Float64Array, firstLimit: number): 
 /** Newton at fixed λ (square system in v); true on convergence. */
 const correctFixedLambda = (c: Ctx, z: Float64Array, maxIt = 30): boolean => {
   const nv = c.nv;
-  const H = new Float64Array(nv);
-  const J = newMatrix(nv, nv + 1);
+  const H = c.sH;
+  // An nv-row view of the scratch matrix: solveFloat only reads the first nv columns of each row.
+  const M = c.sJ.slice(0, nv);
+  const rhs = new Array<number>(nv);
   for (let it = 0; it < maxIt; it++) {
-    system(c, z, H, J);
-    const M = J.map((row) => row.slice(0, nv));
-    const d = solveFloat(
-      M,
-      Array.from(H, (v) => -v),
-    );
+    system(c, z, H, M);
+    for (let a = 0; a < nv; a++) rhs[a] = -(H[a] as number);
+    const d = solveFloat(M, rhs);
     if (!d) return false;
     const step = norm(d);
     if (!Number.isFinite(step) || step > 1 + 10 * nv) return false;
@@ -235,6 +246,13 @@ const profileOfZ = (c: Ctx, z: Float64Array): number[][] =>
     const sum = row.reduce((a, b) => a + b, 0);
     return row.map((v) => v / sum);
   });
+
+/** z + w * d, as a new vector. */
+const axpy = (z: Float64Array, w: number, d: Float64Array): Float64Array => {
+  const out = new Float64Array(z.length);
+  for (let a = 0; a < z.length; a++) out[a] = (z[a] as number) + w * (d[a] as number);
+  return out;
+};
 
 /**
  * Trace the principal branch from λ = 0 up to `stopLambda` (internal, normalised units). Calls `visit` at every
@@ -258,7 +276,7 @@ const trace = (c: Ctx, stopLambda: number, visit: ((z: Float64Array) => void) | 
     let accepted: Float64Array | null = null;
     let its = 0;
     while (!accepted) {
-      const zp = Float64Array.from(z, (v, a) => v + h * (t[a] as number));
+      const zp = axpy(z, h, t);
       its = correct(c, zp, t, Math.max(0.5 * h, 1e-9));
       if (its > 0) {
         const t2 = tangent(c, zp, t);
@@ -276,7 +294,7 @@ const trace = (c: Ctx, stopLambda: number, visit: ((z: Float64Array) => void) | 
       const l0 = z[nv] as number;
       const l1 = accepted[nv] as number;
       const w = l1 > l0 ? (stopLambda - l0) / (l1 - l0) : 1;
-      const zf = Float64Array.from(z, (v, a) => v + w * (((accepted as Float64Array)[a] as number) - v));
+      const zf = axpy(z, w, axpy(accepted, -1, z));
       zf[nv] = stopLambda;
       if (!correctFixedLambda(c, zf)) {
         // Retry with a shorter step so that the interpolation starts closer to the branch.
@@ -308,17 +326,20 @@ const continueInLambda = (c: Ctx, target: number): Float64Array | null => {
     for (let k = 0; k < (c.K[i] as number); k++) z[(c.off[i] as number) + k] = -Math.log(c.K[i] as number);
   }
   if (target <= 0) return z;
-  let t: Float64Array = new Float64Array(nv + 1);
-  t[nv] = 1;
+  const e = new Float64Array(nv + 1);
+  e[nv] = 1;
+  const t0 = tangent(c, z, e);
+  if (!t0 || !((t0[nv] as number) > 0)) return null;
+  let t: Float64Array = t0;
   let dl = Math.min(1, target);
   for (let steps = 0; steps < 200; steps++) {
     const lam = z[nv] as number;
     const next = Math.min(target, lam + dl);
     // Tangent predictor (dz/dλ = t / t_λ), then Newton at fixed λ.
     const scale = (next - lam) / (t[nv] as number);
-    const zp = Float64Array.from(z, (v, a) => v + scale * (t[a] as number));
+    const zp = axpy(z, scale, t);
     zp[nv] = next;
-    const pred = Float64Array.from(zp);
+    const pred = zp.slice();
     let ok = correctFixedLambda(c, zp, 6);
     let t2: Float64Array | null = null;
     if (ok) {
