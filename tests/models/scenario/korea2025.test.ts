@@ -81,7 +81,9 @@ describe('korea-2025 (one round)', () => {
   it('a collapse of Russian support moves it a lot: (engage, offer) becomes the equilibrium', () => {
     const low = game({ russiaSupport: 0.1 });
     expect(bestReplyToOffer(low)).toBe(ENGAGE);
-    expect(bestReplyToOffer(game({ russiaSupport: 0.1 }, DRILL_MONTH))).toBe(ENGAGE);
+    // in a full-scale drill month, tension and the drills still deter it; with scaled-down drills they do not
+    expect(bestReplyToOffer(game({ russiaSupport: 0.1 }, DRILL_MONTH))).toBe(HOLD);
+    expect(bestReplyToOffer(game({ russiaSupport: 0.1, drillScale: 0 }, DRILL_MONTH))).toBe(ENGAGE);
     expect(pureEquilibria(low)).toContain('Engage/Offer talks');
     const shift = engageGap(low) - engageGap(game());
     const offerShift = engageGap(game({ offerValue: 2 })) - engageGap(game());
