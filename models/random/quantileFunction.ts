@@ -130,8 +130,12 @@ export const quantileFunction = (d: Distribution): QuantileFn => {
       return (u) => (u < q ? 0 : 1);
     }
     case 'discrete': {
-      const values = Float64Array.from(d.values);
-      const w = d.weights ?? d.values.map(() => 1);
+      // Sorted ascending (stable), so the quantile function is monotone (LHS strata, rank correlation).
+      const order = d.values
+        .map((_, i) => i)
+        .sort((x, y) => (d.values[x] as number) - (d.values[y] as number) || x - y);
+      const values = Float64Array.from(order, (i) => d.values[i] as number);
+      const w = order.map((i) => (d.weights ? (d.weights[i] as number) : 1));
       const total = w.reduce((s, x) => s + x, 0);
       const cum = new Float64Array(values.length);
       let acc = 0;

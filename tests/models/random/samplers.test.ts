@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { KeyedPermutation } from '../../../models/random/latinHypercube';
+import { ParamSampler } from '../../../models/engine/ParamSampler';
+import { seedKey } from '../../../models/random/seedKey';
+import { spearman } from '../../../models/engine/spearman';
+
+describe('Latin hypercube permutation', () => {
+  it('is a bijection on [0, n) for awkward sizes', () => {
+    for (const n of [1, 2, 3, 17, 1000, 4097]) {
+      const p = new KeyedPermutation(n, seedKey('lhs'), 3);
+      const seen = new Uint8Array(n);
+      for (let k = 0; k < n; k++) seen[p.map(k)] = 1;
+      expect(seen.every((x) => x === 1)).toBe(true);
+    }
+  });
+
+  it('puts exactly one trial in each of the n strata of every parameter', () => {
+    const n = 500;
+    const s = new ParamSampler(
+      [
+        { id: 'a', value: 0, distribution: { type: 'uniform', min: 0, max: 1 } },
+        { id: 'b', value: 0, distribution: { type: 'uniform', min: 0, max: 1 } },
+      ],
+      [],
+      seedKey(9),
+      n,
+      'lhs',
+    );
+    const u = new Float64Array(2);
+    const strata = [new Uint8Array(n), new Uint8Array(n)];
+    for (let t = 0; t < n; t++) {
+      s.uniforms(t, u);
+      strata[0]![Math.floor((u[0] as number) * n)] = 1;
+      strata[1]![Math.floor((u[1] as number) * n)] = 1;
+    }
+    expect(strata.every((x) => x.every((y) => y === 1))).toBe(true);
+  });
+});
+
+describe('Iman–Conover', () => {
+  const params = [
+    { id: 'a', value: 0, distribution: { type: 'normal', mean: 0, sd: 1 } as const },
+    { id: 'b', value: 0, distribution: { type: 'uniform', min: 0, max: 10 } as const },
+    { id: 'c', value: 0, distribution: { type: 'uniform', min: 0, max: 1 } as const },
+  ];
+  const draw = (
+    corr: { a: string; b: string; rho: number }[],
+    n: number,
+    sampler: 'mc' | 'lhs' = 'mc',
+  ): Float64Array[] => {
+    const s = new ParamSampler(params, corr, seedKey('ic'), n, sampler);
+    const cols = [new Float64Array(n), new Float64Array(n), new Float64Array(n)];
+    const u = new Float64Array(3);
+    const v = new Float64Array(3);
+    for (let t = 0; t < n; t++) {
+      s.values(t, u, v);
+      cols.forEach((c, j) => (c[t] = v[j] as number));
+    }
+    return cols;
+  };
+
+  it('induces the declared Spearman correlation and leaves other parameters alone', () => {
+    const [a, b, c] = draw([{ a: 'a', b: 'b', rho: 0.7 }], 8192);
+    expect(spearman(a!, b!)).toBeCloseTo(0.7, 1);
+    expect(Math.abs(spearman(a!, c!) as number)).toBeLessThan(0.05);
+    const [a2, b2] = draw([{ a: 'a', b: 'b', rho: -0.5 }], 4096, 'lhs');
+    expect(spearman(a2!, b2!)).toBeCloseTo(-0.5, 1);
+  });
+
+  it('keeps trial k identical in runs of different lengths (blocks are fixed)', () => {
+    const short = draw([{ a: 'a', b: 'b', rho: 0.7 }], 1500);
+    const long = draw([{ a: 'a', b: 'b', rho: 0.7 }], 3000);
+    for (let t = 0; t < 1500; t++) expect(long[1]![t]).toBe(short[1]![t]);
+  });
+
+  it('rejects inconsistent correlation matrices', () => {
+    expect(() =>
+      draw(
+        [
+          { a: 'a', b: 'b', rho: 0.95 },
+          { a: 'b', b: 'c', rho: 0.95 },
+          { a: 'a', b: 'c', rho: -0.95 },
+        ],
+        10,
+      ),
+    ).toThrow(/not positive definite/);
+  });
+});
