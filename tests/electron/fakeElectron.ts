@@ -122,7 +122,7 @@ export const createFakeElectron = (paths: { userData: string; documents: string 
     },
     shell: { openExternal: vi.fn(async () => undefined) },
     Menu: { buildFromTemplate: vi.fn((template: unknown) => template), setApplicationMenu: vi.fn() },
-    contextBridge: { exposeInMainWorld: vi.fn() },
+    contextBridge: { exposeInMainWorld: vi.fn((_key: string, _api: unknown) => undefined) },
     ipcRenderer: { invoke: vi.fn(), on: vi.fn(), removeListener: vi.fn() },
   };
 };
