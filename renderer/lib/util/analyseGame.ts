@@ -12,7 +12,7 @@ import { constantSumViolation, zeroSum } from '../../../models/games/zeroSum';
 import { iteratedElimination } from '../../../models/games/iteratedElimination';
 import { makeGame, profileOf } from '../../../models/games/makeGame';
 import { Rational } from '../../../models/games/Rational';
-import { formatNice } from './format';
+import { formatNice, formatPayoff, MAX_NICE_DENOMINATOR } from './format';
 
 export type EquilibriumView = {
   /** Probability of each strategy, for display (exact fractions where exact). */
@@ -79,7 +79,15 @@ export const strides = (game: Pick<Game, 'strategies'>): number[] => {
   return out;
 };
 
-export const equilibriumView = (game: Game, e: Equilibrium): EquilibriumView => {
+/** True when the game's exact payoffs are all small fractions (decimals stored as binary floats are not). */
+export const hasNiceExact = (game: Game): boolean =>
+  game.exact !== null && game.exact.every((row) => row.every((r) => r.den <= MAX_NICE_DENOMINATOR));
+
+export const equilibriumView = (
+  game: Game,
+  e: Equilibrium,
+  fractions = hasNiceExact(game),
+): EquilibriumView => {
   const probs = e.profile.map((row) => row.map(toFloat));
   const st = strides(game);
   let pureIndex: number | null = 0;
@@ -87,7 +95,7 @@ export const equilibriumView = (game: Game, e: Equilibrium): EquilibriumView => 
     const k = (probs[p] ?? []).findIndex((v) => v === 1);
     pureIndex = k < 0 ? null : pureIndex + k * (st[p] ?? 0);
   }
-  const nice = (x: Num): string => formatNice(x);
+  const nice = (x: Num): string => (fractions ? formatNice(x) : formatPayoff(toFloat(x)));
   return {
     text: e.profile.map((row) => row.map(nice)),
     probs,
@@ -181,6 +189,7 @@ export const analyseGame = (game: Game, opts: { solvers?: boolean } = {}): GameA
       throw e;
     }
   };
+  const fractions = hasNiceExact(game);
   const runs: SolverRun[] =
     opts.solvers === false
       ? []
@@ -198,7 +207,7 @@ export const analyseGame = (game: Game, opts: { solvers?: boolean } = {}): GameA
             const r = s.run(game, { branch: getBranch });
             return {
               ...base,
-              equilibria: r.eqs.map((e) => equilibriumView(game, e)),
+              equilibria: r.eqs.map((e) => equilibriumView(game, e, fractions)),
               note: r.note ?? null,
               skipped: null,
               error: null,
