@@ -53,7 +53,10 @@ describe('simulation view', () => {
     }
     const outcomeTable = await page.getByTestId('chart-outcomes').locator('td').allTextContents();
     expect(outcomeTable.length).toBeGreaterThan(0);
-    await page.screenshot({ path: join(SHOT_DIR, 'simulation-10k.png'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 1700 });
+    await page.waitForTimeout(300); // charts re-render at the new size
+    await page.screenshot({ path: join(SHOT_DIR, 'simulation-10k.png') });
+    await page.setViewportSize({ width: 1280, height: 720 });
 
     // replay trial 7 round by round
     await page.getByTestId('replay').getByLabel('Trial').fill('7');

@@ -29,7 +29,9 @@ describe('what-if view', () => {
     await secondParam.selectOption({ index: 1 });
     await panel.getByRole('button', { name: 'Run sweep' }).click();
     await page.getByTestId('chart-heatmap').locator('svg').first().waitFor({ timeout: 60_000 });
-    await page.screenshot({ path: join(SHOT_DIR, 'whatif-sweep.png'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 1400 });
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(SHOT_DIR, 'whatif-sweep.png') });
     expect(h.errors).toEqual([]);
   });
 
@@ -50,7 +52,9 @@ describe('what-if view', () => {
     await sens.getByLabel('Trials per point').fill('300');
     await sens.getByRole('button', { name: 'Run sensitivity' }).click();
     await page.getByTestId('chart-tornado').locator('svg').first().waitFor({ timeout: 60_000 });
-    await page.screenshot({ path: join(SHOT_DIR, 'whatif-compare-tornado.png'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 2000 });
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(SHOT_DIR, 'whatif-compare-tornado.png') });
     expect(h.errors).toEqual([]);
   });
 });

@@ -249,28 +249,29 @@ const differences =
     };
   };
 
-/** Probability comparison: baseline and variant bars side by side per outcome. */
+/** Probability comparison: baseline and variant bars side by side per outcome (one row each, grouped). */
 const sideBySide =
   (rows: readonly (ProbabilityRow & { readonly which: string })[]): Spec =>
   () => {
     const which = [...new Set(rows.map((r) => r.which))];
+    const data = rows.map((r) => ({ ...r, row: `${r.label} · ${r.which}` }));
     return {
-      marginLeft: marginLeftFor(rows.map((r) => r.label)),
+      marginLeft: marginLeftFor(data.map((r) => r.row)),
+      marginRight: 44,
       x: { domain: [0, 1], tickFormat: '.0%', label: 'probability (95% interval)', grid: true },
-      y: { label: null, domain: which },
-      fy: { label: null, domain: [...new Set(rows.map((r) => r.label))] },
+      y: { label: null, domain: data.map((r) => r.row) },
       color: { domain: which, range: which.map((_, i) => seriesColour(i)) },
       marks: [
-        Plot.barX(rows, { x: 'p', y: 'which', fy: 'label', fill: 'which' }),
-        Plot.ruleY(rows, { x1: 'low', x2: 'high', y: 'which', fy: 'label', stroke: 'currentColor' }),
-        Plot.text(rows, {
+        Plot.barX(data, { x: 'p', y: 'row', fill: 'which' }),
+        Plot.ruleY(data, { x1: 'low', x2: 'high', y: 'row', stroke: 'currentColor', strokeWidth: 2 }),
+        Plot.text(data, {
           x: 'high',
-          y: 'which',
-          fy: 'label',
-          text: (d: ProbabilityRow & { which: string }) => `${d.which} ${pct(d.p)}`,
+          y: 'row',
+          text: (d: ProbabilityRow) => pct(d.p),
           textAnchor: 'start',
           dx: 4,
         }),
+        Plot.ruleX([0]),
       ],
     };
   };

@@ -6,13 +6,23 @@ import { runScenario, summariseOutcomes, type RunResult } from '../../../models/
 import { makeJob } from '../../../models/engine/makeJob';
 import { simulate } from '../../../models/engine/simulate';
 import { trialCsvHeader } from '../../../models/engine/ChunkExecutor';
-import { CSV_FORMAT_VERSION } from '../../../models/engine/csv';
-import type { RunSettings, RunView, SimulationPort } from './SimulationPort';
+import { runSweep, type SweepResult } from '../../../models/engine/runSweep';
+import { runCompare } from '../../../models/engine/runCompare';
+import { runSensitivity, type SensitivityResult } from '../../../models/engine/runSensitivity';
+import { replayTrial } from '../../../models/engine/replayTrial';
+import { sidecarJson, summaryCsv, sweepCsv } from '../../../models/engine/csvTables';
+import { version as appVersion } from '../../../package.json';
+import type {
+  CompareView,
+  ReplayView,
+  RunSettings,
+  RunView,
+  SimulationPort,
+  SweepAxis,
+  SweepView,
+  TornadoView,
+} from './SimulationPort';
 import { createRunnerFor } from './engineRunners';
-
-const notYet = (what: string) => async (): Promise<never> => {
-  throw new Error(`${what} is not available in this build yet.`);
-};
 
 /** RunResult (engine) → RunView (charts). */
 export const toRunView = (r: RunResult, settings: RunSettings, elapsedMs: number): RunView => ({
@@ -44,25 +54,60 @@ export const toRunView = (r: RunResult, settings: RunSettings, elapsedMs: number
   metadata: runMetadata(r),
 });
 
-/** The run's sidecar metadata (issue #5 §7). */
-export const runMetadata = (r: RunResult): Record<string, unknown> => ({
-  format_version: CSV_FORMAT_VERSION,
-  app: 'parley',
-  app_version: typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'dev',
-  run_id: r.runId,
-  scenario: r.scenario.id,
-  scenario_title: r.scenario.title,
-  scenario_hash: r.scenario.hash,
-  seed: r.seed,
-  sampler: r.sampler,
-  trials: r.trials,
-  planned_trials: r.plannedTrials,
-  rounds: r.rounds,
-  overrides: r.overrides,
-  timestamp: new Date().toISOString(),
+/** The run's sidecar metadata (the engine's sidecar JSON, issue #5 §7), as an object. */
+export const runMetadata = (r: RunResult): Record<string, unknown> =>
+  JSON.parse(sidecarJson(r, { appVersion, timestamp: new Date().toISOString(), table: 'trials' })) as Record<
+    string,
+    unknown
+  >;
+
+/** from..to in `steps` evenly spaced values (rounded to 12 significant digits). */
+export const axisValues = (a: SweepAxis): number[] => {
+  const n = Math.max(2, Math.round(a.steps));
+  return Array.from({ length: n }, (_, i) =>
+    Number((a.from + ((a.to - a.from) * i) / (n - 1)).toPrecision(12)),
+  );
+};
+
+export const toSweepView = (r: SweepResult, x: SweepAxis, y: SweepAxis | null): SweepView => ({
+  x,
+  y,
+  rows: r.points.flatMap((pt) =>
+    pt.outcomes.map((o) => ({
+      x: pt.x,
+      y: pt.y,
+      outcome: o.id,
+      outcomeLabel: o.label,
+      p: o.p,
+      low: o.low,
+      high: o.high,
+      n: pt.n,
+    })),
+  ),
 });
 
-declare const __APP_VERSION__: string | undefined;
+export const toTornadoView = (spec: ModelSpec, r: SensitivityResult, target: string): TornadoView => {
+  const outcome = r.base.outcomes.find((o) => o.id === target);
+  const metric = r.base.metrics.find((m) => m.id === target);
+  const label = outcome ? `P(${outcome.label})` : metric ? `mean ${metric.label}` : target;
+  const unit = metric ? spec.metrics.find((m) => m.id === target)?.unit : '';
+  return {
+    target,
+    targetLabel: unit ? `${label} (${unit})` : label,
+    base: outcome?.p ?? metric?.mean ?? NaN,
+    rows: r.tornado.map((b) => {
+      const v = outcome ? b.outcomes.find((o) => o.id === target) : b.metrics.find((m) => m.id === target);
+      return {
+        param: b.param,
+        label: b.label,
+        low: v?.low ?? NaN,
+        high: v?.high ?? NaN,
+        lowValue: b.lowValue,
+        highValue: b.highValue,
+      };
+    }),
+  };
+};
 
 export const engineSimulationPort = (
   createRunner: (workers: number) => Runner = createRunnerFor,
@@ -84,6 +129,11 @@ export const engineSimulationPort = (
     overrides: s.overrides,
   });
   const results = new WeakMap<RunView, RunResult>();
+  const sweeps = new WeakMap<SweepView, SweepResult>();
+  const hooksOf = (h: { onProgress?: (d: number, t: number) => void; signal?: AbortSignal }) => ({
+    onProgress: h.onProgress,
+    signal: h.signal,
+  });
 
   return {
     run: async (spec, settings, hooks) => {
@@ -159,13 +209,85 @@ export const engineSimulationPort = (
         if (failure) throw failure;
       },
     }),
-    summaryCsv: notYet('The summary CSV'),
-    sweepCsv: notYet('The sweep CSV'),
-    metadataJson: async (_spec: ModelSpec, run: RunView) =>
-      `${JSON.stringify(results.has(run) ? runMetadata(results.get(run)!) : run.metadata, null, 2)}\n`,
-    replay: notYet('Replay'),
-    sweep: notYet('Sweeps'),
-    compare: notYet('Comparison'),
-    sensitivity: notYet('Sensitivity'),
+    summaryCsv: async (_spec, run) => {
+      const r = results.get(run);
+      if (!r) throw new Error('This run has no summary to export: run it again.');
+      return summaryCsv(r);
+    },
+    sweepCsv: async (_spec, sweep) => {
+      const r = sweeps.get(sweep);
+      if (!r) throw new Error('This sweep has no table to export: run it again.');
+      return sweepCsv(r);
+    },
+    metadataJson: async (_spec, run) => {
+      const r = results.get(run);
+      return r
+        ? sidecarJson(r, { appVersion, timestamp: new Date().toISOString(), table: 'trials' })
+        : `${JSON.stringify(run.metadata, null, 2)}\n`;
+    },
+    replay: async (spec, settings, trial): Promise<ReplayView> => {
+      // one trial: cheap enough for the UI thread (no worker round trip)
+      const r = replayTrial(spec, options(settings), trial - 1);
+      return {
+        trial,
+        seed: settings.seed,
+        params: r.params.map((p) => ({ label: p.label, value: p.value, unit: p.unit })),
+        rounds: r.rounds.map((round) => ({
+          round: round.round,
+          choices: round.choices.map((c) => ({ actor: c.actorName, strategy: c.strategyLabel })),
+          outcomes: round.outcomes,
+          events: round.events,
+          state: round.state.map((v) => ({ label: v.label, value: v.value })),
+          metrics: round.metrics.map((v) => ({ label: v.label, value: v.value })),
+        })),
+      };
+    },
+    sweep: async (spec, settings, x, y, hooks) => {
+      const r = await runSweep(
+        runnerFor(settings.workers),
+        spec,
+        {
+          ...options(settings),
+          x: { param: x.param, values: axisValues(x) },
+          y: y ? { param: y.param, values: axisValues(y) } : null,
+        },
+        hooksOf(hooks),
+      );
+      const view = toSweepView(r, x, y);
+      sweeps.set(view, r);
+      return view;
+    },
+    compare: async (spec, settings, variant, hooks): Promise<CompareView> => {
+      const r = await runCompare(
+        runnerFor(settings.workers),
+        spec,
+        { ...options(settings), variant },
+        hooksOf(hooks),
+      );
+      return {
+        rows: r.outcomes.map((o, k) => {
+          const b = r.baseline.outcomes[k];
+          const v = r.variant.outcomes[k];
+          return {
+            id: o.id,
+            label: o.label,
+            baseline: {
+              label: o.label,
+              p: o.baseline,
+              low: b?.low ?? o.baseline,
+              high: b?.high ?? o.baseline,
+            },
+            variant: { label: o.label, p: o.variant, low: v?.low ?? o.variant, high: v?.high ?? o.variant },
+            diff: o.diff,
+            low: o.low,
+            high: o.high,
+          };
+        }),
+      };
+    },
+    sensitivity: async (spec, settings, target, hooks) => {
+      const r = await runSensitivity(runnerFor(settings.workers), spec, options(settings), hooksOf(hooks));
+      return toTornadoView(spec, r, target);
+    },
   };
 };
