@@ -128,3 +128,22 @@ describe('compileFormula', () => {
     expect(r.ok && r.uses.sort()).toEqual(['rok.offer', 'x']);
   });
 });
+
+describe('the locked mathjs instance', () => {
+  it('has the dangerous functions disabled (mathjs security guidance)', async () => {
+    const { lockedMath } = await import('../../../models/formula/lockedMath');
+    const m = lockedMath as unknown as Record<string, (...args: unknown[]) => unknown>;
+    for (const name of [
+      'import',
+      'createUnit',
+      'evaluate',
+      'parse',
+      'simplify',
+      'derivative',
+      'resolve',
+      'compile',
+    ]) {
+      expect(() => m[name]?.('1'), name).toThrow(`function ${name} is disabled in Parley formulas`);
+    }
+  });
+});
