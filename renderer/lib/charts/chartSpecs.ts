@@ -46,8 +46,26 @@ type Spec = (width: number) => Plot.PlotOptions;
 
 const pct = (x: number): string => `${(x * 100).toFixed(x < 0.1 && x > -0.1 ? 1 : 0)}%`;
 
+const MAX_LABEL = 34;
+/** Axis labels longer than MAX_LABEL characters are shortened with an ellipsis (the data table has them in full). */
+const shortLabel = (l: string): string => (l.length > MAX_LABEL ? `${l.slice(0, MAX_LABEL - 1)}…` : l);
+
 const marginLeftFor = (labels: readonly string[]): number =>
-  Math.min(220, Math.max(60, 7 * Math.max(0, ...labels.map((l) => l.length)) + 12));
+  Math.min(240, Math.max(60, 6.6 * Math.max(0, ...labels.map((l) => Math.min(MAX_LABEL, l.length))) + 14));
+
+/** End-of-line labels nudged apart vertically (in data units) so that they never overlap. */
+const dodgeLabels = <T extends { readonly y: number }>(
+  items: readonly T[],
+  gap: number,
+): (T & { ly: number })[] => {
+  const sorted = [...items].sort((a, b) => b.y - a.y).map((d) => ({ ...d, ly: d.y }));
+  for (let i = 1; i < sorted.length; i++) {
+    const prev = sorted[i - 1]!;
+    const cur = sorted[i]!;
+    if (prev.ly - cur.ly < gap) cur.ly = prev.ly - gap;
+  }
+  return sorted;
+};
 
 /** Horizontal bars of probabilities with their 95% interval as a black rule. */
 const probabilities =
@@ -55,7 +73,7 @@ const probabilities =
   () => ({
     marginLeft: marginLeftFor(rows.map((r) => r.label)),
     x: { domain: [0, 1], tickFormat: '.0%', label: 'probability (95% interval)', grid: true },
-    y: { label: null, domain: rows.map((r) => r.label) },
+    y: { label: null, domain: rows.map((r) => r.label), tickFormat: shortLabel },
     marks: [
       Plot.barX(rows, { x: 'p', y: 'label', fill: seriesColour(0), fillOpacity: 0.85 }),
       Plot.ruleY(rows, { x1: 'low', x2: 'high', y: 'label', stroke: 'currentColor', strokeWidth: 2 }),
@@ -87,10 +105,6 @@ const histogram =
               { x: 'v', stroke: seriesColour(3), strokeDasharray: '4,3' },
             ),
             Plot.ruleX([q.p50], { stroke: seriesColour(3), strokeWidth: 2 }),
-            Plot.text(
-              (['p5', 'p50', 'p95'] as const).map((k) => ({ k, v: q[k] })),
-              { x: 'v', text: 'k', frameAnchor: 'top', dy: -2, fill: 'currentColor' },
-            ),
           ]
         : []),
       Plot.ruleY([0]),
@@ -115,7 +129,13 @@ const survival =
   (rows: readonly SurvivalRow[], xLabel: string): Spec =>
   () => {
     const series = [...new Set(rows.map((r) => r.series))];
-    const last = series.map((s) => rows.filter((r) => r.series === s).at(-1)).filter((r) => r !== undefined);
+    const last = dodgeLabels(
+      series
+        .map((s) => rows.filter((r) => r.series === s).at(-1))
+        .filter((r) => r !== undefined)
+        .map((r) => ({ ...r, y: r.survival })),
+      0.07,
+    );
     return {
       marginRight: marginLeftFor(series) * 0.8,
       x: { label: xLabel, tickFormat: 'd' },
@@ -153,7 +173,7 @@ const shares =
       label: 'share of rounds',
       grid: true,
     },
-    y: { label: null, domain: rows.map((r) => r.label) },
+    y: { label: null, domain: rows.map((r) => r.label), tickFormat: shortLabel },
     marks: [
       Plot.barX(rows, { x: 'share', y: 'label', fill: seriesColour(2) }),
       Plot.text(rows, {
@@ -172,7 +192,13 @@ const sweepLine =
   (rows: readonly SweepRow[], xLabel: string): Spec =>
   () => {
     const series = [...new Set(rows.map((r) => r.series))];
-    const last = series.map((s) => rows.filter((r) => r.series === s).at(-1)).filter((r) => r !== undefined);
+    const last = dodgeLabels(
+      series
+        .map((s) => rows.filter((r) => r.series === s).at(-1))
+        .filter((r) => r !== undefined)
+        .map((r) => ({ ...r, y: r.p })),
+      0.07,
+    );
     return {
       marginRight: marginLeftFor(series) * 0.8,
       x: { label: xLabel },
@@ -181,7 +207,7 @@ const sweepLine =
       marks: [
         Plot.areaY(rows, { x: 'x', y1: 'low', y2: 'high', fill: 'series', fillOpacity: 0.2, z: 'series' }),
         Plot.lineY(rows, { x: 'x', y: 'p', stroke: 'series', strokeWidth: 2, marker: 'circle-stroke' }),
-        Plot.text(last, { x: 'x', y: 'p', text: 'series', fill: 'series', textAnchor: 'start', dx: 6 }),
+        Plot.text(last, { x: 'x', y: 'ly', text: 'series', fill: 'series', textAnchor: 'start', dx: 6 }),
       ],
     };
   };
@@ -207,7 +233,7 @@ const heatmap =
 
 /** Tornado: for each parameter, a bar from the output at its low end to the output at its high end. */
 const tornado =
-  (rows: readonly TornadoRow[], base: number, xLabel: string): Spec =>
+  (rows: readonly TornadoRow[], base: number, xLabel: string, probability = false): Spec =>
   () => {
     const sorted = [...rows].sort((a, b) => Math.abs(b.high - b.low) - Math.abs(a.high - a.low));
     const segs = sorted.flatMap((r) => [
@@ -216,8 +242,10 @@ const tornado =
     ]);
     return {
       marginLeft: marginLeftFor(rows.map((r) => r.label)),
-      x: { label: xLabel, grid: true },
-      y: { label: null, domain: sorted.map((r) => r.label) },
+      x: probability
+        ? { label: xLabel, grid: true, domain: [0, 1], tickFormat: '.0%' }
+        : { label: xLabel, grid: true, nice: true, tickFormat: (v: number) => fmt(v) },
+      y: { label: null, domain: sorted.map((r) => r.label), tickFormat: shortLabel },
       color: { domain: ['low end', 'high end'], range: [seriesColour(1), seriesColour(0)] },
       marks: [
         Plot.barX(segs, { x1: 'from', x2: 'to', y: 'label', fill: 'end' }),
@@ -239,7 +267,7 @@ const differences =
         label: 'variant − baseline (95% interval)',
         grid: true,
       },
-      y: { label: null, domain: rows.map((r) => r.label) },
+      y: { label: null, domain: rows.map((r) => r.label), tickFormat: shortLabel },
       color: { scheme: divergingScheme, domain: [-m, m] },
       marks: [
         Plot.ruleX([0], { stroke: 'currentColor' }),

@@ -2,6 +2,8 @@
 // cancel, the last result, and "replay trial k". Engine calls go through a SimulationPort (workers in the app, a
 // fake in tests). Random seeds are picked HERE (the UI), never in models/.
 import type { ModelSpec } from '../../../models/scenario/RuntimeModel';
+import type { Platform, SaveResult } from '../platform/Platform';
+import { runExportName } from './runExportName';
 import {
   isAbort,
   type ReplayView,
@@ -12,6 +14,7 @@ import {
 } from './SimulationPort';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
+export type RunExportKind = 'trials' | 'summary' | 'metadata';
 
 /** What a run needs from the document: the compiled scenario and the user's parameter values. */
 export type SimulationSource = () => {
@@ -75,6 +78,10 @@ export class SimulationState {
   replay = $state.raw<ReplayView | null>(null);
   replayError = $state<string | null>(null);
   replayBusy = $state(false);
+
+  /** The export in progress (one at a time) and the trials written so far by a per-trial export. */
+  exportBusy = $state<null | RunExportKind>(null);
+  exportedTrials = $state(0);
 
   #abort: AbortController | null = null;
   #started = 0;
@@ -208,6 +215,37 @@ export class SimulationState {
       this.replayError = e instanceof Error ? e.message : String(e);
     } finally {
       this.replayBusy = false;
+    }
+  }
+
+  /**
+   * Export the last run: 'trials' = the engine's per-trial CSV, re-run in the workers from the same seed and streamed
+   * chunk by chunk to the platform; 'summary' = the summary CSV; 'metadata' = the sidecar JSON. null = nothing done.
+   */
+  async exportRun(kind: RunExportKind, platform: Platform): Promise<SaveResult | null> {
+    const run = this.result;
+    const { spec } = this.#source();
+    if (!run || !spec || this.exportBusy) return null;
+    this.exportBusy = kind;
+    this.exportedTrials = 0;
+    try {
+      const base = runExportName(spec.id, run.settings.seed);
+      if (kind === 'trials') {
+        const chunks = this.#port.perTrialCsv(spec, run.settings, {
+          onProgress: (d) => (this.exportedTrials = d),
+        });
+        return await platform.exportFile('csv', `${base}-trials.csv`, chunks);
+      }
+      if (kind === 'summary') {
+        return await platform.exportFile('csv', `${base}-summary.csv`, [
+          await this.#port.summaryCsv(spec, run),
+        ]);
+      }
+      return await platform.exportFile('json', `${base}.json`, [await this.#port.metadataJson(spec, run)]);
+    } catch (e) {
+      return { ok: false, canceled: false, error: e instanceof Error ? e.message : String(e) };
+    } finally {
+      this.exportBusy = null;
     }
   }
 

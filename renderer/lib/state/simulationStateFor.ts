@@ -5,8 +5,14 @@ import type { SimulationPort } from './SimulationPort';
 import { SimulationState, type SimulationSource } from './SimulationState.svelte';
 import { WhatIfState } from './WhatIfState.svelte';
 import { lazyWorkerPort } from './lazyWorkerPort';
+import { reportExport } from './reportExport';
 
-type Pair = { simulation: SimulationState; whatIf: WhatIfState; port: SimulationPort };
+type Pair = {
+  simulation: SimulationState;
+  whatIf: WhatIfState;
+  port: SimulationPort;
+  unsubscribe: () => void;
+};
 const byApp = new WeakMap<object, Pair>();
 
 /** Tests install a fake port before the views mount. */
@@ -15,8 +21,26 @@ export const installSimulationPort = (app: AppState, port: SimulationPort): void
 };
 
 const make = (app: AppState, port: SimulationPort): Pair => {
+  byApp.get(app)?.unsubscribe();
   const source: SimulationSource = () => ({ spec: app.spec, paramValues: app.paramValues });
-  return { port, simulation: new SimulationState(port, source), whatIf: new WhatIfState(port, source) };
+  const simulation = new SimulationState(port, source);
+  const whatIf = new WhatIfState(port, source);
+  // menu commands and shortcuts of the simulation area
+  const unsubscribe = app.onCommand((command) => {
+    if (command === 'run') {
+      app.activeView = 'simulate';
+      void simulation.run();
+    } else if (command === 'cancel-run') {
+      simulation.cancel();
+      whatIf.sweep.cancel();
+      whatIf.compare.cancel();
+      whatIf.sensitivity.cancel();
+    } else if (command === 'export-csv') {
+      if (!simulation.result) app.notify('Run the simulation first: the CSV holds its trials.');
+      else void simulation.exportRun('trials', app.platform).then((r) => reportExport(app, r));
+    }
+  });
+  return { port, simulation, whatIf, unsubscribe };
 };
 
 const pairFor = (app: AppState): Pair => {

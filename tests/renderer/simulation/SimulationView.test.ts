@@ -92,4 +92,25 @@ describe('SimulationView', () => {
     expect(exports[2]).toMatchObject({ kind: 'json', name: 'fake-seed9.json' });
     expect(JSON.parse(exports[2]!.text)).toMatchObject({ seed: 9, trials: 5 });
   });
+
+  it('answers the menu commands run, cancel-run and export-csv', async () => {
+    const { app, fake, exports } = await setup();
+    const sim = simulationStateFor(app);
+    app.command('export-csv');
+    expect(app.toasts.at(-1)?.message).toMatch(/Run the simulation first/);
+    app.activeView = 'model';
+    const release = fake.hold();
+    app.command('run');
+    expect(app.activeView).toBe('simulate');
+    expect(sim.status).toBe('running');
+    app.command('cancel-run');
+    release();
+    await waitFor(() => expect(sim.status).toBe('cancelled'));
+    sim.trialsText = '3';
+    await sim.run();
+    app.command('export-csv');
+    await waitFor(() => expect(exports).toHaveLength(1));
+    expect(exports[0]?.name).toMatch(/-trials\.csv$/);
+    expect(app.toasts.at(-1)?.message).toMatch(/Exported .*-trials\.csv/);
+  });
 });
