@@ -1,0 +1,128 @@
+// The SimulationPort over the real engine (in-process runner) on the built-in korea-2025 scenario.
+import { describe, expect, it } from 'vitest';
+import { loadBuiltin } from '../../../models/scenario/builtins';
+import { createInProcessRunner } from '../../../models/engine/InProcessRunner';
+import { trialCsvHeader } from '../../../models/engine/ChunkExecutor';
+import { axisValues, engineSimulationPort } from '../../../renderer/lib/state/engineSimulationPort';
+import { isAbort, type RunSettings } from '../../../renderer/lib/state/SimulationPort';
+
+const { spec } = loadBuiltin('korea-2025');
+const port = engineSimulationPort(() => createInProcessRunner());
+const settings = (over: Partial<RunSettings> = {}): RunSettings => ({
+  trials: 200,
+  seed: 12345,
+  sampler: 'mc',
+  workers: 1,
+  overrides: {},
+  ...over,
+});
+const collect = async (chunks: AsyncIterable<string | Uint8Array>): Promise<string> => {
+  let s = '';
+  for await (const c of chunks) s += typeof c === 'string' ? c : new TextDecoder().decode(c);
+  return s;
+};
+
+describe('engineSimulationPort (korea-2025, in process)', () => {
+  it('shapes a run for the charts, with progress', async () => {
+    const progress: number[] = [];
+    const v = await port.run(spec, settings(), { onProgress: (d) => progress.push(d) });
+    const R = spec.rounds.count;
+    expect(v.trials).toBe(200);
+    expect(v.rounds).toBe(R);
+    expect(progress.at(-1)).toBe(200);
+    expect(v.outcomes.map((o) => o.id)).toEqual(spec.outcomes.map((o) => o.id));
+    for (const o of v.outcomes) expect(o.low <= o.p && o.p <= o.high && o.low >= 0 && o.high <= 1).toBe(true);
+    for (const m of v.metrics) {
+      expect(m.bands).toHaveLength(R);
+      expect(m.quantiles.p5 <= m.quantiles.p50 && m.quantiles.p50 <= m.quantiles.p95).toBe(true);
+      expect(m.histogram.reduce((s, b) => s + b.count, 0)).toBe(200);
+    }
+    for (const s of v.survival) {
+      expect(s.points).toHaveLength(R + 1);
+      expect(s.points[0]).toEqual({ round: 0, survival: 1 });
+    }
+    expect(v.profiles.reduce((s, p) => s + p.share, 0)).toBeCloseTo(1, 9);
+    expect(v.metadata).toMatchObject({ root_seed: 12345, trials: 200, scenario: spec.id, format_version: 1 });
+  });
+
+  it('is reproducible by seed, and the light estimate agrees with the full run', async () => {
+    const a = await port.run(spec, settings(), {});
+    const b = await port.run(spec, settings({ workers: 3 }), {});
+    expect(b.outcomes).toEqual(a.outcomes);
+    const e = await port.estimate(spec, settings(), {});
+    expect(e.outcomes).toEqual(a.outcomes);
+    const other = await port.run(spec, settings({ seed: 999 }), {});
+    expect(other.outcomes).not.toEqual(a.outcomes);
+  });
+
+  it('overrides move the estimate (Russia support down)', async () => {
+    const lo = await port.estimate(spec, settings({ overrides: { russiaSupport: 0 } }), {});
+    const hi = await port.estimate(spec, settings({ overrides: { russiaSupport: 1 } }), {});
+    expect(lo.outcomes.map((o) => o.p)).not.toEqual(hi.outcomes.map((o) => o.p));
+  });
+
+  it('streams the per-trial CSV: the engine header, then one row per trial and round', async () => {
+    const text = await collect(port.perTrialCsv(spec, settings({ trials: 20 }), {}));
+    const lines = text.split('\r\n').filter(Boolean);
+    expect(`${lines[0]}\r\n`).toBe(trialCsvHeader(spec));
+    expect(lines).toHaveLength(1 + 20 * spec.rounds.count);
+  });
+
+  it('summary CSV and sidecar metadata of a run', async () => {
+    const v = await port.run(spec, settings({ trials: 50 }), {});
+    const summary = await port.summaryCsv(spec, v);
+    expect(summary.split('\r\n')[0]).toBe(
+      'kind,id,label,round,n,estimate,low,high,sd,min,p5,p25,p50,p75,p95,max',
+    );
+    const meta = JSON.parse(await port.metadataJson(spec, v)) as Record<string, unknown>;
+    expect(meta).toMatchObject({ root_seed: 12345, trials: 50, sampler: 'mc', table: 'trials' });
+  });
+
+  it('sweeps one and two parameters on a grid, with the sweep CSV', async () => {
+    expect(axisValues({ param: 'x', from: 0, to: 1, steps: 5 })).toEqual([0, 0.25, 0.5, 0.75, 1]);
+    const x = { param: 'russiaSupport', from: 0, to: 1, steps: 3 };
+    const one = await port.sweep(spec, settings({ trials: 50 }), x, null, {});
+    expect(one.rows).toHaveLength(3 * spec.outcomes.length);
+    expect(one.rows.every((r) => r.y === null && r.n === 50)).toBe(true);
+    const csv = await port.sweepCsv(spec, one);
+    expect(csv.split('\r\n')[0]).toMatch(/^russiaSupport,/);
+    const y = { param: spec.params.find((p) => p.id !== 'russiaSupport')!.id, from: 0, to: 0.1, steps: 2 };
+    const two = await port.sweep(spec, settings({ trials: 30 }), x, y, {});
+    expect(two.rows).toHaveLength(3 * 2 * spec.outcomes.length);
+  });
+
+  it('compares baseline and variant on the same seeds', async () => {
+    const c = await port.compare(spec, settings({ trials: 100 }), { russiaSupport: 0 }, {});
+    expect(c.rows).toHaveLength(spec.outcomes.length);
+    for (const r of c.rows) {
+      expect(r.diff).toBeCloseTo(r.variant.p - r.baseline.p, 12);
+      expect(r.low <= r.diff && r.diff <= r.high).toBe(true);
+    }
+  });
+
+  it('tornado for one outcome', async () => {
+    const target = spec.outcomes[0]!.id;
+    const t = await port.sensitivity(spec, settings({ trials: 40 }), target, {});
+    expect(t.target).toBe(target);
+    expect(t.base).toBeGreaterThanOrEqual(0);
+    expect(t.rows.length).toBeGreaterThan(0);
+    for (const r of t.rows) expect(Number.isFinite(r.low) && Number.isFinite(r.high)).toBe(true);
+  });
+
+  it('replays trial k (1-based, like the CSV trial column) round by round', async () => {
+    const r = await port.replay(spec, settings(), 7);
+    expect(r.trial).toBe(7);
+    expect(r.rounds).toHaveLength(spec.rounds.count);
+    expect(r.rounds[0]?.choices.map((c) => c.actor)).toEqual(spec.actors.map((a) => a.name));
+    await expect(port.replay(spec, settings(), 201)).rejects.toThrow(/trial must be/);
+  });
+
+  it('a cancelled run rejects with an abort error', async () => {
+    const ac = new AbortController();
+    ac.abort();
+    const err = await port
+      .run(spec, settings({ trials: 5000 }), { signal: ac.signal })
+      .catch((e: unknown) => e);
+    expect(isAbort(err)).toBe(true);
+  });
+});
