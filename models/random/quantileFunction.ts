@@ -61,10 +61,55 @@ export const distributionProblem = (d: Distribution): string | null => {
   }
 };
 
+/** Table resolution of the beta/PERT quantile: N intervals in u. */
+const BETA_TABLE = 1024;
+/** Table intervals at each end served by exact inversion instead (about 2% of draws). */
+const EXACT_TAIL = 10;
+
+/**
+ * Beta quantile: exact inversion (safeguarded Newton on I_x) is ~µs per draw, so the central range
+ * u ∈ [10/N, 1 − 10/N] is served from a table of exact quantiles with cubic Hermite interpolation (slopes
+ * dx/du = 1/pdf, exact at the nodes; tested to agree with exact inversion within 1e-7 of the range); the
+ * tails (2% of draws) are inverted exactly. The table is built lazily on the first draw.
+ */
 const betaQuantile = (alpha: number, beta: number, min: number, max: number): QuantileFn => {
   const lnB = lnBeta(alpha, beta);
   const span = max - min;
-  return (u) => min + span * inverseRegularizedBeta(u, alpha, beta, lnB);
+  const N = BETA_TABLE;
+  let xs: Float64Array | null = null;
+  let ds: Float64Array | null = null;
+  const build = (): void => {
+    xs = new Float64Array(N + 1);
+    ds = new Float64Array(N + 1);
+    for (let i = 1; i < N; i++) {
+      const x = inverseRegularizedBeta(i / N, alpha, beta, lnB);
+      xs[i] = x;
+      const pdf = Math.exp((alpha - 1) * Math.log(x) + (beta - 1) * Math.log1p(-x) - lnB);
+      ds[i] = pdf > 0 ? 1 / pdf : 0;
+    }
+  };
+  return (u) => {
+    const t = u * N;
+    if (t < EXACT_TAIL || t >= N - EXACT_TAIL)
+      return min + span * inverseRegularizedBeta(u, alpha, beta, lnB);
+    if (!xs) build();
+    const X = xs as unknown as Float64Array;
+    const D = ds as unknown as Float64Array;
+    const i = Math.floor(t);
+    const f = t - i;
+    const h = 1 / N;
+    const x0 = X[i] as number;
+    const x1 = X[i + 1] as number;
+    const f2 = f * f;
+    const f3 = f2 * f;
+    const x =
+      (2 * f3 - 3 * f2 + 1) * x0 +
+      (f3 - 2 * f2 + f) * h * (D[i] as number) +
+      (-2 * f3 + 3 * f2) * x1 +
+      (f3 - f2) * h * (D[i + 1] as number);
+    // keep monotone and inside the node interval whatever the rounding
+    return min + span * (x < x0 ? x0 : x > x1 ? x1 : x);
+  };
 };
 
 /** Compile a distribution into its quantile function (constants precomputed). Throws on an invalid one. */

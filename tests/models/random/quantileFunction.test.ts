@@ -145,3 +145,23 @@ describe('distributions: moments and quantiles from inverse-CDF sampling', () =>
     expect(() => quantileFunction({ type: 'pert', min: 0, mode: 5, max: 1 })).toThrow(/min ≤ mode ≤ max/);
   });
 });
+
+describe('beta/PERT table interpolation', () => {
+  it('agrees with exact inversion within 1e-7 of the range', () => {
+    for (const [a, b] of [
+      [2, 8],
+      [3, 7],
+      [0.6, 0.8],
+      [1, 1],
+      [4.2, 1.3],
+    ] as const) {
+      const q = quantileFunction({ type: 'beta', alpha: a, beta: b });
+      let worst = 0;
+      for (let i = 1; i < 20_000; i++) {
+        const u = i / 20_000 + 1.234e-6;
+        worst = Math.max(worst, Math.abs(q(u) - inverseRegularizedBeta(u, a, b)));
+      }
+      expect(worst).toBeLessThan(1e-7);
+    }
+  });
+});
