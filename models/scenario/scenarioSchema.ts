@@ -53,12 +53,16 @@ const Distribution = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('interval90'), low: num, high: num }),
 ]);
 
+/** "low to high" (a 90% interval). Written so that matching is linear in the input length (no backtracking). */
 export const INTERVAL_SHORTHAND =
-  /^\s*(-?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)\s+to\s+(-?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)\s*$/i;
+  /^\s*(-?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?)\s+to\s+(-?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?)\s*$/i;
 
 const Uncertainty = z
   .union([
-    z.string().regex(INTERVAL_SHORTHAND, 'must be a distribution object or a 90% interval like "0.2 to 0.6"'),
+    z
+      .string()
+      .max(100)
+      .regex(INTERVAL_SHORTHAND, 'must be a distribution object or a 90% interval like "0.2 to 0.6"'),
     Distribution,
   ])
   .describe('Uncertainty: a distribution, or "low to high" (a 90% interval).');
