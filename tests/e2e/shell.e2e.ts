@@ -35,19 +35,17 @@ describe('app shell', () => {
       const fcp = paints.find((p) => p.name === 'first-contentful-paint')?.startTime ?? null;
       const fp = paints.find((p) => p.name === 'first-paint')?.startTime ?? null;
       const mounted = g.performance.getEntriesByName('parley:mounted')[0]?.startTime ?? null;
-      return { fp, fcp, mounted };
+      const ready = g.performance.getEntriesByName('parley:model-ready')[0]?.startTime ?? null;
+      return { fp, fcp, mounted, ready };
     });
-    const ready = await h.page.evaluate(
-      () => (globalThis as unknown as PerfGlobals).performance.getEntriesByType('navigation')[0],
-    );
     expect(perf.fcp).not.toBeNull();
     await mergeMetrics({
       firstPaintMs: perf.fp === null ? null : Math.round(perf.fp),
       firstContentfulPaintMs: perf.fcp === null ? null : Math.round(perf.fcp),
       appMountedMs: perf.mounted === null ? null : Math.round(perf.mounted),
+      defaultScenarioReadyMs: perf.ready === null ? null : Math.round(perf.ready),
       firstPaintNote: 'Chromium headless, built renderer served on 127.0.0.1, cold profile, 2 shared cores',
     });
-    void ready;
     const title = await h.page.getByTestId('doc-title').innerText();
     expect(title).toMatch(/Korea/i);
     expect(await h.page.getByTestId('dirty-marker').count()).toBe(0);
@@ -60,6 +58,19 @@ describe('app shell', () => {
     await h.page.getByTestId('payoff-matrix').first().waitFor({ timeout: 10_000 });
     expect(await h.page.getByTestId('solver-pure').count()).toBe(1);
     await h.page.screenshot({ path: join(SHOT_DIR, 'game.png') });
+    expect(h.errors).toEqual([]);
+  });
+
+  it('live: moving "Russia\'s support" redraws the game at the new value', async () => {
+    const cell = h.page.getByTestId('cell-0');
+    const before = await cell.innerText();
+    const slider = h.page.getByTestId('param-russiaSupport').getByRole('slider');
+    await slider.focus();
+    await h.page.keyboard.press('Home');
+    await expect.poll(() => cell.innerText(), { timeout: 10_000 }).not.toBe(before);
+    expect(await h.page.getByTestId('param-russiaSupport').locator('output').innerText()).toMatch(/^0\.00/);
+    await h.page.getByRole('button', { name: 'Reset' }).click();
+    await expect.poll(() => cell.innerText(), { timeout: 10_000 }).toBe(before);
     expect(h.errors).toEqual([]);
   });
 
@@ -82,6 +93,9 @@ describe('app shell', () => {
   it('regenerates the README screenshot (1280×720, default scenario with results visible)', async () => {
     await h.page.getByTestId('tab-game').click();
     await h.page.getByTestId('payoff-matrix').first().waitFor();
+    // the live estimate (simulation area) shows outcome probabilities in the left panel once it has run
+    await h.page.locator('[data-testid^="live-p-"]').first().waitFor({ timeout: 20_000 });
+    await h.page.waitForTimeout(500);
     const shot = join(SHOT_DIR, 'readme.png');
     await h.page.screenshot({ path: shot });
     await mkdir(DOCS, { recursive: true });

@@ -308,6 +308,7 @@ export class AppState {
       this.doc.scenario = result.scenario;
       this.spec = result.spec;
       this.model = result.model;
+      if (this.modelVersion === 0) globalThis.performance?.mark?.('parley:model-ready');
       this.modelVersion += 1;
       // drop overrides of parameters that no longer exist
       const ids = result.spec.params.map((p) => p.id);
