@@ -8,6 +8,7 @@ import { regret } from './regret';
 import { bimatrix } from './bimatrix';
 import { solveExactUnique, solveFloat } from './linearSolve';
 import { enumMixed } from './enumMixed';
+import { solveMatrixGame } from './solveMatrixGame';
 
 export type LogitPoint = {
   /** Rationality parameter λ (in the game's payoff units). */
@@ -210,7 +211,9 @@ const correct = (c: Ctx, z: Float64Array, t: Float64Array, firstLimit: number): 
     const step = norm(d);
     if (!Number.isFinite(step) || (it === 1 && step > firstLimit) || step > 2 * prevStep) return -1;
     for (let a = 0; a <= nv; a++) z[a] = (z[a] as number) + (d[a] as number);
-    if (step <= 1e-11 * Math.max(1, norm(z) * 1e-3)) return it;
+    // Converged, or stagnating at the round-off floor.
+    const zn = Math.max(1, norm(z));
+    if (step <= 1e-11 * zn || (step <= 1e-8 * zn && step > 0.5 * prevStep)) return it;
     prevStep = step;
   }
   return -1;
@@ -223,6 +226,7 @@ const correctFixedLambda = (c: Ctx, z: Float64Array, maxIt = 30): boolean => {
   // An nv-row view of the scratch matrix: solveFloat only reads the first nv columns of each row.
   const M = c.sJ.slice(0, nv);
   const rhs = new Array<number>(nv);
+  let prevStep = Infinity;
   for (let it = 0; it < maxIt; it++) {
     system(c, z, H, M);
     for (let a = 0; a < nv; a++) rhs[a] = -(H[a] as number);
@@ -231,7 +235,9 @@ const correctFixedLambda = (c: Ctx, z: Float64Array, maxIt = 30): boolean => {
     const step = norm(d);
     if (!Number.isFinite(step) || step > 1 + 10 * nv) return false;
     for (let a = 0; a < nv; a++) z[a] = (z[a] as number) + (d[a] as number);
-    if (step < 1e-13 * Math.max(1, norm(z))) return true;
+    const zn = Math.max(1, norm(z));
+    if (step < 1e-13 * zn || (step <= 1e-9 * zn && step > 0.5 * prevStep)) return true;
+    prevStep = step;
   }
   if (maxIt < 30) return false;
   let r = 0;
@@ -258,35 +264,46 @@ const axpy = (z: Float64Array, w: number, d: Float64Array): Float64Array => {
  * Trace the principal branch from λ = 0 up to `stopLambda` (internal, normalised units). Calls `visit` at every
  * accepted point; returns the final z (exactly at stopLambda).
  */
-const trace = (c: Ctx, stopLambda: number, visit: ((z: Float64Array) => void) | null): Float64Array => {
+type TraceResult = {
+  /** The point at stopLambda when reached, else the point with the largest λ reached. */
+  readonly z: Float64Array;
+  readonly reached: boolean;
+};
+
+const trace = (c: Ctx, stopLambda: number, visit: ((z: Float64Array) => void) | null): TraceResult => {
   const nv = c.nv;
   let z: Float64Array = new Float64Array(nv + 1);
   for (let i = 0; i < c.n; i++) {
     for (let k = 0; k < (c.K[i] as number); k++) z[(c.off[i] as number) + k] = -Math.log(c.K[i] as number);
   }
   visit?.(z);
-  if (stopLambda <= 0) return z;
+  if (stopLambda <= 0) return { z, reached: true };
+  let best = z;
+  const failed = (): TraceResult => ({ z: best, reached: false });
   let prev: Float64Array = new Float64Array(nv + 1);
   prev[nv] = 1;
   let h = Math.min(0.5, stopLambda);
   for (let steps = 0; steps < 100_000; steps++) {
     const t = tangent(c, z, prev);
-    if (!t) throw new Error('logit: internal error, singular Jacobian on the branch');
+    if (!t) return failed();
     if (steps === 0 && (t[nv] as number) < 0) t.forEach((v, a) => (t[a] = -v));
     let accepted: Float64Array | null = null;
     let its = 0;
     while (!accepted) {
+      // Steps stay below half the current λ (plus a constant), so the predictor cannot jump over a turning
+      // point onto another branch; the branch is nearly straight where λ is large, so this costs few steps.
+      h = Math.min(h, 0.5 + 0.5 * Math.abs(z[nv] as number));
       const zp = axpy(z, h, t);
-      its = correct(c, zp, t, Math.max(0.5 * h, 1e-9));
+      its = correct(c, zp, t, Math.max(0.3 * h, 1e-9));
       if (its > 0) {
         const t2 = tangent(c, zp, t);
         let dot = 0;
         if (t2) for (let a = 0; a <= nv; a++) dot += (t2[a] as number) * (t[a] as number);
-        if (t2 && dot > 0.9) accepted = zp;
+        if (t2 && dot > 0.95) accepted = zp;
       }
       if (!accepted) {
         h /= 2;
-        if (h < 1e-13) throw new Error('logit: internal error, path following failed (step size underflow)');
+        if (h < 1e-13) return failed();
       }
     }
     if ((accepted[nv] as number) >= stopLambda) {
@@ -299,19 +316,23 @@ const trace = (c: Ctx, stopLambda: number, visit: ((z: Float64Array) => void) | 
       if (!correctFixedLambda(c, zf)) {
         // Retry with a shorter step so that the interpolation starts closer to the branch.
         h /= 2;
-        if (h < 1e-13) throw new Error('logit: internal error, could not land on the target λ');
+        if (h < 1e-13) return failed();
         continue;
       }
       visit?.(zf);
-      return zf;
+      return { z: zf, reached: true };
     }
     prev = t;
     z = accepted;
     visit?.(z);
+    if ((z[nv] as number) > (best[nv] as number)) best = z;
+    // The principal branch never returns to λ <= 0 (the centroid is the only QRE there): a jump to another
+    // component happened.
+    if ((z[nv] as number) <= 0) return failed();
     if (its <= 3) h *= 2;
     else if (its >= 6) h /= 2;
   }
-  throw new Error('logit: internal error, too many steps');
+  return failed();
 };
 
 /**
@@ -372,7 +393,15 @@ export const logitQre = (game: Game, lambda: number): number[][] => {
   }
   const c = makeCtx(game);
   const target = lambda * c.range;
-  return profileOfZ(c, continueInLambda(c, target) ?? trace(c, target, null));
+  const fast = continueInLambda(c, target);
+  if (fast) return profileOfZ(c, fast);
+  const traced = trace(c, target, null);
+  if (!traced.reached) {
+    throw new Error(
+      `logitQre: path following failed at λ = ${(traced.z[c.nv] as number) / c.range} before λ = ${lambda}`,
+    );
+  }
+  return profileOfZ(c, traced.z);
 };
 
 /** Exact 2-player support solve: the unique equilibrium with these supports, or null. */
@@ -516,8 +545,44 @@ const closeTo = (
   a.every((row, i) => row.every((v, k) => Math.abs(v - ((b[i] as readonly number[])[k] as number)) <= tol));
 
 /** Refine a float limit point to a verified Nash equilibrium (exact when possible). */
-const refineLimit = (game: Game, c: Ctx, approx: number[][]): Equilibrium => {
-  for (const thr of [1e-6, 1e-9, 1e-3, 1e-12]) {
+/**
+ * 2-player LP refinement: some equilibrium in which every strategy of S1 (S2) is a best response and only
+ * they are played. Each side is a feasibility LP, solved as the matrix game
+ * max_{y on S2} min_{i in S1, k} (A_i - A_k) y >= 0 (exact).
+ */
+const lpSupportEquilibrium = (game: Game, S1: number[], S2: number[]): Rational[][] | null => {
+  const { m, n, A, B } = bimatrix(game);
+  const side = (
+    M: (r: number, c: number) => Rational,
+    rows: number,
+    own: number[],
+    other: number[],
+  ): Rational[] | null => {
+    // Columns: pairs (i in `other`, k any row of the other player != i); rows: strategies in `own`.
+    const cols: [number, number][] = [];
+    for (const i of other) for (let k = 0; k < rows; k++) if (k !== i) cols.push([i, k]);
+    const full = (w: Rational[]): Rational[] => {
+      const out = new Array<Rational>(own.length === 0 ? 0 : Math.max(...own) + 1).fill(Rational.ZERO);
+      own.forEach((j, t) => (out[j] = w[t] as Rational));
+      return out;
+    };
+    if (cols.length === 0) return full(own.map(() => Rational.of(1n, BigInt(own.length))));
+    const D = own.map((j) => cols.map(([i, k]) => M(i, j).sub(M(k, j))));
+    const sol = solveMatrixGame(D);
+    return sol.value.sign() >= 0 ? full(sol.row) : null;
+  };
+  const y = side((i, j) => (A[i] as Rational[])[j] as Rational, m, S2, S1);
+  const x = side((j, i) => (B[i] as Rational[])[j] as Rational, n, S1, S2);
+  if (!x || !y) return null;
+  const pad = (v: Rational[], len: number): Rational[] =>
+    Array.from({ length: len }, (_, k) => v[k] ?? Rational.ZERO);
+  const prof = [pad(x, m), pad(y, n)];
+  const r = regret(game, prof);
+  return r instanceof Rational && r.isZero() ? prof : null;
+};
+
+const refineLimit = (game: Game, c: Ctx, approx: number[][]): Equilibrium | null => {
+  for (const thr of [1e-6, 1e-9, 1e-3, 1e-12, 5e-3]) {
     const supports = approx.map((row) => row.flatMap((v, k) => (v > thr ? [k] : [])));
     if (supports.some((S) => S.length === 0)) continue;
     if (supports.every((S) => S.length === 1) && game.exact) {
@@ -539,6 +604,17 @@ const refineLimit = (game: Game, c: Ctx, approx: number[][]): Equilibrium => {
       ) {
         return makeEquilibrium(game, 'logit', game.exact ? ex : ex.map((r) => r.map((v) => v.toNumber())));
       }
+      const lp = lpSupportEquilibrium(game, supports[0] as number[], supports[1] as number[]);
+      if (
+        lp &&
+        closeTo(
+          lp.map((r) => r.map((v) => v.toNumber())),
+          approx,
+          1e-2,
+        )
+      ) {
+        return makeEquilibrium(game, 'logit', game.exact ? lp : lp.map((r) => r.map((v) => v.toNumber())));
+      }
     }
     const fl = floatSupportEquilibrium(game, c, supports, approx);
     if (fl && closeTo(fl, approx, 1e-2)) {
@@ -554,13 +630,19 @@ const refineLimit = (game: Game, c: Ctx, approx: number[][]): Equilibrium => {
         1e-4,
       ),
     );
-    if (near) return { ...near, method: 'logit', component: undefined };
+    if (near)
+      return {
+        method: 'logit',
+        profile: near.profile,
+        payoffs: near.payoffs,
+        regret: near.regret,
+        exact: near.exact,
+      };
   }
   const ex = roundToExact(game, approx);
   if (ex) return makeEquilibrium(game, 'logit', ex);
   const rg = regret({ ...game, exact: null }, approx) as number;
-  if (rg <= floatTolerance(game)) return makeEquilibrium({ ...game, exact: null }, 'logit', approx);
-  throw new Error(`logit: could not refine the limit of the branch to an equilibrium (regret ${rg})`);
+  return rg <= floatTolerance(game) ? makeEquilibrium({ ...game, exact: null }, 'logit', approx) : null;
 };
 
 /**
@@ -574,7 +656,20 @@ export const logitBranch = (game: Game, opts: LogitOptions = {}): LogitBranch =>
   const end = trace(c, maxLambda * c.range, (z) =>
     points.push({ lambda: (z[c.nv] as number) / c.range, profile: profileOfZ(c, z) }),
   );
-  return { points, limit: refineLimit(game, c, profileOfZ(c, end)) };
+  let approx = profileOfZ(c, end.z);
+  let limit = refineLimit(game, c, approx);
+  // Degenerate games converge slowly (regret ~ 1/λ): follow the branch further before giving up.
+  for (const factor of [1e4, 1e8]) {
+    if (limit || !end.reached) break;
+    const further = trace(c, maxLambda * factor * c.range, null);
+    approx = profileOfZ(c, further.z);
+    limit = refineLimit(game, c, approx);
+  }
+  if (!limit) {
+    const rg = regret({ ...game, exact: null }, approx) as number;
+    throw new Error(`logit: could not refine the limit of the branch to an equilibrium (regret ${rg})`);
+  }
+  return { points, limit };
 };
 
 /** The limiting equilibrium of the principal logit branch, as a one-element list. */
