@@ -16,6 +16,9 @@ import { formatPath } from './parseJson';
 import { INTERVAL_SHORTHAND, type Scenario } from './scenarioSchema';
 import { sha256 } from './sha256';
 
+/** Largest one-round game (number of pure-strategy profiles) a scenario may define. */
+export const MAX_PROFILES = 10_000;
+
 export type ScenarioIssue = { readonly path: string; readonly message: string };
 
 export type CompileResult =
@@ -206,6 +209,13 @@ export const compileScenario = (scenario: Scenario, options: CompileOptions = {}
     });
   });
   const envSize = slotNames.length;
+  const profiles = actors.reduce((n, a) => n * a.strategies.length, 1);
+  if (profiles > MAX_PROFILES) {
+    issue(
+      ['actors'],
+      `the game has ${profiles} strategy profiles (${actors.map((a) => a.strategies.length).join('×')}); the limit is ${MAX_PROFILES}`,
+    );
+  }
 
   // ---- formulas -------------------------------------------------------------------------------------------
   const usedNames = new Set<string>();

@@ -248,4 +248,13 @@ describe('compileScenario', () => {
     expect(game.payoffs).toHaveLength(81);
     expect(game.payoffs[0]).toEqual([3, 3, 3, 3]);
   });
+
+  it('limits the size of the one-round game', () => {
+    const strategies = Array.from({ length: 12 }, (_, i) => ({ id: `s${i}`, label: `S${i}` }));
+    const payoffs = Object.fromEntries(strategies.map((x) => [x.id, '0']));
+    const actors = ['P', 'Q', 'R', 'S'].map((id) => ({ id, name: id, strategies, payoffs }));
+    expect(issues({ actors })).toContain(
+      'actors: the game has 20736 strategy profiles (12×12×12×12); the limit is 10000',
+    );
+  });
 });
