@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { openApp, SHOT_DIR, type Harness } from './harness';
 import {
+  axeSerious,
   mergeMetrics,
   openDefault,
   waitForRunStatus,
@@ -63,6 +64,8 @@ describe('simulation view', () => {
     await page.getByRole('button', { name: 'Replay' }).click();
     await page.getByTestId('replay-table').waitFor();
     expect(await page.getByTestId('replay-table').locator('tbody tr').count()).toBeGreaterThan(0);
+    // results, charts and the replay table pass axe (no serious or critical violations)
+    expect(await axeSerious(page)).toEqual([]);
 
     await mergeMetrics({
       browserRun10kTrialsMs: {

@@ -1,6 +1,6 @@
 // Helpers of the simulation / what-if / export end-to-end tests: metrics.json merging and waiting for the app.
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { SHOT_DIR } from './harness';
 
@@ -64,4 +64,19 @@ export const waitForRunStatus = async (page: Page, status: string, timeout = 60_
     status,
     { timeout },
   );
+};
+
+const AXE = resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js');
+
+/** Serious or critical axe-core violations of the page as it is now (axe is injected through DevTools evaluation). */
+export const axeSerious = async (page: Page): Promise<string[]> => {
+  await page.evaluate(await readFile(AXE, 'utf8'));
+  const result = (await page.evaluate(() =>
+    (globalThis as unknown as { axe: { run: (o: unknown) => Promise<unknown> } }).axe.run({
+      resultTypes: ['violations'],
+    }),
+  )) as { violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] };
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}) ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 };

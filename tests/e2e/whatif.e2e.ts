@@ -3,7 +3,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { openApp, SHOT_DIR, type Harness } from './harness';
-import { openDefault, RUSSIA_SUPPORT, type BrowserGlobals, type DomEl } from './simulationE2eHelpers';
+import {
+  axeSerious,
+  openDefault,
+  RUSSIA_SUPPORT,
+  type BrowserGlobals,
+  type DomEl,
+} from './simulationE2eHelpers';
 
 describe('what-if view', () => {
   let h: Harness;
@@ -52,6 +58,7 @@ describe('what-if view', () => {
     await sens.getByLabel('Trials per point').fill('300');
     await sens.getByRole('button', { name: 'Run sensitivity' }).click();
     await page.getByTestId('chart-tornado').locator('svg').first().waitFor({ timeout: 60_000 });
+    expect(await axeSerious(page)).toEqual([]);
     await page.setViewportSize({ width: 1280, height: 2000 });
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(SHOT_DIR, 'whatif-compare-tornado.png') });

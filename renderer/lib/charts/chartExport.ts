@@ -30,7 +30,9 @@ export const serializeSvg = (svg: SVGSVGElement, options: SerializeOptions = {})
   if (!clone.getAttribute('viewBox')) clone.setAttribute('viewBox', `0 0 ${width} ${height}`);
   if (options.color) clone.style.setProperty('color', options.color);
   const doc = clone.ownerDocument;
+  clone.removeAttribute('aria-hidden'); // hidden in the page (the container is the image), not in the file
   if (options.title) {
+    clone.setAttribute('role', 'img');
     const title = doc.createElementNS(SVG_NS, 'title');
     title.textContent = options.title;
     clone.insertBefore(title, clone.firstChild);

@@ -94,6 +94,7 @@ const probabilities =
 const histogram =
   (bins: readonly HistogramBin[], q: QuantileMarks | null, xLabel: string): Spec =>
   () => ({
+    marginLeft: 52,
     x: { label: xLabel },
     y: { label: 'trials', grid: true },
     marks: [
@@ -115,6 +116,7 @@ const histogram =
 const fan =
   (rows: readonly BandRow[], yLabel: string, xLabel: string): Spec =>
   () => ({
+    marginLeft: 52,
     x: { label: xLabel, tickFormat: 'd' },
     y: { label: yLabel, grid: true },
     marks: [

@@ -21,6 +21,9 @@ describe('Chart', () => {
     await new Promise((r) => setTimeout(r, 0));
     expect(img.querySelector('svg')).not.toBeNull();
     expect(img.getAttribute('data-ready')).toBe('true');
+    // the container is the image: the drawing is hidden from assistive tech and carries no stray aria-labels
+    expect(img.querySelector('svg')?.getAttribute('aria-hidden')).toBe('true');
+    expect(img.querySelectorAll('[aria-label]')).toHaveLength(0);
     expect(screen.getByText('Talks 60%')).toBeTruthy();
     const cells = screen.getAllByRole('cell').map((c) => c.textContent);
     expect(cells).toEqual(['Talks', '0.6', 'War', '0.1']);

@@ -15,6 +15,7 @@ const makeSvg = () => {
   const svg = document.createElementNS(NS, 'svg');
   svg.setAttribute('width', '200');
   svg.setAttribute('height', '100');
+  svg.setAttribute('aria-hidden', 'true');
   const style = document.createElementNS(NS, 'style');
   style.textContent = '.plot{font:10px sans-serif}';
   const rect = document.createElementNS(NS, 'rect');
@@ -48,6 +49,8 @@ describe('chart export', () => {
     expect(text).toContain('xmlns="http://www.w3.org/2000/svg"');
     expect(text).toContain('viewBox="0 0 200 100"');
     expect(text).toContain('<title>Outcomes &amp; more</title>');
+    expect(text).toContain('role="img"');
+    expect(text).not.toContain('aria-hidden');
     expect(text).toMatch(/color: rgb\(10, 20, 30\)/);
     // background rect after title/style, before the drawing
     expect(text.indexOf('fill="#ffffff"')).toBeGreaterThan(text.indexOf('</style>'));
