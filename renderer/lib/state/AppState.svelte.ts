@@ -388,9 +388,22 @@ const readTheme = (): Theme => {
   }
 };
 
-/** A minimal valid-looking scenario for File → New (a 2×2 game the user fills in). */
-export const blankScenario = (): Record<string, unknown> => ({
-  format: 'parley.scenario/1',
-  title: 'Untitled scenario',
-  description: '',
-});
+/** File → New: a valid 2×2 game to fill in (two actors, two strategies each, payoffs 0). */
+export const blankScenario = (): Record<string, unknown> => {
+  const actor = (id: string, name: string, other: string) => ({
+    id,
+    name,
+    strategies: [
+      { id: 'a', label: 'Option A' },
+      { id: 'b', label: 'Option B' },
+    ],
+    payoffs: { a: `0 * ${other}.a`, b: `0 * ${other}.b` },
+  });
+  return {
+    format: 'parley.scenario/1',
+    title: 'Untitled scenario',
+    description: '',
+    parameters: {},
+    actors: [actor('row', 'Row player', 'col'), actor('col', 'Column player', 'row')],
+  };
+};

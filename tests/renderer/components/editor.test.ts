@@ -1,0 +1,124 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/svelte';
+import { tick } from 'svelte';
+import { DocumentState } from '../../../renderer/lib/state/DocumentState.svelte';
+import ActorsSection from '../../../renderer/components/editor/ActorsSection.svelte';
+import RecordSection from '../../../renderer/components/editor/RecordSection.svelte';
+import DistributionEditor from '../../../renderer/components/editor/DistributionEditor.svelte';
+
+afterEach(() => cleanup());
+
+const docWith = (json: unknown): DocumentState => {
+  const doc = new DocumentState();
+  doc.load(JSON.stringify(json), { path: null, name: 't.json' });
+  return doc;
+};
+
+const twoByTwo = {
+  actors: [
+    {
+      id: 'row',
+      name: 'Row',
+      strategies: [
+        { id: 'c', label: 'Cooperate' },
+        { id: 'd', label: 'Defect' },
+      ],
+      payoffs: { c: 'r * col.c', d: 't * col.c' },
+    },
+  ],
+};
+
+describe('ActorsSection', () => {
+  it('renames a strategy id and its payoff key together (one undo step)', async () => {
+    const doc = docWith(twoByTwo);
+    render(ActorsSection, { doc });
+    const id = screen.getAllByLabelText('Strategy id')[0] as HTMLInputElement;
+    await fireEvent.change(id, { target: { value: 'coop' } });
+    expect(doc.get(['actors', 0, 'strategies', 0, 'id'])).toBe('coop');
+    expect(doc.get(['actors', 0, 'payoffs'])).toEqual({ coop: 'r * col.c', d: 't * col.c' });
+    doc.undo();
+    expect(doc.get(['actors', 0, 'payoffs'])).toEqual({ c: 'r * col.c', d: 't * col.c' });
+  });
+
+  it('refuses a duplicate strategy id with a message and keeps the document', async () => {
+    const doc = docWith(twoByTwo);
+    render(ActorsSection, { doc });
+    const id = screen.getAllByLabelText('Strategy id')[1] as HTMLInputElement;
+    await fireEvent.change(id, { target: { value: 'c' } });
+    expect(screen.getByText('"c" is already used')).toBeTruthy();
+    expect(doc.get(['actors', 0, 'strategies', 1, 'id'])).toBe('d');
+    expect(doc.dirty).toBe(false);
+  });
+
+  it('adds, reorders and deletes strategies; deleting removes the payoff formula', async () => {
+    const doc = docWith(twoByTwo);
+    render(ActorsSection, { doc });
+    await fireEvent.click(screen.getByRole('button', { name: 'Add strategy' }));
+    expect((doc.get(['actors', 0, 'strategies']) as unknown[]).length).toBe(3);
+    await fireEvent.click(screen.getByRole('button', { name: 'Move strategy d up' }));
+    expect(doc.get(['actors', 0, 'strategies', 0, 'id'])).toBe('d');
+    await fireEvent.click(screen.getByRole('button', { name: 'Delete strategy c' }));
+    expect((doc.get(['actors', 0, 'strategies']) as { id: string }[]).map((s) => s.id)).toEqual(['d', 's']);
+    expect(Object.keys(doc.get(['actors', 0, 'payoffs']) as object)).toEqual(['d', 's']);
+  });
+
+  it('edits a payoff formula as typed', async () => {
+    const doc = docWith(twoByTwo);
+    render(ActorsSection, { doc });
+    const f = screen.getByLabelText('Payoff when playing Defect') as HTMLInputElement;
+    await fireEvent.input(f, { target: { value: 't * col.c + (' } });
+    expect(doc.get(['actors', 0, 'payoffs', 'd'])).toBe('t * col.c + (');
+  });
+});
+
+describe('RecordSection', () => {
+  const fields = [{ key: 'label', label: 'Label' }] as const;
+  it('adds, renames (keeping order), moves and deletes record entries', async () => {
+    const doc = docWith({ parameters: { a: { label: 'A' }, b: { label: 'B' } } });
+    render(RecordSection, {
+      doc,
+      path: ['parameters'],
+      itemName: 'parameter',
+      baseId: 'param',
+      fields,
+      newItem: () => ({ label: 'New' }),
+    });
+    await fireEvent.click(screen.getByRole('button', { name: 'Add parameter' }));
+    expect(Object.keys(doc.get(['parameters']) as object)).toEqual(['a', 'b', 'param']);
+    const idA = within(screen.getByTestId('item-a')).getByLabelText('Id') as HTMLInputElement;
+    await fireEvent.input(idA, { target: { value: 'alpha' } });
+    await fireEvent.change(idA);
+    expect(Object.keys(doc.get(['parameters']) as object)).toEqual(['alpha', 'b', 'param']);
+    await tick();
+    await fireEvent.click(screen.getByRole('button', { name: 'Move parameter param up' }));
+    expect(Object.keys(doc.get(['parameters']) as object)).toEqual(['alpha', 'param', 'b']);
+    await fireEvent.click(screen.getByRole('button', { name: 'Delete parameter b' }));
+    expect(Object.keys(doc.get(['parameters']) as object)).toEqual(['alpha', 'param']);
+    const bad = within(screen.getByTestId('item-param')).getByLabelText('Id') as HTMLInputElement;
+    await fireEvent.input(bad, { target: { value: '9lives' } });
+    await fireEvent.change(bad);
+    expect(screen.getByText(/must start with a letter/)).toBeTruthy();
+    expect(bad.value).toBe('9lives');
+  });
+});
+
+describe('DistributionEditor', () => {
+  it('switches type with sensible defaults from the parameter range and previews the density', async () => {
+    const doc = docWith({ parameters: { p: { label: 'P', default: 0.4, min: 0, max: 1 } } });
+    render(DistributionEditor, { doc, path: ['parameters', 'p', 'uncertainty'] });
+    const select = screen.getByLabelText('Uncertainty') as HTMLSelectElement;
+    await fireEvent.change(select, { target: { value: 'triangular' } });
+    expect(doc.get(['parameters', 'p', 'uncertainty'])).toEqual({
+      type: 'triangular',
+      min: 0,
+      mode: 0.4,
+      max: 1,
+    });
+    await tick();
+    expect(screen.getByLabelText(/Density preview from 0 to 1/)).toBeTruthy();
+    await fireEvent.change(select, { target: { value: 'interval90' } });
+    expect(doc.get(['parameters', 'p', 'uncertainty'])).toBe('0.1 to 0.9');
+    await fireEvent.change(select, { target: { value: '' } });
+    expect(doc.get(['parameters', 'p'])).toEqual({ label: 'P', default: 0.4, min: 0, max: 1 });
+  });
+});
