@@ -86,6 +86,25 @@ describe('live estimate', () => {
     const atMax = await talks.textContent();
     expect(atMin).not.toBe(atMax);
 
+    // a continuous 1.5 s drag (an input event every 16 ms): the estimate keeps redrawing while the slider moves
+    const drag = await slider.evaluate(
+      async (el: DomEl, range: { min: number; max: number }) => {
+        const g = globalThis as unknown as BrowserGlobals;
+        const box = g.document.querySelector('[data-testid="live-estimate"]');
+        if (!box) throw new Error('no live estimate');
+        const seq0 = Number(box.dataset.seq);
+        const steps = 94;
+        for (let i = 0; i <= steps; i++) {
+          el.value = String(range.min + ((range.max - range.min) * i) / steps);
+          el.dispatchEvent(new g.Event('input', { bubbles: true }));
+          await new Promise((r) => setTimeout(r, 16));
+        }
+        return Number(box.dataset.seq) - seq0;
+      },
+      { min, max },
+    );
+    expect(drag).toBeGreaterThanOrEqual(3);
+
     await page.screenshot({ path: join(SHOT_DIR, 'live-estimate.png') });
     const trialsText = (await live.getByTestId('live-meta').textContent()) ?? '';
     await mergeMetrics({
@@ -96,6 +115,7 @@ describe('live estimate', () => {
         fullEstimateMax: Math.round(Math.max(...samples.map((s) => s.full))),
         samples: samples.map((s) => [Math.round(s.first), Math.round(s.full)]),
         estimate: trialsText.trim(),
+        redrawsDuring1500msDrag: drag,
         note: 'slider input event → estimate redrawn (next frame): first = 2,000-trial estimate, full = 10,000 trials; Web Workers, Chromium headless, 2 shared cores',
       },
     });

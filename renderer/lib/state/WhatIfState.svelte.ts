@@ -104,7 +104,12 @@ export class WhatIfState {
   readonly #debounceMs: number;
   #liveTimer: ReturnType<typeof setTimeout> | null = null;
   #liveAbort: AbortController | null = null;
-  #changedAt = 0;
+  /** Stage in flight: a coarse estimate is let finish while the slider moves (so a drag keeps redrawing), a full one
+   *  is cancelled by newer values (latest wins). */
+  #liveStage: 'coarse' | 'full' | null = null;
+  #livePending = false;
+  /** Time of the oldest parameter change not yet being estimated. */
+  #changedAt: number | null = null;
 
   // ---- sweeps ----
   sweepX = $state<SweepAxis | null>(null);
@@ -145,24 +150,37 @@ export class WhatIfState {
     };
   }
 
-  /** Call whenever a parameter value changes: schedules a quick estimate (debounced; newer requests win). */
+  /**
+   * Call whenever a parameter value changes. Throttled (the estimate starts debounceMs after the first change and
+   * reads the latest values then); a coarse estimate in flight finishes and is drawn, then the latest values run; a
+   * full estimate in flight is cancelled (latest wins).
+   */
   requestLive(): void {
     if (!this.liveEnabled) return;
-    this.#changedAt = performance.now();
-    if (this.#liveTimer !== null) clearTimeout(this.#liveTimer);
+    this.#changedAt ??= performance.now();
+    if (this.#liveTimer !== null) return;
     this.#liveTimer = setTimeout(() => {
       this.#liveTimer = null;
-      void this.#runLive();
+      this.#kickLive();
     }, this.#debounceMs);
+  }
+
+  #kickLive(): void {
+    if (this.#liveStage === 'coarse') {
+      this.#livePending = true;
+      return;
+    }
+    this.#liveAbort?.abort();
+    void this.#runLive();
   }
 
   async #runLive(): Promise<void> {
     const { spec } = this.#source();
     if (!spec) return;
-    this.#liveAbort?.abort();
     const abort = new AbortController();
     this.#liveAbort = abort;
-    const changedAt = this.#changedAt;
+    const changedAt = this.#changedAt ?? performance.now();
+    this.#changedAt = null;
     this.liveBusy = true;
     try {
       // progressive: a coarse estimate first (drawn at once), then the full one; both on the same seed, so with
@@ -172,6 +190,7 @@ export class WhatIfState {
           ? [this.liveFirstTrials, this.liveTrials]
           : [this.liveTrials];
       for (const [i, trials] of stages.entries()) {
+        this.#liveStage = i < stages.length - 1 ? 'coarse' : 'full';
         const r = await this.#port.estimate(spec, this.#settings(spec, trials), { signal: abort.signal });
         if (abort.signal.aborted) return;
         this.live = r;
@@ -180,6 +199,7 @@ export class WhatIfState {
         if (i === 0) this.liveLatencyMs = ms;
         if (i === stages.length - 1) this.liveFullLatencyMs = ms;
         this.liveSeq += 1;
+        if (this.#livePending) break; // newer values arrived: estimate those instead of refining these
       }
     } catch (e) {
       if (abort.signal.aborted || isAbort(e)) return;
@@ -187,7 +207,12 @@ export class WhatIfState {
     } finally {
       if (this.#liveAbort === abort) {
         this.#liveAbort = null;
+        this.#liveStage = null;
         this.liveBusy = false;
+        if (this.#livePending) {
+          this.#livePending = false;
+          this.#kickLive();
+        }
       }
     }
   }
@@ -228,6 +253,7 @@ export class WhatIfState {
 
   dispose(): void {
     if (this.#liveTimer !== null) clearTimeout(this.#liveTimer);
+    this.#livePending = false;
     this.#liveAbort?.abort();
     this.sweep.cancel();
     this.compare.cancel();

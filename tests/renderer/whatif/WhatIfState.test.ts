@@ -81,6 +81,34 @@ describe('WhatIfState live estimate', () => {
     expect(w.liveFullLatencyMs!).toBeGreaterThanOrEqual(w.liveLatencyMs!);
   });
 
+  it('while the slider keeps moving, a coarse estimate finishes and is drawn, then the latest values run', async () => {
+    const fake = fakeSimulationPort();
+    const source = { spec, paramValues: { russiaSupport: 0.2, other: 0.5 } as Record<string, number> };
+    const w = new WhatIfState(fake.port, () => source, {
+      trials: 10_000,
+      firstTrials: 2000,
+      debounceMs: 5,
+      seed: 3,
+    });
+    const release = fake.hold();
+    w.requestLive();
+    await settle(30); // coarse estimate of 0.2 in flight
+    source.paramValues = { ...source.paramValues, russiaSupport: 0.6 };
+    w.requestLive();
+    await settle(30);
+    release();
+    await settle();
+    expect(fake.calls.map((c) => [c.settings.trials, c.settings.overrides.russiaSupport])).toEqual([
+      [2000, 0.2],
+      [2000, 0.6],
+      [10_000, 0.6],
+    ]);
+    expect(w.liveSeq).toBe(3);
+    expect(w.live?.settings.overrides).toEqual({ russiaSupport: 0.6 });
+    expect(w.live?.trials).toBe(10_000);
+    expect(w.liveBusy).toBe(false);
+  });
+
   it('does nothing while live mode is off', async () => {
     const { w, fake } = setup();
     w.liveEnabled = false;
