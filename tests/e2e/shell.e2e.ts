@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { openApp, SHOT_DIR, type Harness } from './harness';
-import { mergeMetrics } from './simulationE2eHelpers';
+import { mergeMetrics, waitForRunStatus } from './simulationE2eHelpers';
 
 const DOCS = resolve(import.meta.dirname, '../../docs');
 
@@ -71,6 +71,14 @@ describe('app shell', () => {
     expect(await h.page.getByTestId('param-russiaSupport').locator('output').innerText()).toMatch(/^0\.00/);
     await h.page.getByRole('button', { name: 'Reset' }).click();
     await expect.poll(() => cell.innerText(), { timeout: 10_000 }).toBe(before);
+    expect(h.errors).toEqual([]);
+  });
+
+  it('Ctrl+Enter (the Run menu shortcut) switches to Simulate and runs', async () => {
+    await h.page.keyboard.press('Control+Enter');
+    await expect.poll(() => h.page.getByTestId('tab-simulate').getAttribute('aria-selected')).toBe('true');
+    await waitForRunStatus(h.page, 'done');
+    await h.page.getByTestId('tab-game').click();
     expect(h.errors).toEqual([]);
   });
 
