@@ -294,7 +294,7 @@ const trace = (c: Ctx, stopLambda: number, visit: ((z: Float64Array) => void) | 
       // point onto another branch; the branch is nearly straight where λ is large, so this costs few steps.
       h = Math.min(h, 0.5 + 0.5 * Math.abs(z[nv] as number));
       const zp = axpy(z, h, t);
-      its = correct(c, zp, t, Math.max(0.3 * h, 1e-9));
+      its = correct(c, zp, t, Math.max(0.3 * h, 1e-8 * Math.max(1, norm(z))));
       if (its > 0) {
         const t2 = tangent(c, zp, t);
         let dot = 0;
@@ -623,6 +623,13 @@ const refineLimit = (game: Game, c: Ctx, approx: number[][]): Equilibrium | null
     }
   }
   if (game.players.length === 2) {
+    // Degenerate games: an exact equilibrium of the face the limit lies on (same supports, same best responses).
+    for (const thr of [1e-6, 1e-3]) {
+      const supports = approx.map((row) => row.flatMap((v, k) => (v > thr ? [k] : [])));
+      const lp = lpSupportEquilibrium(game, supports[0] as number[], supports[1] as number[]);
+      if (lp)
+        return makeEquilibrium(game, 'logit', game.exact ? lp : lp.map((r) => r.map((v) => v.toNumber())));
+    }
     const near = enumMixed(game).find((e) =>
       closeTo(
         e.profile.map((r) => r.map((v) => (v instanceof Rational ? v.toNumber() : v))),
