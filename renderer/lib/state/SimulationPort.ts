@@ -55,6 +55,16 @@ export type RunView = {
   readonly metrics: readonly MetricView[];
   readonly survival: readonly SurvivalView[];
   readonly profiles: readonly ShareRow[];
+  /** Events: probability of firing at least once within the horizon (95% interval). */
+  readonly events: readonly OutcomeView[];
+  /** Rounds by the kind of equilibrium the Nash-playing actors played (counts over all trials × rounds). */
+  readonly equilibria: {
+    readonly pure: number;
+    readonly mixed: number;
+    readonly none: number;
+    readonly multiplePure: number;
+    readonly rounds: number;
+  };
   /** The run's metadata (sidecar JSON: app version, scenario hash, seed, sampler, trials, timestamp…). */
   readonly metadata: Readonly<Record<string, unknown>>;
 };

@@ -51,6 +51,8 @@ export const toRunView = (r: RunResult, settings: RunSettings, elapsedMs: number
     medianRound: o.medianFirstRound,
   })),
   profiles: r.profiles.map((p) => ({ label: p.label, share: p.share })),
+  events: r.events.map((e) => ({ id: e.id, label: e.label, p: e.p, low: e.low, high: e.high })),
+  equilibria: r.equilibria,
   metadata: runMetadata(r),
 });
 

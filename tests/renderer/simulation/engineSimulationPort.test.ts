@@ -42,6 +42,9 @@ describe('engineSimulationPort (korea-2025, in process)', () => {
       expect(s.points[0]).toEqual({ round: 0, survival: 1 });
     }
     expect(v.profiles.reduce((s, p) => s + p.share, 0)).toBeCloseTo(1, 9);
+    expect(v.events.map((e) => e.id)).toEqual(spec.events.map((e) => e.id));
+    const eq = v.equilibria;
+    expect(eq.pure + eq.mixed + eq.none).toBe(200 * R);
     expect(v.metadata).toMatchObject({ root_seed: 12345, trials: 200, scenario: spec.id, format_version: 1 });
   });
 

@@ -67,6 +67,8 @@ export const fakeRunView = (
       { label: 'Engage / Hold', share: 0.6 },
       { label: 'Hold / Hold', share: 0.4 },
     ],
+    events: [{ id: 'ceasefire', label: 'Ceasefire', p: 0.2, low: 0.15, high: 0.25 }],
+    equilibria: { pure: 240, mixed: 60, none: 0, multiplePure: 30, rounds: 300 },
     metadata: { seed: settings.seed, trials: settings.trials, format_version: 1 },
   };
 };
