@@ -5,6 +5,7 @@ import { summaryCsv, sidecarJson } from '../../models/engine/csvTables';
 import { replayTrial } from '../../models/engine/replayTrial';
 import { runScenario, type RunResult } from '../../models/engine/runScenario';
 import { AtomicFileWriter, atomicWriteFile } from '../lib/atomicWrite';
+import { collectGarbage } from '../lib/collectGarbage';
 import { CliError, type Command } from '../lib/Command';
 import { lastOption, parseArgs, UsageError } from '../lib/args';
 import {
@@ -79,6 +80,7 @@ export const command: Command = {
     const runner = makeRunner(opts.workers);
     const progress = createProgress(io, 'run');
     let writer: AtomicFileWriter | null = null;
+    let chunksWritten = 0;
     let result: RunResult;
     try {
       if (outPath) {
@@ -94,7 +96,12 @@ export const command: Command = {
         { ...opts.base, autoStop: halfWidth ? { halfWidth } : undefined },
         {
           onProgress: progress.update,
-          onCsv: w ? (text) => w.write(text) : undefined,
+          onCsv: w
+            ? async (text) => {
+                await w.write(text);
+                if (++chunksWritten % 16 === 0) collectGarbage();
+              }
+            : undefined,
         },
       );
       progress.done();

@@ -83,13 +83,32 @@ export const createWorkerPool = (size: number, spawn: () => PoolWorker): Runner 
       new Promise<ChunkResult>((resolve, reject) => {
         if (closed) return reject(new Error('the runner is closed'));
         if (signal?.aborted) return reject(new AbortError());
-        const task: Task = { id: nextId++, job, chunk, resolve, reject, signal };
+        // The abort listener is removed as soon as the task settles (it would otherwise keep every result alive).
+        let onAbort: (() => void) | null = null;
+        const settle = (): void => {
+          if (onAbort) signal?.removeEventListener('abort', onAbort);
+          onAbort = null;
+        };
+        const task: Task = {
+          id: nextId++,
+          job,
+          chunk,
+          resolve: (r) => {
+            settle();
+            resolve(r);
+          },
+          reject: (e) => {
+            settle();
+            reject(e);
+          },
+          signal,
+        };
         if (signal) {
-          const onAbort = (): void => {
+          onAbort = (): void => {
             const i = queue.indexOf(task);
             if (i >= 0) {
               queue.splice(i, 1);
-              reject(new AbortError());
+              task.reject(new AbortError());
             }
           };
           signal.addEventListener('abort', onAbort);
