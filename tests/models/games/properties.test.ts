@@ -11,6 +11,7 @@ import { regret } from '../../../models/games/regret';
 import { Rational } from '../../../models/games/Rational';
 import { solveExactUnique } from '../../../models/games/linearSolve';
 import type { Game } from '../../../models/games/Game';
+import { makeGame } from '../../../models/games/makeGame';
 import { arbBimatrix, bimatrixGame, keysOf } from './gameHelpers';
 
 const zeroRegret = (g: Game, profile: readonly (readonly (Rational | number)[])[]): boolean => {
@@ -190,6 +191,35 @@ describe('solver properties on random games', () => {
         expect(e).toBeDefined();
         const r = regret(g, e?.profile ?? []);
         expect(r instanceof Rational ? r.isZero() : r <= 1e-9 * 20).toBe(true);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('logit limits are verified equilibria on degenerate N-player games', () => {
+    const arbGame = fc.array(fc.integer({ min: 2, max: 3 }), { minLength: 3, maxLength: 4 }).chain((counts) =>
+      fc
+        .array(
+          fc.array(fc.integer({ min: 0, max: 2 }), { minLength: counts.length, maxLength: counts.length }),
+          {
+            minLength: counts.reduce((a, b) => a * b, 1),
+            maxLength: counts.reduce((a, b) => a * b, 1),
+          },
+        )
+        .map((payoffs) =>
+          makeGame({
+            title: '',
+            players: counts.map((_, i) => `p${i}`),
+            strategies: counts.map((c) => Array.from({ length: c }, (_, k) => `s${k}`)),
+            payoffs,
+          }),
+        ),
+    );
+    fc.assert(
+      fc.property(arbGame, (g) => {
+        const [e] = logit(g);
+        const r = regret(g, e?.profile ?? []);
+        expect(r instanceof Rational ? r.isZero() : r <= 1e-9 * 2).toBe(true);
       }),
       { numRuns: 40 },
     );
