@@ -12,6 +12,11 @@ import { createWorkerPool } from '../../models/engine/WorkerPool';
 import type { Runner } from '../../models/engine/Runner';
 import type { WorkerResponse } from '../../models/engine/workerProtocol';
 
+/** The one esbuild call we need (esbuild is loaded at run time: it is tsx's dependency, not ours). */
+type EsbuildApi = {
+  buildSync(options: Record<string, unknown>): { outputFiles?: { text: string }[] };
+};
+
 type WorkerSource = { readonly code: string; readonly kind: 'bundle' | 'tsx' };
 
 let cached: WorkerSource | null = null;
@@ -20,7 +25,7 @@ const workerSource = (): WorkerSource => {
   if (cached) return cached;
   const entry = new URL('./engineWorker.ts', import.meta.url);
   try {
-    const esbuild = createRequire(import.meta.url)('esbuild') as typeof import('esbuild');
+    const esbuild = createRequire(import.meta.url)('esbuild') as EsbuildApi;
     const out = esbuild.buildSync({
       entryPoints: [fileURLToPath(entry)],
       bundle: true,
