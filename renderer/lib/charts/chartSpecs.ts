@@ -139,7 +139,7 @@ const survival =
       0.07,
     );
     return {
-      marginRight: marginLeftFor(series) * 0.8,
+      marginRight: marginLeftFor(series),
       x: { label: xLabel, tickFormat: 'd' },
       y: { domain: [0, 1], tickFormat: '.0%', label: 'not yet happened', grid: true },
       color: { domain: series, range: series.map((_, i) => seriesColour(i)) },
@@ -153,7 +153,7 @@ const survival =
         }),
         Plot.text(last, {
           x: 'round',
-          y: 'survival',
+          y: 'ly',
           text: 'series',
           fill: 'series',
           textAnchor: 'start',
@@ -202,7 +202,7 @@ const sweepLine =
       0.07,
     );
     return {
-      marginRight: marginLeftFor(series) * 0.8,
+      marginRight: marginLeftFor(series),
       x: { label: xLabel },
       y: { domain: [0, 1], tickFormat: '.0%', label: 'probability', grid: true },
       color: { domain: series, range: series.map((_, i) => seriesColour(i)) },

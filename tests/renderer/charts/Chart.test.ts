@@ -91,3 +91,20 @@ describe('Chart', () => {
     expect(seriesColour(8)).toBe(seriesColour(0));
   });
 });
+
+describe('chart specs', () => {
+  it('end labels of coinciding curves are moved apart', () => {
+    const rows = [0, 1, 2].flatMap((round) =>
+      ['Crisis', 'Provocation'].map((series) => ({ series, round, survival: 1 - round * 0.3 })),
+    );
+    const opts = chartSpecs.survival(rows, 'month')(600);
+    const text = (opts.marks ?? []).at(-1) as unknown as {
+      data: { ly: number }[];
+      channels: { y: { value: unknown } };
+    };
+    expect(text.channels.y.value).toBe('ly');
+    const ys = text.data.map((d) => d.ly).sort();
+    expect(ys).toHaveLength(2);
+    expect(Math.abs((ys[1] ?? 0) - (ys[0] ?? 0))).toBeGreaterThanOrEqual(0.07 - 1e-12);
+  });
+});
