@@ -35,7 +35,7 @@ const workerSource = (): WorkerSource => {
       write: false,
       logLevel: 'silent',
     });
-    const code = out.outputFiles[0]?.text;
+    const code = out.outputFiles?.[0]?.text;
     if (code) return (cached = { code, kind: 'bundle' });
   } catch {
     // fall through to the tsx bootstrap
