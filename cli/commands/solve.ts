@@ -136,9 +136,11 @@ export const solveCsv = (game: Game, eqs: readonly Equilibrium[]): string => {
   return [head, ...rows].map((r) => r.map(csvField).join(',')).join('\n');
 };
 
-/** Short display: exact fractions as is, floats to 6 significant digits. */
+/** Short display: exact fractions as is (≈ decimal when the denominator is huge), floats to 6 significant digits. */
 const short = (x: Num): string => {
-  if (x instanceof Rational) return x.toString();
+  if (x instanceof Rational) {
+    return x.den > 1_000_000n ? `≈${Number(x.toNumber().toPrecision(6))}` : x.toString();
+  }
   const r = Number(x.toPrecision(6));
   return Object.is(r, -0) ? '0' : String(r);
 };
