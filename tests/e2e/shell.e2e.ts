@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { openApp, SHOT_DIR, type Harness } from './harness';
-import { mergeMetrics, waitForRunStatus } from './simulationE2eHelpers';
+import { median, mergeMetrics, waitForRunStatus } from './simulationE2eHelpers';
 
 const DOCS = resolve(import.meta.dirname, '../../docs');
 
@@ -26,25 +26,40 @@ describe('app shell', () => {
   });
 
   it('loads the default scenario with no console errors, and measures first paint', async () => {
-    await h.page.goto(h.url);
-    await h.page.getByTestId('app-shell').waitFor({ timeout: 15_000 });
-    await h.page.getByTestId('parameter-sliders').getByRole('slider').first().waitFor({ timeout: 20_000 });
-    const perf = await h.page.evaluate(() => {
-      const g = globalThis as unknown as PerfGlobals;
-      const paints = g.performance.getEntriesByType('paint');
-      const fcp = paints.find((p) => p.name === 'first-contentful-paint')?.startTime ?? null;
-      const fp = paints.find((p) => p.name === 'first-paint')?.startTime ?? null;
-      const mounted = g.performance.getEntriesByName('parley:mounted')[0]?.startTime ?? null;
-      const ready = g.performance.getEntriesByName('parley:model-ready')[0]?.startTime ?? null;
-      return { fp, fcp, mounted, ready };
-    });
-    expect(perf.fcp).not.toBeNull();
+    const loads: { fp: number | null; fcp: number | null; mounted: number | null; ready: number | null }[] =
+      [];
+    for (let k = 0; k < 5; k++) {
+      if (k === 0) await h.page.goto(h.url);
+      else await h.page.reload();
+      await h.page.getByTestId('app-shell').waitFor({ timeout: 15_000 });
+      await h.page.getByTestId('parameter-sliders').getByRole('slider').first().waitFor({ timeout: 20_000 });
+      loads.push(
+        await h.page.evaluate(() => {
+          const g = globalThis as unknown as PerfGlobals;
+          const paints = g.performance.getEntriesByType('paint');
+          const at = (name: string) => g.performance.getEntriesByName(name)[0]?.startTime ?? null;
+          return {
+            fp: paints.find((p) => p.name === 'first-paint')?.startTime ?? null,
+            fcp: paints.find((p) => p.name === 'first-contentful-paint')?.startTime ?? null,
+            mounted: at('parley:mounted'),
+            ready: at('parley:model-ready'),
+          };
+        }),
+      );
+    }
+    const med = (key: keyof (typeof loads)[number]): number | null => {
+      const xs = loads.map((l) => l[key]).filter((x): x is number => x !== null);
+      return xs.length ? Math.round(median(xs)) : null;
+    };
+    expect(med('fcp')).not.toBeNull();
     await mergeMetrics({
-      firstPaintMs: perf.fp === null ? null : Math.round(perf.fp),
-      firstContentfulPaintMs: perf.fcp === null ? null : Math.round(perf.fcp),
-      appMountedMs: perf.mounted === null ? null : Math.round(perf.mounted),
-      defaultScenarioReadyMs: perf.ready === null ? null : Math.round(perf.ready),
-      firstPaintNote: 'Chromium headless, built renderer served on 127.0.0.1, cold profile, 2 shared cores',
+      firstPaintMs: med('fp'),
+      firstContentfulPaintMs: med('fcp'),
+      appMountedMs: med('mounted'),
+      defaultScenarioReadyMs: med('ready'),
+      firstPaintNote:
+        'median of 5 loads (first cold); Chromium headless, built renderer served on 127.0.0.1, 2 shared cores; ' +
+        'ready = korea-2025 validated, compiled and its sliders shown',
     });
     const title = await h.page.getByTestId('doc-title').innerText();
     expect(title).toMatch(/Korea/i);
