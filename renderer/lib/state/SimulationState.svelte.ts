@@ -70,6 +70,8 @@ export class SimulationState {
   done = $state(0);
   total = $state(0);
   result = $state.raw<RunView | null>(null);
+  /** The compiled model the shown result was run on (exports and replays use it, not a later edit). */
+  resultSpec = $state.raw<ModelSpec | null>(null);
   error = $state<string | null>(null);
   /** Wall time of the current/last run (ms). */
   elapsedMs = $state(0);
@@ -172,6 +174,7 @@ export class SimulationState {
       });
       if (abort.signal.aborted) throw new DOMException('cancelled', 'AbortError');
       this.result = result;
+      this.resultSpec = spec;
       this.done = this.total;
       this.status = 'done';
     } catch (e) {
@@ -197,9 +200,14 @@ export class SimulationState {
     return typeof v === 'string' ? v : null;
   }
 
-  /** Replay trial k (1-based) of the last run's settings, round by round. */
+  /** True when the scenario was edited (recompiled) after the shown result was run. */
+  get resultStale(): boolean {
+    return this.result !== null && this.resultSpec !== this.#source().spec;
+  }
+
+  /** Replay trial k (1-based) of the last run's settings (and model), round by round. */
   async replayTrial(): Promise<void> {
-    const { spec } = this.#source();
+    const spec = this.resultSpec ?? this.#source().spec;
     const settings = this.result?.settings ?? this.settings();
     if (!spec || !settings) return;
     const err = this.replayTrialError;
@@ -224,7 +232,7 @@ export class SimulationState {
    */
   async exportRun(kind: RunExportKind, platform: Platform): Promise<SaveResult | null> {
     const run = this.result;
-    const { spec } = this.#source();
+    const spec = this.resultSpec;
     if (!run || !spec || this.exportBusy) return null;
     this.exportBusy = kind;
     this.exportedTrials = 0;

@@ -136,4 +136,25 @@ describe('SimulationState', () => {
       settings: { seed: 42, trials: 100 },
     });
   });
+
+  it('after the scenario is edited, the shown result is marked stale and exports/replays use its own model', async () => {
+    const { sim, fake, source } = setup();
+    sim.trialsText = '10';
+    await sim.run();
+    expect(sim.resultStale).toBe(false);
+    const edited = { ...spec, id: 'edited' };
+    source.spec = edited;
+    expect(sim.resultStale).toBe(true);
+    await sim.replayTrial();
+    const got: string[] = [];
+    const platform = {
+      exportFile: async (_k: string, name: string) => {
+        got.push(name);
+        return { ok: true as const, path: name, name };
+      },
+    } as unknown as Parameters<SimulationState['exportRun']>[1];
+    await sim.exportRun('summary', platform);
+    expect(got).toEqual(['fake-seed42-summary.csv']);
+    expect(fake.calls.filter((c) => c.kind === 'replay').map((c) => c.specId)).toEqual(['fake']);
+  });
 });

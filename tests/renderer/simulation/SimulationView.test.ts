@@ -47,7 +47,9 @@ describe('SimulationView', () => {
     expect(screen.getByTestId('chart-survival')).toBeTruthy();
     expect(screen.getByTestId('chart-profiles')).toBeTruthy();
     expect(screen.getByTestId('chart-events')).toBeTruthy();
-    expect(screen.getByTestId('equilibrium-types').textContent).toMatch(/pure 80%, mixed 20%; several pure .* 10%/);
+    expect(screen.getByTestId('equilibrium-types').textContent).toMatch(
+      /pure 80%, mixed 20%; several pure .* 10%/,
+    );
     expect(fake.calls[0]?.settings).toMatchObject({ seed: 123, trials: 2000 });
   });
 

@@ -9,7 +9,7 @@ import type {
   SweepAxis,
 } from '../../../renderer/lib/state/SimulationPort';
 
-export type FakeCall = { kind: string; settings: RunSettings; extra?: unknown };
+export type FakeCall = { kind: string; specId: string; settings: RunSettings; extra?: unknown };
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
 const abortError = () => new DOMException('aborted', 'AbortError');
@@ -84,7 +84,7 @@ export const fakeSimulationPort = () => {
   };
   const port: SimulationPort = {
     run: async (_spec, settings, hooks) => {
-      calls.push({ kind: 'run', settings });
+      calls.push({ kind: 'run', specId: _spec.id, settings });
       for (let i = 1; i <= 4; i++) {
         await step(hooks.signal);
         hooks.onProgress?.(Math.round((settings.trials * i) / 4), settings.trials);
@@ -93,14 +93,14 @@ export const fakeSimulationPort = () => {
       return fakeRunView(settings);
     },
     estimate: async (_spec, settings, hooks) => {
-      calls.push({ kind: 'estimate', settings });
+      calls.push({ kind: 'estimate', specId: _spec.id, settings });
       await step(hooks.signal);
       if (failWith) throw new Error(failWith);
       const v = fakeRunView(settings);
       return { settings, trials: v.trials, elapsedMs: 1, outcomes: v.outcomes };
     },
     replay: async (_spec, settings, trial) => {
-      calls.push({ kind: 'replay', settings, extra: trial });
+      calls.push({ kind: 'replay', specId: _spec.id, settings, extra: trial });
       await tick();
       return {
         trial,
@@ -120,7 +120,7 @@ export const fakeSimulationPort = () => {
       };
     },
     sweep: async (_spec, settings, x: SweepAxis, y: SweepAxis | null, hooks) => {
-      calls.push({ kind: 'sweep', settings, extra: { x, y } });
+      calls.push({ kind: 'sweep', specId: _spec.id, settings, extra: { x, y } });
       await step(hooks.signal);
       hooks.onProgress?.(1, 1);
       const xs = Array.from({ length: x.steps }, (_, i) => x.from + ((x.to - x.from) * i) / (x.steps - 1));
@@ -145,7 +145,7 @@ export const fakeSimulationPort = () => {
       };
     },
     compare: async (_spec, settings, variant, hooks) => {
-      calls.push({ kind: 'compare', settings, extra: variant });
+      calls.push({ kind: 'compare', specId: _spec.id, settings, extra: variant });
       await step(hooks.signal);
       const b = fakeRunView(settings).outcomes[0];
       const v = fakeRunView({ ...settings, overrides: variant }).outcomes[0];
@@ -165,7 +165,7 @@ export const fakeSimulationPort = () => {
       };
     },
     sensitivity: async (_spec, settings, target, hooks) => {
-      calls.push({ kind: 'sensitivity', settings, extra: target });
+      calls.push({ kind: 'sensitivity', specId: _spec.id, settings, extra: target });
       await step(hooks.signal);
       return {
         target,
@@ -178,7 +178,7 @@ export const fakeSimulationPort = () => {
       };
     },
     perTrialCsv: (_spec, settings, hooks) => {
-      calls.push({ kind: 'perTrialCsv', settings });
+      calls.push({ kind: 'perTrialCsv', specId: _spec.id, settings });
       return (async function* () {
         yield 'run_id,scenario,trial,round,seed\n';
         for (let t = 1; t <= settings.trials; t++) {
