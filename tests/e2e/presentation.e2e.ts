@@ -33,6 +33,10 @@ describe('presentation mode', () => {
     await expect.poll(() => round.innerText()).toMatch(/ 2 of /);
     await h.page.keyboard.press('Escape');
     await h.page.getByTestId('tab-model').waitFor();
+    // focus returns to the Present button
+    await expect
+      .poll(() => h.page.getByTestId('present').evaluate((el) => el === el.ownerDocument.activeElement))
+      .toBe(true);
     expect(h.errors).toEqual([]);
   });
 });
