@@ -1,0 +1,77 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
+import { tick } from 'svelte';
+import { AppState } from '../../../renderer/lib/state/AppState.svelte';
+import AppShell from '../../../renderer/components/layout/AppShell.svelte';
+import { fakeEngine, memoryPlatform } from '../state/fakes';
+
+afterEach(() => cleanup());
+
+const setup = async () => {
+  const mem = memoryPlatform();
+  let menu: ((c: string) => void) | null = null;
+  mem.platform.onMenuCommand = (l) => {
+    menu = l as (c: string) => void;
+    return () => (menu = null);
+  };
+  const app = new AppState({
+    platform: mem.platform,
+    engine: fakeEngine(),
+    schedule: () => 0,
+    cancel: () => 0,
+  });
+  await app.start();
+  render(AppShell, { app });
+  await tick();
+  return { app, mem, menu: (c: string) => menu?.(c) };
+};
+
+describe('AppShell keyboard and menus', () => {
+  it('Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y undo and redo document edits', async () => {
+    const { app } = await setup();
+    app.doc.setField(['title'], 'Edited');
+    await fireEvent.keyDown(window, { key: 'z', ctrlKey: true });
+    expect(app.doc.title).toBe('korea-2025');
+    await fireEvent.keyDown(window, { key: 'Z', ctrlKey: true, shiftKey: true });
+    expect(app.doc.title).toBe('Edited');
+    await fireEvent.keyDown(window, { key: 'z', metaKey: true });
+    await fireEvent.keyDown(window, { key: 'y', ctrlKey: true });
+    expect(app.doc.title).toBe('Edited');
+  });
+
+  it('? shows the shortcuts, Alt+2 goes to the Game tab, P toggles presentation (not while typing)', async () => {
+    const { app } = await setup();
+    await fireEvent.keyDown(window, { key: '?' });
+    expect(app.showShortcuts).toBe(true);
+    app.showShortcuts = false;
+    await fireEvent.keyDown(window, { key: '2', altKey: true });
+    expect(app.activeView).toBe('game');
+    app.activeView = 'model';
+    await tick();
+    const title = screen.getAllByRole('textbox')[0] as HTMLInputElement;
+    await fireEvent.keyDown(title, { key: 'p' });
+    expect(app.presentation).toBe(false);
+    await fireEvent.keyDown(window, { key: 'p' });
+    expect(app.presentation).toBe(true);
+  });
+
+  it('native menu commands reach the app (save, presentation, library)', async () => {
+    const { app, mem, menu } = await setup();
+    app.doc.setField(['title'], 'Menu save');
+    menu('save');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(mem.saved).toHaveLength(1);
+    expect(app.doc.dirty).toBe(false);
+    menu('show-library');
+    expect(app.sidebar).toBe('library');
+    menu('toggle-presentation');
+    expect(app.presentation).toBe(true);
+  });
+
+  it('shows validation problems with a badge on the Model tab', async () => {
+    const { app } = await setup();
+    app.doc.issues = [{ path: 'title', message: 'too long' }];
+    await tick();
+    expect(screen.getByTestId('tab-model').textContent).toContain('1');
+  });
+});
