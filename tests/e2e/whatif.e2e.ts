@@ -29,6 +29,7 @@ describe('what-if view', () => {
     await panel.getByLabel('Trials per point').fill('500');
     await panel.getByRole('button', { name: 'Run sweep' }).click();
     await page.getByTestId('chart-sweep').locator('svg').first().waitFor({ timeout: 60_000 });
+    await page.getByTestId('chart-sweep').screenshot({ path: join(SHOT_DIR, 'whatif-sweep-line.png') });
     const secondParam = panel.getByLabel('Second parameter');
     const options = await secondParam.locator('option').allTextContents();
     expect(options.length).toBeGreaterThan(1);
@@ -54,6 +55,8 @@ describe('what-if view', () => {
     await compare.getByLabel('Trials').fill('2000');
     await compare.getByRole('button', { name: 'Compare' }).click();
     await page.getByTestId('chart-difference').locator('svg').first().waitFor({ timeout: 60_000 });
+    // back to the scenario's values, where the parameters do move P(talks)
+    await page.getByTestId('parameter-sliders').getByRole('button', { name: 'Reset' }).click();
     const sens = page.getByTestId('sensitivity-panel');
     await sens.getByLabel('Trials per point').fill('300');
     await sens.getByRole('button', { name: 'Run sensitivity' }).click();

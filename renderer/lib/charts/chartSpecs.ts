@@ -218,8 +218,10 @@ const sweepLine =
 const heatmap =
   (rows: readonly HeatRow[], xLabel: string, yLabel: string): Spec =>
   () => ({
-    x: { label: xLabel, type: 'band', tickFormat: (v: number) => fmt(v) },
-    y: { label: yLabel, type: 'band', reverse: true, tickFormat: (v: number) => fmt(v) },
+    marginLeft: 64,
+    marginBottom: 40,
+    x: { label: shortLabel(xLabel), type: 'band', tickFormat: (v: number) => fmt(v) },
+    y: { label: shortLabel(yLabel), type: 'band', reverse: true, tickFormat: (v: number) => fmt(v) },
     color: { scheme: heatmapScheme, domain: [0, 1], legend: false },
     marks: [
       Plot.cell(rows, { x: 'x', y: 'y', fill: 'p', inset: 0.5 }),
