@@ -2,6 +2,7 @@
 // and the tornado chart.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { openApp, SHOT_DIR, type Harness } from './harness';
 import {
   axeSerious,
@@ -36,6 +37,16 @@ describe('what-if view', () => {
     await secondParam.selectOption({ index: 1 });
     await panel.getByRole('button', { name: 'Run sweep' }).click();
     await page.getByTestId('chart-heatmap').locator('svg').first().waitFor({ timeout: 60_000 });
+    // the sweep table: <x>,<y>,outcome,p,low,high,n — one row per grid point (11 × 11) and outcome
+    const [d] = await Promise.all([
+      page.waitForEvent('download', { timeout: 30_000 }),
+      panel.getByRole('button', { name: 'Sweep CSV' }).click(),
+    ]);
+    const lines = (await readFile(await d.path(), 'utf8')).split('\r\n').filter(Boolean);
+    expect(lines[0]).toMatch(/^russiaSupport,\w+,outcome,p,low,high,n$/);
+    const outcomes = new Set(lines.slice(1).map((l) => l.split(',')[2]));
+    expect(lines.length - 1).toBe(11 * 11 * outcomes.size);
+    expect(lines.slice(1).every((l) => l.endsWith(',500'))).toBe(true);
     await page.setViewportSize({ width: 1280, height: 1400 });
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(SHOT_DIR, 'whatif-sweep.png') });
