@@ -13,6 +13,7 @@
 import type { RuntimeModel, NumFn, SelectionRule } from '../scenario/RuntimeModel';
 import { describeNonFinite, type FormulaLocation } from '../scenario/describeNonFinite';
 import { RandomStream } from '../random/RandomStream';
+import { fuseKernels, type FusedKernels } from './fusedKernels';
 import { PURPOSE, type SeedKey } from '../random/seedKey';
 import {
   FloatGame,
@@ -118,12 +119,14 @@ export class TrialSimulator {
   private readonly sChoices = new RandomStream();
   private readonly sEvents = new RandomStream();
   private readonly sSelect = new RandomStream();
+  private readonly fused: FusedKernels | null;
+  private readonly recordTmp: Float64Array;
   private currentTrial = 0;
   private currentRound = 0;
 
   constructor(
     readonly model: RuntimeModel,
-    options: { readonly rounds?: number } = {},
+    options: { readonly rounds?: number; readonly fused?: boolean } = {},
   ) {
     const rounds = options.rounds ?? model.rounds.count;
     if (!(Number.isInteger(rounds) && rounds >= 1 && rounds <= 100000)) {
@@ -207,6 +210,8 @@ export class TrialSimulator {
     const maxEffects = Math.max(0, ...model.events.map((e) => e.effects.length));
     this.effectTmp = new Float64Array(maxEffects);
     this.fired = new Uint8Array(model.events.length);
+    this.fused = options.fused === false ? null : fuseKernels(model.spec);
+    this.recordTmp = new Float64Array(model.outcomes.length + model.metrics.length);
     const R = rounds;
     this.record = {
       rounds: R,
@@ -290,6 +295,15 @@ export class TrialSimulator {
     env[b.roundSlot] = r;
     env[b.monthSlot] = ((b.startMonth - 1 + r - 1) % 12) + 1;
     const d = m.derived;
+    if (this.fused) {
+      this.fused.derived(env);
+      let ok = true;
+      for (let k = 0; k < d.length; k++) {
+        const v = env[d[k]!.slot] as number;
+        if (v - v !== 0) ok = false;
+      }
+      if (ok) return;
+    }
     for (let k = 0; k < d.length; k++) {
       env[d[k]!.slot] = this.evalChecked(d[k]!.value, 'derived', k);
     }
@@ -298,6 +312,16 @@ export class TrialSimulator {
   private buildGame(): void {
     const g = this.game;
     const env = this.env;
+    if (this.fused) {
+      const pay = g.payoffs;
+      this.fused.game(env, pay);
+      let ok = true;
+      for (let k = 0; k < pay.length; k++) {
+        const v = pay[k] as number;
+        if (v - v !== 0) ok = false;
+      }
+      if (ok) return;
+    }
     const actors = this.model.actors;
     const n = this.n;
     const digits = g.digits;
@@ -483,17 +507,35 @@ export class TrialSimulator {
       }
     // 4. outcomes and metrics
     const O = m.outcomes.length;
-    for (let k = 0; k < O; k++) {
-      const v = m.outcomes[k]!.when(env);
-      if (v !== v) this.fail({ kind: 'outcome', index: k }, v);
-      rec.outcomes[(r - 1) * O + k] = v ? 1 : 0;
-    }
     const M = m.metrics.length;
-    for (let k = 0; k < M; k++) {
-      const v = m.metrics[k]!.value(env);
-      if (v - v !== 0) this.fail({ kind: 'metric', index: k }, v);
-      rec.metrics[(r - 1) * M + k] = v;
+    let recorded = false;
+    if (this.fused) {
+      const tmp = this.recordTmp;
+      this.fused.record(env, tmp);
+      let ok = true;
+      for (let k = 0; k < O; k++) if (tmp[k] !== tmp[k]) ok = false;
+      for (let k = O; k < O + M; k++) {
+        const v = tmp[k] as number;
+        if (v - v !== 0) ok = false;
+      }
+      if (ok) {
+        for (let k = 0; k < O; k++) rec.outcomes[(r - 1) * O + k] = tmp[k] ? 1 : 0;
+        for (let k = 0; k < M; k++) rec.metrics[(r - 1) * M + k] = tmp[O + k] as number;
+        recorded = true;
+      }
     }
+    if (!recorded)
+      for (let k = 0; k < O; k++) {
+        const v = m.outcomes[k]!.when(env);
+        if (v !== v) this.fail({ kind: 'outcome', index: k }, v);
+        rec.outcomes[(r - 1) * O + k] = v ? 1 : 0;
+      }
+    if (!recorded)
+      for (let k = 0; k < M; k++) {
+        const v = m.metrics[k]!.value(env);
+        if (v - v !== 0) this.fail({ kind: 'metric', index: k }, v);
+        rec.metrics[(r - 1) * M + k] = v;
+      }
     // 5. events
     const ev = m.events;
     const firedNow: number[] | null = this.trace ? [] : null;
@@ -518,10 +560,20 @@ export class TrialSimulator {
     }
     // 6. state updates (simultaneous, clamped)
     const st = m.state;
-    for (let k = 0; k < st.length; k++) {
-      const s = st[k]!;
-      this.stateTmp[k] = s.update ? this.evalChecked(s.update, 'state-update', k) : (env[s.slot] as number);
+    let updated = false;
+    if (this.fused) {
+      this.fused.state(env, this.stateTmp);
+      updated = true;
+      for (let k = 0; k < st.length; k++) {
+        const v = this.stateTmp[k] as number;
+        if (v - v !== 0) updated = false;
+      }
     }
+    if (!updated)
+      for (let k = 0; k < st.length; k++) {
+        const s = st[k]!;
+        this.stateTmp[k] = s.update ? this.evalChecked(s.update, 'state-update', k) : (env[s.slot] as number);
+      }
     for (let k = 0; k < st.length; k++) {
       const s = st[k]!;
       let v = this.stateTmp[k] as number;

@@ -281,3 +281,27 @@ describe('runner orchestration', () => {
     expect(m.quantiles.p50).toBeLessThan(0.6);
   });
 });
+
+describe('fused kernels', () => {
+  it('give bit-identical trials to per-formula evaluation', async () => {
+    const { loadBuiltin } = await import('../../../models/scenario/builtins');
+    const { instantiateModel } = await import('../../../models/scenario/instantiateModel');
+    const { TrialSimulator } = await import('../../../models/engine/TrialSimulator');
+    const { seedKey } = await import('../../../models/random/seedKey');
+    for (const spec of [loadBuiltin('korea-2025').spec, penniesSpec()]) {
+      const model = instantiateModel(spec);
+      const fast = new TrialSimulator(model);
+      const slow = new TrialSimulator(instantiateModel(spec, { backend: 'closure' }), { fused: false });
+      const ex = new ChunkExecutor(makeJob(spec, { seed: 'fused', trials: 300 }), model);
+      for (let t = 0; t < 300; t++) {
+        const v = Float64Array.from(ex.paramValues(t, 0));
+        const a = fast.run(seedKey('fused'), t, v);
+        const snapshot = { c: Array.from(a.choices), o: Array.from(a.outcomes), m: Array.from(a.metrics) };
+        const b = slow.run(seedKey('fused'), t, v);
+        expect({ c: Array.from(b.choices), o: Array.from(b.outcomes), m: Array.from(b.metrics) }).toEqual(
+          snapshot,
+        );
+      }
+    }
+  });
+});

@@ -1,0 +1,74 @@
+// Fused per-round kernels: one generated JavaScript function per round step (the whole game table, all derived
+// variables, outcomes + metrics, state updates) instead of one call per formula. Calling dozens of distinct small
+// functions per round boxes every returned double and defeats inlining; a fused kernel writes straight into typed
+// arrays. Source is generated only from VALIDATED formula IR (known ops, finite literals, integer slots), through
+// models/formula's own formulaToJs, so no scenario text reaches the code. Used only where `new Function` is allowed
+// (Node workers, the CLI); elsewhere (a CSP without unsafe-eval) the engine keeps the per-formula functions.
+// Non-finite results are detected by the caller, which then re-runs the step formula by formula for the message.
+import { RUNTIME_OPS } from '../formula/runtimeOps';
+import { canGenerateCode, formulaToJs, validateIR } from '../formula/instantiateFormula';
+import type { FormulaIR, ModelSpec } from '../scenario/RuntimeModel';
+
+export type FusedKernels = {
+  /** Fill pay[profile * n + actor] for every profile (sets the choice slots as it goes). */
+  readonly game: (env: Float64Array, pay: Float64Array) => void;
+  /** Evaluate every derived variable in order, writing its slot. */
+  readonly derived: (env: Float64Array) => void;
+  /** out[k] = outcome k (raw), out[O + k] = metric k. */
+  readonly record: (env: Float64Array, out: Float64Array) => void;
+  /** out[k] = new value of state k (unclamped; `update: null` keeps the current value). */
+  readonly state: (env: Float64Array, out: Float64Array) => void;
+};
+
+/** Largest game table fused into one function (profiles × actors payoff expressions). */
+export const MAX_FUSED_PAYOFFS = 4096;
+
+export const fuseKernels = (spec: ModelSpec): FusedKernels | null => {
+  if (!canGenerateCode()) return null;
+  const js = (ir: FormulaIR): string => formulaToJs(validateIR(ir, spec.envSize));
+  const n = spec.actors.length;
+  const counts = spec.actors.map((a) => a.strategies.length);
+  const profiles = counts.reduce((p, c) => p * c, 1);
+  if (profiles * n > MAX_FUSED_PAYOFFS) return null;
+  try {
+    const make = <F>(params: string[], body: string): F =>
+      new Function('H', `"use strict"; return function (${params.join(', ')}) {\n${body}\n};`)(
+        RUNTIME_OPS,
+      ) as F;
+    const gameLines: string[] = [];
+    const digits = new Array<number>(n).fill(0);
+    const current = new Array<number>(n).fill(-1);
+    for (let p = 0; p < profiles; p++) {
+      for (let i = 0; i < n; i++) {
+        if (current[i] === digits[i]) continue;
+        const slots = spec.actors[i]!.choiceSlots;
+        for (let k = 0; k < slots.length; k++) {
+          if (current[i] === -1 || k === current[i] || k === digits[i])
+            gameLines.push(`env[${slots[k]! | 0}] = ${k === digits[i] ? 1 : 0};`);
+        }
+        current[i] = digits[i]!;
+      }
+      for (let i = 0; i < n; i++)
+        gameLines.push(`pay[${p * n + i}] = ${js(spec.actors[i]!.payoffs[digits[i]!]!)};`);
+      for (let i = 0; i < n; i++) {
+        digits[i]!++;
+        if (digits[i]! < counts[i]!) break;
+        digits[i] = 0;
+      }
+    }
+    const derived = spec.derived.map((d) => `env[${d.slot | 0}] = ${js(d.value)};`);
+    const record = [
+      ...spec.outcomes.map((o, k) => `out[${k}] = ${js(o.when)};`),
+      ...spec.metrics.map((m, k) => `out[${spec.outcomes.length + k}] = ${js(m.value)};`),
+    ];
+    const state = spec.state.map((s, k) => `out[${k}] = ${s.update ? js(s.update) : `env[${s.slot | 0}]`};`);
+    return {
+      game: make(['env', 'pay'], gameLines.join('\n')),
+      derived: make(['env'], derived.join('\n')),
+      record: make(['env', 'out'], record.join('\n')),
+      state: make(['env', 'out'], state.join('\n')),
+    };
+  } catch {
+    return null;
+  }
+};
