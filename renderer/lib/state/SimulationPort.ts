@@ -13,6 +13,8 @@ export type RunSettings = {
   readonly workers: number;
   /** Parameter values fixed by the user (sliders), by parameter id. */
   readonly overrides: Readonly<Record<string, number>>;
+  /** Full runs only: stop early once every probability's 95% interval half-width is below this (null = never). */
+  readonly autoStop?: number | null;
 };
 
 export type RunHooks = {
@@ -47,7 +49,9 @@ export type SurvivalView = {
 
 export type RunView = {
   readonly settings: RunSettings;
+  /** Trials actually run (fewer than settings.trials when auto-stop ended the run early). */
   readonly trials: number;
+  readonly stoppedEarly: boolean;
   readonly rounds: number;
   readonly roundLabel: string;
   readonly elapsedMs: number;

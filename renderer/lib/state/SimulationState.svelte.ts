@@ -64,6 +64,8 @@ export class SimulationState {
   trialsText = $state('10000');
   seedText = $state('');
   sampler = $state<Sampler>('mc');
+  /** Auto-stop target: the 95% interval half-width every probability must reach (null = run every trial). */
+  autoStop = $state<number | null>(null);
   workers = $state(defaultWorkers());
 
   status = $state<RunStatus>('idle');
@@ -139,6 +141,7 @@ export class SimulationState {
       sampler: this.sampler,
       workers: this.workers,
       overrides: overridesFor(spec, paramValues),
+      autoStop: this.autoStop,
     };
   }
 

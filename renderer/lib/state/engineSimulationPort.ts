@@ -28,6 +28,7 @@ import { createRunnerFor } from './engineRunners';
 export const toRunView = (r: RunResult, settings: RunSettings, elapsedMs: number): RunView => ({
   settings,
   trials: r.trials,
+  stoppedEarly: r.stoppedEarly,
   rounds: r.rounds,
   roundLabel: r.roundLabel,
   elapsedMs,
@@ -130,6 +131,11 @@ export const engineSimulationPort = (
     sampler: s.sampler,
     overrides: s.overrides,
   });
+  /** A full run's options: auto-stop included (the per-trial CSV re-run stops at the same chunk: deterministic). */
+  const runOptions = (s: RunSettings) => ({
+    ...options(s),
+    ...(s.autoStop ? { autoStop: { halfWidth: s.autoStop } } : {}),
+  });
   const results = new WeakMap<RunView, RunResult>();
   const sweeps = new WeakMap<SweepView, SweepResult>();
   const hooksOf = (h: { onProgress?: (d: number, t: number) => void; signal?: AbortSignal }) => ({
@@ -140,7 +146,7 @@ export const engineSimulationPort = (
   return {
     run: async (spec, settings, hooks) => {
       const t0 = performance.now();
-      const r = await runScenario(runnerFor(settings.workers), spec, options(settings), {
+      const r = await runScenario(runnerFor(settings.workers), spec, runOptions(settings), {
         onProgress: hooks.onProgress,
         signal: hooks.signal,
       });
@@ -178,7 +184,7 @@ export const engineSimulationPort = (
         let wake: (() => void) | null = null;
         let finished = false;
         let failure: unknown = null;
-        const run = runScenario(runnerFor(settings.workers), spec, options(settings), {
+        const run = runScenario(runnerFor(settings.workers), spec, runOptions(settings), {
           onProgress: hooks.onProgress,
           signal: hooks.signal,
           onCsv: async (text) => {

@@ -83,6 +83,7 @@ describe('SimulationState', () => {
       sampler: 'lhs',
       workers: 3,
       overrides: { russiaSupport: 0.2 },
+      autoStop: null,
     });
     expect(sim.elapsedMs).toBeGreaterThanOrEqual(0);
   });

@@ -120,6 +120,16 @@ describe('engineSimulationPort (korea-2025, in process)', () => {
     await expect(port.replay(spec, settings(), 201)).rejects.toThrow(/trial must be/);
   });
 
+  it('auto-stop ends a run early, and its per-trial CSV holds exactly the trials run', async () => {
+    const s = settings({ trials: 50_000, autoStop: 0.05 });
+    const v = await port.run(spec, s, {});
+    expect(v.stoppedEarly).toBe(true);
+    expect(v.trials).toBeLessThan(50_000);
+    for (const o of v.outcomes) expect((o.high - o.low) / 2).toBeLessThan(0.05);
+    const lines = (await collect(port.perTrialCsv(spec, s, {}))).split('\r\n').filter(Boolean);
+    expect(lines).toHaveLength(1 + v.trials * spec.rounds.count);
+  });
+
   it('a cancelled run rejects with an abort error', async () => {
     const ac = new AbortController();
     ac.abort();

@@ -23,6 +23,7 @@ export const fakeRunView = (
   return {
     settings,
     trials: settings.trials,
+    stoppedEarly: false,
     rounds: 3,
     roundLabel: 'month',
     elapsedMs: 5,
