@@ -23,6 +23,7 @@ import {
   logitLimit,
   pureEquilibria,
   selectPure,
+  tolerance,
 } from './floatGame';
 
 /** Kind of equilibrium played in a round by the nash actors: none (no nash actor), pure, mixed. */
@@ -428,14 +429,15 @@ export class TrialSimulator {
     if (!this.inducedIsFull) this.induce();
     const hm = this.inducedMix;
     if (this.nashFree > 0) {
-      const count = pureEquilibria(h, this.eqBuf);
+      const tol = tolerance(h);
+      const count = pureEquilibria(h, this.eqBuf, tol);
       rec.pureCount[r - 1] = count;
       if (count > 0) {
-        const p = selectPure(h, this.eqBuf, count, this.selection, uSelect);
+        const p = selectPure(h, this.eqBuf, count, this.selection, uSelect, tol);
         for (let f = 0; f < nf; f++) {
           const off = h.offsets[f] as number;
           const c = h.counts[f] as number;
-          const s = h.strategyOf(p, f);
+          const s = h.own[p * nf + f] as number;
           for (let t = 0; t < c; t++) hm[off + t] = t === s ? 1 : 0;
         }
         rec.eqType[r - 1] = EQ_PURE;

@@ -13,6 +13,9 @@ export class FloatGame {
   readonly payoffs: Float64Array;
   /** Scratch: decoded profile. */
   readonly digits: Int32Array;
+  /** own[p * n + i]: player i's strategy in profile p; base[p * n + i]: p with player i's strategy set to 0. */
+  readonly own: Int32Array;
+  readonly base: Int32Array;
 
   constructor(counts: readonly number[]) {
     this.n = counts.length;
@@ -31,6 +34,15 @@ export class FloatGame {
     this.totalStrategies = o;
     this.payoffs = new Float64Array(p * this.n);
     this.digits = new Int32Array(this.n);
+    this.own = new Int32Array(p * this.n);
+    this.base = new Int32Array(p * this.n);
+    for (let q = 0; q < p; q++) {
+      for (let i = 0; i < this.n; i++) {
+        const s = Math.floor(q / (this.strides[i] as number)) % (counts[i] as number);
+        this.own[q * this.n + i] = s;
+        this.base[q * this.n + i] = q - s * (this.strides[i] as number);
+      }
+    }
   }
 
   /** Strategy of `player` in profile index `p`. */
@@ -41,7 +53,8 @@ export class FloatGame {
 
 const TOL = 1e-12;
 
-const tolerance = (g: FloatGame): number => {
+/** Comparison tolerance of a game: 1e-12 × max(1, largest |payoff|). */
+export const tolerance = (g: FloatGame): number => {
   let m = 0;
   const pay = g.payoffs;
   for (let k = 0; k < pay.length; k++) {
@@ -52,17 +65,18 @@ const tolerance = (g: FloatGame): number => {
 };
 
 /** Pure Nash equilibria (profile indices, ascending) written to `out`; returns their count. */
-export const pureEquilibria = (g: FloatGame, out: Int32Array): number => {
+export const pureEquilibria = (g: FloatGame, out: Int32Array, tol = tolerance(g)): number => {
   const { n, counts, strides, payoffs, profiles } = g;
-  const tol = tolerance(g);
+  const ownOf = g.own;
+  const baseOf = g.base;
   let found = 0;
   for (let p = 0; p < profiles; p++) {
     let ok = true;
     for (let i = 0; i < n && ok; i++) {
       const ci = counts[i] as number;
       const si = strides[i] as number;
-      const own = Math.floor(p / si) % ci;
-      const base = p - own * si;
+      const own = ownOf[p * n + i] as number;
+      const base = baseOf[p * n + i] as number;
       const u = payoffs[p * n + i] as number;
       for (let s = 0; s < ci; s++) {
         if (s !== own && (payoffs[(base + s * si) * n + i] as number) > u + tol) {
@@ -83,11 +97,11 @@ export const selectPure = (
   count: number,
   rule: SelectionRule,
   u: number,
+  tol = tolerance(g),
 ): number => {
   if (count === 1 || rule === 'first') return eqs[0] as number;
   if (rule === 'random') return eqs[Math.min(count - 1, Math.floor(u * count))] as number;
   const { n, counts, strides, payoffs } = g;
-  const tol = tolerance(g);
   let best = eqs[0] as number;
   let bestScore = -Infinity;
   for (let e = 0; e < count; e++) {
