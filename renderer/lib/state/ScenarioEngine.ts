@@ -23,6 +23,13 @@ export type BuiltinInfo = {
   readonly description: string;
   /** Teaching notes (Markdown, untrusted: sanitise before rendering). */
   readonly notes: string;
+  /** Cited sources (dates as in the file). */
+  readonly sources?: readonly {
+    readonly title: string;
+    readonly publisher: string;
+    readonly date: string;
+    readonly url: string;
+  }[];
 };
 
 export type ScenarioEngine = {

@@ -38,6 +38,12 @@ export const loadScenarioEngine = (): ScenarioEngine => ({
         title: b.title,
         description: b.summary || str(raw.description),
         notes: str(raw.teachingNotes),
+        sources: (Array.isArray(raw.sources) ? (raw.sources as Record<string, unknown>[]) : []).map((x) => ({
+          title: str(x.title),
+          publisher: str(x.publisher),
+          date: str(x.date),
+          url: str(x.url),
+        })),
       };
     });
   },

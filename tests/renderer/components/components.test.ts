@@ -129,11 +129,15 @@ describe('PayoffMatrix', () => {
 });
 
 describe('LibraryPanel', () => {
-  it('lists every built-in with its notes rendered as Markdown and opens one', async () => {
-    const { app } = await makeApp();
+  it('lists every built-in with its notes rendered as Markdown and its sources, and opens one', async () => {
+    const { app, mem } = await makeApp();
     render(LibraryPanel, { app });
     expect(screen.getByTestId('builtin-chicken')).toBeTruthy();
     expect(screen.getByTestId('builtin-korea-2025').querySelector('strong')?.textContent).toBe('bold');
+    const sources = screen.getByText('Sources (1)').closest('details') as HTMLDetailsElement;
+    sources.open = true;
+    await fireEvent.click(screen.getByRole('button', { name: 'KCNA statement' }));
+    expect(mem.external).toEqual(['https://example.org/k']);
     await fireEvent.click(screen.getByRole('button', { name: 'Open Chicken' }));
     await new Promise((r) => setTimeout(r, 0));
     expect(app.doc.name).toBe('chicken.parley.json');

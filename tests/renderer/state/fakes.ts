@@ -45,6 +45,9 @@ export const fakeEngine = (): ScenarioEngine & { checks: number } => {
         title: 'Korea 2025',
         description: 'default',
         notes: '# Notes\n\nSome **bold** text.',
+        sources: [
+          { title: 'KCNA statement', publisher: 'KCNA', date: '2025-07-28', url: 'https://example.org/k' },
+        ],
       },
       { id: 'chicken', title: 'Chicken', description: 'brinkmanship', notes: 'Swerve!' },
     ],
@@ -77,6 +80,7 @@ export const memoryPlatform = (files: Record<string, string> = {}) => {
   const saved: SaveRequest[] = [];
   const autosaves: ({ text: string; path: string | null } | null)[] = [];
   const dirtyFlags: boolean[] = [];
+  const external: string[] = [];
   let nextOpen: OpenResult = { ok: false, canceled: true, error: null };
   let saveResult: 'ok' | 'fail' = 'ok';
   const platform: Platform = {
@@ -103,7 +107,10 @@ export const memoryPlatform = (files: Record<string, string> = {}) => {
     setDirty: async (d) => {
       dirtyFlags.push(d);
     },
-    openExternal: async () => false,
+    openExternal: async (url) => {
+      external.push(url);
+      return url.startsWith('https://');
+    },
     onMenuCommand: () => () => undefined,
     onOpenFile: () => () => undefined,
   };
@@ -112,6 +119,7 @@ export const memoryPlatform = (files: Record<string, string> = {}) => {
     saved,
     autosaves,
     dirtyFlags,
+    external,
     setNextOpen: (r: OpenResult) => {
       nextOpen = r;
     },
