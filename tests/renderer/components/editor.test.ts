@@ -122,3 +122,20 @@ describe('DistributionEditor', () => {
     expect(doc.get(['parameters', 'p'])).toEqual({ label: 'P', default: 0.4, min: 0, max: 1 });
   });
 });
+
+describe('DistributionEditor (discrete)', () => {
+  it('edits values and weights as comma-separated lists, keeping bad text with an error', async () => {
+    const doc = docWith({ parameters: { p: { label: 'P', default: 1, min: 0, max: 2 } } });
+    render(DistributionEditor, { doc, path: ['parameters', 'p', 'uncertainty'] });
+    await fireEvent.change(screen.getByLabelText('Uncertainty'), { target: { value: 'discrete' } });
+    expect(doc.get(['parameters', 'p', 'uncertainty'])).toEqual({ type: 'discrete', values: [0, 1, 2] });
+    await tick();
+    const weights = screen.getByLabelText(/Weights/) as HTMLInputElement;
+    await fireEvent.input(weights, { target: { value: '1, 2, x' } });
+    expect(weights.value).toBe('1, 2, x');
+    expect(screen.getByText('“x” is not a number')).toBeTruthy();
+    expect(doc.get(['parameters', 'p', 'uncertainty', 'weights'])).toBeUndefined();
+    await fireEvent.input(weights, { target: { value: '1, 2, 1' } });
+    expect(doc.get(['parameters', 'p', 'uncertainty', 'weights'])).toEqual([1, 2, 1]);
+  });
+});
