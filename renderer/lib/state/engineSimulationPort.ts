@@ -115,14 +115,22 @@ export const toTornadoView = (spec: ModelSpec, r: SensitivityResult, target: str
 export const engineSimulationPort = (
   createRunner: (workers: number) => Runner = createRunnerFor,
 ): SimulationPort => {
+  // one pool per worker count in use; at most two kept (e.g. the live estimate's and a full run's), the least
+  // recently used one closed when a third size is asked for
   const runners = new Map<number, Runner>();
   const runnerFor = (workers: number): Runner => {
     const n = Math.max(1, Math.min(16, Math.round(workers) || 1));
     let r = runners.get(n);
-    if (!r) {
+    if (r) runners.delete(n);
+    else {
       r = createRunner(n);
-      runners.set(n, r);
+      if (runners.size >= 2) {
+        const [oldest, pool] = runners.entries().next().value as [number, Runner];
+        runners.delete(oldest);
+        void pool.close();
+      }
     }
+    runners.set(n, r);
     return r;
   };
   const options = (s: RunSettings) => ({

@@ -139,3 +139,24 @@ describe('engineSimulationPort (korea-2025, in process)', () => {
     expect(isAbort(err)).toBe(true);
   });
 });
+
+describe('engineSimulationPort worker pools', () => {
+  it('keeps one pool per worker count, at most two, closing the least recently used', async () => {
+    const made: number[] = [];
+    const closed: number[] = [];
+    const p = engineSimulationPort((n) => {
+      made.push(n);
+      const inner = createInProcessRunner();
+      return { ...inner, runChunk: inner.runChunk, close: async () => void closed.push(n) };
+    });
+    const s = (workers: number) => settings({ trials: 10, workers });
+    await p.estimate(spec, s(2), {});
+    await p.estimate(spec, s(2), {});
+    await p.estimate(spec, s(1), {});
+    expect(made).toEqual([2, 1]);
+    await p.estimate(spec, s(2), {}); // 2 is now the most recently used
+    await p.estimate(spec, s(4), {});
+    expect(made).toEqual([2, 1, 4]);
+    expect(closed).toEqual([1]);
+  });
+});
