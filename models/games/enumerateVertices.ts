@@ -12,41 +12,42 @@ export type Vertex = {
   readonly labels: Uint32Array;
 };
 
-type State = { T: bigint[][]; D: bigint; basis: number[]; mask: bigint };
+/**
+ * A feasible basis in dictionary form: T has one row per basic variable and one column per nonbasic variable
+ * (cobasis[s] is the variable of column s) plus the right-hand side; the entries are those of the full
+ * fraction-free tableau D·B⁻¹[M I 1] (basic columns, which are D times unit vectors, are not stored).
+ */
+type State = { T: bigint[][]; D: bigint; basis: number[]; cobasis: number[]; mask: bigint };
 
 /** Every vertex of {z ∈ R^d : z >= 0, M z <= 1} (k rows, d columns, all entries positive integers). */
 export const enumerateVertices = (M: readonly (readonly bigint[])[]): Vertex[] => {
   const k = M.length;
   const d = (M[0] ?? []).length;
   const vars = d + k;
-  const rhs = vars;
+  const rhs = d;
   const words = Math.ceil(vars / 32) || 1;
-  const T0: bigint[][] = M.map((row, i) => {
-    const r = new Array<bigint>(vars + 1).fill(0n);
-    row.forEach((v, j) => (r[j] = v));
-    r[d + i] = 1n;
-    r[rhs] = 1n;
-    return r;
-  });
+  const T0: bigint[][] = M.map((row) => [...row, 1n]);
   const bit = Array.from({ length: vars }, (_, v) => 1n << BigInt(v));
   let mask0 = 0n;
   for (let i = 0; i < k; i++) mask0 |= bit[d + i] as bigint;
-  const start: State = { T: T0, D: 1n, basis: Array.from({ length: k }, (_, i) => d + i), mask: mask0 };
+  const start: State = {
+    T: T0,
+    D: 1n,
+    basis: Array.from({ length: k }, (_, i) => d + i),
+    cobasis: Array.from({ length: d }, (_, j) => j),
+    mask: mask0,
+  };
   // Bases are identified by the bitmask of their basic variables.
   const seenBases = new Set<bigint>();
   const seenVertices = new Set<string>();
   const out: Vertex[] = [];
   seenBases.add(mask0);
   const stack: State[] = [start];
-  const isBasic = new Uint8Array(vars);
   while (stack.length) {
-    const { T, D, basis, mask } = stack.pop() as State;
-    // Record the vertex.
+    const { T, D, basis, cobasis, mask } = stack.pop() as State;
+    // Record the vertex: zero labels are the nonbasic variables and the basic ones at value 0.
     const labels = new Uint32Array(words);
-    isBasic.fill(0);
-    for (const v of basis) isBasic[v] = 1;
-    for (let v = 0; v < vars; v++)
-      if (!isBasic[v]) labels[v >>> 5] = (labels[v >>> 5] as number) | (1 << (v & 31));
+    for (const v of cobasis) labels[v >>> 5] = (labels[v >>> 5] as number) | (1 << (v & 31));
     const num = new Array<bigint>(d).fill(0n);
     basis.forEach((v, i) => {
       const val = (T[i] as bigint[])[rhs] as bigint;
@@ -58,13 +59,13 @@ export const enumerateVertices = (M: readonly (readonly bigint[])[]): Vertex[] =
       seenVertices.add(vkey);
       out.push({ num, den: D, labels });
     }
-    // Explore every pivot.
-    for (let c = 0; c < vars; c++) {
-      if (isBasic[c]) continue;
+    // Explore every pivot (every entering column, every tied leaving row).
+    for (let s = 0; s < d; s++) {
+      const c = cobasis[s] as number;
       let best: number[] = [];
       for (let i = 0; i < k; i++) {
         const row = T[i] as bigint[];
-        const a = row[c] as bigint;
+        const a = row[s] as bigint;
         if (a <= 0n) continue;
         if (best.length === 0) {
           best = [i];
@@ -72,31 +73,40 @@ export const enumerateVertices = (M: readonly (readonly bigint[])[]): Vertex[] =
         }
         const b0 = T[best[0] as number] as bigint[];
         // rhs_i / a  vs  rhs_b / a_b
-        const l = (row[rhs] as bigint) * (b0[c] as bigint);
+        const l = (row[rhs] as bigint) * (b0[s] as bigint);
         const r = (b0[rhs] as bigint) * a;
         if (l < r) best = [i];
         else if (l === r) best.push(i);
       }
       for (const r of best) {
-        const key = (mask & ~(bit[basis[r] as number] as bigint)) | (bit[c] as bigint);
+        const leaving = basis[r] as number;
+        const key = (mask & ~(bit[leaving] as bigint)) | (bit[c] as bigint);
         if (seenBases.has(key)) continue;
         seenBases.add(key);
         const nb = basis.slice();
         nb[r] = c;
+        const nc = cobasis.slice();
+        nc[s] = leaving;
         const pr = T[r] as bigint[];
-        const p = pr[c] as bigint;
+        const p = pr[s] as bigint;
         const NT = T.map((row, i) => {
-          if (i === r) return row;
-          const f = row[c] as bigint;
+          if (i === r) {
+            const nr = row.slice();
+            nr[s] = D;
+            return nr;
+          }
+          const f = row[s] as bigint;
+          const nr = new Array<bigint>(d + 1);
           if (f === 0n) {
             if (p === D) return row;
-            return row.map((v) => (v * p) / D);
+            for (let j = 0; j <= d; j++) nr[j] = ((row[j] as bigint) * p) / D;
+          } else {
+            for (let j = 0; j <= d; j++) nr[j] = ((row[j] as bigint) * p - f * (pr[j] as bigint)) / D;
           }
-          const nr = new Array<bigint>(vars + 1);
-          for (let j = 0; j <= vars; j++) nr[j] = ((row[j] as bigint) * p - f * (pr[j] as bigint)) / D;
+          nr[s] = -f;
           return nr;
         });
-        stack.push({ T: NT, D: p, basis: nb, mask: key });
+        stack.push({ T: NT, D: p, basis: nb, cobasis: nc, mask: key });
       }
     }
   }

@@ -1,9 +1,13 @@
 // Small dense linear systems: float Gaussian elimination with partial pivoting, and exact rational elimination.
 import { Rational } from './Rational';
 
-/** Solve M x = b in place (M square, row-major number[][]); null when (numerically) singular. */
-export const solveFloat = (M: number[][], b: number[]): number[] | null => {
+/**
+ * Solve M x = b in place (M square, row-major number[][]; only the first b.length columns are read); null when
+ * (numerically) singular. When `info` is given, info.detSign receives the sign of det(M).
+ */
+export const solveFloat = (M: number[][], b: number[], info?: { detSign: number }): number[] | null => {
   const n = b.length;
+  let sign = 1;
   for (let c = 0; c < n; c++) {
     let piv = c;
     let best = Math.abs((M[c] as number[])[c] as number);
@@ -18,9 +22,11 @@ export const solveFloat = (M: number[][], b: number[]): number[] | null => {
     if (piv !== c) {
       [M[c], M[piv]] = [M[piv] as number[], M[c] as number[]];
       [b[c], b[piv]] = [b[piv] as number, b[c] as number];
+      sign = -sign;
     }
     const rc = M[c] as number[];
     const p = rc[c] as number;
+    if (p < 0) sign = -sign;
     for (let r = c + 1; r < n; r++) {
       const rr = M[r] as number[];
       const f = (rr[c] as number) / p;
@@ -29,6 +35,7 @@ export const solveFloat = (M: number[][], b: number[]): number[] | null => {
       b[r] = (b[r] as number) - f * (b[c] as number);
     }
   }
+  if (info) info.detSign = sign;
   const x = new Array<number>(n).fill(0);
   for (let r = n - 1; r >= 0; r--) {
     const rr = M[r] as number[];

@@ -173,8 +173,12 @@ const norm = (v: ArrayLike<number>): number => {
   return Math.sqrt(s);
 };
 
-/** Tangent of the branch at z, oriented along `prev`. */
-const tangent = (c: Ctx, z: Float64Array, prev: Float64Array): Float64Array | null => {
+/**
+ * Unit tangent of the branch at z. With `orientation` (±1) it is oriented so that det([J; tᵀ]) has that sign,
+ * which is constant along a smooth branch (so a corrector that lands on another sheet near a fold is
+ * detected: its oriented tangent points backwards); without, it is oriented along `prev`.
+ */
+const tangent = (c: Ctx, z: Float64Array, prev: Float64Array, orientation = 0): Float64Array | null => {
   const nv = c.nv;
   const J = c.sJ;
   system(c, z, c.sH, J);
@@ -185,12 +189,32 @@ const tangent = (c: Ctx, z: Float64Array, prev: Float64Array): Float64Array | nu
     rhs[a] = 0;
   }
   rhs[nv] = 1;
-  const t = solveFloat(J, rhs);
+  // t·prev = 1 > 0, so sign det([J; tᵀ]) = sign det([J; prevᵀ]) (the determinant is linear in the last row
+  // and proportional to its component along the null vector of J).
+  const info = { detSign: 0 };
+  const t = solveFloat(J, rhs, info);
   if (!t) return null;
   const len = norm(t);
+  const flip = orientation !== 0 && info.detSign !== orientation ? -1 : 1;
   const out = new Float64Array(nv + 1);
-  for (let a = 0; a <= nv; a++) out[a] = (t[a] as number) / len;
+  for (let a = 0; a <= nv; a++) out[a] = (flip * (t[a] as number)) / len;
   return out;
+};
+
+/** Sign of det([J; tᵀ]) at z for a tangent t there. */
+const orientationOf = (c: Ctx, z: Float64Array, t: Float64Array): number => {
+  const nv = c.nv;
+  const J = c.sJ;
+  system(c, z, c.sH, J);
+  const last = J[nv] as number[];
+  const rhs = c.sRhs;
+  for (let a = 0; a <= nv; a++) {
+    last[a] = t[a] as number;
+    rhs[a] = 0;
+  }
+  rhs[nv] = 1;
+  const info = { detSign: 0 };
+  return solveFloat(J, rhs, info) ? info.detSign : 0;
 };
 
 /** Newton corrector orthogonal to t; returns iterations used or -1 on failure. */
@@ -270,7 +294,19 @@ type TraceResult = {
   readonly reached: boolean;
 };
 
-const trace = (c: Ctx, stopLambda: number, visit: ((z: Float64Array) => void) | null): TraceResult => {
+/**
+ * Tangent orientation: "prev" keeps the direction of the previous tangent (passes straight through the
+ * symmetric pitchforks of non-generic games); "det" keeps the sign of det([J; tᵀ]) (never retraces the branch
+ * after a sharp fold). The caller tries "prev" first and falls back to "det".
+ */
+type Orientation = 'prev' | 'det';
+
+const trace = (
+  c: Ctx,
+  stopLambda: number,
+  visit: ((z: Float64Array) => void) | null,
+  mode: Orientation = 'prev',
+): TraceResult => {
   const nv = c.nv;
   let z: Float64Array = new Float64Array(nv + 1);
   for (let i = 0; i < c.n; i++) {
@@ -283,10 +319,15 @@ const trace = (c: Ctx, stopLambda: number, visit: ((z: Float64Array) => void) | 
   let prev: Float64Array = new Float64Array(nv + 1);
   prev[nv] = 1;
   let h = Math.min(0.5, stopLambda);
+  // Orientation of the branch: the sign of det([J; tᵀ]) at the centroid with λ increasing.
+  const t0 = tangent(c, z, prev);
+  if (!t0) return failed();
+  if ((t0[nv] as number) < 0) t0.forEach((v, a) => (t0[a] = -v));
+  const orientation = mode === 'det' ? orientationOf(c, z, t0) : 0;
+  if (mode === 'det' && orientation === 0) return failed();
   for (let steps = 0; steps < 100_000; steps++) {
-    const t = tangent(c, z, prev);
+    const t = steps === 0 ? t0 : tangent(c, z, prev, orientation);
     if (!t) return failed();
-    if (steps === 0 && (t[nv] as number) < 0) t.forEach((v, a) => (t[a] = -v));
     let accepted: Float64Array | null = null;
     let its = 0;
     while (!accepted) {
@@ -296,7 +337,7 @@ const trace = (c: Ctx, stopLambda: number, visit: ((z: Float64Array) => void) | 
       const zp = axpy(z, h, t);
       its = correct(c, zp, t, Math.max(0.3 * h, 1e-8 * Math.max(1, norm(z))));
       if (its > 0) {
-        const t2 = tangent(c, zp, t);
+        const t2 = tangent(c, zp, t, orientation);
         let dot = 0;
         if (t2) for (let a = 0; a <= nv; a++) dot += (t2[a] as number) * (t[a] as number);
         if (t2 && dot > 0.95) accepted = zp;
@@ -395,7 +436,13 @@ export const logitQre = (game: Game, lambda: number): number[][] => {
   const target = lambda * c.range;
   const fast = continueInLambda(c, target);
   if (fast) return profileOfZ(c, fast);
-  const traced = trace(c, target, null);
+  let traced = trace(c, target, null);
+  if (!traced.reached) traced = trace(c, target, null, 'det');
+  // A bifurcating branch (degenerate game): the branch of a slightly perturbed, generic game.
+  for (const eps of PERTURBATIONS) {
+    if (traced.reached) break;
+    traced = trace(perturbCtx(c, eps), target, null, 'det');
+  }
   if (!traced.reached) {
     throw new Error(
       `logitQre: path following failed at λ = ${(traced.z[c.nv] as number) / c.range} before λ = ${lambda}`,
@@ -623,13 +670,6 @@ const refineLimit = (game: Game, c: Ctx, approx: number[][]): Equilibrium | null
     }
   }
   if (game.players.length === 2) {
-    // Degenerate games: an exact equilibrium of the face the limit lies on (same supports, same best responses).
-    for (const thr of [1e-6, 1e-3]) {
-      const supports = approx.map((row) => row.flatMap((v, k) => (v > thr ? [k] : [])));
-      const lp = lpSupportEquilibrium(game, supports[0] as number[], supports[1] as number[]);
-      if (lp)
-        return makeEquilibrium(game, 'logit', game.exact ? lp : lp.map((r) => r.map((v) => v.toNumber())));
-    }
     const near = enumMixed(game).find((e) =>
       closeTo(
         e.profile.map((r) => r.map((v) => (v instanceof Rational ? v.toNumber() : v))),
@@ -648,6 +688,15 @@ const refineLimit = (game: Game, c: Ctx, approx: number[][]): Equilibrium | null
   }
   const ex = roundToExact(game, approx);
   if (ex) return makeEquilibrium(game, 'logit', ex);
+  if (game.players.length === 2) {
+    // Degenerate games: an exact equilibrium of the face the limit lies on (same supports, same best responses).
+    for (const thr of [1e-6, 1e-3]) {
+      const supports = approx.map((row) => row.flatMap((v, k) => (v > thr ? [k] : [])));
+      const lp = lpSupportEquilibrium(game, supports[0] as number[], supports[1] as number[]);
+      if (lp)
+        return makeEquilibrium(game, 'logit', game.exact ? lp : lp.map((r) => r.map((v) => v.toNumber())));
+    }
+  }
   const rg = regret({ ...game, exact: null }, approx) as number;
   return rg <= floatTolerance(game) ? makeEquilibrium({ ...game, exact: null }, 'logit', approx) : null;
 };
@@ -656,27 +705,85 @@ const refineLimit = (game: Game, c: Ctx, approx: number[][]): Equilibrium | null
  * Trace the principal logit branch from the centroid to maxLambda (gambit-logit -e semantics) and refine its
  * limit to a verified Nash equilibrium.
  */
+/**
+ * The same game with payoffs perturbed by at most eps (normalised units) in a fixed pseudo-random pattern:
+ * generic, so its principal branch is a smooth path. Used when the branch of a degenerate game bifurcates.
+ */
+const perturbCtx = (c: Ctx, eps: number): Ctx => {
+  const pay = c.pay.slice();
+  let h = 0x9e3779b9;
+  for (let a = 0; a < pay.length; a++) {
+    h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) + a;
+    h = Math.imul(h ^ (h >>> 12), 0x297a2d39);
+    pay[a] = (pay[a] as number) + eps * (((h ^ (h >>> 15)) >>> 0) / 2 ** 32);
+  }
+  return {
+    ...c,
+    pay,
+    sSigma: c.sSigma.slice(),
+    sU: c.sU.slice(),
+    sW: c.sW.slice(),
+    sH: c.sH.slice(),
+    sJ: c.sJ.map((r) => r.slice()),
+    sRhs: c.sRhs.slice(),
+  };
+};
+
+/** Perturbation sizes tried, in order, when the branch of the game itself cannot be followed. */
+const PERTURBATIONS = [1e-7, 1e-5];
+
 export const logitBranch = (game: Game, opts: LogitOptions = {}): LogitBranch => {
   const maxLambda = opts.maxLambda ?? 1e6;
   const c = makeCtx(game);
-  const points: LogitPoint[] = [];
-  const end = trace(c, maxLambda * c.range, (z) =>
-    points.push({ lambda: (z[c.nv] as number) / c.range, profile: profileOfZ(c, z) }),
-  );
+  const first = branchOf(game, c, c, maxLambda);
+  if (first.limit) return { points: first.points, limit: first.limit };
+  // Degenerate games whose branch bifurcates: follow the branch of a slightly perturbed (generic) game and
+  // refine its limit on the original game.
+  for (const eps of PERTURBATIONS) {
+    const other = branchOf(game, c, perturbCtx(c, eps), maxLambda);
+    if (other.limit) return { points: other.points, limit: other.limit };
+  }
+  const rg = regret({ ...game, exact: null }, first.approx) as number;
+  throw new Error(`logit: could not refine the limit of the branch to an equilibrium (regret ${rg})`);
+};
+
+/** Trace `tc`'s principal branch and refine its limit on `game` (whose context is c). */
+const branchOf = (
+  game: Game,
+  c: Ctx,
+  tc: Ctx,
+  maxLambda: number,
+): { points: LogitPoint[]; limit: Equilibrium | null; approx: number[][] } => {
+  let points: LogitPoint[] = [];
+  const attempt = (mode: Orientation): TraceResult => {
+    points = [];
+    return trace(
+      tc,
+      maxLambda * c.range,
+      (z) => points.push({ lambda: (z[c.nv] as number) / c.range, profile: profileOfZ(c, z) }),
+      mode,
+    );
+  };
+  let end = attempt('prev');
+  let mode: Orientation = 'prev';
+  if (!end.reached) {
+    const firstPoints = points;
+    const other = attempt('det');
+    if (other.reached) {
+      end = other;
+      mode = 'det';
+    } else points = firstPoints;
+  }
   let approx = profileOfZ(c, end.z);
   let limit = refineLimit(game, c, approx);
   // Degenerate games converge slowly (regret ~ 1/λ): follow the branch further before giving up.
   for (const factor of [1e4, 1e8]) {
     if (limit || !end.reached) break;
-    const further = trace(c, maxLambda * factor * c.range, null);
+    const further = trace(tc, maxLambda * factor * c.range, null, mode);
     approx = profileOfZ(c, further.z);
     limit = refineLimit(game, c, approx);
   }
-  if (!limit) {
-    const rg = regret({ ...game, exact: null }, approx) as number;
-    throw new Error(`logit: could not refine the limit of the branch to an equilibrium (regret ${rg})`);
-  }
-  return { points, limit };
+  return { points, limit, approx };
 };
 
 /** The limiting equilibrium of the principal logit branch, as a one-element list. */

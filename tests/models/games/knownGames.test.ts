@@ -243,4 +243,51 @@ describe('known games (exact results)', () => {
     expect(pureEquilibria(g)).toHaveLength(2);
     expect(keysOf(logit(g))).toEqual(['0,1/2,1/2']);
   });
+
+  it('logit follows a branch with a sharp fold (regression: a degenerate 2×2×3×2 game)', () => {
+    const payoffs = [
+      [2, 0, 2, 0],
+      [1, 1, 0, 0],
+      [0, 2, 1, 1],
+      [0, 1, 0, 2],
+      [1, 2, 1, 0],
+      [2, 0, 2, 2],
+      [0, 2, 1, 1],
+      [1, 0, 0, 0],
+      [0, 1, 1, 2],
+      [0, 1, 1, 2],
+      [0, 0, 2, 0],
+      [0, 0, 0, 0],
+      [2, 1, 1, 1],
+      [0, 0, 2, 1],
+      [1, 0, 0, 0],
+      [0, 0, 1, 2],
+      [1, 1, 2, 0],
+      [2, 2, 1, 1],
+      [0, 2, 0, 1],
+      [2, 1, 1, 2],
+      [1, 0, 0, 0],
+      [0, 1, 1, 1],
+      [0, 0, 0, 0],
+      [0, 2, 1, 0],
+    ];
+    const g = makeGame({
+      title: 'fold',
+      players: ['a', 'b', 'c', 'd'],
+      strategies: [
+        ['0', '1'],
+        ['0', '1'],
+        ['0', '1', '2'],
+        ['0', '1'],
+      ],
+      payoffs,
+    });
+    const { points, limit } = logitBranch(g);
+    expect(regret(g, limit.profile)).toSatisfy((r: Rational | number) =>
+      r instanceof Rational ? r.isZero() : r <= 2e-9,
+    );
+    // λ turns back at the fold but never returns to 0.
+    expect(Math.max(...points.map((p) => p.lambda))).toBeGreaterThan(1e5);
+    expect(points.slice(1).every((p) => p.lambda > 0)).toBe(true);
+  });
 });
