@@ -308,6 +308,30 @@ const sideBySide =
     };
   };
 
+/** Convergence: each series' estimate against the number of trials (log x). */
+const convergence =
+  (rows: readonly { readonly trials: number; readonly series: string; readonly p: number }[]): Spec =>
+  () => {
+    const series = [...new Set(rows.map((r) => r.series))];
+    const last = dodgeLabels(
+      series
+        .map((s) => rows.filter((r) => r.series === s).at(-1))
+        .filter((r) => r !== undefined)
+        .map((r) => ({ ...r, y: r.p })),
+      0.07,
+    );
+    return {
+      marginRight: marginLeftFor(series),
+      x: { type: 'log', label: 'trials', grid: true },
+      y: { domain: [0, 1], tickFormat: '.0%', label: 'estimate', grid: true },
+      color: { domain: series, range: series.map((_, i) => seriesColour(i)) },
+      marks: [
+        Plot.lineY(rows, { x: 'trials', y: 'p', stroke: 'series', strokeWidth: 1.5 }),
+        Plot.text(last, { x: 'trials', y: 'ly', text: 'series', fill: 'series', textAnchor: 'start', dx: 6 }),
+      ],
+    };
+  };
+
 const fmt = (v: number): string => (Number.isInteger(v) ? String(v) : v.toPrecision(3).replace(/\.?0+$/, ''));
 
 /** Every chart builder, by chart kind. */
@@ -322,6 +346,7 @@ export const chartSpecs = {
   tornado,
   differences,
   sideBySide,
+  convergence,
 };
 
 export const formatPercent = pct;

@@ -69,6 +69,8 @@ export type RunView = {
     readonly multiplePure: number;
     readonly rounds: number;
   };
+  /** Convergence trace: each outcome's estimate as trials accumulate. */
+  readonly convergence: readonly { readonly trials: number; readonly series: string; readonly p: number }[];
   /** The run's metadata (sidecar JSON: app version, scenario hash, seed, sampler, trials, timestamp…). */
   readonly metadata: Readonly<Record<string, unknown>>;
 };
@@ -127,6 +129,17 @@ export type CompareView = {
     readonly label: string;
     readonly baseline: ProbabilityRow;
     readonly variant: ProbabilityRow;
+    readonly diff: number;
+    readonly low: number;
+    readonly high: number;
+  }[];
+  /** Metric means: baseline, variant and the paired difference with its 95% interval. */
+  readonly metrics: readonly {
+    readonly id: string;
+    readonly label: string;
+    readonly unit: string;
+    readonly baseline: number;
+    readonly variant: number;
     readonly diff: number;
     readonly low: number;
     readonly high: number;

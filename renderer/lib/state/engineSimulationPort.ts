@@ -54,6 +54,9 @@ export const toRunView = (r: RunResult, settings: RunSettings, elapsedMs: number
   profiles: r.profiles.map((p) => ({ label: p.label, share: p.share })),
   events: r.events.map((e) => ({ id: e.id, label: e.label, p: e.p, low: e.low, high: e.high })),
   equilibria: r.equilibria,
+  convergence: r.convergence.flatMap((c) =>
+    r.outcomes.map((o, k) => ({ trials: c.trials, series: o.label, p: c.outcomes[k] ?? NaN })),
+  ),
   metadata: runMetadata(r),
 });
 
@@ -299,6 +302,16 @@ export const engineSimulationPort = (
             high: o.high,
           };
         }),
+        metrics: r.metrics.map((m) => ({
+          id: m.id,
+          label: m.label,
+          unit: spec.metrics.find((x) => x.id === m.id)?.unit ?? '',
+          baseline: m.baseline,
+          variant: m.variant,
+          diff: m.diff,
+          low: m.low,
+          high: m.high,
+        })),
       };
     },
     sensitivity: async (spec, settings, target, hooks) => {

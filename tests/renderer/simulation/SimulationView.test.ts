@@ -47,6 +47,7 @@ describe('SimulationView', () => {
     expect(screen.getByTestId('chart-survival')).toBeTruthy();
     expect(screen.getByTestId('chart-profiles')).toBeTruthy();
     expect(screen.getByTestId('chart-events')).toBeTruthy();
+    expect(screen.getByTestId('chart-convergence')).toBeTruthy();
     expect(screen.getByTestId('equilibrium-types').textContent).toMatch(
       /pure 80%, mixed 20%; several pure .* 10%/,
     );

@@ -43,6 +43,8 @@ describe('engineSimulationPort (korea-2025, in process)', () => {
     }
     expect(v.profiles.reduce((s, p) => s + p.share, 0)).toBeCloseTo(1, 9);
     expect(v.events.map((e) => e.id)).toEqual(spec.events.map((e) => e.id));
+    expect(v.convergence.length).toBeGreaterThan(0);
+    expect(v.convergence.at(-1)?.trials).toBe(200);
     const eq = v.equilibria;
     expect(eq.pure + eq.mixed + eq.none).toBe(200 * R);
     expect(v.metadata).toMatchObject({ root_seed: 12345, trials: 200, scenario: spec.id, format_version: 1 });
@@ -101,6 +103,8 @@ describe('engineSimulationPort (korea-2025, in process)', () => {
       expect(r.diff).toBeCloseTo(r.variant.p - r.baseline.p, 12);
       expect(r.low <= r.diff && r.diff <= r.high).toBe(true);
     }
+    expect(c.metrics.map((m) => m.id)).toEqual(spec.metrics.map((m) => m.id));
+    for (const m of c.metrics) expect(m.diff).toBeCloseTo(m.variant - m.baseline, 9);
   });
 
   it('tornado for one outcome', async () => {

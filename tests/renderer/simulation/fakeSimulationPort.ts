@@ -70,6 +70,10 @@ export const fakeRunView = (
     ],
     events: [{ id: 'ceasefire', label: 'Ceasefire', p: 0.2, low: 0.15, high: 0.25 }],
     equilibria: { pure: 240, mixed: 60, none: 0, multiplePure: 30, rounds: 300 },
+    convergence: [100, 1000].flatMap((trials) => [
+      { trials, series: 'Talks', p },
+      { trials, series: 'War', p: 1 - p },
+    ]),
     metadata: { seed: settings.seed, trials: settings.trials, format_version: 1 },
   };
 };
@@ -161,6 +165,18 @@ export const fakeSimulationPort = () => {
             diff: v.p - b.p,
             low: v.p - b.p - 0.01,
             high: v.p - b.p + 0.01,
+          },
+        ],
+        metrics: [
+          {
+            id: 'tension',
+            label: 'Tension',
+            unit: 'pts',
+            baseline: 5,
+            variant: 4,
+            diff: -1,
+            low: -1.2,
+            high: -0.8,
           },
         ],
       };
