@@ -308,6 +308,34 @@ const sideBySide =
     };
   };
 
+/** Rank correlations in [−1, 1] as bars from zero, sorted by strength; colour by sign. */
+const correlations =
+  (rows: readonly { readonly label: string; readonly rho: number }[]): Spec =>
+  () => {
+    const sorted = [...rows].sort((a, b) => Math.abs(b.rho) - Math.abs(a.rho));
+    return {
+      marginLeft: marginLeftFor(sorted.map((r) => r.label)),
+      marginRight: 40,
+      x: { domain: [-1, 1], label: 'Spearman rank correlation', grid: true },
+      y: { label: null, domain: sorted.map((r) => r.label), tickFormat: shortLabel },
+      marks: [
+        Plot.barX(sorted, {
+          x: 'rho',
+          y: 'label',
+          fill: (d: { rho: number }) => (d.rho >= 0 ? seriesColour(0) : seriesColour(1)),
+        }),
+        Plot.text(sorted, {
+          x: 'rho',
+          y: 'label',
+          text: (d: { rho: number }) => d.rho.toFixed(2),
+          textAnchor: (d: { rho: number }) => (d.rho >= 0 ? 'start' : 'end'),
+          dx: 0,
+        }),
+        Plot.ruleX([0], { stroke: 'currentColor' }),
+      ],
+    };
+  };
+
 /** Convergence: each series' estimate against the number of trials (log x). */
 const convergence =
   (rows: readonly { readonly trials: number; readonly series: string; readonly p: number }[]): Spec =>
@@ -347,6 +375,7 @@ export const chartSpecs = {
   differences,
   sideBySide,
   convergence,
+  correlations,
 };
 
 export const formatPercent = pct;

@@ -147,6 +147,9 @@ export type CompareView = {
 };
 
 export type TornadoView = {
+  /** Global sensitivity: Spearman rank correlation of each uncertain parameter with the target (per trial). */
+  readonly spearman: readonly { readonly param: string; readonly label: string; readonly rho: number }[];
+  readonly globalTrials: number;
   readonly target: string;
   readonly targetLabel: string;
   readonly base: number;

@@ -97,7 +97,15 @@ export const toTornadoView = (spec: ModelSpec, r: SensitivityResult, target: str
   const metric = r.base.metrics.find((m) => m.id === target);
   const label = outcome ? `P(${outcome.label})` : metric ? `mean ${metric.label}` : target;
   const unit = metric ? spec.metrics.find((m) => m.id === target)?.unit : '';
+  const spearman = r.spearman.flatMap((x) => {
+    const rho = (outcome ? x.outcomes : x.metrics).find((v) => v.id === target)?.rho;
+    return rho === null || rho === undefined || !Number.isFinite(rho)
+      ? []
+      : [{ param: x.param, label: x.label, rho }];
+  });
   return {
+    spearman,
+    globalTrials: r.globalTrials,
     target,
     targetLabel: unit ? `${label} (${unit})` : label,
     base: outcome?.p ?? metric?.mean ?? NaN,

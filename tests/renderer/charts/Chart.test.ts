@@ -60,6 +60,11 @@ describe('Chart', () => {
       ),
       chartSpecs.tornado([{ label: 'a', low: 0.2, high: 0.8 }], 0.5, 'P(talks)'),
       chartSpecs.differences([{ label: 'Talks', diff: 0.1, low: 0.05, high: 0.15 }]),
+      chartSpecs.correlations([
+        { label: 'a', rho: 0.5 },
+        { label: 'b', rho: -0.2 },
+      ]),
+      chartSpecs.convergence([100, 1000].map((trials) => ({ trials, series: 'Talks', p: 0.3 }))),
       chartSpecs.sideBySide([
         { ...rows[0]!, which: 'baseline' },
         { ...rows[0]!, p: 0.7, which: 'variant' },

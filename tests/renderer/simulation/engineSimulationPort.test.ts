@@ -114,6 +114,8 @@ describe('engineSimulationPort (korea-2025, in process)', () => {
     expect(t.base).toBeGreaterThanOrEqual(0);
     expect(t.rows.length).toBeGreaterThan(0);
     for (const r of t.rows) expect(Number.isFinite(r.low) && Number.isFinite(r.high)).toBe(true);
+    expect(t.spearman.length).toBeGreaterThan(0);
+    for (const r of t.spearman) expect(Math.abs(r.rho)).toBeLessThanOrEqual(1);
   });
 
   it('replays trial k (1-based, like the CSV trial column) round by round', async () => {

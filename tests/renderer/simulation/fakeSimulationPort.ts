@@ -185,6 +185,8 @@ export const fakeSimulationPort = () => {
       calls.push({ kind: 'sensitivity', specId: _spec.id, settings, extra: target });
       await step(hooks.signal);
       return {
+        spearman: [{ param: 'russiaSupport', label: 'Russia support', rho: -0.6 }],
+        globalTrials: 500,
         target,
         targetLabel: 'P(Talks)',
         base: 0.6,

@@ -55,5 +55,6 @@ describe('WhatIfView', () => {
     expect(screen.getByText(/Variant:\s*russiaSupport = 0.4/)).toBeTruthy();
     await fireEvent.click(screen.getByRole('button', { name: 'Run sensitivity' }));
     await waitFor(() => screen.getByTestId('chart-tornado'));
+    expect(screen.getByTestId('chart-spearman')).toBeTruthy();
   });
 });
