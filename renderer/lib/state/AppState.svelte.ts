@@ -10,7 +10,8 @@
  *   `app.modelVersion` increments every time a new model is installed (use it to invalidate cached results).
  * - `app.paramValues: Record<string, number>` — current slider values (defaults from the model + user overrides);
  *   `app.setParam(id, value)`, `app.resetParams()`. Changing them never dirties the document.
- * - `app.game: Game | null` / `app.gameError` — the one-round game at `paramValues` (round 1, initial state).
+ * - `app.game: Game | null` / `app.gameError` — the one-round game at `paramValues` in round `app.gameRound`
+ *   (default 1; the state at its initial values).
  * - `app.presentation: boolean`, `app.theme: 'system' | 'light' | 'dark'`, `app.activeView: View`,
  *   `app.notify(message, kind)` / `app.error(message)` (toasts), `app.toasts`, `app.dismiss(id)`.
  * - File actions: `newDocument()`, `openBuiltin(id)`, `open()`, `openRecent(path)`, `openDropped(file)`, `save()`,
@@ -64,6 +65,8 @@ export class AppState {
   /** Parameter values the user moved (by id); the rest follow the model's defaults. */
   overrides = $state<Record<string, number>>({});
   presentation = $state(false);
+  /** The round whose game the Game view shows (1-based; calendar effects such as drill months depend on it). */
+  gameRound = $state(1);
   theme = $state<Theme>('system');
   activeView = $state<View>('model');
   /** Which left-panel tab is shown. */
@@ -91,7 +94,8 @@ export class AppState {
     const model = this.model;
     if (!model) return { game: null, error: null };
     try {
-      return { game: this.engine.reduce(model, { params: this.paramValues, round: 1 }), error: null };
+      const round = Math.min(Math.max(1, Math.round(this.gameRound)), model.rounds.count);
+      return { game: this.engine.reduce(model, { params: this.paramValues, round }), error: null };
     } catch (e) {
       return { game: null, error: e instanceof Error ? e.message : String(e) };
     }
@@ -357,6 +361,7 @@ export class AppState {
 
   #afterReplace(): void {
     this.overrides = {};
+    this.gameRound = 1;
     this.spec = null;
     this.model = null;
     void this.platform.setDirty(this.doc.dirty).catch(() => undefined);

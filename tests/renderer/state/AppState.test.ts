@@ -133,4 +133,22 @@ describe('AppState', () => {
     expect(app.doc.title).toBe('R');
     expect(app.doc.dirty).toBe(true);
   });
+
+  it('builds the game of the chosen round, clamped to the scenario', async () => {
+    const { app, engine } = await setup();
+    app.doc.setField(['rounds'], 24);
+    await app.validateNow();
+    const rounds: (number | undefined)[] = [];
+    const reduce = engine.reduce;
+    engine.reduce = (m, at) => {
+      rounds.push(at.round);
+      return reduce(m, at);
+    };
+    app.gameRound = 5;
+    expect(app.game).not.toBeNull();
+    expect(rounds.at(-1)).toBe(5);
+    app.gameRound = 99;
+    expect(app.game).not.toBeNull();
+    expect(rounds.at(-1)).toBe(24);
+  });
 });

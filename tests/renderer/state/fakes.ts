@@ -59,9 +59,10 @@ export const fakeEngine = (): ScenarioEngine & { checks: number } => {
         title?: string;
         params?: { id: string; value: number }[];
         bad?: string;
+        rounds?: number;
       };
       if (json.bad) return { ok: false, issues: [{ path: 'params[0].value', message: json.bad }] };
-      const spec = fakeSpec(json.params ?? []);
+      const spec = { ...fakeSpec(json.params ?? []), rounds: { count: json.rounds ?? 1, label: 'month' } };
       const model = { ...spec, spec } as unknown as RuntimeModel;
       return { ok: true, scenario: json, spec, model, warnings: [] };
     },
