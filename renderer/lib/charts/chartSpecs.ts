@@ -324,13 +324,20 @@ const correlations =
           y: 'label',
           fill: (d: { rho: number }) => (d.rho >= 0 ? seriesColour(0) : seriesColour(1)),
         }),
-        Plot.text(sorted, {
-          x: 'rho',
-          y: 'label',
-          text: (d: { rho: number }) => d.rho.toFixed(2),
-          textAnchor: (d: { rho: number }) => (d.rho >= 0 ? 'start' : 'end'),
-          dx: 0,
-        }),
+        Plot.text(
+          sorted.filter((d) => d.rho >= 0),
+          {
+            x: 'rho',
+            y: 'label',
+            text: (d: { rho: number }) => d.rho.toFixed(2),
+            textAnchor: 'start',
+            dx: 4,
+          },
+        ),
+        Plot.text(
+          sorted.filter((d) => d.rho < 0),
+          { x: 'rho', y: 'label', text: (d: { rho: number }) => d.rho.toFixed(2), textAnchor: 'end', dx: -4 },
+        ),
         Plot.ruleX([0], { stroke: 'currentColor' }),
       ],
     };
