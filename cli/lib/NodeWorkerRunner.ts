@@ -51,8 +51,10 @@ export const createNodeRunner = (options: { readonly workers: number }): Runner 
   const source = workerSource();
   return createWorkerPool(options.workers, () => {
     // A modest old-generation cap keeps each worker's garbage from piling up (results stream out per chunk).
+    // execArgv: [] — never inherit flags such as --input-type=module that would change how the script is read.
     const w = new Worker(source.code, {
       eval: true,
+      execArgv: [],
       resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 },
     });
     return {

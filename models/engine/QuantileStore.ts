@@ -4,6 +4,8 @@
 // values with |x| < 1e-9 are counted as 0). Bucket counts simply add on merge, so the sketch is independent of
 // merge order; exact stores concatenate in chunk order.
 
+import { sortFloat64 } from '../random/sortFloat64';
+
 export const ALPHA = 0.005;
 const GAMMA = (1 + ALPHA) / (1 - ALPHA);
 const LOG_GAMMA = Math.log(GAMMA);
@@ -109,7 +111,7 @@ export const compactStore = (s: QuantileStoreState): QuantileStoreState =>
 export const storeQuantiles = (s: QuantileStoreState, ps: readonly number[]): number[] => {
   if (s.n === 0) return ps.map(() => NaN);
   if (s.kind === 'exact') {
-    const v = s.values.slice(0, s.n).sort();
+    const v = sortFloat64(s.values.slice(0, s.n));
     return ps.map((p) => {
       const h = (s.n - 1) * p;
       const lo = Math.floor(h);

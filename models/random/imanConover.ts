@@ -2,6 +2,7 @@
 // correlations approach a target matrix, without changing any column's multiset of values (marginals and
 // Latin-hypercube strata are preserved).
 import { inverseNormalCdf } from './specialFunctions';
+import { sortFloat64 } from './sortFloat64';
 import type { RandomStream } from './RandomStream';
 
 /** Lower Cholesky factor of a symmetric matrix (row-major m×m), or null when it is not positive definite. */
@@ -20,6 +21,19 @@ export const cholesky = (a: Float64Array, m: number): Float64Array | null => {
     }
   }
   return l;
+};
+
+const scoreCache = new Map<number, Float64Array>();
+/** van der Waerden scores Φ⁻¹(i / (rows + 1)), i = 1..rows (cached per size). */
+const scoresFor = (rows: number): Float64Array => {
+  let s = scoreCache.get(rows);
+  if (!s) {
+    s = new Float64Array(rows);
+    for (let i = 0; i < rows; i++) s[i] = inverseNormalCdf((i + 1) / (rows + 1));
+    if (scoreCache.size > 8) scoreCache.clear();
+    scoreCache.set(rows, s);
+  }
+  return s;
 };
 
 /** Pearson correlation of normal scores that gives Spearman rho: r = 2 sin(pi rho / 6). */
@@ -41,8 +55,7 @@ export const imanConover = (
   const m = cols.length;
   if (rows < 3 || m < 2) return;
   // Scores: van der Waerden scores, randomly permuted per column.
-  const base = new Float64Array(rows);
-  for (let i = 0; i < rows; i++) base[i] = inverseNormalCdf((i + 1) / (rows + 1));
+  const base = scoresFor(rows);
   const s = new Float64Array(rows * m);
   for (let c = 0; c < m; c++) {
     const col = Float64Array.from(base);
@@ -83,14 +96,31 @@ export const imanConover = (
     }
   }
   // Give each column of x the rank order of the matching column of T.
-  const order = new Array<number>(rows);
+  // Rank of each row's T value by binary search in the sorted column (ties, which continuous scores make
+  // vanishingly rare, go to the next free rank in row order), then the column's sorted values by those ranks.
   const sorted = new Float64Array(rows);
+  const keys = new Float64Array(rows);
+  const used = new Uint8Array(rows);
   for (let a = 0; a < m; a++) {
     const col = cols[a] as number;
     for (let i = 0; i < rows; i++) sorted[i] = x[i * stride + col] as number;
-    sorted.sort();
-    for (let i = 0; i < rows; i++) order[i] = i;
-    order.sort((p, q) => (t[p * m + a] as number) - (t[q * m + a] as number) || p - q);
-    for (let r = 0; r < rows; r++) x[(order[r] as number) * stride + col] = sorted[r] as number;
+    sortFloat64(sorted);
+    for (let i = 0; i < rows; i++) keys[i] = t[i * m + a] as number;
+    const tk = sortFloat64(Float64Array.from(keys));
+    used.fill(0);
+    for (let i = 0; i < rows; i++) {
+      const v = keys[i] as number;
+      let lo = 0;
+      let hi = rows;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if ((tk[mid] as number) < v) lo = mid + 1;
+        else hi = mid;
+      }
+      while (lo < rows - 1 && used[lo]) lo++;
+      while (used[lo]) lo--;
+      used[lo] = 1;
+      x[i * stride + col] = sorted[lo] as number;
+    }
   }
 };

@@ -13,11 +13,12 @@ const talks = (c: CompareResult) => c.outcomes.find((o) => o.id === 'talks')!;
 describe('korea-2025 over 24 months', () => {
   const results: Record<string, CompareResult> = {};
   beforeAll(async () => {
-    for (const [name, variant] of Object.entries({
+    const variants: Record<string, Record<string, number>> = {
       offers: { offerValue: 2 },
       drills: { drillScale: 0 },
       russia: { russiaSupport: 0.1 },
-    })) {
+    };
+    for (const [name, variant] of Object.entries(variants)) {
       results[name] = await runCompare(runner, spec, { seed: 2025, trials: TRIALS, variant });
     }
   }, 60_000);

@@ -86,3 +86,16 @@ describe('Iman–Conover', () => {
     ).toThrow(/not positive definite/);
   });
 });
+
+describe('sortFloat64', () => {
+  it('sorts like the built-in sort, including duplicates and negatives', async () => {
+    const { sortFloat64 } = await import('../../../models/random/sortFloat64');
+    for (const n of [0, 1, 2, 17, 100, 5000]) {
+      const a = Float64Array.from(
+        { length: n },
+        (_, i) => (Math.round(Math.sin(i * 12.9898) * 43758.5453) % 50) - 25 + (i % 7) / 10,
+      );
+      expect(Array.from(sortFloat64(Float64Array.from(a)))).toEqual(Array.from(Float64Array.from(a).sort()));
+    }
+  });
+});
