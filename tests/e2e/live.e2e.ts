@@ -86,6 +86,8 @@ describe('live estimate', () => {
     const atMax = await talks.textContent();
     expect(atMin).not.toBe(atMax);
 
+    const trialsText = (await live.getByTestId('live-meta').textContent()) ?? '';
+
     // a continuous 1.5 s drag (an input event every 16 ms): the estimate keeps redrawing while the slider moves
     const drag = await slider.evaluate(
       async (el: DomEl, range: { min: number; max: number }) => {
@@ -106,7 +108,6 @@ describe('live estimate', () => {
     expect(drag).toBeGreaterThanOrEqual(3);
 
     await page.screenshot({ path: join(SHOT_DIR, 'live-estimate.png') });
-    const trialsText = (await live.getByTestId('live-meta').textContent()) ?? '';
     await mergeMetrics({
       liveEstimateLatencyMs: {
         firstRedrawMedian: Math.round(median(samples.map((s) => s.first))),
