@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { openApp, SHOT_DIR, type Harness } from './harness';
+import { gotoReady, openApp, SHOT_DIR, type Harness } from './harness';
 
 const AXE = resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js');
 
@@ -15,8 +15,7 @@ describe('accessibility (axe-core)', () => {
   let h: Harness;
   beforeAll(async () => {
     h = await openApp();
-    await h.page.goto(h.url);
-    await h.page.getByTestId('parameter-sliders').getByRole('slider').first().waitFor({ timeout: 20_000 });
+    await gotoReady(h);
     // the app's CSP forbids inline scripts (addScriptTag); DevTools evaluation is not subject to it
     await h.page.evaluate(await readFile(AXE, 'utf8'));
   });

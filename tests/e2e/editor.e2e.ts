@@ -2,7 +2,7 @@
 // scenario valid; undo brings the error back (every edit is undoable).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join, resolve } from 'node:path';
-import { openApp, SHOT_DIR, type Harness } from './harness';
+import { gotoReady, openApp, SHOT_DIR, type Harness } from './harness';
 
 const BAD = resolve(import.meta.dirname, 'fixtures/bad-dilemma.parley.json');
 
@@ -10,8 +10,7 @@ describe('scenario editor', () => {
   let h: Harness;
   beforeAll(async () => {
     h = await openApp();
-    await h.page.goto(h.url);
-    await h.page.getByTestId('parameter-sliders').getByRole('slider').first().waitFor({ timeout: 20_000 });
+    await gotoReady(h);
   });
   afterAll(async () => {
     await h.close();

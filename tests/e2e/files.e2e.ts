@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { openApp, SHOT_DIR, type Harness } from './harness';
+import { gotoReady, openApp, SHOT_DIR, type Harness } from './harness';
 
 type DropGlobals = {
   DataTransfer: new () => { items: { add(f: unknown): void } };
@@ -16,8 +16,7 @@ describe('files', () => {
   let h: Harness;
   beforeAll(async () => {
     h = await openApp();
-    await h.page.goto(h.url);
-    await h.page.getByTestId('parameter-sliders').getByRole('slider').first().waitFor({ timeout: 20_000 });
+    await gotoReady(h);
   });
   afterAll(async () => {
     await h.close();
@@ -84,7 +83,7 @@ describe('files', () => {
     await h.page.waitForTimeout(3500); // autosave runs 3 s after the last edit
     await h.page.reload();
     const banner = h.page.getByTestId('restore-banner');
-    await banner.waitFor({ timeout: 20_000 });
+    await banner.waitFor({ timeout: 60_000 });
     await banner.getByRole('button', { name: 'Restore it' }).click();
     await h.page.getByTestId('doc-title').getByText('Unsaved chicken').waitFor();
     await h.page.getByTestId('dirty-marker').waitFor();

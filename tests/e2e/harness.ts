@@ -72,3 +72,11 @@ export const openApp = async (
     },
   };
 };
+
+/** Load the app and wait until the default scenario is compiled (its parameter sliders are shown). Generous
+ * timeout: on a loaded shared machine the model layer's chunk (mathjs) can take a while to parse. */
+export const gotoReady = async (h: Harness, timeout = 60_000): Promise<void> => {
+  await h.page.goto(h.url);
+  await h.page.getByTestId('app-shell').waitFor({ timeout });
+  await h.page.getByTestId('parameter-sliders').getByRole('slider').first().waitFor({ timeout });
+};

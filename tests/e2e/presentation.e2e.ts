@@ -1,14 +1,13 @@
 // Presentation mode: switch to it, step two rounds with the keyboard, see the played cell, leave with Esc.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { openApp, SHOT_DIR, type Harness } from './harness';
+import { gotoReady, openApp, SHOT_DIR, type Harness } from './harness';
 
 describe('presentation mode', () => {
   let h: Harness;
   beforeAll(async () => {
     h = await openApp();
-    await h.page.goto(h.url);
-    await h.page.getByTestId('parameter-sliders').getByRole('slider').first().waitFor({ timeout: 20_000 });
+    await gotoReady(h);
   });
   afterAll(async () => {
     await h.close();
@@ -19,7 +18,7 @@ describe('presentation mode', () => {
     const pres = h.page.getByTestId('presentation');
     await pres.waitFor();
     const round = h.page.getByTestId('presentation-round');
-    await expect.poll(() => round.innerText(), { timeout: 20_000 }).toMatch(/ 1 of \d+/);
+    await expect.poll(() => round.innerText(), { timeout: 60_000 }).toMatch(/ 1 of \d+/);
     await h.page.getByTestId('payoff-matrix').first().waitFor();
     expect(await h.page.getByTestId('model-editor').count()).toBe(0);
     await h.page.screenshot({ path: join(SHOT_DIR, 'presentation-1.png') });

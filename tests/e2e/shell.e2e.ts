@@ -31,8 +31,8 @@ describe('app shell', () => {
     for (let k = 0; k < 5; k++) {
       if (k === 0) await h.page.goto(h.url);
       else await h.page.reload();
-      await h.page.getByTestId('app-shell').waitFor({ timeout: 15_000 });
-      await h.page.getByTestId('parameter-sliders').getByRole('slider').first().waitFor({ timeout: 20_000 });
+      await h.page.getByTestId('app-shell').waitFor({ timeout: 60_000 });
+      await h.page.getByTestId('parameter-sliders').getByRole('slider').first().waitFor({ timeout: 60_000 });
       loads.push(
         await h.page.evaluate(() => {
           const g = globalThis as unknown as PerfGlobals;
@@ -117,7 +117,7 @@ describe('app shell', () => {
     await h.page.getByTestId('tab-game').click();
     await h.page.getByTestId('payoff-matrix').first().waitFor();
     // the live estimate (simulation area) shows outcome probabilities in the left panel once it has run
-    await h.page.locator('[data-testid^="live-p-"]').first().waitFor({ timeout: 20_000 });
+    await h.page.locator('[data-testid^="live-p-"]').first().waitFor({ timeout: 60_000 });
     await h.page.waitForTimeout(500);
     const shot = join(SHOT_DIR, 'readme.png');
     await h.page.screenshot({ path: shot });
