@@ -57,6 +57,13 @@ export const environmentAt = (model: RuntimeModel, opts: ReduceOptions = {}): Fl
 };
 
 /**
+ * Floating-point noise from formula arithmetic (0.1 * 12 = 1.2000000000000002) would become fractions with
+ * 16-digit denominators in the exact game. Payoffs are rounded to 12 significant digits, far below any
+ * meaningful difference between payoffs, so that 1.2000000000000002 is read as 6/5.
+ */
+export const roundOff = (v: number): number => (v === 0 ? 0 : Number(v.toPrecision(12)));
+
+/**
  * The round's strategic-form game (profiles in Gambit order, player 0 fastest). Throws ScenarioValueError with a
  * plain-language message for unknown names or a payoff that is NaN/±Infinity at these values.
  */
@@ -83,7 +90,7 @@ export const reduceToGame = (model: RuntimeModel, opts: ReduceOptions = {}): Gam
             describeNonFinite(model.spec, { kind: 'payoff', actor: p, strategy: k }, env, v),
           );
         }
-        return v;
+        return roundOff(v);
       }),
     );
   }
