@@ -139,3 +139,35 @@ describe('DistributionEditor (discrete)', () => {
     expect(doc.get(['parameters', 'p', 'uncertainty', 'weights'])).toEqual([1, 2, 1]);
   });
 });
+
+describe('OverridesEditor', () => {
+  it('adds an override for a profile, narrows it to another actor’s choice, and sets its payoff', async () => {
+    const doc = docWith({
+      actors: [
+        twoByTwo.actors[0],
+        {
+          id: 'col',
+          name: 'Col',
+          strategies: [
+            { id: 'x', label: 'X' },
+            { id: 'y', label: 'Y' },
+          ],
+          payoffs: {},
+        },
+      ],
+    });
+    render(ActorsSection, { doc });
+    const addButtons = screen.getAllByRole('button', { name: 'Add override' });
+    await fireEvent.click(addButtons[0] as HTMLElement);
+    expect(doc.get(['actors', 0, 'overrides'])).toEqual([{ profile: { row: 'c' }, payoff: 0 }]);
+    await tick();
+    const colSelect = screen.getAllByLabelText('Col')[0] as HTMLSelectElement;
+    await fireEvent.change(colSelect, { target: { value: 'y' } });
+    expect(doc.get(['actors', 0, 'overrides', 0, 'profile'])).toEqual({ row: 'c', col: 'y' });
+    const payoff = screen.getByLabelText('Payoff of Row then') as HTMLInputElement;
+    await fireEvent.input(payoff, { target: { value: 'r + 1' } });
+    expect(doc.get(['actors', 0, 'overrides', 0, 'payoff'])).toBe('r + 1');
+    await fireEvent.click(screen.getByRole('button', { name: 'Delete override 1' }));
+    expect(doc.get(['actors', 0, 'overrides'])).toBeUndefined();
+  });
+});
