@@ -54,8 +54,9 @@ export const newAggregate = (s: AggregateShape): AggregateState => {
     firstRound: new Float64Array(full ? R * s.outcomes : 0),
     moments: Array.from({ length: s.metrics }, newMoments),
     trialStores: full ? Array.from({ length: s.metrics }, () => newStore(s.exactTrial)) : [],
-    bandStores: full ? Array.from({ length: R * s.metrics }, () => newStore(s.exactBands)) : [],
-    bandSums: new Float64Array(full ? R * s.metrics : 0),
+    // One round: the band of round 1 is the trial values themselves (no second copy).
+    bandStores: full && R > 1 ? Array.from({ length: R * s.metrics }, () => newStore(s.exactBands)) : [],
+    bandSums: new Float64Array(full && R > 1 ? R * s.metrics : 0),
     profileCounts: new Float64Array(full ? R * s.profiles : 0),
     eqCounts: new Float64Array(full ? R * 3 : 0),
     multiPure: new Float64Array(full ? R : 0),
@@ -99,11 +100,14 @@ export const addTrial = (a: AggregateState, s: AggregateShape, t: TrialRecord): 
   for (let e = 0; e < s.events; e++)
     if (t.eventFirstRound[e]) a.eventEver[e] = (a.eventEver[e] as number) + 1;
   if (!full) return;
+  const bands = a.bandStores.length > 0;
   for (let r = 0; r < R; r++) {
-    for (let k = 0; k < M; k++) {
-      const x = t.metrics[r * M + k] as number;
-      addValue(a.bandStores[r * M + k] as QuantileStoreState, x);
-      a.bandSums[r * M + k] = (a.bandSums[r * M + k] as number) + x;
+    if (bands) {
+      for (let k = 0; k < M; k++) {
+        const x = t.metrics[r * M + k] as number;
+        addValue(a.bandStores[r * M + k] as QuantileStoreState, x);
+        a.bandSums[r * M + k] = (a.bandSums[r * M + k] as number) + x;
+      }
     }
     const p = r * s.profiles + (t.profiles[r] as number);
     a.profileCounts[p] = (a.profileCounts[p] as number) + 1;

@@ -8,8 +8,9 @@
 //    (pure equilibria; none → 2 players: Lemke–Howson from label 0; ≥3: the logit QRE limit); nash actors play it;
 //  stage 2 (when any logit actor is present): logit actors play the logit QRE at their λ among themselves, holding
 //    every other actor at its strategy.
-// Random draws per round, always consumed so variants stay aligned (common random numbers): one `selection`
-// uniform, one `choices` uniform per actor, one `events` uniform per event.
+// Random draws per round come from ONE stream per trial, always consumed in the same order and number so variants
+// stay aligned (common random numbers): one selection uniform, one uniform per actor (its realised choice), one
+// uniform per event.
 import type { RuntimeModel, NumFn, SelectionRule } from '../scenario/RuntimeModel';
 import { describeNonFinite, type FormulaLocation } from '../scenario/describeNonFinite';
 import { RandomStream } from '../random/RandomStream';
@@ -117,9 +118,8 @@ export class TrialSimulator {
   private readonly effectTmp: Float64Array;
   private readonly fired: Uint8Array;
   private readonly selection: SelectionRule;
-  private readonly sChoices = new RandomStream();
-  private readonly sEvents = new RandomStream();
-  private readonly sSelect = new RandomStream();
+  /** The trial's round stream: per round, 1 selection + 1 per actor + 1 per event uniforms, always consumed. */
+  private readonly stream = new RandomStream();
   private readonly fused: FusedKernels | null;
   private readonly recordTmp: Float64Array;
   private currentTrial = 0;
@@ -264,9 +264,7 @@ export class TrialSimulator {
       env[params[j]!.slot] = v;
       rec.params[j] = v;
     }
-    this.sChoices.reseed(key, trial, PURPOSE.choices);
-    this.sEvents.reseed(key, trial, PURPOSE.events);
-    this.sSelect.reseed(key, trial, PURPOSE.selection);
+    this.stream.reseed(key, trial, PURPOSE.rounds);
     this.fired.fill(0);
     rec.eventFirstRound.fill(0);
     if (this.hasFp) {
@@ -480,12 +478,12 @@ export class TrialSimulator {
     // 2. the round's game
     this.buildGame();
     // 3. choices
-    const uSelect = this.sSelect.nextUniform();
+    const uSelect = this.stream.nextUniform();
     this.choose(r, uSelect);
     let profile = 0;
     const mix = this.mix;
     for (let i = 0; i < n; i++) {
-      const u = this.sChoices.nextUniform();
+      const u = this.stream.nextUniform();
       const off = g.offsets[i] as number;
       const c = g.counts[i] as number;
       let s = 0;
@@ -542,7 +540,7 @@ export class TrialSimulator {
     const ev = m.events;
     const firedNow: number[] | null = this.trace ? [] : null;
     for (let e = 0; e < ev.length; e++) {
-      const u = this.sEvents.nextUniform();
+      const u = this.stream.nextUniform();
       const event = ev[e]!;
       if (event.once && this.fired[e]) continue;
       let p = event.probability(env);

@@ -195,7 +195,9 @@ export const summariseRun = (
             mean: (a.bandSums[r * M + k] as number) / a.n,
             ...toQuantiles(storeQuantiles(a.bandStores[r * M + k]!, QS)),
           }))
-        : [],
+        : rounds === 1 && store
+          ? [{ round: 1, mean: mo.mean, ...toQuantiles(q) }]
+          : [],
     };
   });
   const profileTotals = new Float64Array(P);

@@ -11,9 +11,8 @@ export type SeedKey = { readonly hi: number; readonly lo: number };
 /** Stream purposes: each trial draws from independent streams, one per purpose (stable numbering: part of the format). */
 export const PURPOSE = {
   params: 1,
-  choices: 2,
-  events: 3,
-  selection: 4,
+  /** One stream per trial for everything drawn during the rounds (selection, choices, events). */
+  rounds: 2,
   /** Latin hypercube permutation keys (per parameter index, trial = parameter index). */
   lhs: 5,
   /** Iman–Conover block scores (trial = block index). */
@@ -71,15 +70,19 @@ const hashTriple = (salt: number, key: SeedKey, lo: number, hi: number, purpose:
 
 /**
  * The 128-bit starting state (a, b, c, d as signed 32-bit ints, seedrandom's tychei state layout) of the stream
- * for (key, index, purpose). `index` is a trial index (an integer in [0, 2^53)). Writes into `out`.
+ * for (key, index, purpose). `index` is a trial index (an integer in [0, 2^53)). Two independent 32-bit murmur3
+ * hashes of the triple (64 bits: no two of a run's streams collide in practice) are expanded to four words.
+ * Writes into `out`.
  */
 export const streamState = (key: SeedKey, index: number, purpose: number, out: Int32Array): Int32Array => {
   const lo = index >>> 0;
   const hi = Math.floor(index / 0x100000000) >>> 0;
-  out[0] = hashTriple(0x243f6a88, key, lo, hi, purpose) | 0;
-  out[1] = hashTriple(0x85a308d3, key, lo, hi, purpose) | 0;
-  out[2] = hashTriple(0x13198a2e, key, lo, hi, purpose) | 0;
-  out[3] = hashTriple(0x03707344, key, lo, hi, purpose) | 0;
+  const h1 = hashTriple(0x243f6a88, key, lo, hi, purpose);
+  const h2 = hashTriple(0x85a308d3, key, lo, hi, purpose);
+  out[0] = h1 | 0;
+  out[1] = h2 | 0;
+  out[2] = fmix32((h1 ^ Math.imul(h2, 0x9e3779b9)) >>> 0) | 0;
+  out[3] = fmix32((h2 + Math.imul(h1, 0x85ebca6b)) >>> 0) | 0;
   if ((out[0] | out[1] | out[2] | out[3]) === 0) out[3] = 1;
   return out;
 };

@@ -22,7 +22,7 @@ describe('RandomStream (seedrandom Tyche-i on hashed states)', () => {
       new RandomStream().reseed(k, t, p).nextInt32();
     // seed 1 / trial 1 must not equal seed 2 / trial 0 (the classic seed + i overlap)
     expect(first(k1, 1, PURPOSE.params)).not.toBe(first(k2, 0, PURPOSE.params));
-    expect(first(k1, 0, PURPOSE.params)).not.toBe(first(k1, 0, PURPOSE.choices));
+    expect(first(k1, 0, PURPOSE.params)).not.toBe(first(k1, 0, PURPOSE.rounds));
     const firsts = new Set<number>();
     for (let t = 0; t < 10_000; t++) firsts.add(first(k1, t, PURPOSE.params));
     expect(firsts.size).toBeGreaterThan(9_990);
