@@ -51,6 +51,17 @@ describe('accessibility (axe-core)', () => {
         found.push(...(await check(`${theme}-${tab}`)));
       }
     }
+    await h.page.getByTestId('tab-model').click();
+    for (const section of [
+      'Parameters',
+      'Actors & payoffs',
+      'State & derived',
+      'Events',
+      'Outcomes & metrics',
+    ]) {
+      await h.page.getByRole('button', { name: section, exact: true }).click();
+      found.push(...(await check(`editor-${section.replace(/\W+/g, '-')}`)));
+    }
     await h.page.getByRole('tab', { name: 'Library' }).click();
     found.push(...(await check('library')));
     await h.page.keyboard.press('?');
