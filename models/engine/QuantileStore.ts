@@ -4,7 +4,7 @@
 // values with |x| < 1e-9 are counted as 0). Bucket counts simply add on merge, so the sketch is independent of
 // merge order; exact stores concatenate in chunk order.
 
-import { sortFloat64 } from '../random/sortFloat64';
+import { selectFloat64 } from '../random/sortFloat64';
 
 export const ALPHA = 0.005;
 const GAMMA = (1 + ALPHA) / (1 - ALPHA);
@@ -111,12 +111,28 @@ export const compactStore = (s: QuantileStoreState): QuantileStoreState =>
 export const storeQuantiles = (s: QuantileStoreState, ps: readonly number[]): number[] => {
   if (s.n === 0) return ps.map(() => NaN);
   if (s.kind === 'exact') {
-    const v = sortFloat64(s.values.slice(0, s.n));
+    // Order statistics by successive quickselects (expected O(n)) instead of a full sort.
+    const v = s.values.slice(0, s.n);
+    const ranks = [
+      ...new Set(
+        ps.flatMap((p) => {
+          const h = (s.n - 1) * p;
+          return [Math.floor(h), Math.min(s.n - 1, Math.floor(h) + 1)];
+        }),
+      ),
+    ].sort((x, y) => x - y);
+    const at = new Map<number, number>();
+    let from = 0;
+    for (const r of ranks) {
+      at.set(r, selectFloat64(v, r, from, s.n - 1));
+      from = r + 1 < s.n ? r + 1 : r;
+    }
     return ps.map((p) => {
       const h = (s.n - 1) * p;
       const lo = Math.floor(h);
       const hi = Math.min(s.n - 1, lo + 1);
-      return (v[lo] as number) + (h - lo) * ((v[hi] as number) - (v[lo] as number));
+      const a = at.get(lo) as number;
+      return a + (h - lo) * ((at.get(hi) as number) - a);
     });
   }
   return ps.map((p) => {

@@ -51,3 +51,36 @@ const swap = (a: Float64Array, i: number, j: number): void => {
   a[i] = a[j] as number;
   a[j] = t;
 };
+
+/**
+ * Quickselect: rearranges a[lo..hi] so that a[k] is the value it would have after sorting, with smaller-or-equal
+ * values before it and greater-or-equal after it. Returns a[k]. Expected O(n).
+ */
+export const selectFloat64 = (a: Float64Array, k: number, lo = 0, hi = a.length - 1): number => {
+  while (hi > lo) {
+    if (hi - lo < 16) {
+      sortFloat64(a, lo, hi);
+      return a[k] as number;
+    }
+    const mid = (lo + hi) >>> 1;
+    if ((a[mid] as number) < (a[lo] as number)) swap(a, mid, lo);
+    if ((a[hi] as number) < (a[lo] as number)) swap(a, hi, lo);
+    if ((a[hi] as number) < (a[mid] as number)) swap(a, hi, mid);
+    const pivot = a[mid] as number;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((a[i] as number) < pivot) i++;
+      while ((a[j] as number) > pivot) j--;
+      if (i <= j) {
+        swap(a, i, j);
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k] as number;
+  }
+  return a[k] as number;
+};

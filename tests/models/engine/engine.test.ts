@@ -305,3 +305,28 @@ describe('fused kernels', () => {
     }
   });
 });
+
+describe('quantile stores', () => {
+  it('exact quantiles equal linear interpolation between order statistics; the sketch is within 0.5%', async () => {
+    const { newStore, addValue, storeQuantiles } = await import('../../../models/engine/QuantileStore');
+    const xs = Array.from({ length: 2001 }, (_, i) => Math.exp(Math.sin(i * 1.7) * 3) - (i % 5));
+    const exact = newStore(true);
+    const sketch = newStore(false);
+    for (const x of xs) {
+      addValue(exact, x);
+      addValue(sketch, x);
+    }
+    const sorted = [...xs].sort((a, b) => a - b);
+    const ps = [0.05, 0.25, 0.5, 0.75, 0.95];
+    const want = ps.map((p) => {
+      const h = (xs.length - 1) * p;
+      const lo = Math.floor(h);
+      return sorted[lo]! + (h - lo) * (sorted[lo + 1]! - sorted[lo]!);
+    });
+    expect(storeQuantiles(exact, ps)).toEqual(want);
+    storeQuantiles(sketch, ps).forEach((q, k) => {
+      const rank = Math.round(ps[k]! * (xs.length - 1));
+      expect(Math.abs(q - sorted[rank]!)).toBeLessThanOrEqual(0.005 * Math.abs(sorted[rank]!) + 1e-9);
+    });
+  });
+});

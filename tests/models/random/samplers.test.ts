@@ -99,3 +99,12 @@ describe('sortFloat64', () => {
     }
   });
 });
+
+describe('selectFloat64', () => {
+  it('finds every order statistic', async () => {
+    const { selectFloat64 } = await import('../../../models/random/sortFloat64');
+    const a = Float64Array.from({ length: 1000 }, (_, i) => ((i * 7919) % 1000) / 7 - (i % 3));
+    const sorted = Float64Array.from(a).sort();
+    for (const k of [0, 1, 49, 500, 998, 999]) expect(selectFloat64(Float64Array.from(a), k)).toBe(sorted[k]);
+  });
+});
