@@ -99,7 +99,7 @@ export const command: Command = {
           onCsv: w
             ? async (text) => {
                 await w.write(text);
-                if (++chunksWritten % 16 === 0) collectGarbage();
+                if (++chunksWritten % 8 === 0) collectGarbage();
               }
             : undefined,
         },

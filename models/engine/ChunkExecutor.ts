@@ -120,7 +120,11 @@ export class ChunkExecutor {
       for (let v = 0; v < V; v++) {
         const vals = this.values;
         vals.set(this.base);
-        for (const [j, x] of this.overrides[v] as [number, number][]) vals[j] = x;
+        const ov = this.overrides[v] as [number, number][];
+        for (let o = 0; o < ov.length; o++) {
+          const pair = ov[o] as [number, number];
+          vals[pair[0]] = pair[1];
+        }
         const rec = sim.run(this.key, t, vals);
         addTrial(aggregates[v] as AggregateState, this.shape, rec);
         if (pairs || (vectors && v === 0)) {
