@@ -203,9 +203,16 @@ export class SimulationState {
     return typeof v === 'string' ? v : null;
   }
 
-  /** True when the scenario was edited (recompiled) after the shown result was run. */
+  /** True when the scenario was edited (recompiled), or a parameter slider moved, after the shown result was run. */
   get resultStale(): boolean {
-    return this.result !== null && this.resultSpec !== this.#source().spec;
+    if (this.result === null) return false;
+    const { spec, paramValues } = this.#source();
+    if (this.resultSpec !== spec) return true;
+    if (!spec) return false;
+    const now = overridesFor(spec, paramValues);
+    const then = this.result.settings.overrides;
+    const keys = [...Object.keys(now), ...Object.keys(then)];
+    return keys.some((k) => now[k] !== then[k]);
   }
 
   /** Replay trial k (1-based) of the last run's settings (and model), round by round. */

@@ -138,6 +138,23 @@ describe('SimulationState', () => {
     });
   });
 
+  it('moving a parameter after a run marks the shown result stale; moving it back makes it current again', async () => {
+    const { sim, source } = setup();
+    sim.trialsText = '10';
+    await sim.run();
+    expect(sim.resultStale).toBe(false);
+    source.paramValues.russiaSupport = 0.2;
+    expect(sim.resultStale).toBe(true);
+    source.paramValues.russiaSupport = 0.8;
+    expect(sim.resultStale).toBe(false);
+    source.paramValues.russiaSupport = 0.2;
+    await sim.run();
+    expect(sim.result?.settings.overrides).toEqual({ russiaSupport: 0.2 });
+    expect(sim.resultStale).toBe(false);
+    source.paramValues.russiaSupport = 0.8;
+    expect(sim.resultStale).toBe(true);
+  });
+
   it('after the scenario is edited, the shown result is marked stale and exports/replays use its own model', async () => {
     const { sim, fake, source } = setup();
     sim.trialsText = '10';

@@ -67,6 +67,35 @@ describe('SimulationView', () => {
     expect(screen.getByRole('button', { name: 'Run' })).toBeTruthy();
   });
 
+  it('after a cancelled run, says the results shown are those of the previous run', async () => {
+    const { fake } = await setup();
+    await fireEvent.input(screen.getByLabelText('Seed'), { target: { value: '7' } });
+    await fireEvent.input(screen.getByLabelText('Trials'), { target: { value: '300' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Run' }));
+    await waitFor(() => expect(screen.getByTestId('run-progress').getAttribute('data-status')).toBe('done'));
+    expect(screen.queryByTestId('previous-result-notice')).toBeNull();
+    await fireEvent.input(screen.getByLabelText('Trials'), { target: { value: '5000' } });
+    const release = fake.hold();
+    await fireEvent.click(screen.getByRole('button', { name: 'Run' }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    release();
+    await waitFor(() =>
+      expect(screen.getByTestId('previous-result-notice').textContent).toMatch(
+        /previous run \(300 trials, seed 7\).*cancelled/s,
+      ),
+    );
+  });
+
+  it('marks the results stale when a parameter moves after the run', async () => {
+    const { app } = await setup();
+    await fireEvent.click(screen.getByRole('button', { name: 'Run' }));
+    await waitFor(() => expect(screen.getByTestId('run-progress').getAttribute('data-status')).toBe('done'));
+    expect(screen.queryByTestId('stale-result-notice')).toBeNull();
+    const p = app.spec!.params[0]!;
+    app.setParam(p.id, p.value + 0.1);
+    await waitFor(() => expect(screen.getByTestId('stale-result-notice')).toBeTruthy());
+  });
+
   it('shows invalid settings in place and disables Run', async () => {
     await setup();
     await fireEvent.input(screen.getByLabelText('Trials'), { target: { value: 'lots' } });
