@@ -64,6 +64,12 @@ describe('simulation view', () => {
     await page.getByRole('button', { name: 'Replay' }).click();
     await page.getByTestId('replay-table').waitFor();
     expect(await page.getByTestId('replay-table').locator('tbody tr').count()).toBeGreaterThan(0);
+    // the wide replay table scrolls in its own box: the view (and its charts) keep the panel's width
+    const widths = await page.getByTestId('simulation-view').evaluate((el: DomEl) => {
+      const e = el as unknown as { scrollWidth: number; parentElement: { clientWidth: number } };
+      return { view: e.scrollWidth, panel: e.parentElement.clientWidth };
+    });
+    expect(widths.view).toBeLessThanOrEqual(widths.panel);
     // results, charts and the replay table pass axe (no serious or critical violations)
     expect(await axeSerious(page)).toEqual([]);
 
@@ -96,8 +102,11 @@ describe('simulation view', () => {
     await view.getByRole('button', { name: 'Cancel' }).click();
     await waitForRunStatus(page, 'cancelled', 10_000);
     expect(await page.getByTestId('run-status').textContent()).toMatch(/Cancelled after [\d,]+ trials/);
-    // the 10,000-trial results are still shown
+    // the 10,000-trial results are still shown, and said to be those of the previous run
     expect(await page.getByTestId('run-results').count()).toBe(1);
+    expect(await page.getByTestId('previous-result-notice').innerText()).toMatch(
+      /previous run \(10,000 trials, seed 20250101\)/,
+    );
     await expect.poll(() => view.getByRole('button', { name: 'Run', exact: true }).isEnabled()).toBe(true);
     await page.screenshot({ path: join(SHOT_DIR, 'simulation-cancelled.png') });
     expect(h.errors).toEqual([]);
