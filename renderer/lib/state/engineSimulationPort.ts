@@ -255,6 +255,9 @@ export const engineSimulationPort = (
     replay: async (spec, settings, trial): Promise<ReplayView> => {
       // one trial: cheap enough for the UI thread (no worker round trip)
       const r = replayTrial(spec, options(settings), trial - 1);
+      // the engine names outcomes and events by id: the UI shows their labels
+      const outcomeLabel = new Map(spec.outcomes.map((o) => [o.id, o.label] as const));
+      const eventLabel = new Map(spec.events.map((e) => [e.id, e.label] as const));
       return {
         trial,
         seed: settings.seed,
@@ -262,8 +265,8 @@ export const engineSimulationPort = (
         rounds: r.rounds.map((round) => ({
           round: round.round,
           choices: round.choices.map((c) => ({ actor: c.actorName, strategy: c.strategyLabel })),
-          outcomes: round.outcomes,
-          events: round.events,
+          outcomes: round.outcomes.map((id) => outcomeLabel.get(id) ?? id),
+          events: round.events.map((id) => eventLabel.get(id) ?? id),
           state: round.state.map((v) => ({ label: v.label, value: v.value })),
           metrics: round.metrics.map((v) => ({ label: v.label, value: v.value })),
         })),

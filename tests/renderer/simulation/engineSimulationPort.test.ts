@@ -126,6 +126,23 @@ describe('engineSimulationPort (korea-2025, in process)', () => {
     await expect(port.replay(spec, settings(), 201)).rejects.toThrow(/trial must be/);
   });
 
+  it('a replay names outcomes and events by their labels, not their ids', async () => {
+    const outcomeLabels = new Set(spec.outcomes.map((o) => o.label));
+    const eventLabels = new Set(spec.events.map((e) => e.label));
+    const outcomes: string[] = [];
+    const events: string[] = [];
+    for (let k = 1; k <= 20; k++) {
+      for (const round of (await port.replay(spec, settings(), k)).rounds) {
+        outcomes.push(...round.outcomes);
+        events.push(...round.events);
+      }
+    }
+    expect(outcomes.length).toBeGreaterThan(0);
+    expect(events.length).toBeGreaterThan(0);
+    for (const o of outcomes) expect(outcomeLabels).toContain(o);
+    for (const e of events) expect(eventLabels).toContain(e);
+  });
+
   it('auto-stop ends a run early, and its per-trial CSV holds exactly the trials run', async () => {
     const s = settings({ trials: 50_000, autoStop: 0.05 });
     const v = await port.run(spec, s, {});
