@@ -68,6 +68,16 @@ describe('accessibility (axe-core)', () => {
     await h.page.getByTestId('shortcuts').getByRole('table').waitFor();
     found.push(...(await check('shortcuts')));
     await h.page.keyboard.press('Escape');
+    // presentation mode (what a class sees on the projector)
+    await h.page.keyboard.press('p');
+    await h.page
+      .getByTestId('presentation')
+      .getByTestId('payoff-matrix')
+      .first()
+      .waitFor({ timeout: 60_000 });
+    found.push(...(await check('presentation')));
+    await h.page.keyboard.press('Escape');
+    await h.page.getByTestId('tab-model').waitFor();
     expect(found).toEqual([]);
     expect(h.errors).toEqual([]);
   });

@@ -30,6 +30,13 @@ describe('presentation mode', () => {
     await h.page.screenshot({ path: join(SHOT_DIR, 'presentation-3.png') });
     await h.page.keyboard.press('ArrowLeft');
     await expect.poll(() => round.innerText()).toMatch(/ 2 of /);
+    // Esc closes the shortcuts overlay only: the class stays in presentation mode
+    await h.page.keyboard.press('?');
+    await h.page.getByTestId('shortcuts').getByRole('table').waitFor();
+    await h.page.keyboard.press('Escape');
+    await expect.poll(() => h.page.getByTestId('shortcuts').getByRole('table').count()).toBe(0);
+    expect(await pres.count()).toBe(1);
+    expect(await round.innerText()).toMatch(/ 2 of /);
     await h.page.keyboard.press('Escape');
     await h.page.getByTestId('tab-model').waitFor();
     // focus returns to the Present button
