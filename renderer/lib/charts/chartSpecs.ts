@@ -50,8 +50,10 @@ const MAX_LABEL = 34;
 /** Axis labels longer than MAX_LABEL characters are shortened with an ellipsis (the data table has them in full). */
 const shortLabel = (l: string): string => (l.length > MAX_LABEL ? `${l.slice(0, MAX_LABEL - 1)}…` : l);
 
+/** Room for the longest axis label: ~7.2 px a character at the charts' 12px system-ui (DejaVu Sans is wide: "Someone
+ * backs down" is 131 px), plus the tick. */
 const marginLeftFor = (labels: readonly string[]): number =>
-  Math.min(240, Math.max(60, 6.6 * Math.max(0, ...labels.map((l) => Math.min(MAX_LABEL, l.length))) + 14));
+  Math.min(260, Math.max(60, 7.2 * Math.max(0, ...labels.map((l) => Math.min(MAX_LABEL, l.length))) + 16));
 
 /** End-of-line labels nudged apart vertically (in data units) so that they never overlap. */
 const dodgeLabels = <T extends { readonly y: number }>(
@@ -72,6 +74,8 @@ const probabilities =
   (rows: readonly ProbabilityRow[]): Spec =>
   () => ({
     marginLeft: marginLeftFor(rows.map((r) => r.label)),
+    // the percentage is written after the interval: "100%" must fit right of the axis end
+    marginRight: 44,
     x: { domain: [0, 1], tickFormat: '.0%', label: 'probability (95% interval)', grid: true },
     y: { label: null, domain: rows.map((r) => r.label), tickFormat: shortLabel },
     marks: [

@@ -9,6 +9,18 @@ const rows = [
   { label: 'War', p: 0.1, low: 0.08, high: 0.12 },
 ];
 
+describe('chartSpecs margins', () => {
+  it('leave room for a long bar label on the left and the "100%" written after a full bar', () => {
+    const spec = chartSpecs.probabilities([
+      { label: 'Someone backs down', p: 1, low: 0.9996, high: 1 },
+      { label: 'Crash', p: 0, low: 0, high: 0.0004 },
+    ])(800);
+    // "Someone backs down" is 131 px in the charts' 12px system-ui font (measured in Chromium), plus the tick
+    expect(spec.marginLeft).toBeGreaterThanOrEqual(140);
+    expect(spec.marginRight).toBeGreaterThanOrEqual(40);
+  });
+});
+
 describe('Chart', () => {
   it('renders the Plot into an accessible role="img" with a hidden data table', async () => {
     render(Chart, {
