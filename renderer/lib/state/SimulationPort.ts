@@ -59,6 +59,8 @@ export type RunView = {
   readonly metrics: readonly MetricView[];
   readonly survival: readonly SurvivalView[];
   readonly profiles: readonly ShareRow[];
+  /** The actors in the order of a profile label's strategies (absent: the labels name them). */
+  readonly profileActors?: readonly string[];
   /** Events: probability of firing at least once within the horizon (95% interval). */
   readonly events: readonly OutcomeView[];
   /** Rounds by the kind of equilibrium the Nash-playing actors played (counts over all trials × rounds). */

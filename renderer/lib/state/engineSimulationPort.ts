@@ -24,8 +24,19 @@ import type {
 } from './SimulationPort';
 import { createRunnerFor } from './engineRunners';
 
-/** RunResult (engine) → RunView (charts). */
-export const toRunView = (r: RunResult, settings: RunSettings, elapsedMs: number): RunView => ({
+/** A strategy profile by its strategies' labels in actor order ("Hold · Offer talks"); the engine's label uses ids. */
+const profileLabel = (spec: ModelSpec | undefined, p: RunResult['profiles'][number]): string =>
+  spec
+    ? p.strategies.map((s, i) => spec.actors[i]?.strategies.find((x) => x.id === s)?.label ?? s).join(' · ')
+    : p.label;
+
+/** RunResult (engine) → RunView (charts). With the spec, profiles are named by strategy labels. */
+export const toRunView = (
+  r: RunResult,
+  settings: RunSettings,
+  elapsedMs: number,
+  spec?: ModelSpec,
+): RunView => ({
   settings,
   trials: r.trials,
   stoppedEarly: r.stoppedEarly,
@@ -51,7 +62,8 @@ export const toRunView = (r: RunResult, settings: RunSettings, elapsedMs: number
     points: o.survival.map((survival, round) => ({ round, survival })),
     medianRound: o.medianFirstRound,
   })),
-  profiles: r.profiles.map((p) => ({ label: p.label, share: p.share })),
+  profiles: r.profiles.map((p) => ({ label: profileLabel(spec, p), share: p.share })),
+  ...(spec ? { profileActors: spec.actors.map((a) => a.name) } : {}),
   events: r.events.map((e) => ({ id: e.id, label: e.label, p: e.p, low: e.low, high: e.high })),
   equilibria: r.equilibria,
   convergence: r.convergence.flatMap((c) =>
@@ -169,7 +181,7 @@ export const engineSimulationPort = (
         onProgress: hooks.onProgress,
         signal: hooks.signal,
       });
-      const view = toRunView(r, settings, performance.now() - t0);
+      const view = toRunView(r, settings, performance.now() - t0, spec);
       results.set(view, r);
       return view;
     },

@@ -42,6 +42,14 @@ describe('engineSimulationPort (korea-2025, in process)', () => {
       expect(s.points[0]).toEqual({ round: 0, survival: 1 });
     }
     expect(v.profiles.reduce((s, p) => s + p.share, 0)).toBeCloseTo(1, 9);
+    // profiles named by strategy labels in actor order (the engine's own label uses ids)
+    expect(v.profileActors).toEqual(spec.actors.map((a) => a.name));
+    const labels = spec.actors.map((a) => new Set(a.strategies.map((s) => s.label)));
+    for (const p of v.profiles) {
+      const parts = p.label.split(' · ');
+      expect(parts).toHaveLength(spec.actors.length);
+      parts.forEach((part, i) => expect(labels[i]).toContain(part));
+    }
     expect(v.events.map((e) => e.id)).toEqual(spec.events.map((e) => e.id));
     expect(v.convergence.length).toBeGreaterThan(0);
     expect(v.convergence.at(-1)?.trials).toBe(200);
