@@ -125,10 +125,15 @@ describe('app shell', () => {
   });
 
   it('regenerates the README screenshot (1280×720, default scenario with results visible)', async () => {
-    await h.page.getByTestId('tab-game').click();
-    await h.page.getByTestId('payoff-matrix').first().waitFor();
-    // the live estimate (simulation area) shows outcome probabilities in the left panel once it has run
+    // the most telling view: the sliders and the live estimate on the left, the 10,000-trial run's results on the
+    // right (outcome probabilities with their intervals, a metric's histogram and its fan chart over the months)
+    await h.page.getByTestId('tab-simulate').click();
+    await waitForRunStatus(h.page, 'done');
+    for (const id of ['chart-outcomes', 'chart-histogram', 'chart-fan']) {
+      await h.page.getByTestId(id).locator('svg').first().waitFor();
+    }
     await h.page.locator('[data-testid^="live-p-"]').first().waitFor({ timeout: 60_000 });
+    await h.page.getByTestId('run-status').evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await h.page.waitForTimeout(500);
     const shot = join(SHOT_DIR, 'readme.png');
     await h.page.screenshot({ path: shot });
