@@ -43,7 +43,7 @@ const engineRate = async (
  * code: inverse CDFs and the Iman–Conover step on blocks of 1,024 trials), the 3×3 game written out,
  * pure-equilibrium scan, payoff-dominant selection, outcome tallies.
  */
-const baseline = (spec: ModelSpec, trials: number): { rate: number; talks: number } => {
+export const baseline = (spec: ModelSpec, trials: number): { rate: number; talks: number } => {
   const p = (id: string) => spec.params.find((x) => x.id === id)!;
   const q = (id: string) => {
     const d = p(id).distribution;

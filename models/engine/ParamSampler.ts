@@ -13,6 +13,7 @@ import { quantileFunction, type QuantileFn } from '../random/quantileFunction';
 import { RandomStream } from '../random/RandomStream';
 import { PURPOSE, type SeedKey } from '../random/seedKey';
 import type { Distribution } from '../random/Distribution';
+import { canGenerateCode } from '../formula/instantiateFormula';
 
 export type Sampler = 'mc' | 'lhs';
 
@@ -35,6 +36,8 @@ export class ParamSampler {
   private readonly icChol: Float64Array | null = null;
   private blockIndex = -1;
   private readonly block: Float64Array;
+  /** uniforms → values for one trial (see mapperOf). */
+  private readonly mapValues: (uniforms: Float64Array, out: Float64Array) => void;
 
   constructor(
     params: readonly SampledParam[],
@@ -87,6 +90,7 @@ export class ParamSampler {
       this.icChol = l;
     }
     this.block = new Float64Array(this.icChol ? IC_BLOCK * this.count : 0);
+    this.mapValues = mapperOf(this.quantiles, this.defaults);
   }
 
   private baseUniforms(trial: number, out: Float64Array, offset: number): void {
@@ -129,9 +133,45 @@ export class ParamSampler {
   /** Parameter values of a trial: a parameter without a distribution takes its default value. */
   values(trial: number, uniforms: Float64Array, out: Float64Array): void {
     this.uniforms(trial, uniforms);
-    for (let j = 0; j < this.count; j++) {
-      const q = this.quantiles[j];
-      out[j] = q ? q(uniforms[j] as number) : (this.defaults[j] as number);
-    }
+    this.mapValues(uniforms, out);
   }
 }
+
+/**
+ * The per-trial map from uniforms to parameter values. Calling each parameter's quantile function from one loop
+ * makes that call site megamorphic (a different closure per parameter): no inlining, every result boxed. Where
+ * `new Function` is allowed, a straight-line function with one call site per parameter is generated instead (it
+ * contains only indices, never scenario text), so each call stays monomorphic and inlinable. Same arithmetic,
+ * same results.
+ */
+const mapperOf = (
+  quantiles: readonly (QuantileFn | null)[],
+  defaults: Float64Array,
+): ((uniforms: Float64Array, out: Float64Array) => void) => {
+  const P = quantiles.length;
+  if (canGenerateCode() && P <= 1024) {
+    try {
+      const head: string[] = [];
+      const body: string[] = [];
+      for (let j = 0; j < P; j++) {
+        if (quantiles[j]) {
+          head.push(`const q${j} = Q[${j}];`);
+          body.push(`out[${j}] = q${j}(u[${j}]);`);
+        } else body.push(`out[${j}] = D[${j}];`);
+      }
+      return new Function(
+        'Q',
+        'D',
+        `"use strict"; ${head.join(' ')} return function (u, out) { ${body.join(' ')} };`,
+      )(quantiles, defaults) as (uniforms: Float64Array, out: Float64Array) => void;
+    } catch {
+      // fall through to the loop
+    }
+  }
+  return (uniforms, out) => {
+    for (let j = 0; j < P; j++) {
+      const q = quantiles[j];
+      out[j] = q ? q(uniforms[j] as number) : (defaults[j] as number);
+    }
+  };
+};

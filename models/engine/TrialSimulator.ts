@@ -122,6 +122,7 @@ export class TrialSimulator {
   private readonly stream = new RandomStream();
   private readonly fused: FusedKernels | null;
   private readonly recordTmp: Float64Array;
+  private readonly paramSlots: Int32Array;
   private currentTrial = 0;
   private currentRound = 0;
 
@@ -213,6 +214,7 @@ export class TrialSimulator {
     this.fired = new Uint8Array(model.events.length);
     this.fused = options.fused === false ? null : fuseKernels(model.spec);
     this.recordTmp = new Float64Array(model.outcomes.length + model.metrics.length);
+    this.paramSlots = Int32Array.from(model.params.map((p) => p.slot));
     const R = rounds;
     this.record = {
       rounds: R,
@@ -257,16 +259,22 @@ export class TrialSimulator {
     const rec = this.record;
     this.currentTrial = trial;
     this.currentRound = 0;
-    env.fill(0);
-    const params = m.params;
-    for (let j = 0; j < params.length; j++) {
+    // (loops, not TypedArray#fill: these arrays are a few elements long and a builtin call costs more)
+    for (let k = 0; k < env.length; k++) env[k] = 0;
+    const paramSlots = this.paramSlots;
+    const recParams = rec.params;
+    for (let j = 0; j < paramSlots.length; j++) {
       const v = paramValues[j] as number;
-      env[params[j]!.slot] = v;
-      rec.params[j] = v;
+      env[paramSlots[j] as number] = v;
+      recParams[j] = v;
     }
     this.stream.reseed(key, trial, PURPOSE.rounds);
-    this.fired.fill(0);
-    rec.eventFirstRound.fill(0);
+    const fired = this.fired;
+    const firstRound = rec.eventFirstRound;
+    for (let e = 0; e < fired.length; e++) {
+      fired[e] = 0;
+      firstRound[e] = 0;
+    }
     if (this.hasFp) {
       const g = this.game;
       for (let i = 0; i < this.n; i++) {
@@ -276,12 +284,16 @@ export class TrialSimulator {
     }
     this.setCalendar(1);
     const st = m.state;
-    for (let k = 0; k < st.length; k++) {
-      const s = st[k]!;
-      let v = this.evalChecked(s.initial, 'state-initial', k);
-      if (s.min !== null && v < s.min) v = s.min;
-      if (s.max !== null && v > s.max) v = s.max;
-      env[s.slot] = v;
+    if (!(this.fused && this.fused.initial(env))) {
+      // formula by formula (the first non-finite value throws), from the state slots as they were (0)
+      for (let k = 0; k < st.length; k++) env[st[k]!.slot] = 0;
+      for (let k = 0; k < st.length; k++) {
+        const s = st[k]!;
+        let v = this.evalChecked(s.initial, 'state-initial', k);
+        if (s.min !== null && v < s.min) v = s.min;
+        if (s.max !== null && v > s.max) v = s.max;
+        env[s.slot] = v;
+      }
     }
     for (let r = 1; r <= this.rounds; r++) this.round(r);
     return rec;
@@ -294,15 +306,7 @@ export class TrialSimulator {
     env[b.roundSlot] = r;
     env[b.monthSlot] = ((b.startMonth - 1 + r - 1) % 12) + 1;
     const d = m.derived;
-    if (this.fused) {
-      this.fused.derived(env);
-      let ok = true;
-      for (let k = 0; k < d.length; k++) {
-        const v = env[d[k]!.slot] as number;
-        if (v - v !== 0) ok = false;
-      }
-      if (ok) return;
-    }
+    if (this.fused && this.fused.derived(env)) return;
     for (let k = 0; k < d.length; k++) {
       env[d[k]!.slot] = this.evalChecked(d[k]!.value, 'derived', k);
     }
@@ -311,16 +315,7 @@ export class TrialSimulator {
   private buildGame(): void {
     const g = this.game;
     const env = this.env;
-    if (this.fused) {
-      const pay = g.payoffs;
-      this.fused.game(env, pay);
-      let ok = true;
-      for (let k = 0; k < pay.length; k++) {
-        const v = pay[k] as number;
-        if (v - v !== 0) ok = false;
-      }
-      if (ok) return;
-    }
+    if (this.fused && this.fused.game(env, g.payoffs)) return;
     const actors = this.model.actors;
     const n = this.n;
     const digits = g.digits;
@@ -511,14 +506,7 @@ export class TrialSimulator {
     let recorded = false;
     if (this.fused) {
       const tmp = this.recordTmp;
-      this.fused.record(env, tmp);
-      let ok = true;
-      for (let k = 0; k < O; k++) if (tmp[k] !== tmp[k]) ok = false;
-      for (let k = O; k < O + M; k++) {
-        const v = tmp[k] as number;
-        if (v - v !== 0) ok = false;
-      }
-      if (ok) {
+      if (this.fused.record(env, tmp)) {
         for (let k = 0; k < O; k++) rec.outcomes[(r - 1) * O + k] = tmp[k] ? 1 : 0;
         for (let k = 0; k < M; k++) rec.metrics[(r - 1) * M + k] = tmp[O + k] as number;
         recorded = true;
@@ -561,14 +549,7 @@ export class TrialSimulator {
     // 6. state updates (simultaneous, clamped)
     const st = m.state;
     let updated = false;
-    if (this.fused) {
-      this.fused.state(env, this.stateTmp);
-      updated = true;
-      for (let k = 0; k < st.length; k++) {
-        const v = this.stateTmp[k] as number;
-        if (v - v !== 0) updated = false;
-      }
-    }
+    if (this.fused) updated = this.fused.state(env, this.stateTmp);
     if (!updated)
       for (let k = 0; k < st.length; k++) {
         const s = st[k]!;

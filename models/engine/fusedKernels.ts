@@ -10,14 +10,22 @@ import { canGenerateCode, formulaToJs, validateIR } from '../formula/instantiate
 import type { FormulaIR, ModelSpec } from '../scenario/RuntimeModel';
 
 export type FusedKernels = {
-  /** Fill pay[profile * n + actor] for every profile (sets the choice slots as it goes). */
-  readonly game: (env: Float64Array, pay: Float64Array) => void;
-  /** Evaluate every derived variable in order, writing its slot. */
-  readonly derived: (env: Float64Array) => void;
-  /** out[k] = outcome k (raw), out[O + k] = metric k. */
-  readonly record: (env: Float64Array, out: Float64Array) => void;
-  /** out[k] = new value of state k (unclamped; `update: null` keeps the current value). */
-  readonly state: (env: Float64Array, out: Float64Array) => void;
+  /**
+   * Fill pay[profile * n + actor] for every profile (sets the choice slots as it goes). Returns false when some
+   * payoff is not finite (the caller re-runs the step formula by formula for the message).
+   */
+  readonly game: (env: Float64Array, pay: Float64Array) => boolean;
+  /** Evaluate every derived variable in order, writing its slot; false when one is not finite. */
+  readonly derived: (env: Float64Array) => boolean;
+  /** out[k] = outcome k (raw), out[O + k] = metric k; false when an outcome is NaN or a metric not finite. */
+  readonly record: (env: Float64Array, out: Float64Array) => boolean;
+  /** out[k] = new value of state k (unclamped; `update: null` keeps the current value); false if not finite. */
+  readonly state: (env: Float64Array, out: Float64Array) => boolean;
+  /**
+   * Initial state values in order, each clamped and written to its slot before the next is evaluated; false when
+   * an unclamped value is not finite.
+   */
+  readonly initial: (env: Float64Array) => boolean;
 };
 
 /** Largest game table fused into one function (profiles × actors payoff expressions). */
@@ -35,7 +43,8 @@ export const fuseKernels = (spec: ModelSpec): FusedKernels | null => {
       new Function('H', `"use strict"; return function (${params.join(', ')}) {\n${body}\n};`)(
         RUNTIME_OPS,
       ) as F;
-    const gameLines: string[] = [];
+    // `z += v - v` stays 0 while every value is finite and becomes NaN at the first NaN or ±Infinity.
+    const gameLines: string[] = ['let z = 0, v = 0;'];
     const digits = new Array<number>(n).fill(0);
     const current = new Array<number>(n).fill(-1);
     for (let p = 0; p < profiles; p++) {
@@ -49,24 +58,55 @@ export const fuseKernels = (spec: ModelSpec): FusedKernels | null => {
         current[i] = digits[i]!;
       }
       for (let i = 0; i < n; i++)
-        gameLines.push(`pay[${p * n + i}] = ${js(spec.actors[i]!.payoffs[digits[i]!]!)};`);
+        gameLines.push(`v = ${js(spec.actors[i]!.payoffs[digits[i]!]!)}; pay[${p * n + i}] = v; z += v - v;`);
       for (let i = 0; i < n; i++) {
         digits[i]!++;
         if (digits[i]! < counts[i]!) break;
         digits[i] = 0;
       }
     }
-    const derived = spec.derived.map((d) => `env[${d.slot | 0}] = ${js(d.value)};`);
-    const record = [
-      ...spec.outcomes.map((o, k) => `out[${k}] = ${js(o.when)};`),
-      ...spec.metrics.map((m, k) => `out[${spec.outcomes.length + k}] = ${js(m.value)};`),
+    gameLines.push('return z === 0;');
+    const derived = [
+      'let z = 0, v = 0;',
+      ...spec.derived.map((d) => `v = ${js(d.value)}; env[${d.slot | 0}] = v; z += v - v;`),
+      'return z === 0;',
     ];
-    const state = spec.state.map((s, k) => `out[${k}] = ${s.update ? js(s.update) : `env[${s.slot | 0}]`};`);
+    const O = spec.outcomes.length;
+    const record = [
+      'let z = 0, v = 0;',
+      // outcomes: only NaN is an error (v !== v); metrics: any non-finite value.
+      ...spec.outcomes.map((o, k) => `v = ${js(o.when)}; out[${k}] = v; if (v !== v) z = NaN;`),
+      ...spec.metrics.map((m, k) => `v = ${js(m.value)}; out[${O + k}] = v; z += v - v;`),
+      'return z === 0;',
+    ];
+    const state = [
+      'let z = 0, v = 0;',
+      ...spec.state.map(
+        (s, k) => `v = ${s.update ? js(s.update) : `env[${s.slot | 0}]`}; out[${k}] = v; z += v - v;`,
+      ),
+      'return z === 0;',
+    ];
+    const num = (x: number): string => {
+      if (!Number.isFinite(x)) throw new Error('non-finite bound');
+      return Object.is(x, -0) ? '(-0)' : `(${String(x)})`;
+    };
+    const initial = [
+      'let z = 0, v = 0;',
+      ...spec.state.map(
+        (s) =>
+          `v = ${js(s.initial)}; z += v - v;` +
+          (s.min !== null ? ` if (v < ${num(s.min)}) v = ${num(s.min)};` : '') +
+          (s.max !== null ? ` if (v > ${num(s.max)}) v = ${num(s.max)};` : '') +
+          ` env[${s.slot | 0}] = v;`,
+      ),
+      'return z === 0;',
+    ];
     return {
       game: make(['env', 'pay'], gameLines.join('\n')),
       derived: make(['env'], derived.join('\n')),
       record: make(['env', 'out'], record.join('\n')),
       state: make(['env', 'out'], state.join('\n')),
+      initial: make(['env'], initial.join('\n')),
     };
   } catch {
     return null;

@@ -58,15 +58,22 @@ export const seedKey = (seed: RootSeed): SeedKey => {
   return { hi: fmix32(h1 ^ text.length), lo: fmix32(h2 ^ (text.length * 3)) };
 };
 
-const hashTriple = (salt: number, key: SeedKey, lo: number, hi: number, purpose: number): number => {
+/** murmur3 of (salt, key, lo, hi) before the purpose word: shared by every purpose of one (key, index). */
+const hashPrefix = (salt: number, key: SeedKey, lo: number, hi: number): number => {
   let h = salt;
   h = mixWord(h, key.hi);
   h = mixWord(h, key.lo);
   h = mixWord(h, lo);
-  h = mixWord(h, hi);
-  h = mixWord(h, purpose);
-  return fmix32(h ^ 20);
+  return mixWord(h, hi);
 };
+
+const finishTriple = (prefix: number, purpose: number): number => fmix32(mixWord(prefix, purpose) ^ 20);
+
+// The last (key, index) hashed and its two prefixes: a trial's params and rounds streams share them.
+let lastKey: SeedKey | null = null;
+let lastIndex = -1;
+let prefix1 = 0;
+let prefix2 = 0;
 
 /**
  * The 128-bit starting state (a, b, c, d as signed 32-bit ints, seedrandom's tychei state layout) of the stream
@@ -75,10 +82,16 @@ const hashTriple = (salt: number, key: SeedKey, lo: number, hi: number, purpose:
  * Writes into `out`.
  */
 export const streamState = (key: SeedKey, index: number, purpose: number, out: Int32Array): Int32Array => {
-  const lo = index >>> 0;
-  const hi = Math.floor(index / 0x100000000) >>> 0;
-  const h1 = hashTriple(0x243f6a88, key, lo, hi, purpose);
-  const h2 = hashTriple(0x85a308d3, key, lo, hi, purpose);
+  if (key !== lastKey || index !== lastIndex) {
+    const lo = index >>> 0;
+    const hi = Math.floor(index / 0x100000000) >>> 0;
+    prefix1 = hashPrefix(0x243f6a88, key, lo, hi);
+    prefix2 = hashPrefix(0x85a308d3, key, lo, hi);
+    lastKey = key;
+    lastIndex = index;
+  }
+  const h1 = finishTriple(prefix1, purpose);
+  const h2 = finishTriple(prefix2, purpose);
   out[0] = h1 | 0;
   out[1] = h2 | 0;
   out[2] = fmix32((h1 ^ Math.imul(h2, 0x9e3779b9)) >>> 0) | 0;
