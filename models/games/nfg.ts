@@ -15,6 +15,11 @@ export class NfgError extends Error {
   }
 }
 
+/** Largest game a .nfg file may declare (pure-strategy profiles), checked before anything is allocated. */
+export const MAX_NFG_PROFILES = 200_000;
+/** Largest number of players a .nfg file may declare. */
+export const MAX_NFG_PLAYERS = 64;
+
 type Token = { kind: '{' | '}' | 'string' | 'word' | 'eof'; text: string; line: number };
 
 const tokenize = (text: string, file: string): Token[] => {
@@ -26,7 +31,8 @@ const tokenize = (text: string, file: string): Token[] => {
     if (ch === '\n') {
       line++;
       i++;
-    } else if (ch === ' ' || ch === '\t' || ch === '\r' || ch === '\f' || ch === '\v' || ch === ',') {
+    } else if (ch === ',' || /\s/.test(ch)) {
+      // Any whitespace, including a byte-order mark and Unicode spaces (a word never starts with one).
       i++;
     } else if (ch === '{' || ch === '}') {
       out.push({ kind: ch, text: ch, line });
@@ -63,8 +69,19 @@ const tokenize = (text: string, file: string): Token[] => {
   return out;
 };
 
-const show = (t: Token): string =>
-  t.kind === 'eof' ? 'end of file' : t.kind === 'string' ? `"${t.text}"` : `"${t.text}"`;
+const clip = (s: string): string => (s.length > 40 ? `"${s.slice(0, 37)}…"` : `"${s}"`);
+
+/** Control characters shown as \u escapes so that an error message stays one readable line. */
+const escapeControls = (s: string): string => {
+  let out = '';
+  for (const ch of s) {
+    const c = ch.charCodeAt(0);
+    out += c < 32 || c === 127 ? `\\u${c.toString(16).padStart(4, '0')}` : ch;
+  }
+  return out;
+};
+
+const show = (t: Token): string => (t.kind === 'eof' ? 'end of file' : clip(escapeControls(t.text)));
 
 /** Parse the text of a Gambit .nfg file into a Game (exact when every payoff is rational). */
 export const readNfg = (text: string, file = 'game.nfg'): Game => {
@@ -83,14 +100,25 @@ export const readNfg = (text: string, file = 'game.nfg'): Game => {
   const number = (what: string): { value: Rational; tok: Token } => {
     const t = next();
     if (t.kind !== 'word') fail(t, what);
-    const value = Rational.parse(t.text);
-    if (!value) throw new NfgError(file, t.line, `expected ${what} but found ${show(t)}`);
+    const value = t.text.length <= 20_000 ? Rational.parse(t.text) : null;
+    if (!value) {
+      const problem = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(t.text)
+        ? `${what} ${show(t)} is out of range`
+        : `expected ${what} but found ${show(t)}`;
+      throw new NfgError(file, t.line, problem);
+    }
+    const f = value.toNumber();
+    if (!Number.isFinite(f)) {
+      throw new NfgError(file, t.line, `${what} ${show(t)} is out of range (beyond ±1.8e308)`);
+    }
     return { value, tok: t };
   };
-  const integer = (what: string, min: number): number => {
+  const integer = (what: string, min: number, max = Number.MAX_SAFE_INTEGER): number => {
     const t = next();
     if (t.kind !== 'word' || !/^\d+$/.test(t.text) || Number(t.text) < min) fail(t, what);
-    return Number(t.text);
+    const v = Number(t.text);
+    if (v > max) throw new NfgError(file, t.line, `${what}: ${show(t)} is more than the limit of ${max}`);
+    return v;
   };
 
   const magic = next();
@@ -108,6 +136,22 @@ export const readNfg = (text: string, file = 'game.nfg'): Game => {
   const closePlayers = next();
   if (closePlayers.kind !== '}') fail(closePlayers, 'a quoted player name or "}"');
   if (players.length === 0) throw new NfgError(file, closePlayers.line, 'the game has no players');
+  if (players.length > MAX_NFG_PLAYERS) {
+    throw new NfgError(
+      file,
+      closePlayers.line,
+      `the game has ${players.length} players; the limit is ${MAX_NFG_PLAYERS}`,
+    );
+  }
+  // Profiles declared so far: refused as soon as the product passes the limit (before any allocation).
+  let declared = 1;
+  const tooBig = (line: number, counts: readonly number[]): never => {
+    throw new NfgError(
+      file,
+      line,
+      `the game is too large: ${counts.join('×')}${counts.length < players.length ? '×…' : ''} strategies is more than ${MAX_NFG_PROFILES} profiles`,
+    );
+  };
 
   expect('{', '"{" opening the strategy list');
   const strategies: string[][] = [];
@@ -115,17 +159,28 @@ export const readNfg = (text: string, file = 'game.nfg'): Game => {
     for (let p = 0; p < players.length; p++) {
       expect('{', `"{" opening the strategies of player ${p + 1}`);
       const names: string[] = [];
-      while (peek().kind === 'string') names.push(next().text);
+      while (peek().kind === 'string') {
+        const t = next();
+        names.push(t.text);
+        if (declared * names.length > MAX_NFG_PROFILES)
+          tooBig(t.line, [...strategies.map((s) => s.length), names.length]);
+      }
       const close = next();
       if (close.kind !== '}') fail(close, 'a quoted strategy name or "}"');
       if (names.length === 0) throw new NfgError(file, close.line, `player ${p + 1} has no strategies`);
+      declared *= names.length;
       strategies.push(names);
     }
   } else {
+    const counts: number[] = [];
     for (let p = 0; p < players.length; p++) {
+      const line = peek().line;
       const c = integer(`the number of strategies of player ${p + 1} (a positive integer)`, 1);
-      strategies.push(Array.from({ length: c }, (_, k) => String(k + 1)));
+      counts.push(c);
+      if (declared * c > MAX_NFG_PROFILES) tooBig(line, counts);
+      declared *= c;
     }
+    for (const c of counts) strategies.push(Array.from({ length: c }, (_, k) => String(k + 1)));
   }
   expect('}', '"}" closing the strategy list');
   if (peek().kind === 'string') next(); // optional comment
