@@ -4,70 +4,99 @@ import { Rational } from './Rational';
 import type { MixedProfile, Num } from './Equilibrium';
 
 /**
+ * Visit, for every player p, each combination of the OTHER players' support strategies: calls
+ * visit(p, base, weight) where base is the profile index with p's strategy at 0 and weight is the product of
+ * the others' probabilities. Work is Σ_p Π_{q≠p} |support_q| (a pure profile costs n calls, not a sweep of
+ * every profile of the game).
+ */
+const forEachDeviationBase = <T>(
+  game: Game,
+  profile: readonly (readonly T[])[],
+  isZero: (v: T) => boolean,
+  one: T,
+  mul: (a: T, b: T) => T,
+  visit: (p: number, base: number, weight: T, stride: number) => void,
+): void => {
+  const n = game.players.length;
+  const counts = game.strategies.map((s) => s.length);
+  const strides: number[] = [];
+  let acc = 1;
+  for (const c of counts) {
+    strides.push(acc);
+    acc *= c;
+  }
+  const supports = counts.map((c, q) => {
+    const out: number[] = [];
+    for (let s = 0; s < c; s++) if (!isZero(profile[q]?.[s] as T)) out.push(s);
+    return out;
+  });
+  for (let p = 0; p < n; p++) {
+    const others: number[] = [];
+    for (let q = 0; q < n; q++) if (q !== p) others.push(q);
+    if (others.some((q) => (supports[q] as number[]).length === 0)) continue;
+    const pos = new Array<number>(others.length).fill(0);
+    for (;;) {
+      let base = 0;
+      let w = one;
+      others.forEach((q, k) => {
+        const s = (supports[q] as number[])[pos[k] as number] as number;
+        base += s * (strides[q] as number);
+        w = mul(w, profile[q]?.[s] as T);
+      });
+      visit(p, base, w, strides[p] as number);
+      let k = 0;
+      for (; k < others.length; k++) {
+        pos[k] = (pos[k] as number) + 1;
+        if ((pos[k] as number) < (supports[others[k] as number] as number[]).length) break;
+        pos[k] = 0;
+      }
+      if (k === others.length) break;
+    }
+  }
+};
+
+/**
  * dev[p][s] = expected payoff to player p when p plays pure strategy s and everyone else follows profile.
  * Exact (Rational) version; the game must be exact.
  */
 export const deviationPayoffs = (game: Game, profile: readonly (readonly Rational[])[]): Rational[][] => {
   const exact = game.exact;
   if (!exact) throw new Error('deviationPayoffs: the game has no exact payoffs');
-  const n = game.players.length;
   const counts = game.strategies.map((s) => s.length);
   const dev = counts.map((c) => Array.from({ length: c }, () => Rational.ZERO));
-  const idx = new Array<number>(n).fill(0);
-  const prefix = new Array<Rational>(n + 1).fill(Rational.ONE);
-  const suffix = new Array<Rational>(n + 1).fill(Rational.ONE);
-  for (let k = 0; k < exact.length; k++) {
-    for (let p = 0; p < n; p++)
-      prefix[p + 1] = (prefix[p] as Rational).mul(profile[p]?.[idx[p] as number] as Rational);
-    for (let p = n - 1; p >= 0; p--)
-      suffix[p] = (suffix[p + 1] as Rational).mul(profile[p]?.[idx[p] as number] as Rational);
-    const row = exact[k] as readonly Rational[];
-    for (let p = 0; p < n; p++) {
-      const w = (prefix[p] as Rational).mul(suffix[p + 1] as Rational);
-      if (!w.isZero()) {
-        const d = dev[p] as Rational[];
-        const s = idx[p] as number;
-        d[s] = (d[s] as Rational).add(w.mul(row[p] as Rational));
+  forEachDeviationBase(
+    game,
+    profile,
+    (v) => v.isZero(),
+    Rational.ONE,
+    (a, b) => a.mul(b),
+    (p, base, w, stride) => {
+      const d = dev[p] as Rational[];
+      for (let s = 0; s < d.length; s++) {
+        d[s] = (d[s] as Rational).add(w.mul(exact[base + s * stride]?.[p] as Rational));
       }
-    }
-    for (let p = 0; p < n; p++) {
-      idx[p] = (idx[p] as number) + 1;
-      if ((idx[p] as number) < (counts[p] as number)) break;
-      idx[p] = 0;
-    }
-  }
+    },
+  );
   return dev;
 };
 
 /** Float version of deviationPayoffs (uses game.payoffs). */
 export const deviationPayoffsFloat = (game: Game, profile: readonly (readonly number[])[]): number[][] => {
-  const n = game.players.length;
   const counts = game.strategies.map((s) => s.length);
   const dev = counts.map((c) => new Array<number>(c).fill(0));
-  const idx = new Array<number>(n).fill(0);
-  const prefix = new Array<number>(n + 1).fill(1);
-  const suffix = new Array<number>(n + 1).fill(1);
   const pay = game.payoffs;
-  for (let k = 0; k < pay.length; k++) {
-    for (let p = 0; p < n; p++)
-      prefix[p + 1] = (prefix[p] as number) * (profile[p]?.[idx[p] as number] as number);
-    for (let p = n - 1; p >= 0; p--)
-      suffix[p] = (suffix[p + 1] as number) * (profile[p]?.[idx[p] as number] as number);
-    const row = pay[k] as readonly number[];
-    for (let p = 0; p < n; p++) {
-      const w = (prefix[p] as number) * (suffix[p + 1] as number);
-      if (w !== 0) {
-        const d = dev[p] as number[];
-        const s = idx[p] as number;
-        d[s] = (d[s] as number) + w * (row[p] as number);
-      }
-    }
-    for (let p = 0; p < n; p++) {
-      idx[p] = (idx[p] as number) + 1;
-      if ((idx[p] as number) < (counts[p] as number)) break;
-      idx[p] = 0;
-    }
-  }
+  forEachDeviationBase(
+    game,
+    profile,
+    (v) => v === 0,
+    1,
+    (a, b) => a * b,
+    (p, base, w, stride) => {
+      const d = dev[p] as number[];
+      for (let s = 0; s < d.length; s++)
+        d[s] = (d[s] as number) + w * (pay[base + s * stride]?.[p] as number);
+    },
+  );
   return dev;
 };
 
