@@ -10,6 +10,7 @@ import { enumMixed } from '../../models/games/enumMixed';
 import { lcp } from '../../models/games/lemkeHowson';
 import { logit } from '../../models/games/logit';
 import { constantSumViolation, zeroSum } from '../../models/games/zeroSum';
+import { SolverLimitError } from '../../models/games/SolverLimitError';
 import { CliError, type CliIo, type Command } from '../lib/Command';
 import { lastOption, parseArgs, parseAssignments, UsageError } from '../lib/args';
 
@@ -82,6 +83,32 @@ const methodsFor = (game: Game, method: Method | undefined): Exclude<Method, 'al
   return out;
 };
 
+/**
+ * Work budgets so that a large game is refused in about a second with a clear message instead of running for
+ * hours (exact enumeration is exponential in the game size). Units: exact tableau entries (see the solvers).
+ */
+export const SOLVE_LIMITS = {
+  enummixedWork: 4_000_000,
+  lcpWork: 12_000_000,
+  /** logit: profiles × players × strategies + strategies³ (the cost of one continuation step). */
+  logitSize: 600_000,
+  /** zerosum: rows × columns of the exact LP. */
+  zerosumCells: 3_600,
+} as const;
+
+const ALTERNATIVES: Record<Exclude<Method, 'all'>, string> = {
+  pure: '',
+  enummixed: ' (try --method lcp or --method logit for one equilibrium)',
+  lcp: ' (try --method logit for one equilibrium)',
+  logit: ' (try --method pure)',
+  zerosum: ' (try --method lcp or --method logit)',
+};
+
+const logitSize = (game: Game): number => {
+  const nv = game.strategies.reduce((a, s) => a + s.length, 0);
+  return game.payoffs.length * game.players.length * nv + nv ** 3;
+};
+
 const runMethod = (game: Game, method: Exclude<Method, 'all'>, arg: string): Equilibrium[] => {
   const twoOnly = method === 'enummixed' || method === 'lcp' || method === 'zerosum';
   if (twoOnly && game.players.length !== 2) {
@@ -89,18 +116,42 @@ const runMethod = (game: Game, method: Exclude<Method, 'all'>, arg: string): Equ
       `--method ${method} needs a 2-player game; "${arg}" has ${game.players.length} players`,
     );
   }
+  const size = game.strategies.map((s) => s.length).join('×');
+  try {
+    return solveWith(game, method, arg, size);
+  } catch (err) {
+    if (err instanceof SolverLimitError) {
+      throw new CliError(`${arg}: --method ${method}: ${err.message}${ALTERNATIVES[method]}`);
+    }
+    throw err;
+  }
+};
+
+const solveWith = (game: Game, method: Exclude<Method, 'all'>, arg: string, size: string): Equilibrium[] => {
   switch (method) {
     case 'pure':
       return pureEquilibria(game);
     case 'enummixed':
-      return enumMixed(game);
+      return enumMixed(game, { maxWork: SOLVE_LIMITS.enummixedWork });
     case 'lcp':
-      return lcp(game);
+      return lcp(game, { maxWork: SOLVE_LIMITS.lcpWork });
     case 'logit':
+      if (logitSize(game) > SOLVE_LIMITS.logitSize) {
+        throw new SolverLimitError(
+          'logit',
+          `the ${size} game is too large to trace the logit branch quickly (${game.payoffs.length} profiles)`,
+        );
+      }
       return logit(game);
     case 'zerosum': {
       const v = constantSumViolation(game);
       if (v) throw new CliError(`--method zerosum: "${arg}" is not zero-sum: ${v}`);
+      if (game.payoffs.length > SOLVE_LIMITS.zerosumCells) {
+        throw new SolverLimitError(
+          'zerosum',
+          `the ${size} game is too large for the exact LP (more than ${SOLVE_LIMITS.zerosumCells} cells)`,
+        );
+      }
       return [zeroSum(game).equilibrium];
     }
   }

@@ -5,6 +5,15 @@ import { Rational } from './Rational';
 import { makeEquilibrium, type Equilibrium } from './Equilibrium';
 import { bimatrix, positiveIntegerMatrix, transpose } from './bimatrix';
 import { enumerateVertices, hasLabel, type Vertex } from './enumerateVertices';
+import { SolverLimitError } from './SolverLimitError';
+
+export type EnumMixedOptions = {
+  /**
+   * Work budget for each best-response polytope, in exact tableau entries computed (about 3·10⁶ per second;
+   * default: no limit). Over budget → SolverLimitError, never a partial answer.
+   */
+  readonly maxWork?: number;
+};
 
 const toMixed = (v: Vertex): Rational[] => {
   let sum = 0n;
@@ -19,14 +28,23 @@ const isZero = (v: Vertex): boolean => v.num.every((x) => x === 0n);
  * (two extreme equilibria are connected when they share one player's strategy, as in Gambit).
  * Exact when the game is exact; float-mode games are solved exactly on their decimal values and reported as floats.
  */
-export const enumMixed = (game: Game): Equilibrium[] => {
+export const enumMixed = (game: Game, opts: EnumMixedOptions = {}): Equilibrium[] => {
   const { m, n, A, B } = bimatrix(game);
+  const maxWork = opts.maxWork ?? Infinity;
+  const onLimit = (): never => {
+    throw new SolverLimitError(
+      'enummixed',
+      `the ${m}×${n} game is too large to enumerate every equilibrium exactly (it needs more than the allowed ${maxWork} units of work)`,
+    );
+  };
   const labelsTotal = m + n;
   const words = Math.ceil(labelsTotal / 32);
   // P = {x >= 0 : B'^T x <= 1}: local labels coincide with global ones (x_i -> i, constraint j -> m + j).
-  const P = enumerateVertices(transpose(positiveIntegerMatrix(B))).filter((v) => !isZero(v));
+  const P = enumerateVertices(transpose(positiveIntegerMatrix(B)), maxWork, onLimit).filter(
+    (v) => !isZero(v),
+  );
   // Q = {y >= 0 : A' y <= 1}: local label t < n (y_t = 0) -> m + t; local n + i (row i tight) -> i.
-  const Q = enumerateVertices(positiveIntegerMatrix(A))
+  const Q = enumerateVertices(positiveIntegerMatrix(A), maxWork, onLimit)
     .filter((v) => !isZero(v))
     .map((v) => {
       const labels = new Uint32Array(words);

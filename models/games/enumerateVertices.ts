@@ -19,8 +19,18 @@ export type Vertex = {
  */
 type State = { T: bigint[][]; D: bigint; basis: number[]; cobasis: number[]; mask: bigint };
 
-/** Every vertex of {z ∈ R^d : z >= 0, M z <= 1} (k rows, d columns, all entries positive integers). */
-export const enumerateVertices = (M: readonly (readonly bigint[])[]): Vertex[] => {
+/**
+ * Every vertex of {z ∈ R^d : z >= 0, M z <= 1} (k rows, d columns, all entries positive integers).
+ * `maxWork` bounds the work (tableau entries computed, k·(d+1) per basis visited): `onLimit` is called (and
+ * must throw) when the traversal would need more.
+ */
+export const enumerateVertices = (
+  M: readonly (readonly bigint[])[],
+  maxWork = Infinity,
+  onLimit: () => never = () => {
+    throw new RangeError(`enumerateVertices: more than ${maxWork} tableau entries`);
+  },
+): Vertex[] => {
   const k = M.length;
   const d = (M[0] ?? []).length;
   const vars = d + k;
@@ -83,6 +93,7 @@ export const enumerateVertices = (M: readonly (readonly bigint[])[]): Vertex[] =
         const key = (mask & ~(bit[leaving] as bigint)) | (bit[c] as bigint);
         if (seenBases.has(key)) continue;
         seenBases.add(key);
+        if (seenBases.size * k * (d + 1) > maxWork) onLimit();
         const nb = basis.slice();
         nb[r] = c;
         const nc = cobasis.slice();

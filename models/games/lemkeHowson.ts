@@ -4,6 +4,7 @@ import type { Game } from './Game';
 import { Rational } from './Rational';
 import { makeEquilibrium, type Equilibrium } from './Equilibrium';
 import { bimatrix, positiveIntegerMatrix, requireTwoPlayers, transpose } from './bimatrix';
+import { SolverLimitError } from './SolverLimitError';
 
 /** One system of the LCP: rows × (vars + 1) integer tableau with common denominator D > 0. */
 type System = {
@@ -118,7 +119,7 @@ const yCol = (st: LhState, l: number): number => (l < st.m ? st.n + l : l - st.m
 const yLabel = (st: LhState, c: number): number => (c < st.n ? st.m + c : c - st.n);
 
 /** Follow the LH path dropping label k from a complementary state (mutated in place). */
-const followPath = (st: LhState, k: number): void => {
+const followPath = (st: LhState, k: number, budget?: { left: number; onLimit: () => never }): void => {
   const inX = !st.X.basis.includes(k);
   let sys: 'X' | 'Y' = inX ? 'X' : 'Y';
   let col = inX ? k : yCol(st, k);
@@ -127,6 +128,10 @@ const followPath = (st: LhState, k: number): void => {
     const s = sys === 'X' ? st.X : st.Y;
     const r = lexMinRow(s, col);
     if (r < 0) throw new Error('lemkeHowson: internal error, unbounded ray');
+    if (budget) {
+      budget.left -= s.T.length * (s.T[0] as bigint[]).length;
+      if (budget.left < 0) budget.onLimit();
+    }
     const leaving = pivot(s, r, col);
     const label = sys === 'X' ? leaving : yLabel(st, leaving);
     if (label === k) return;
@@ -162,14 +167,34 @@ export const lemkeHowson = (game: Game, label = 0): Equilibrium => {
   return toEquilibrium(game, 'lcp', xy);
 };
 
+export type LcpOptions = {
+  /** false: only the m + n paths from the artificial equilibrium (default true: the whole LH graph). */
+  readonly graph?: boolean;
+  /**
+   * Work budget in exact tableau entries updated (about 10⁷ per second; default: no limit). Over budget →
+   * SolverLimitError, never a partial answer.
+   */
+  readonly maxWork?: number;
+};
+
 /**
  * Gambit's lcp: Lemke–Howson from every starting label, then from every equilibrium found with every label
  * (the LH graph reachable from the artificial equilibrium), deduplicated. Set `graph: false` to stop at the
  * m + n paths from the artificial equilibrium.
  */
-export const lcp = (game: Game, opts: { graph?: boolean } = {}): Equilibrium[] => {
+export const lcp = (game: Game, opts: LcpOptions = {}): Equilibrium[] => {
   requireTwoPlayers(game, 'lcp');
   const start = initialState(game);
+  const maxWork = opts.maxWork ?? Infinity;
+  const budget = {
+    left: maxWork,
+    onLimit: (): never => {
+      throw new SolverLimitError(
+        'lcp',
+        `the ${start.m}×${start.n} game needs more than the allowed ${maxWork} units of work to follow every Lemke–Howson path`,
+      );
+    },
+  };
   const total = start.m + start.n;
   const found = new Map<string, { eq: Equilibrium; st: LhState }>();
   const queue: LhState[] = [start];
@@ -178,7 +203,7 @@ export const lcp = (game: Game, opts: { graph?: boolean } = {}): Equilibrium[] =
     const from = queue[q] as LhState;
     for (let k = 0; k < total; k++) {
       const st: LhState = { ...from, X: cloneSystem(from.X), Y: cloneSystem(from.Y) };
-      followPath(st, k);
+      followPath(st, k, budget);
       const xy = stateProfile(st);
       if (!xy) continue;
       const key = xy.map((v) => v.join(',')).join('|');
