@@ -61,6 +61,21 @@ const TYPE_NOUN: Record<string, string> = {
 
 type ZIssue = z.core.$ZodIssue & { input?: unknown };
 
+/** ` ("а" is U+0430, not a Latin letter)` for the first non-ASCII character of an id, else ''. */
+export const nonAsciiHint = (v: unknown): string => {
+  if (typeof v !== 'string') return '';
+  for (const ch of v) {
+    const c = ch.codePointAt(0) as number;
+    if (c > 127) {
+      const code = `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
+      return ` (${JSON.stringify(ch)} is ${code}, not a plain Latin letter or digit)`;
+    }
+  }
+  return '';
+};
+
+const clipKey = (k: string): string => JSON.stringify(k.length > 40 ? `${k.slice(0, 40)}…` : k);
+
 const formatIssues = (
   list: readonly ZIssue[],
   prefix: readonly PropertyKey[],
@@ -141,8 +156,22 @@ const formatIssues = (
         );
         break;
       case 'invalid_format':
-        push(iss.format === 'url' ? 'must be a web address (https://…)' : iss.message);
+        push(
+          iss.format === 'url'
+            ? 'must be a web address (https://…)'
+            : `${iss.message}${nonAsciiHint(iss.input)}`,
+        );
         break;
+      case 'invalid_key': {
+        const key = typeof iss.input === 'string' ? iss.input : String(iss.path.at(-1) ?? '');
+        const inner = (iss as ZIssue & { issues?: ZIssue[] }).issues?.[0];
+        const why =
+          inner?.code === 'too_big'
+            ? 'is too long (at most 64 characters)'
+            : 'must start with a letter and contain only letters, digits and _';
+        push(`${clipKey(key)} is not a valid id: it ${why}${nonAsciiHint(key)}`);
+        break;
+      }
       case 'not_multiple_of':
         push(`must be a multiple of ${String(iss.divisor)}`);
         break;
@@ -152,8 +181,36 @@ const formatIssues = (
   }
 };
 
+/**
+ * Own "__proto__" keys anywhere in the value (the JSON reader keeps them as plain data, but a record would
+ * silently drop them, losing whatever the user wrote there): each becomes an issue.
+ */
+const protoKeys = (v: unknown, path: (string | number)[], out: ScenarioIssue[], depth = 0): void => {
+  if (depth > 250 || typeof v !== 'object' || v === null || out.length >= 100) return;
+  if (Array.isArray(v)) {
+    v.forEach((x, i) => protoKeys(x, [...path, i], out, depth + 1));
+    return;
+  }
+  for (const k of Object.keys(v)) {
+    if (k === '__proto__') {
+      out.push({
+        path: formatPath([...path, k]),
+        message: '"__proto__" is not allowed as a name or key (it is reserved); rename it',
+      });
+    } else protoKeys((v as Record<string, unknown>)[k], [...path, k], out, depth + 1);
+  }
+};
+
 /** Validate an already-parsed JSON value (e.g. a built-in imported as a JSON module). Never throws. */
 export const parseScenarioValue = (raw: unknown, fileName?: string): ParseScenarioResult => {
+  const reserved: ScenarioIssue[] = [];
+  protoKeys(raw, [], reserved);
+  if (reserved.length === 0) return parseValidValue(raw, fileName);
+  const rest = parseValidValue(raw, fileName);
+  return { ok: false, issues: dedupe([...reserved, ...(rest.ok ? [] : rest.issues)]) };
+};
+
+const parseValidValue = (raw: unknown, fileName?: string): ParseScenarioResult => {
   try {
     const mig = migrate(raw);
     if (!mig.ok) return { ok: false, issues: [{ path: 'format', message: mig.message }] };
