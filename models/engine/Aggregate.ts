@@ -70,50 +70,64 @@ export const addTrial = (a: AggregateState, s: AggregateShape, t: TrialRecord): 
   const O = s.outcomes;
   const M = s.metrics;
   const full = s.detail === 'full';
+  const outcomes = t.outcomes;
+  const ever = a.ever;
+  const roundHits = a.roundHits;
+  const firstRound = a.firstRound;
   a.n++;
   for (let k = 0; k < O; k++) {
     let first = -1;
     for (let r = 0; r < R; r++) {
-      if (t.outcomes[r * O + k]) {
+      if (outcomes[r * O + k]) {
         if (first < 0) first = r;
-        if (full) a.roundHits[r * O + k] = (a.roundHits[r * O + k] as number) + 1;
+        if (full) roundHits[r * O + k] = (roundHits[r * O + k] as number) + 1;
         else break;
       }
     }
     if (first >= 0) {
-      a.ever[k] = (a.ever[k] as number) + 1;
-      if (full) a.firstRound[first * O + k] = (a.firstRound[first * O + k] as number) + 1;
+      ever[k] = (ever[k] as number) + 1;
+      if (full) firstRound[first * O + k] = (firstRound[first * O + k] as number) + 1;
     }
   }
+  const metrics = t.metrics;
   const last = (R - 1) * M;
   for (let k = 0; k < M; k++) {
-    const x = t.metrics[last + k] as number;
+    const x = metrics[last + k] as number;
     const m = a.moments[k] as Moments;
-    m.n++;
+    const n = m.n + 1;
+    m.n = n;
     const d = x - m.mean;
-    m.mean += d / m.n;
-    m.m2 += d * (x - m.mean);
+    const mean = m.mean + d / n;
+    m.mean = mean;
+    m.m2 += d * (x - mean);
     if (x < m.min) m.min = x;
     if (x > m.max) m.max = x;
     if (full) addValue(a.trialStores[k] as QuantileStoreState, x);
   }
-  for (let e = 0; e < s.events; e++)
-    if (t.eventFirstRound[e]) a.eventEver[e] = (a.eventEver[e] as number) + 1;
+  const firstEvent = t.eventFirstRound;
+  const eventEver = a.eventEver;
+  for (let e = 0; e < s.events; e++) if (firstEvent[e]) eventEver[e] = (eventEver[e] as number) + 1;
   if (!full) return;
   const bands = a.bandStores.length > 0;
+  const P = s.profiles;
+  const profiles = t.profiles;
+  const eqType = t.eqType;
+  const pureCount = t.pureCount;
+  const profileCounts = a.profileCounts;
+  const eqCounts = a.eqCounts;
   for (let r = 0; r < R; r++) {
     if (bands) {
       for (let k = 0; k < M; k++) {
-        const x = t.metrics[r * M + k] as number;
+        const x = metrics[r * M + k] as number;
         addValue(a.bandStores[r * M + k] as QuantileStoreState, x);
         a.bandSums[r * M + k] = (a.bandSums[r * M + k] as number) + x;
       }
     }
-    const p = r * s.profiles + (t.profiles[r] as number);
-    a.profileCounts[p] = (a.profileCounts[p] as number) + 1;
-    const e = r * 3 + (t.eqType[r] as number);
-    a.eqCounts[e] = (a.eqCounts[e] as number) + 1;
-    if ((t.pureCount[r] as number) > 1) a.multiPure[r] = (a.multiPure[r] as number) + 1;
+    const p = r * P + (profiles[r] as number);
+    profileCounts[p] = (profileCounts[p] as number) + 1;
+    const e = r * 3 + (eqType[r] as number);
+    eqCounts[e] = (eqCounts[e] as number) + 1;
+    if ((pureCount[r] as number) > 1) a.multiPure[r] = (a.multiPure[r] as number) + 1;
   }
 };
 

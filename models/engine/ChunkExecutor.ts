@@ -118,12 +118,16 @@ export class ChunkExecutor {
     for (let t = start; t < end; t++) {
       this.sampler.values(t, this.uniforms, this.base);
       for (let v = 0; v < V; v++) {
-        const vals = this.values;
-        vals.set(this.base);
         const ov = this.overrides[v] as [number, number][];
-        for (let o = 0; o < ov.length; o++) {
-          const pair = ov[o] as [number, number];
-          vals[pair[0]] = pair[1];
+        // Without overrides the drawn values are used as they are (no copy).
+        let vals = this.base;
+        if (ov.length > 0) {
+          vals = this.values;
+          vals.set(this.base);
+          for (let o = 0; o < ov.length; o++) {
+            const pair = ov[o] as [number, number];
+            vals[pair[0]] = pair[1];
+          }
         }
         const rec = sim.run(this.key, t, vals);
         addTrial(aggregates[v] as AggregateState, this.shape, rec);

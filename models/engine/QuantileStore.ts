@@ -123,8 +123,18 @@ export const storeQuantiles = (s: QuantileStoreState, ps: readonly number[]): nu
     ].sort((x, y) => x - y);
     const at = new Map<number, number>();
     let from = 0;
+    let last = -2;
     for (const r of ranks) {
-      at.set(r, selectFloat64(v, r, from, s.n - 1));
+      if (r === last + 1) {
+        // everything after the last selected rank is ≥ it: the next order statistic is their minimum (one pass)
+        let k = r;
+        for (let i = r + 1; i < s.n; i++) if ((v[i] as number) < (v[k] as number)) k = i;
+        const x = v[k] as number;
+        v[k] = v[r] as number;
+        v[r] = x;
+        at.set(r, x);
+      } else at.set(r, selectFloat64(v, r, from, s.n - 1));
+      last = r;
       from = r + 1 < s.n ? r + 1 : r;
     }
     return ps.map((p) => {
