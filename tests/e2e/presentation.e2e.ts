@@ -37,12 +37,52 @@ describe('presentation mode', () => {
     await expect.poll(() => h.page.getByTestId('shortcuts').getByRole('table').count()).toBe(0);
     expect(await pres.count()).toBe(1);
     expect(await round.innerText()).toMatch(/ 2 of /);
+    // F: full screen; the first Esc leaves full screen only, the next leaves presentation mode
+    const isFullscreen = () =>
+      h.page.evaluate(
+        () =>
+          (globalThis as unknown as { document: { fullscreenElement: unknown } }).document
+            .fullscreenElement !== null,
+      );
+    await h.page.keyboard.press('f');
+    await expect.poll(isFullscreen).toBe(true);
+    await h.page.keyboard.press('Escape');
+    await expect.poll(isFullscreen).toBe(false);
+    expect(await pres.count()).toBe(1);
     await h.page.keyboard.press('Escape');
     await h.page.getByTestId('tab-model').waitFor();
     // focus returns to the Present button
     await expect
       .poll(() => h.page.getByTestId('present').evaluate((el) => el === el.ownerDocument.activeElement))
       .toBe(true);
+    expect(h.errors).toEqual([]);
+  });
+
+  it('reveals a one-round classic (chicken) step by step: payoffs, best responses, equilibria, the cell played', async () => {
+    const { page } = h;
+    await page.getByRole('tab', { name: 'Library' }).click();
+    await page.getByRole('button', { name: 'Open Chicken (brinkmanship)' }).click();
+    await page.getByTestId('doc-title').getByText('Chicken').waitFor();
+    await page.keyboard.press('p');
+    const pres = page.getByTestId('presentation');
+    await pres.getByTestId('payoff-matrix').waitFor({ timeout: 60_000 });
+    const step = page.getByTestId('presentation-step');
+    const count = (sel: string) => pres.locator(sel).count();
+    await expect.poll(() => step.innerText()).toMatch(/step 1 of 4/);
+    expect([await count('.star'), await count('.cell.eq'), await count('.cell.chosen')]).toEqual([0, 0, 0]);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => step.innerText()).toMatch(/step 2 of 4/);
+    expect(await count('.star')).toBeGreaterThan(0);
+    expect(await count('.cell.eq')).toBe(0);
+    await page.keyboard.press('Space');
+    await expect.poll(() => count('.cell.eq')).toBe(2); // chicken's two pure equilibria
+    expect(await count('.cell.chosen')).toBe(0);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => count('.cell.chosen')).toBe(1);
+    expect(await pres.getByTestId('presentation-story').innerText()).toMatch(/Outcome: Someone backs down/);
+    await page.screenshot({ path: join(SHOT_DIR, 'presentation-chicken.png') });
+    await page.keyboard.press('Escape');
+    await page.getByTestId('tab-model').waitFor();
     expect(h.errors).toEqual([]);
   });
 });

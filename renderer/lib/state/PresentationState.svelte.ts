@@ -24,6 +24,14 @@ export type StoryRound = {
 
 export type StorySource = 'trial' | 'equilibrium';
 
+/** What the slide reveals. A one-round game (the classics: chicken, the prisoner's dilemma…) is revealed one idea
+ * per key press, for a class to think before each answer: the payoffs alone, then the best responses and dominated
+ * strategies, then the Nash equilibria, then the cell played. A game of several rounds shows everything each round
+ * (one key press per round). */
+export type RevealStage = 'game' | 'best' | 'equilibria' | 'played';
+const ONE_ROUND_STAGES: readonly RevealStage[] = ['game', 'best', 'equilibria', 'played'];
+const MANY_ROUNDS_STAGES: readonly RevealStage[] = ['played'];
+
 /** Profile index from one chosen strategy index per player. */
 const indexOf = (game: Game, choice: readonly number[]): number | null => {
   if (choice.some((k) => k < 0)) return null;
@@ -137,20 +145,41 @@ export class PresentationState {
   loading = $state(false);
   note = $state<string | null>(null);
 
+  /** Index into stages (0-based) within the current round. */
+  step = $state(0);
+
   current = $derived(this.rounds[this.index] ?? null);
-  atStart = $derived(this.index <= 0);
-  atEnd = $derived(this.index >= this.rounds.length - 1);
+  stages = $derived(this.rounds.length === 1 ? ONE_ROUND_STAGES : MANY_ROUNDS_STAGES);
+  stage = $derived<RevealStage>(this.stages[this.step] ?? 'played');
+  atStart = $derived(this.index <= 0 && this.step <= 0);
+  atEnd = $derived(this.index >= this.rounds.length - 1 && this.step >= this.stages.length - 1);
+
+  /** True when the slide shows `s` (stages are cumulative: each one keeps what the earlier ones revealed). */
+  shows(s: RevealStage): boolean {
+    const k = this.stages.indexOf(s);
+    // several rounds: everything but the equilibria (left to the Game tab) is shown every round
+    return k < 0 ? s !== 'equilibria' : k <= this.step;
+  }
 
   next(): void {
-    if (this.index < this.rounds.length - 1) this.index += 1;
+    if (this.step < this.stages.length - 1) this.step += 1;
+    else if (this.index < this.rounds.length - 1) {
+      this.index += 1;
+      this.step = 0;
+    }
   }
 
   prev(): void {
-    if (this.index > 0) this.index -= 1;
+    if (this.step > 0) this.step -= 1;
+    else if (this.index > 0) {
+      this.index -= 1;
+      this.step = this.stages.length - 1;
+    }
   }
 
   first(): void {
     this.index = 0;
+    this.step = 0;
   }
 
   /** Build the story: a replayed trial when `replay` gives one, else the equilibrium path. */
@@ -162,6 +191,7 @@ export class PresentationState {
   ): Promise<void> {
     this.loading = true;
     this.index = 0;
+    this.step = 0;
     this.note = null;
     try {
       if (replay) {

@@ -55,6 +55,52 @@ describe('PresentationState', () => {
     expect(pres.note).toMatch(/seed 7/);
   });
 
+  it('reveals a one-round game one idea per key: payoffs, best responses, equilibria, the cell played', async () => {
+    const model = await modelOf('chicken');
+    expect(model.rounds.count).toBe(1);
+    const pres = new PresentationState();
+    await pres.prepare(engine, model, {}, null);
+    const seen: string[] = [];
+    const flags = () =>
+      (['game', 'best', 'equilibria', 'played'] as const).map((s) => (pres.shows(s) ? 1 : 0)).join('');
+    expect(pres.atStart).toBe(true);
+    for (let i = 0; i < 6; i++) {
+      seen.push(`${pres.stage}:${flags()}`);
+      pres.next();
+    }
+    expect(seen).toEqual([
+      'game:1000',
+      'best:1100',
+      'equilibria:1110',
+      'played:1111',
+      'played:1111',
+      'played:1111',
+    ]);
+    expect(pres.atEnd).toBe(true);
+    pres.prev();
+    expect(pres.stage).toBe('equilibria');
+    pres.first();
+    expect(pres.stage).toBe('game');
+  });
+
+  it('a game of several rounds steps one round per key and shows all but the equilibria each round', async () => {
+    const model = await modelOf('korea-2025');
+    const pres = new PresentationState();
+    await pres.prepare(engine, model, {}, null);
+    expect(pres.stages).toEqual(['played']);
+    expect([pres.shows('game'), pres.shows('best'), pres.shows('equilibria'), pres.shows('played')]).toEqual([
+      true,
+      true,
+      false,
+      true,
+    ]);
+    pres.next();
+    expect(pres.index).toBe(1);
+    pres.prev();
+    expect(pres.index).toBe(0);
+    expect(pres.atStart).toBe(true);
+  });
+
   it('says why when the replay fails and shows the equilibrium path instead', async () => {
     const model = await modelOf('chicken');
     const pres = new PresentationState();
