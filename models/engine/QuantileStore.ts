@@ -111,6 +111,18 @@ export const compactStore = (s: QuantileStoreState): QuantileStoreState =>
 export const storeQuantiles = (s: QuantileStoreState, ps: readonly number[]): number[] => {
   if (s.n === 0) return ps.map(() => NaN);
   if (s.kind === 'exact') {
+    // A constant column (common: a state metric in round 1) needs no selection: every order statistic is the
+    // value. (Same interpolation formula below, so the result is the same number, signed zeros included.)
+    const vals = s.values;
+    const c = vals[0] as number;
+    let constant = true;
+    for (let i = 1; i < s.n && constant; i++) if (!Object.is(vals[i], c)) constant = false;
+    if (constant) {
+      return ps.map((p) => {
+        const h = (s.n - 1) * p;
+        return c + (h - Math.floor(h)) * (c - c);
+      });
+    }
     // Order statistics by successive quickselects (expected O(n)) instead of a full sort.
     const v = s.values.slice(0, s.n);
     const ranks = [
