@@ -26,7 +26,7 @@ describe('scenario editor', () => {
     expect(await issues.innerText()).toMatch(/actors\[0\]\.payoffs\.defect/);
     await issues.getByRole('button', { name: /actors\[0\]\.payoffs\.defect/ }).click();
     const field = h.page.locator('[data-path="actors[0].payoffs.defect"]');
-    const input = field.locator('input');
+    const input = field.getByRole('textbox');
     await expect
       .poll(() => input.evaluate((el) => el === (el.ownerDocument.activeElement as unknown)))
       .toBe(true);
@@ -36,7 +36,7 @@ describe('scenario editor', () => {
   });
 
   it('fixing the formula at the field makes the scenario valid; undo restores the text and the error', async () => {
-    const input = h.page.locator('[data-path="actors[0].payoffs.defect"] input');
+    const input = h.page.locator('[data-path="actors[0].payoffs.defect"]').getByRole('textbox');
     await input.fill('temptation * col.cooperate');
     await h.page.getByText('✓ Valid scenario').waitFor({ timeout: 10_000 });
     await h.page.getByTestId('dirty-marker').waitFor();

@@ -69,6 +69,15 @@ describe('ActorsSection', () => {
     await fireEvent.input(f, { target: { value: 't * col.c + (' } });
     expect(doc.get(['actors', 0, 'payoffs', 'd'])).toBe('t * col.c + (');
   });
+
+  it('shows a long formula whole (a wrapping box, not a one-line input) and Enter adds no line break', async () => {
+    const doc = docWith(twoByTwo);
+    render(ActorsSection, { doc });
+    const f = screen.getByLabelText('Payoff when playing Defect');
+    expect(f.tagName).toBe('TEXTAREA');
+    expect(await fireEvent.keyDown(f, { key: 'Enter' })).toBe(false); // default (a newline) prevented
+    expect(await fireEvent.keyDown(f, { key: 'a' })).toBe(true);
+  });
 });
 
 describe('RecordSection', () => {
