@@ -3,8 +3,8 @@ import type { Game } from '../../models/games/Game';
 import { instantiateModel } from '../../models/scenario/instantiateModel';
 import { reduceToGame } from '../../models/scenario/reduceToGame';
 import { CliError, type Command } from '../lib/Command';
-import { lastOption, parseArgs, parseAssignments, UsageError } from '../lib/args';
-import { checkAssignments } from '../lib/loadScenarioGame';
+import { lastOption, parseArgs, UsageError } from '../lib/args';
+import { checkAssignments, parseSets } from '../lib/loadScenarioGame';
 import { resolveScenario } from '../lib/resolveScenario';
 
 const fmt = (v: number): string => {
@@ -62,7 +62,7 @@ export const command: Command = {
     const [arg, extra] = args.positional;
     if (!arg) throw new UsageError('missing scenario');
     if (extra) throw new UsageError(`unexpected argument "${extra}"`);
-    const sets = parseAssignments(args.options.get('set') ?? []);
+    const sets = parseSets(args.options.get('set') ?? []);
     const roundText = lastOption(args, 'round');
     const round = roundText === undefined ? 1 : Number(roundText);
     if (!Number.isInteger(round) || round < 1) throw new UsageError('--round must be a whole number ≥ 1');

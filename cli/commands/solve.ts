@@ -1,5 +1,4 @@
 // `solve <file.nfg | scenario file | built-in id>`: Nash equilibria of a strategic-form game.
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Game } from '../../models/games/Game';
 import { formatNum, type Equilibrium, type Num } from '../../models/games/Equilibrium';
@@ -13,6 +12,10 @@ import { constantSumViolation, zeroSum } from '../../models/games/zeroSum';
 import { SolverLimitError } from '../../models/games/SolverLimitError';
 import { CliError, type CliIo, type Command } from '../lib/Command';
 import { lastOption, parseArgs, parseAssignments, UsageError } from '../lib/args';
+import { readTextFile } from '../lib/readTextFile';
+
+/** Largest .nfg file read (bytes): well above the largest game readNfg accepts. */
+const MAX_NFG_BYTES = 20_000_000;
 
 const METHODS = ['pure', 'enummixed', 'lcp', 'logit', 'zerosum', 'all'] as const;
 type Method = (typeof METHODS)[number];
@@ -45,15 +48,7 @@ const SCENARIO_LOADER = '../lib/loadScenarioGame';
 const loadGame = async (arg: string, io: CliIo, sets: Record<string, number>): Promise<Game> => {
   if (arg.toLowerCase().endsWith('.nfg')) {
     if (Object.keys(sets).length) throw new UsageError('--set applies to scenarios, not to .nfg files');
-    let text: string;
-    try {
-      text = await readFile(resolve(io.cwd, arg), 'utf8');
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      const why =
-        code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (err as Error).message;
-      throw new CliError(`cannot read "${arg}": ${why}`);
-    }
+    const text = await readTextFile(resolve(io.cwd, arg), `"${arg}"`, MAX_NFG_BYTES);
     try {
       return readNfg(text, arg);
     } catch (err) {
@@ -258,7 +253,11 @@ export const command: Command = {
     if (!(FORMATS as readonly string[]).includes(format)) {
       throw new UsageError(`unknown --format "${format}" (expected ${FORMATS.join(', ')})`);
     }
-    const sets = parseAssignments(args.options.get('set') ?? []);
+    const setValues = args.options.get('set') ?? [];
+    // A plain record would swallow "__proto__" without a word.
+    if (setValues.some((v) => v.startsWith('__proto__=')))
+      throw new CliError('--set __proto__: unknown parameter "__proto__"');
+    const sets = parseAssignments(setValues);
     const game = await loadGame(arg, io, sets);
     const methods = methodsFor(game, methodOpt as Method | undefined);
     const eqs = methods.flatMap((m) => runMethod(game, m, arg));

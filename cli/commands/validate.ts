@@ -1,9 +1,10 @@
 // `validate <file>...`: every problem of a scenario file, one per line `file: path: message`; exit 1 if any.
-import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { parseScenario } from '../../models/scenario/parseScenario';
-import { CliError, type Command } from '../lib/Command';
+import type { Command } from '../lib/Command';
 import { parseArgs, UsageError } from '../lib/args';
+import { readTextFile } from '../lib/readTextFile';
+import { MAX_SCENARIO_BYTES } from '../lib/resolveScenario';
 
 export const command: Command = {
   name: 'validate',
@@ -23,15 +24,7 @@ export const command: Command = {
     for (const arg of args.positional) {
       const path = resolve(io.cwd, arg);
       const shown = relative(io.cwd, path) || arg;
-      let text: string;
-      try {
-        text = await readFile(path, 'utf8');
-      } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code;
-        throw new CliError(
-          `cannot read ${arg}: ${code === 'ENOENT' ? 'no such file' : (code ?? String(err))}`,
-        );
-      }
+      const text = await readTextFile(path, arg, MAX_SCENARIO_BYTES);
       const r = parseScenario(text, path);
       if (!r.ok) {
         bad++;

@@ -5,7 +5,19 @@ import { instantiateModel } from '../../models/scenario/instantiateModel';
 import { reduceToGame } from '../../models/scenario/reduceToGame';
 import type { ModelSpec } from '../../models/scenario/RuntimeModel';
 import { CliError } from './Command';
+import { parseAssignments } from './args';
 import { resolveScenario } from './resolveScenario';
+
+/**
+ * parseAssignments for `--set`, refusing "__proto__" (which a plain record would silently swallow, so the
+ * value would be lost without a word).
+ */
+export const parseSets = (values: readonly string[]): Record<string, number> => {
+  for (const v of values) {
+    if (/^__proto__=/.test(v)) throw new CliError('--set __proto__: unknown parameter "__proto__"');
+  }
+  return parseAssignments(values);
+};
 
 /** Check `--set` names against the scenario's parameters (did-you-mean) and values against their ranges. */
 export const checkAssignments = (spec: ModelSpec, sets: Readonly<Record<string, number>>): void => {

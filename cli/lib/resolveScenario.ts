@@ -1,6 +1,5 @@
 // Resolve a CLI scenario argument (a built-in id or a path to a .parley.json/.json file) to a validated scenario
 // and its compiled ModelSpec. Bad input → CliError with one line (the first problem and how many more).
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { suggestion } from '../../models/formula/didYouMean';
 import { BUILTIN_FILES, isBuiltin, loadBuiltin } from '../../models/scenario/builtins';
@@ -8,6 +7,9 @@ import { parseScenario } from '../../models/scenario/parseScenario';
 import type { ModelSpec } from '../../models/scenario/RuntimeModel';
 import type { Scenario } from '../../models/scenario/scenarioSchema';
 import { CliError } from './Command';
+import { readTextFile, UnreadableFileError } from './readTextFile';
+
+export { readTextFile };
 
 export type ResolvedScenario = {
   readonly scenario: Scenario;
@@ -18,6 +20,9 @@ export type ResolvedScenario = {
 
 const looksLikePath = (arg: string): boolean => /[\\/]|\.json$/i.test(arg);
 
+/** Largest scenario file read from disk (bytes); parseScenario also limits the text length. */
+export const MAX_SCENARIO_BYTES = 20_000_000;
+
 export const resolveScenario = async (arg: string, cwd: string): Promise<ResolvedScenario> => {
   if (!arg) throw new CliError('missing scenario: give a built-in id (see `list`) or a .parley.json file');
   if (!looksLikePath(arg) && isBuiltin(arg)) {
@@ -27,15 +32,14 @@ export const resolveScenario = async (arg: string, cwd: string): Promise<Resolve
   const path = resolve(cwd, arg);
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readTextFile(path, arg, MAX_SCENARIO_BYTES);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (!looksLikePath(arg)) {
+    if (err instanceof UnreadableFileError && err.code === 'ENOENT' && !looksLikePath(arg)) {
       throw new CliError(
         `unknown scenario "${arg}"${suggestion(arg, Object.keys(BUILTIN_FILES))} (not a built-in id and no such file; see \`list\`)`,
       );
     }
-    throw new CliError(`cannot read ${arg}: ${code === 'ENOENT' ? 'no such file' : (code ?? String(err))}`);
+    throw err;
   }
   const r = parseScenario(text, path);
   if (!r.ok) {
