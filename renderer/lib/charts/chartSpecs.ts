@@ -167,19 +167,26 @@ const survival =
     };
   };
 
-/** Shares (e.g. strategy profile frequencies) as horizontal bars, labelled with their percentage. */
+/** Shares (e.g. strategy profile frequencies) as horizontal bars, labelled with their percentage; `yLabel` (e.g.
+ * whose strategies a profile label lists) is written above the bar labels. */
 const shares =
-  (rows: readonly ShareRow[]): Spec =>
+  (rows: readonly ShareRow[], yLabel: string | null = null): Spec =>
   () => ({
     marginLeft: marginLeftFor(rows.map((r) => r.label)),
     marginRight: 48,
+    ...(yLabel ? { marginTop: 30 } : {}),
     x: {
       domain: [0, Math.max(0.01, ...rows.map((r) => r.share))],
       tickFormat: '.0%',
       label: 'share of rounds',
       grid: true,
     },
-    y: { label: null, domain: rows.map((r) => r.label), tickFormat: shortLabel },
+    y: {
+      label: yLabel,
+      labelAnchor: 'top',
+      domain: rows.map((r) => r.label),
+      tickFormat: shortLabel,
+    },
     marks: [
       Plot.barX(rows, { x: 'share', y: 'label', fill: seriesColour(2) }),
       Plot.text(rows, {
