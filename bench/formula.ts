@@ -1,6 +1,8 @@
 // Formula benchmark: korea-2025's payoff formulas evaluated over every profile of the one-round game —
 // compiled (generated code and closures) vs hand-written JS for the same formulas, and mathjs' own
 // compile().evaluate for contrast. Measured, never asserted. `npm run bench -- formula`.
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
 import { all, create, type FactoryFunctionMap } from 'mathjs';
 import { builtinText, loadBuiltin } from '../models/scenario/builtins';
 import { instantiateModel } from '../models/scenario/instantiateModel';
@@ -99,7 +101,45 @@ const gameEvaluator = (model: RuntimeModel, table: PayoffTable) => {
   };
 };
 
+/**
+ * Cost of the compile step's mathjs in a fresh process (as every CLI command pays it): time to import the
+ * locked parse-only instance and compile korea-2025, and the process's peak RSS, against bare tsx.
+ */
+const lockedParserCost = async (): Promise<Record<string, number>> => {
+  const child = (code: string): Promise<{ ms: number; rssMB: number }> =>
+    new Promise((res, rej) => {
+      const p = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      let s = '';
+      p.stdout.on('data', (d: Buffer) => (s += d.toString()));
+      p.on('exit', (c) =>
+        c === 0 ? res(JSON.parse(s) as { ms: number; rssMB: number }) : rej(new Error(`exit ${c}`)),
+      );
+    });
+  const report =
+    'process.stdout.write(JSON.stringify({ ms: performance.now() - t0, rssMB: process.resourceUsage().maxRSS / 1024 }));';
+  const locked = resolve(import.meta.dirname, '../models/formula/lockedMath.ts');
+  const builtins = resolve(import.meta.dirname, '../models/scenario/builtins.ts');
+  const bare = await child(`const t0 = performance.now(); ${report}`);
+  const parser = await child(
+    `const t0 = performance.now(); await import(${JSON.stringify(locked)}); ${report}`,
+  );
+  const compiled = await child(
+    `const t0 = performance.now(); const b = await import(${JSON.stringify(builtins)}); b.loadBuiltin('korea-2025'); ${report}`,
+  );
+  const r = (x: number): number => Math.round(x);
+  return {
+    importLockedParserMs: r(parser.ms),
+    importAndCompileKoreaMs: r(compiled.ms),
+    bareTsxRssMB: r(bare.rssMB),
+    lockedParserRssMB: r(parser.rssMB),
+    compiledKoreaRssMB: r(compiled.rssMB),
+  };
+};
+
 export const bench = async (): Promise<Record<string, unknown>> => {
+  const compileStep = await lockedParserCost();
   const text = builtinText('korea-2025');
   let t0 = now();
   const parsed = parseScenario(text, 'korea-2025.parley.json');
@@ -156,6 +196,7 @@ export const bench = async (): Promise<Record<string, unknown>> => {
   const evals = (r: { perSecond: number }): number => Math.round(r.perSecond * PER_GAME);
   return {
     scenario: 'korea-2025',
+    compileStepInFreshProcess: compileStep,
     what: 'all 6 payoff formulas over the 9 profiles of one round (54 evaluations per game)',
     parseAndCompileScenarioMs: Math.round(parseMs * 10) / 10,
     instantiateCodegenMs: Math.round(instantiateCodegenMs * 100) / 100,
