@@ -69,11 +69,13 @@ const hashPrefix = (salt: number, key: SeedKey, lo: number, hi: number): number 
 
 const finishTriple = (prefix: number, purpose: number): number => fmix32(mixWord(prefix, purpose) ^ 20);
 
-// The last (key, index) hashed and its two prefixes: a trial's params and rounds streams share them.
-let lastKey: SeedKey | null = null;
-let lastIndex = -1;
-let prefix1 = 0;
-let prefix2 = 0;
+// Prefixes of recently hashed (key, index) pairs, direct-mapped by index: a trial's params and rounds streams
+// share them, also when the params of a whole Iman–Conover block are drawn before its trials run.
+const CACHE = 2048;
+const cacheIndex = new Float64Array(CACHE).fill(NaN);
+const cachePrefix1 = new Int32Array(CACHE);
+const cachePrefix2 = new Int32Array(CACHE);
+let cacheKey: SeedKey | null = null;
 
 /**
  * The 128-bit starting state (a, b, c, d as signed 32-bit ints, seedrandom's tychei state layout) of the stream
@@ -82,13 +84,24 @@ let prefix2 = 0;
  * Writes into `out`.
  */
 export const streamState = (key: SeedKey, index: number, purpose: number, out: Int32Array): Int32Array => {
-  if (key !== lastKey || index !== lastIndex) {
-    const lo = index >>> 0;
+  if (key !== cacheKey) {
+    cacheIndex.fill(NaN);
+    cacheKey = key;
+  }
+  const lo = index >>> 0;
+  const slot = lo & (CACHE - 1);
+  let prefix1: number;
+  let prefix2: number;
+  if (cacheIndex[slot] === index) {
+    prefix1 = cachePrefix1[slot] as number;
+    prefix2 = cachePrefix2[slot] as number;
+  } else {
     const hi = Math.floor(index / 0x100000000) >>> 0;
     prefix1 = hashPrefix(0x243f6a88, key, lo, hi);
     prefix2 = hashPrefix(0x85a308d3, key, lo, hi);
-    lastKey = key;
-    lastIndex = index;
+    cacheIndex[slot] = index;
+    cachePrefix1[slot] = prefix1;
+    cachePrefix2[slot] = prefix2;
   }
   const h1 = finishTriple(prefix1, purpose);
   const h2 = finishTriple(prefix2, purpose);
