@@ -74,6 +74,15 @@ describe('app shell', () => {
     await h.page.getByTestId('tab-game').click();
     await h.page.getByTestId('payoff-matrix').first().waitFor({ timeout: 10_000 });
     expect(await h.page.getByTestId('solver-pure').count()).toBe(1);
+    // a month past the horizon snaps to the last one (the game shown), with its calendar month
+    const month = h.page.getByRole('spinbutton', { name: /^Month/ });
+    await month.fill('99');
+    await month.press('Enter');
+    await expect.poll(() => month.inputValue()).toBe('24');
+    expect(await month.locator('xpath=..').innerText()).toMatch(/of 24 \(Jun\)/);
+    await month.fill('1');
+    await month.press('Enter');
+    await expect.poll(() => month.locator('xpath=..').innerText()).toMatch(/of 24 \(Jul\)/);
     await h.page.screenshot({ path: join(SHOT_DIR, 'game.png') });
     expect(h.errors).toEqual([]);
   });
