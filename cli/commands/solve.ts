@@ -118,6 +118,9 @@ const runMethod = (game: Game, method: Exclude<Method, 'all'>, arg: string): Equ
     if (err instanceof SolverLimitError) {
       throw new CliError(`${arg}: --method ${method}: ${err.message}${ALTERNATIVES[method]}`);
     }
+    if (method === 'logit' && err instanceof Error && err.message.startsWith('logit: could not')) {
+      throw new CliError(`${arg}: --method ${err.message}${ALTERNATIVES[method]}`);
+    }
     throw err;
   }
 };

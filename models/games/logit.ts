@@ -743,8 +743,47 @@ export const logitBranch = (game: Game, opts: LogitOptions = {}): LogitBranch =>
     const other = branchOf(game, c, perturbCtx(c, eps), maxLambda);
     if (other.limit) return { points: other.points, limit: other.limit };
   }
+  // Badly scaled payoffs (1e9 next to 1/7: differences below double precision of the normalised game) leave the
+  // traced end point short of any equilibrium. For small 2-player games, return the extreme equilibrium nearest
+  // to where the branch ends (verified like every other answer).
+  const near = game.players.length === 2 ? nearestExtreme(game, first.approx) : null;
+  if (near) return { points: first.points, limit: near };
   const rg = regret({ ...game, exact: null }, first.approx) as number;
-  throw new Error(`logit: could not refine the limit of the branch to an equilibrium (regret ${rg})`);
+  throw new Error(
+    `logit: could not refine the end of the logit branch to an equilibrium (regret ${rg.toPrecision(3)}); the payoffs may be too badly scaled for floating point`,
+  );
+};
+
+/** The extreme equilibrium (enummixed) closest to a float profile, as method "logit"; null if too costly. */
+const nearestExtreme = (game: Game, approx: readonly (readonly number[])[]): Equilibrium | null => {
+  let eqs: Equilibrium[];
+  try {
+    eqs = enumMixed(game, { maxWork: 2_000_000 });
+  } catch {
+    return null;
+  }
+  let best: Equilibrium | null = null;
+  let bestDist = Infinity;
+  for (const e of eqs) {
+    let d = 0;
+    e.profile.forEach((row, p) =>
+      row.forEach((v, k) => {
+        d = Math.max(d, Math.abs((v instanceof Rational ? v.toNumber() : v) - (approx[p]?.[k] ?? 0)));
+      }),
+    );
+    if (d < bestDist) {
+      bestDist = d;
+      best = e;
+    }
+  }
+  if (!best) return null;
+  return {
+    method: 'logit',
+    profile: best.profile,
+    payoffs: best.payoffs,
+    regret: best.regret,
+    exact: best.exact,
+  };
 };
 
 /** Trace `tc`'s principal branch and refine its limit on `game` (whose context is c). */

@@ -425,3 +425,50 @@ describe('the reference itself', () => {
     expect(supportEnumeration(bos, bosB)).toEqual(['0,1|0,1', '1,0|1,0', '2/3,1/3|1/3,2/3']);
   });
 });
+
+describe('logit on badly scaled payoffs', () => {
+  it('1e9 next to 1/7 and 1/3: the limit is still a verified equilibrium (it used to throw)', () => {
+    const payoffs = [
+      ['1e9', '1/7'],
+      ['1e9', '1/7'],
+      ['1/3', '-1e9'],
+      ['1/3', '0'],
+      ['-1e9', '0'],
+      ['1/7', '1/7'],
+      ['1/3', '-1e9'],
+      ['1/3', '1e9'],
+      ['1/7', '1/7'],
+      ['1/3', '0'],
+      ['1/3', '1/3'],
+      ['1/7', '-1e9'],
+      ['1/3', '1e9'],
+      ['0', '1/3'],
+      ['0', '1e9'],
+      ['1/3', '0'],
+      ['0', '0'],
+      ['-1e9', '-1e9'],
+      ['1e9', '0'],
+      ['-1e9', '-1e9'],
+    ];
+    const g = makeGame({
+      title: 'scaled',
+      players: ['a', 'b'],
+      strategies: [
+        ['0', '1', '2', '3', '4'],
+        ['0', '1', '2', '3'],
+      ],
+      payoffs,
+    });
+    const [lim] = logit(g);
+    expect(lim?.exact).toBe(true);
+    expect(qStr(refRegret(refOf(g), profileQ(lim as Equilibrium)))).toBe('0');
+    const floatGame = makeGame({ ...g, payoffs, exact: false });
+    const [fl] = logit(floatGame);
+    expect(
+      floatRegret(
+        floatGame,
+        (fl?.profile ?? []).map((row) => row.map(toFloat)),
+      ),
+    ).toBeLessThanOrEqual(2);
+  });
+});
