@@ -95,10 +95,11 @@ export class ParamSampler {
 
   private baseUniforms(trial: number, out: Float64Array, offset: number): void {
     const s = this.stream.reseed(this.key, trial, PURPOSE.params);
+    s.fillUniforms(out, offset, this.count);
+    if (this.sampler !== 'lhs') return;
     for (let j = 0; j < this.count; j++) {
-      const v = s.nextUniform();
       const perm = this.perms[j];
-      out[offset + j] = perm ? (perm.map(trial) + v) / this.trials : v;
+      if (perm) out[offset + j] = (perm.map(trial) + (out[offset + j] as number)) / this.trials;
     }
   }
 

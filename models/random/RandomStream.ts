@@ -54,6 +54,32 @@ export class RandomStream {
     return ((this.nextInt32() >>> 0) + 0.5) / TWO_32;
   }
 
+  /**
+   * out[offset + j] = the next `count` uniforms, as `count` calls of nextUniform would give them (the state is
+   * kept in locals for the run: no field writes per draw).
+   */
+  fillUniforms(out: Float64Array, offset: number, count: number): void {
+    let a = this.a;
+    let b = this.b;
+    let c = this.c;
+    let d = this.d;
+    for (let j = 0; j < count; j++) {
+      b = (b << 25) ^ (b >>> 7) ^ c;
+      c = (c - d) | 0;
+      d = (d << 24) ^ (d >>> 8) ^ a;
+      a = (a - b) | 0;
+      b = (b << 20) ^ (b >>> 12) ^ c;
+      c = (c - d) | 0;
+      d = (d << 16) ^ (c >>> 16) ^ a;
+      a = (a - b) | 0;
+      out[offset + j] = ((a >>> 0) + 0.5) / TWO_32;
+    }
+    this.a = a;
+    this.b = b;
+    this.c = c;
+    this.d = d;
+  }
+
   /** A uniform integer in [0, n) for n ≤ 2^32 (multiply-shift; bias < n / 2^32). */
   nextBelow(n: number): number {
     return Math.floor(((this.nextInt32() >>> 0) / TWO_32) * n);

@@ -15,6 +15,18 @@ describe('RandomStream (seedrandom Tyche-i on hashed states)', () => {
     }
   });
 
+  it('fillUniforms writes exactly what as many nextUniform calls return, and leaves the same state', () => {
+    const key = seedKey('fill');
+    for (const count of [0, 1, 10, 37]) {
+      const one = new RandomStream().reseed(key, count, PURPOSE.params);
+      const bulk = new RandomStream().reseed(key, count, PURPOSE.params);
+      const out = new Float64Array(count + 3);
+      bulk.fillUniforms(out, 3, count);
+      for (let j = 0; j < count; j++) expect(out[3 + j]).toBe(one.nextUniform());
+      for (let i = 0; i < 5; i++) expect(bulk.nextInt32()).toBe(one.nextInt32());
+    }
+  });
+
   it('derives independent-looking streams per (seed, trial, purpose) by hashing, not seed + i', () => {
     const k1 = seedKey(1);
     const k2 = seedKey(2);
