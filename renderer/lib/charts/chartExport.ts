@@ -7,7 +7,9 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 export const findChartSvg = (root: Element | null): SVGSVGElement | null => {
   if (!root) return null;
   if (root instanceof SVGSVGElement) return root;
-  return root.querySelector('svg');
+  // a Plot <figure> with a legend holds one small <svg> per swatch before the drawing: the drawing is the
+  // figure's own <svg> child
+  return root.querySelector(':scope > svg') ?? root.querySelector('svg');
 };
 
 export type SerializeOptions = {

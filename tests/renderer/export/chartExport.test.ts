@@ -38,6 +38,17 @@ describe('chart export', () => {
     expect(findChartSvg(null)).toBeNull();
   });
 
+  it('finds the drawing, not a legend swatch, in a Plot figure with a legend (the QRE chart)', () => {
+    const div = makeSvg();
+    const figure = div.firstElementChild!;
+    const legend = document.createElement('div');
+    const swatch = document.createElementNS(NS, 'svg');
+    swatch.setAttribute('width', '15');
+    legend.append(swatch);
+    figure.prepend(legend);
+    expect(findChartSvg(figure)?.getAttribute('width')).toBe('200');
+  });
+
   it('serialises a standalone SVG with namespace, size, title, colour and background', () => {
     const svg = findChartSvg(makeSvg())!;
     const text = serializeSvg(svg, {
