@@ -36,8 +36,8 @@ export class ParamSampler {
   private readonly icChol: Float64Array | null = null;
   private blockIndex = -1;
   private readonly block: Float64Array;
-  /** uniforms → values for one trial (see mapperOf). */
-  private readonly mapValues: (uniforms: Float64Array, out: Float64Array) => void;
+  /** uniforms (from u[o]) → values for one trial (see mapperOf). */
+  private readonly mapValues: Mapper;
 
   constructor(
     params: readonly SampledParam[],
@@ -131,10 +131,19 @@ export class ParamSampler {
     for (let j = 0; j < this.count; j++) out[j] = this.block[off + j] as number;
   }
 
-  /** Parameter values of a trial: a parameter without a distribution takes its default value. */
+  /**
+   * Parameter values of a trial: a parameter without a distribution takes its default value. `uniforms` is
+   * scratch (with correlations the values are mapped straight from the Iman–Conover block).
+   */
   values(trial: number, uniforms: Float64Array, out: Float64Array): void {
-    this.uniforms(trial, uniforms);
-    this.mapValues(uniforms, out);
+    if (!this.icChol) {
+      this.baseUniforms(trial, uniforms, 0);
+      this.mapValues(uniforms, 0, out);
+      return;
+    }
+    const b = Math.floor(trial / IC_BLOCK);
+    if (b !== this.blockIndex) this.fillBlock(b);
+    this.mapValues(this.block, (trial - b * IC_BLOCK) * this.count, out);
   }
 }
 
@@ -145,10 +154,9 @@ export class ParamSampler {
  * contains only indices, never scenario text), so each call stays monomorphic and inlinable. Same arithmetic,
  * same results.
  */
-const mapperOf = (
-  quantiles: readonly (QuantileFn | null)[],
-  defaults: Float64Array,
-): ((uniforms: Float64Array, out: Float64Array) => void) => {
+type Mapper = (u: Float64Array, offset: number, out: Float64Array) => void;
+
+const mapperOf = (quantiles: readonly (QuantileFn | null)[], defaults: Float64Array): Mapper => {
   const P = quantiles.length;
   if (canGenerateCode() && P <= 1024) {
     try {
@@ -157,22 +165,22 @@ const mapperOf = (
       for (let j = 0; j < P; j++) {
         if (quantiles[j]) {
           head.push(`const q${j} = Q[${j}];`);
-          body.push(`out[${j}] = q${j}(u[${j}]);`);
+          body.push(`out[${j}] = q${j}(u[o + ${j}]);`);
         } else body.push(`out[${j}] = D[${j}];`);
       }
       return new Function(
         'Q',
         'D',
-        `"use strict"; ${head.join(' ')} return function (u, out) { ${body.join(' ')} };`,
-      )(quantiles, defaults) as (uniforms: Float64Array, out: Float64Array) => void;
+        `"use strict"; ${head.join(' ')} return function (u, o, out) { ${body.join(' ')} };`,
+      )(quantiles, defaults) as Mapper;
     } catch {
       // fall through to the loop
     }
   }
-  return (uniforms, out) => {
+  return (u, o, out) => {
     for (let j = 0; j < P; j++) {
       const q = quantiles[j];
-      out[j] = q ? q(uniforms[j] as number) : (defaults[j] as number);
+      out[j] = q ? q(u[o + j] as number) : (defaults[j] as number);
     }
   };
 };
