@@ -12,7 +12,13 @@ import {
   type SweepView,
   type TornadoView,
 } from './SimulationPort';
-import { defaultWorkers, overridesFor, randomSeed, type SimulationSource } from './SimulationState.svelte';
+import {
+  defaultWorkers,
+  MAX_TRIALS,
+  overridesFor,
+  randomSeed,
+  type SimulationSource,
+} from './SimulationState.svelte';
 
 export type LiveOptions = {
   /** Trials of the quick estimate (default 10,000). */
@@ -84,7 +90,21 @@ class EngineTask<T> {
   cancel(): void {
     this.#abort?.abort();
   }
+
+  /** Refuse to start, with the reason shown in place (the previous result stays). */
+  fail(message: string): void {
+    this.#abort?.abort();
+    this.#abort = null;
+    this.status = 'error';
+    this.error = message;
+  }
 }
+
+/** The problem with a trials field's value (bound number inputs give null when empty), or null when it is fine. */
+const trialsProblem = (n: unknown, what: string): string | null =>
+  typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= MAX_TRIALS
+    ? null
+    : `${what} must be a whole number from 1 to ${MAX_TRIALS.toLocaleString('en')}.`;
 
 export class WhatIfState {
   // ---- live estimate ----
@@ -228,6 +248,8 @@ export class WhatIfState {
     const x = this.sweepX;
     if (!spec || !x) return;
     const y = this.sweepY && this.sweepY.param !== x.param ? this.sweepY : null;
+    const problem = trialsProblem(this.sweepTrials, 'Trials per point');
+    if (problem) return this.sweep.fail(problem);
     const settings = this.#settings(spec, this.sweepTrials);
     await this.sweep.start((hooks) => this.#port.sweep(spec, settings, x, y, hooks));
     if (!this.sweepOutcome) this.sweepOutcome = spec.outcomes[0]?.id ?? null;
@@ -236,6 +258,8 @@ export class WhatIfState {
   async runCompare(): Promise<void> {
     const { spec, paramValues } = this.#source();
     if (!spec) return;
+    const problem = trialsProblem(this.compareTrials, 'Trials');
+    if (problem) return this.compare.fail(problem);
     const variant = overridesFor(spec, paramValues);
     const baseline: RunSettings = { ...this.#settings(spec, this.compareTrials), overrides: {} };
     await this.compare.start((hooks) => this.#port.compare(spec, baseline, variant, hooks));
@@ -247,6 +271,8 @@ export class WhatIfState {
     const target = this.sensitivityTarget ?? spec.outcomes[0]?.id ?? spec.metrics[0]?.id;
     if (!target) return;
     this.sensitivityTarget = target;
+    const problem = trialsProblem(this.sensitivityTrials, 'Trials per point');
+    if (problem) return this.sensitivity.fail(problem);
     const settings = this.#settings(spec, this.sensitivityTrials);
     await this.sensitivity.start((hooks) => this.#port.sensitivity(spec, settings, target, hooks));
   }

@@ -166,6 +166,26 @@ describe('WhatIfState tools', () => {
     expect(w.sensitivity.status).toBe('cancelled');
   });
 
+  it('an empty or invalid trials field is refused with a clear message, without calling the engine', async () => {
+    const { w, fake } = setup();
+    w.sweepX = w.axisFor('other');
+    (w as { sweepTrials: unknown }).sweepTrials = null; // what a cleared <input type="number"> binds
+    await w.runSweep();
+    expect(w.sweep.status).toBe('error');
+    expect(w.sweep.error).toBe('Trials per point must be a whole number from 1 to 10,000,000.');
+    w.compareTrials = 2.5;
+    await w.runCompare();
+    expect(w.compare.error).toMatch(/^Trials must be a whole number/);
+    w.sensitivityTrials = 0;
+    await w.runSensitivity();
+    expect(w.sensitivity.error).toMatch(/^Trials per point must be a whole number/);
+    expect(fake.calls).toHaveLength(0);
+    w.sweepTrials = 300;
+    await w.runSweep();
+    expect(w.sweep.status).toBe('done');
+    expect(w.sweep.error).toBeNull();
+  });
+
   it('dispose cancels pending live work', async () => {
     const { w, fake } = setup();
     w.requestLive();
