@@ -87,6 +87,8 @@ export const SOLVE_LIMITS = {
   lcpWork: 12_000_000,
   /** logit: profiles × players × strategies + strategies³ (the cost of one continuation step). */
   logitSize: 600_000,
+  /** logit: step budget × logitSize (so a small game may take many continuation steps, a large one few). */
+  logitWork: 40_000_000,
   /** zerosum: rows × columns of the exact LP. */
   zerosumCells: 3_600,
 } as const;
@@ -140,7 +142,9 @@ const solveWith = (game: Game, method: Exclude<Method, 'all'>, arg: string, size
           `the ${size} game is too large to trace the logit branch quickly (${game.payoffs.length} profiles)`,
         );
       }
-      return logit(game);
+      return logit(game, {
+        maxSteps: Math.max(500, Math.min(20_000, Math.floor(SOLVE_LIMITS.logitWork / logitSize(game)))),
+      });
     case 'zerosum': {
       const v = constantSumViolation(game);
       if (v) throw new CliError(`--method zerosum: "${arg}" is not zero-sum: ${v}`);

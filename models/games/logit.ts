@@ -9,6 +9,7 @@ import { bimatrix } from './bimatrix';
 import { solveExactUnique, solveFloat } from './linearSolve';
 import { enumMixed } from './enumMixed';
 import { solveMatrixGame } from './solveMatrixGame';
+import { SolverLimitError } from './SolverLimitError';
 
 export type LogitPoint = {
   /** Rationality parameter λ (in the game's payoff units). */
@@ -27,6 +28,11 @@ export type LogitBranch = {
 export type LogitOptions = {
   /** Where to stop tracing (payoff units, as gambit-logit's maxLambda). Default 1e6. */
   readonly maxLambda?: number;
+  /**
+   * Work budget: the largest number of predictor–corrector steps over every trace (default: no limit). Over
+   * budget → SolverLimitError, never a partial answer.
+   */
+  readonly maxSteps?: number;
 };
 
 /** Precomputed float data of a game, payoffs normalised to [0, 1]. */
@@ -49,6 +55,8 @@ type Ctx = {
   sH: Float64Array;
   sJ: number[][];
   sRhs: number[];
+  /** Steps left (shared by every trace of one solve, including perturbed copies). */
+  budget: { left: number; readonly max: number };
 };
 
 const makeCtx = (game: Game): Ctx => {
@@ -96,6 +104,7 @@ const makeCtx = (game: Game): Ctx => {
     sH: new Float64Array(nv),
     sJ: Array.from({ length: nv + 1 }, () => new Array<number>(nv + 1).fill(0)),
     sRhs: new Array<number>(nv + 1).fill(0),
+    budget: { left: Infinity, max: Infinity },
   };
 };
 
@@ -326,6 +335,12 @@ const trace = (
   const orientation = mode === 'det' ? orientationOf(c, z, t0) : 0;
   if (mode === 'det' && orientation === 0) return failed();
   for (let steps = 0; steps < 100_000; steps++) {
+    if (--c.budget.left < 0) {
+      throw new SolverLimitError(
+        'logit',
+        `tracing the logit branch of this game needs more than the allowed ${c.budget.max} steps`,
+      );
+    }
     const t = steps === 0 ? t0 : tangent(c, z, prev, orientation);
     if (!t) return failed();
     let accepted: Float64Array | null = null;
@@ -670,7 +685,8 @@ const refineLimit = (game: Game, c: Ctx, approx: number[][]): Equilibrium | null
     }
   }
   if (game.players.length === 2) {
-    const near = enumMixed(game).find((e) =>
+    // Bounded: exact enumeration is exponential in the game size (a 30×30 game would run for hours).
+    const near = extremeEquilibria(game)?.find((e) =>
       closeTo(
         e.profile.map((r) => r.map((v) => (v instanceof Rational ? v.toNumber() : v))),
         approx,
@@ -735,6 +751,7 @@ const PERTURBATIONS = [1e-7, 1e-5];
 export const logitBranch = (game: Game, opts: LogitOptions = {}): LogitBranch => {
   const maxLambda = opts.maxLambda ?? 1e6;
   const c = makeCtx(game);
+  if (opts.maxSteps !== undefined) c.budget = { left: opts.maxSteps, max: opts.maxSteps };
   const first = branchOf(game, c, c, maxLambda);
   if (first.limit) return { points: first.points, limit: first.limit };
   // Degenerate games whose branch bifurcates: follow the branch of a slightly perturbed (generic) game and
@@ -754,14 +771,20 @@ export const logitBranch = (game: Game, opts: LogitOptions = {}): LogitBranch =>
   );
 };
 
+/** Every extreme equilibrium when enumerating them is cheap (about a second at most), else null. */
+const extremeEquilibria = (game: Game): Equilibrium[] | null => {
+  try {
+    return enumMixed(game, { maxWork: 2_000_000 });
+  } catch (err) {
+    if (err instanceof SolverLimitError) return null;
+    throw err;
+  }
+};
+
 /** The extreme equilibrium (enummixed) closest to a float profile, as method "logit"; null if too costly. */
 const nearestExtreme = (game: Game, approx: readonly (readonly number[])[]): Equilibrium | null => {
-  let eqs: Equilibrium[];
-  try {
-    eqs = enumMixed(game, { maxWork: 2_000_000 });
-  } catch {
-    return null;
-  }
+  const eqs = extremeEquilibria(game);
+  if (!eqs) return null;
   let best: Equilibrium | null = null;
   let bestDist = Infinity;
   for (const e of eqs) {

@@ -139,6 +139,16 @@ describe('hostile CLI inputs', () => {
       }).join(' ');
     file('r30.nfg', `${H}{ 30 30 }\n${payoffs(1800)}\n`);
     file('r200.nfg', `${H}{ 200 200 }\n${payoffs(80_000)}\n`);
+    // 27 profiles with payoffs from 1e9 down to 1/7: the logit branch needs millions of steps.
+    file(
+      'scaled.nfg',
+      `NFG 1 R "s" { "a" "b" "c" "d" } { 3 3 3 1 }\n${[
+        '-1e9 1/3 1/3 1/3 1/3 1/3 -1e9 0 1/3 1/3 -1e9 0 -1e9 0 0 1/3 -1e9 1e9 1/3 1e9 0 0 0 1/7 0 1/7 1e9 0',
+        '1/7 1/7 1/7 1/3 -1e9 1/3 1/3 0 1e9 0 0 1e9 1/7 0 1e9 1/3 -1e9 1/3 0 0 1/3 1/3 0 1e9 1/3 1e9 -1e9 1/3',
+        '1/7 1e9 -1e9 1/7 1e9 1e9 0 0 1/7 1/7 1/3 -1e9 1/3 1/3 1/3 0 0 1/3 1/3 1e9 1e9 -1e9 1/3 0 1/3 1e9 1/3 0',
+        '1e9 1/3 1/3 1/7 1e9 0 0 1/3 0 1e9 0 1/3 1/3 -1e9 1e9 0 1/3 1/7 1/3 0 1/7 -1e9 -1e9 1/3',
+      ].join(' ')}\n`,
+    );
     file('one.nfg', 'NFG 1 R "t" { "A" } { 3 }\n1 2 2\n');
     file(
       'divzero.parley.json',
@@ -199,6 +209,10 @@ describe('hostile CLI inputs', () => {
     );
     await fails(['solve', 'r30.nfg', '--method', 'lcp'], /--method lcp: the 30×30 game needs more than/);
     await fails(['solve', 'r200.nfg', '--method', 'logit'], /--method logit: the 200×200 game is too large/);
+    await fails(
+      ['solve', 'scaled.nfg', '--method', 'logit'],
+      /--method logit: tracing the logit branch .* needs more than/,
+    );
     const pure = await run(['solve', 'r200.nfg', '--method', 'pure', '--format', 'json']);
     expect(pure.code).toBe(0);
     expect(JSON.parse(pure.out).game.strategies[0]).toHaveLength(200);

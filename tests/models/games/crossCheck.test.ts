@@ -11,7 +11,7 @@ import { makeGame } from '../../../models/games/makeGame';
 import { pureEquilibria } from '../../../models/games/pureEquilibria';
 import { Rational } from '../../../models/games/Rational';
 import { zeroSum } from '../../../models/games/zeroSum';
-import { bimatrixGame, keysOf } from './gameHelpers';
+import { bimatrixGame, keysOf, lcg } from './gameHelpers';
 import {
   deviations,
   q,
@@ -470,5 +470,24 @@ describe('logit on badly scaled payoffs', () => {
         (fl?.profile ?? []).map((row) => row.map(toFloat)),
       ),
     ).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('logit on a 30×30 game', () => {
+  it('returns a verified equilibrium quickly (its refinement used to enumerate every equilibrium, for hours)', () => {
+    const r = lcg(12345);
+    const g = nPlayer(
+      [30, 30],
+      Array.from({ length: 900 }, () => [Math.floor(r() * 100), Math.floor(r() * 100)]),
+    );
+    const t = performance.now();
+    const [lim] = logit(g);
+    expect(performance.now() - t).toBeLessThan(10_000);
+    expect(
+      floatRegret(
+        g,
+        (lim?.profile ?? []).map((row) => row.map(toFloat)),
+      ),
+    ).toBeLessThanOrEqual(1e-7);
   });
 });
