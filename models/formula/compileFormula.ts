@@ -3,7 +3,13 @@
 // rejects overflow (1e308^1e308), and division by a parameter whose range includes 0.
 // Uses mathjs ONLY to parse (see lockedMath.ts); the result is plain JSON.
 import type { MathNode } from 'mathjs';
-import { MAX_FORMULA_DEPTH, MAX_FORMULA_LENGTH, type FormulaNode, type FormulaRoot } from './FormulaIR';
+import {
+  MAX_FORMULA_DEPTH,
+  MAX_FORMULA_LENGTH,
+  MAX_FORMULA_NODES,
+  type FormulaNode,
+  type FormulaRoot,
+} from './FormulaIR';
 import { suggestion } from './didYouMean';
 import { instantiateFormula } from './instantiateFormula';
 import { parseToMathNode } from './lockedMath';
@@ -410,7 +416,33 @@ export const compileFormula = (text: unknown, ctx: FormulaContext): CompiledForm
     };
   }
   if (errors.length) return { ok: false, errors: [...new Set(errors)] };
+  // Expansions (clamp → min(max(…)), log(x, b) → log x / log b) can deepen the tree past what instantiation
+  // accepts: refuse here, with a message, rather than fail later.
+  const stats = irStats(ir);
+  if (stats.depth > MAX_FORMULA_DEPTH + 8 || stats.nodes > MAX_FORMULA_NODES) {
+    return { ok: false, errors: [`formula is nested too deeply (the limit is ${MAX_FORMULA_DEPTH} levels)`] };
+  }
   return { ok: true, ir: { ...ir, src: text }, warnings, uses: [...uses] };
 };
 
 class DepthError extends Error {}
+
+/** Depth (levels of nodes, the root is 1) and node count of a formula tree; stops counting past the limits. */
+export const irStats = (root: FormulaNode): { depth: number; nodes: number } => {
+  let nodes = 0;
+  let deepest = 0;
+  const stack: [FormulaNode, number][] = [[root, 1]];
+  while (stack.length) {
+    const [n, d] = stack.pop() as [FormulaNode, number];
+    nodes++;
+    if (d > deepest) deepest = d;
+    if (nodes > MAX_FORMULA_NODES + 1 || deepest > MAX_FORMULA_DEPTH + 9) break;
+    if ('args' in n) for (const a of n.args) stack.push([a, d + 1]);
+    else {
+      if ('c' in n) stack.push([n.c, d + 1]);
+      if ('a' in n) stack.push([n.a, d + 1]);
+      if ('b' in n) stack.push([n.b, d + 1]);
+    }
+  }
+  return { depth: deepest, nodes };
+};

@@ -3,8 +3,10 @@
 // JSON path. Uses mathjs (through models/formula/compileFormula) — never call it on a hot path or in a worker.
 import type { Distribution } from '../random/Distribution';
 import type { FormulaNode, FormulaRoot } from '../formula/FormulaIR';
+import { MAX_FORMULA_DEPTH, MAX_FORMULA_NODES } from '../formula/FormulaIR';
 import {
   compileFormula,
+  irStats,
   RESERVED_NAMES,
   type FormulaContext,
   type FormulaSymbol,
@@ -154,7 +156,9 @@ export const compileScenario = (scenario: Scenario, options: CompileOptions = {}
   params.forEach(([id, p]) => {
     const path = ['parameters', id];
     if (!(p.min < p.max)) issue([...path, 'max'], 'must be greater than min');
-    else if (p.default < p.min || p.default > p.max) {
+    else if (!Number.isFinite(p.max - p.min)) {
+      issue([...path, 'max'], 'the range max - min is too large (beyond ±1.8e308); narrow it');
+    } else if (p.default < p.min || p.default > p.max) {
       issue([...path, 'default'], `${p.default} is outside the range min..max (${p.min} to ${p.max})`);
     }
     if (p.step !== undefined && p.min < p.max && p.step > p.max - p.min) {
@@ -253,7 +257,9 @@ export const compileScenario = (scenario: Scenario, options: CompileOptions = {}
       if (symbols.get(u)?.kind === 'derived' && !allowedNames.has(u)) {
         issue(
           path,
-          `"${u}" is defined after "${id}" (derived variables may only use those listed before them)`,
+          u === id
+            ? `"${id}" cannot use itself (derived variables may only use those listed before them)`
+            : `"${u}" is defined after "${id}" (derived variables may only use those listed before them)`,
         );
       }
     }
@@ -380,6 +386,17 @@ export const compileScenario = (scenario: Scenario, options: CompileOptions = {}
           `this override names only ${a.id}'s strategy, so it replaces the payoff of "${own}" entirely`,
         );
     }
+    payoffs.forEach((p, k) => {
+      if (p === base[k]) return;
+      const st = irStats(p);
+      if (st.depth > MAX_FORMULA_DEPTH + 8 || st.nodes > MAX_FORMULA_NODES) {
+        const count = overrides.filter((o) => o.profile[a.id] === strategyIds[k]).length;
+        issue(
+          [...path, 'overrides'],
+          `too many overrides for "${strategyIds[k]}" (${count}): together with its payoff formula they nest more than ${MAX_FORMULA_DEPTH} levels deep; merge them into the payoff formula`,
+        );
+      }
+    });
     const finalPayoffs = payoffs.map((p, k) => {
       const baseSrc = (base[k] as FormulaRoot).src;
       return p === base[k] ? p : ({ ...p, src: `${baseSrc ?? '?'} (with overrides)` } as FormulaRoot);
@@ -500,6 +517,8 @@ export const compileScenario = (scenario: Scenario, options: CompileOptions = {}
 
 /** A slider step: a power of ten giving about 100 steps over the range. */
 const niceStep = (span: number): number => {
-  if (!(span > 0)) return 1;
-  return 10 ** Math.floor(Math.log10(span / 100));
+  if (!(span > 0) || !Number.isFinite(span)) return 1;
+  const step = 10 ** Math.floor(Math.log10(span / 100));
+  // Subnormal spans underflow to 0: fall back to the span itself.
+  return step > 0 && Number.isFinite(step) ? step : span;
 };

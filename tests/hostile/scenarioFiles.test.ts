@@ -233,6 +233,32 @@ describe('hostile formulas', () => {
     expect(formulaProblems('1/a')[0]).toMatch(/divides by a parameter that can be 0/);
   });
 
+  it('refuses what would only fail later: overflowing ranges, expansions and override chains nested too deep', () => {
+    expect(problemsOf((s) => (s.parameters.a = { label: 'a', default: 0, min: -1e308, max: 1e308 }))).toEqual(
+      ['parameters.a.max: the range max - min is too large (beyond ±1.8e308); narrow it'],
+    );
+    expect(formulaProblems(`${'clamp('.repeat(40)}a${',0,1)'.repeat(40)}`)).toEqual([
+      'actors[0].payoffs.down: formula is nested too deeply (the limit is 64 levels)',
+    ]);
+    const many = problemsOf(
+      (s) =>
+        (s.actors[0].overrides = Array.from({ length: 1000 }, () => ({
+          profile: { P: 'up', Q: 'left' },
+          payoff: '1',
+        }))),
+    );
+    expect(many).toEqual([
+      'actors[0].overrides: too many overrides for "up" (1000): together with its payoff formula they nest more than 64 levels deep; merge them into the payoff formula',
+    ]);
+    expect(problemsOf((s) => (s.derived = { d1: 'd1 + 1' }))).toContain(
+      'derived.d1: "d1" cannot use itself (derived variables may only use those listed before them)',
+    );
+    const tiny = parseScenario(
+      JSON.stringify({ ...base(), parameters: { a: { label: 'a', default: 5e-324, min: 0, max: 1e-323 } } }),
+    );
+    expect(tiny.ok && tiny.spec.params[0]?.step).toBeGreaterThan(0);
+  });
+
   it('reports a run-time division by zero with the formula, the actor and the values', () => {
     const r = parseScenario(
       JSON.stringify({
