@@ -1,5 +1,6 @@
 // Hostile Gambit .nfg files (readNfg) and hostile CLI inputs (main() with a fake io): a one-line error naming
 // the file and line, a non-zero exit, no stack trace, no hang.
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -219,4 +220,19 @@ describe('hostile CLI inputs', () => {
     const logit = await run(['solve', 'r30.nfg', '--method', 'logit', '--format', 'json']);
     expect(logit.code).toBe(0);
   });
+
+  it('a real process: one line on stderr, exit 1, no stack trace', () => {
+    const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+    const r = spawnSync(tsx, [join(process.cwd(), 'cli', 'main.ts'), 'solve', 'huge.nfg'], {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 30_000,
+      env: { ...process.env, PARLEY_DEBUG: '' },
+    });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trimEnd().split('\n')).toEqual([
+      `parley solve: huge.nfg:1: the game is too large: 1000000×… strategies is more than ${MAX_NFG_PROFILES} profiles`,
+    ]);
+  }, 40_000);
 });
