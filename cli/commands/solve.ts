@@ -10,6 +10,7 @@ import { lcp } from '../../models/games/lemkeHowson';
 import { logit } from '../../models/games/logit';
 import { constantSumViolation, zeroSum } from '../../models/games/zeroSum';
 import { SolverLimitError } from '../../models/games/SolverLimitError';
+import { SOLVER_LIMITS, logitMaxSteps, logitSize } from '../../models/games/solverLimits';
 import { CliError, type CliIo, type Command } from '../lib/Command';
 import { lastOption, parseArgs, parseAssignments, UsageError } from '../lib/args';
 import { readTextFile } from '../lib/readTextFile';
@@ -78,20 +79,8 @@ const methodsFor = (game: Game, method: Method | undefined): Exclude<Method, 'al
   return out;
 };
 
-/**
- * Work budgets so that a large game is refused in about a second with a clear message instead of running for
- * hours (exact enumeration is exponential in the game size). Units: exact tableau entries (see the solvers).
- */
-export const SOLVE_LIMITS = {
-  enummixedWork: 4_000_000,
-  lcpWork: 12_000_000,
-  /** logit: profiles × players × strategies + strategies³ (the cost of one continuation step). */
-  logitSize: 600_000,
-  /** logit: step budget × logitSize (so a small game may take many continuation steps, a large one few). */
-  logitWork: 40_000_000,
-  /** zerosum: rows × columns of the exact LP. */
-  zerosumCells: 3_600,
-} as const;
+/** The shared solver work budgets (models/games/solverLimits.ts), under the name the tests use. */
+export const SOLVE_LIMITS = SOLVER_LIMITS;
 
 const ALTERNATIVES: Record<Exclude<Method, 'all'>, string> = {
   pure: '',
@@ -99,11 +88,6 @@ const ALTERNATIVES: Record<Exclude<Method, 'all'>, string> = {
   lcp: ' (try --method logit for one equilibrium)',
   logit: ' (try --method pure)',
   zerosum: ' (try --method lcp or --method logit)',
-};
-
-const logitSize = (game: Game): number => {
-  const nv = game.strategies.reduce((a, s) => a + s.length, 0);
-  return game.payoffs.length * game.players.length * nv + nv ** 3;
 };
 
 const runMethod = (game: Game, method: Exclude<Method, 'all'>, arg: string): Equilibrium[] => {
@@ -143,7 +127,7 @@ const solveWith = (game: Game, method: Exclude<Method, 'all'>, arg: string, size
         );
       }
       return logit(game, {
-        maxSteps: Math.max(500, Math.min(20_000, Math.floor(SOLVE_LIMITS.logitWork / logitSize(game)))),
+        maxSteps: logitMaxSteps(game),
       });
     case 'zerosum': {
       const v = constantSumViolation(game);

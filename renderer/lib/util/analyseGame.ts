@@ -8,6 +8,8 @@ import { pureEquilibria } from '../../../models/games/pureEquilibria';
 import { enumMixed } from '../../../models/games/enumMixed';
 import { lcp } from '../../../models/games/lemkeHowson';
 import { logitBranch, type LogitBranch } from '../../../models/games/logit';
+import { SOLVER_LIMITS, logitMaxSteps, logitSize } from '../../../models/games/solverLimits';
+import { SolverLimitError } from '../../../models/games/SolverLimitError';
 import { constantSumViolation, zeroSum } from '../../../models/games/zeroSum';
 import { iteratedElimination } from '../../../models/games/iteratedElimination';
 import { makeGame, profileOf } from '../../../models/games/makeGame';
@@ -118,13 +120,13 @@ export const SOLVERS: readonly Solver[] = [
     method: 'enummixed',
     label: 'All extreme equilibria (enummixed)',
     applies: twoPlayers,
-    run: (g) => ({ eqs: enumMixed(g) }),
+    run: (g) => ({ eqs: enumMixed(g, { maxWork: SOLVER_LIMITS.enummixedWork }) }),
   },
   {
     method: 'lcp',
     label: 'Lemke–Howson from every label (lcp)',
     applies: twoPlayers,
-    run: (g) => ({ eqs: lcp(g) }),
+    run: (g) => ({ eqs: lcp(g, { maxWork: SOLVER_LIMITS.lcpWork }) }),
   },
   {
     method: 'logit',
@@ -135,7 +137,10 @@ export const SOLVERS: readonly Solver[] = [
   {
     method: 'zerosum',
     label: 'Zero-sum value by linear programming (zerosum)',
-    applies: (g) => twoPlayers(g) ?? (constantSumViolation(g) ? 'not a zero-sum game' : null),
+    applies: (g) =>
+      twoPlayers(g) ??
+      (constantSumViolation(g) ? 'not a zero-sum game' : null) ??
+      (g.payoffs.length > SOLVER_LIMITS.zerosumCells ? 'too large for the exact LP' : null),
     run: (g) => {
       const s = zeroSum(g);
       return { eqs: [s.equilibrium], note: `Value for ${g.players[0]}: ${formatNice(s.value)}` };
@@ -182,7 +187,10 @@ export const analyseGame = (game: Game, opts: { solvers?: boolean } = {}): GameA
     if (branch) return branch;
     if (branchError) throw new Error(branchError);
     try {
-      branch = logitBranch(game);
+      if (logitSize(game) > SOLVER_LIMITS.logitSize) {
+        throw new SolverLimitError('logit', 'the game is too large to trace the logit branch quickly');
+      }
+      branch = logitBranch(game, { maxSteps: logitMaxSteps(game) });
       return branch;
     } catch (e) {
       branchError = message(e);

@@ -112,4 +112,24 @@ describe('analyseGame', () => {
     expect(g.exact?.[0]?.[0]?.toString()).toBe('2');
     expect(g.payoffs).toEqual(bos.payoffs);
   });
+
+  it('refuses games too large for the exact solvers with a message, instead of running for minutes', () => {
+    // A 24×24 game with pseudo-random integer payoffs: beyond the shared work budgets of enummixed and lcp.
+    let x = 12345;
+    const rnd = (): number => (x = (x * 1103515245 + 12345) % 2147483648) % 100;
+    const n = 24;
+    const strategies = Array.from({ length: n }, (_, i) => `s${i}`);
+    const game = makeGame({
+      title: 'large',
+      players: ['A', 'B'],
+      strategies: [strategies, strategies],
+      payoffs: Array.from({ length: n * n }, () => [rnd(), rnd()]),
+    });
+    const t0 = Date.now();
+    const analysis = analyseGame(game);
+    expect(Date.now() - t0).toBeLessThan(20_000);
+    const enummixed = analysis.runs.find((r) => r.method === 'enummixed');
+    expect(enummixed?.error).toMatch(/too large/);
+    expect(analysis.runs.find((r) => r.method === 'pure')?.error).toBeNull();
+  });
 });
