@@ -57,10 +57,14 @@ export const lastOption = (args: ParsedArgs, name: string): string | undefined =
 
 /** Parse repeated `--set name=value` options into a record of numbers. */
 export const parseAssignments = (values: readonly string[], option = 'set'): Record<string, number> => {
-  const out: Record<string, number> = {};
+  // A null-prototype record: "__proto__" would otherwise be swallowed by the object literal's setter.
+  const out: Record<string, number> = Object.create(null) as Record<string, number>;
   for (const v of values) {
     const m = /^([A-Za-z_][A-Za-z0-9_.]*)=(.+)$/.exec(v);
     if (!m) throw new UsageError(`--${option} expects name=value, got "${v}"`);
+    if (['__proto__', 'constructor', 'prototype'].includes(m[1] as string)) {
+      throw new UsageError(`--${option} ${m[1]}: not a parameter name`);
+    }
     const n = Number(m[2]);
     if (!Number.isFinite(n)) throw new UsageError(`--${option} ${m[1]}: "${m[2]}" is not a finite number`);
     out[m[1] as string] = n;
