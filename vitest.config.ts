@@ -16,6 +16,7 @@ export default defineConfig({
           exclude: ['tests/e2e/**', 'tests/renderer/**', '**/node_modules/**'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          setupFiles: ['tests/setup/fastCheck.ts'],
         },
       },
       {
@@ -24,6 +25,7 @@ export default defineConfig({
           name: 'dom',
           environment: 'happy-dom',
           include: ['tests/renderer/**/*.test.ts', 'tests/**/*.test.svelte.ts'],
+          setupFiles: ['tests/setup/fastCheck.ts'],
           testTimeout: 30_000,
         },
       },
