@@ -1,4 +1,5 @@
 // Runs CLI commands in-process and captures their output.
+import { resolve } from 'node:path';
 import { main } from '../../cli/main';
 
 export const cli = async (
@@ -14,4 +15,15 @@ export const cli = async (
     cwd,
   });
   return { code, out, err };
+};
+
+export const repoRoot = resolve(import.meta.dirname, '../..');
+
+/** The same, with stdout/stderr names and the repository root as the default working directory. */
+export const runCli = async (
+  argv: string[],
+  cwd = repoRoot,
+): Promise<{ code: number; stdout: string; stderr: string }> => {
+  const r = await cli(argv, cwd);
+  return { code: r.code, stdout: r.out, stderr: r.err };
 };

@@ -1,24 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { main } from '../../cli/main';
-import { resolve } from 'node:path';
-
-// Runs the CLI in-process and captures its output.
-const repoRoot = resolve(import.meta.dirname, '../..');
-
-const runCli = async (
-  argv: string[],
-  cwd = repoRoot,
-): Promise<{ code: number; stdout: string; stderr: string }> => {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    isTTY: false,
-    cwd,
-  });
-  return { code, stdout, stderr };
-};
+import { runCli } from './cliHarness';
 
 describe('cli list', () => {
   it('lists the built-ins, korea-2025 first', async () => {

@@ -1,25 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../cli/main';
-
-// Runs the CLI in-process and captures its output.
-const repoRoot = resolve(import.meta.dirname, '../..');
-
-const runCli = async (
-  argv: string[],
-  cwd = repoRoot,
-): Promise<{ code: number; stdout: string; stderr: string }> => {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    isTTY: false,
-    cwd,
-  });
-  return { code, stdout, stderr };
-};
+import { repoRoot, runCli } from './cliHarness';
 
 describe('cli schema', () => {
   it('prints the shipped JSON Schema', async () => {

@@ -1,26 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadScenarioGame } from '../../cli/lib/loadScenarioGame';
 import { resolveScenario } from '../../cli/lib/resolveScenario';
-import { main } from '../../cli/main';
-import { resolve } from 'node:path';
-
-// Runs the CLI in-process and captures its output.
-const repoRoot = resolve(import.meta.dirname, '../..');
-
-const runCli = async (
-  argv: string[],
-  cwd = repoRoot,
-): Promise<{ code: number; stdout: string; stderr: string }> => {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    isTTY: false,
-    cwd,
-  });
-  return { code, stdout, stderr };
-};
+import { repoRoot, runCli } from './cliHarness';
 
 describe('cli show', () => {
   it('prints the one-round game as a table', async () => {
