@@ -1,16 +1,9 @@
 // `compare <scenario> --variant k=v ...`: baseline vs variant on the same seeds, with paired differences.
 import { runCompare, type CompareResult } from '../../models/engine/runCompare';
-import { CliError, type Command } from '../lib/Command';
+import type { Command } from '../lib/Command';
 import { parseArgs, parseAssignments, UsageError } from '../lib/args';
-import {
-  ENGINE_USAGE,
-  ENGINE_VALUED,
-  engineErrorMessage,
-  makeRunner,
-  parseEngineOptions,
-} from '../lib/engineOptions';
+import { ENGINE_USAGE, ENGINE_VALUED, parseEngineOptions, withEngine } from '../lib/engineOptions';
 import { formatCompare } from '../lib/formatResults';
-import { createProgress } from '../lib/progressBar';
 import { resolveScenario } from '../lib/resolveScenario';
 
 export const command: Command = {
@@ -30,19 +23,9 @@ export const command: Command = {
     if (Object.keys(variant).length === 0) throw new UsageError('give at least one --variant name=value');
     const { spec } = await resolveScenario(args.positional[0] as string, io.cwd);
     const opts = parseEngineOptions(args);
-    if (opts.seedWasRandom)
-      io.stderr(`parley compare: no --seed given; using seed ${String(opts.base.seed)}\n`);
-    const runner = makeRunner(opts.workers);
-    const progress = createProgress(io, 'compare');
-    let result: CompareResult;
-    try {
-      result = await runCompare(runner, spec, { ...opts.base, variant }, { onProgress: progress.update });
-    } catch (err) {
-      throw new CliError(engineErrorMessage(err));
-    } finally {
-      progress.done();
-      await runner.close();
-    }
+    const result: CompareResult = await withEngine(io, 'compare', opts, (runner, onProgress) =>
+      runCompare(runner, spec, { ...opts.base, variant }, { onProgress }),
+    );
     io.stdout(opts.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : `${formatCompare(result)}\n`);
     return 0;
   },

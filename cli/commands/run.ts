@@ -12,6 +12,7 @@ import {
   APP_VERSION,
   ENGINE_USAGE,
   ENGINE_VALUED,
+  announceSeed,
   engineErrorMessage,
   makeRunner,
   parseEngineOptions,
@@ -49,7 +50,7 @@ export const command: Command = {
     if (halfWidth !== undefined && !(halfWidth > 0 && halfWidth < 0.5)) {
       throw new UsageError(`--auto-stop must be a number between 0 and 0.5, got "${autoText}"`);
     }
-    if (opts.seedWasRandom) io.stderr(`parley run: no --seed given; using seed ${String(opts.base.seed)}\n`);
+    announceSeed(io, 'run', opts);
     const replay = lastOption(args, 'replay');
     if (replay !== undefined) {
       const k = Number(replay);

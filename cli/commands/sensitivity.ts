@@ -2,15 +2,8 @@
 import { runSensitivity, type SensitivityResult } from '../../models/engine/runSensitivity';
 import { CliError, type Command } from '../lib/Command';
 import { lastOption, parseArgs, UsageError } from '../lib/args';
-import {
-  ENGINE_USAGE,
-  ENGINE_VALUED,
-  engineErrorMessage,
-  makeRunner,
-  parseEngineOptions,
-} from '../lib/engineOptions';
+import { ENGINE_USAGE, ENGINE_VALUED, parseEngineOptions, withEngine } from '../lib/engineOptions';
 import { formatSensitivity } from '../lib/formatResults';
-import { createProgress } from '../lib/progressBar';
 import { resolveScenario } from '../lib/resolveScenario';
 
 export const command: Command = {
@@ -46,19 +39,9 @@ export const command: Command = {
             .split(',')
             .map((s) => s.trim())
             .filter(Boolean);
-    if (opts.seedWasRandom)
-      io.stderr(`parley sensitivity: no --seed given; using seed ${String(opts.base.seed)}\n`);
-    const runner = makeRunner(opts.workers);
-    const progress = createProgress(io, 'sensitivity');
-    let result: SensitivityResult;
-    try {
-      result = await runSensitivity(runner, spec, { ...opts.base, params }, { onProgress: progress.update });
-    } catch (err) {
-      throw new CliError(engineErrorMessage(err));
-    } finally {
-      progress.done();
-      await runner.close();
-    }
+    const result: SensitivityResult = await withEngine(io, 'sensitivity', opts, (runner, onProgress) =>
+      runSensitivity(runner, spec, { ...opts.base, params }, { onProgress }),
+    );
     io.stdout(
       opts.format === 'json'
         ? `${JSON.stringify(result, null, 2)}\n`

@@ -3,19 +3,17 @@ import { resolve } from 'node:path';
 import { sidecarJson, sweepCsv } from '../../models/engine/csvTables';
 import { gridValues, runSweep, type SweepAxis, type SweepResult } from '../../models/engine/runSweep';
 import { atomicWriteFile } from '../lib/atomicWrite';
-import { CliError, type Command } from '../lib/Command';
+import type { Command } from '../lib/Command';
 import { lastOption, parseArgs, UsageError } from '../lib/args';
 import {
   APP_VERSION,
   ENGINE_USAGE,
   ENGINE_VALUED,
-  engineErrorMessage,
-  makeRunner,
   parseEngineOptions,
+  withEngine,
   sidecarPath,
 } from '../lib/engineOptions';
 import { formatSweep } from '../lib/formatResults';
-import { createProgress } from '../lib/progressBar';
 import { resolveScenario } from '../lib/resolveScenario';
 
 const parseAxis = (text: string): SweepAxis => {
@@ -45,24 +43,9 @@ export const command: Command = {
     if (axes.length < 1 || axes.length > 2) throw new UsageError('give one or two --param name=from:to:step');
     const { spec } = await resolveScenario(args.positional[0] as string, io.cwd);
     const opts = parseEngineOptions(args, 2000);
-    if (opts.seedWasRandom)
-      io.stderr(`parley sweep: no --seed given; using seed ${String(opts.base.seed)}\n`);
-    const runner = makeRunner(opts.workers);
-    const progress = createProgress(io, 'sweep');
-    let result: SweepResult;
-    try {
-      result = await runSweep(
-        runner,
-        spec,
-        { ...opts.base, x: axes[0] as SweepAxis, y: axes[1] ?? null },
-        { onProgress: progress.update },
-      );
-    } catch (err) {
-      throw new CliError(engineErrorMessage(err));
-    } finally {
-      progress.done();
-      await runner.close();
-    }
+    const result: SweepResult = await withEngine(io, 'sweep', opts, (runner, onProgress) =>
+      runSweep(runner, spec, { ...opts.base, x: axes[0] as SweepAxis, y: axes[1] ?? null }, { onProgress }),
+    );
     const out = lastOption(args, 'out');
     if (out) {
       await atomicWriteFile(resolve(io.cwd, out), sweepCsv(result));

@@ -6,7 +6,9 @@ import { createInProcessRunner } from '../../models/engine/InProcessRunner';
 import type { Runner } from '../../models/engine/Runner';
 import type { BaseOptions } from '../../models/engine/makeJob';
 import { lastOption, parseAssignments, UsageError, type ParsedArgs } from './args';
+import { CliError, type CliIo } from './Command';
 import { createNodeRunner } from './NodeWorkerRunner';
+import { createProgress } from './progressBar';
 
 export const ENGINE_VALUED = ['trials', 'seed', 'workers', 'sampler', 'set', 'rounds', 'format'] as const;
 
@@ -67,6 +69,35 @@ export const makeRunner = (workers: number): Runner =>
 /** Engine errors (bad options, bad parameter ids, NaN in a formula) are user errors: one line, exit 1. */
 export const engineErrorMessage = (err: unknown): string =>
   err instanceof Error ? err.message : String(err);
+
+/** Tell the user which seed was picked when none was given (so the run can be reproduced). */
+export const announceSeed = (io: CliIo, name: string, opts: EngineCliOptions): void => {
+  if (opts.seedWasRandom)
+    io.stderr(`parley ${name}: no --seed given; using seed ${String(opts.base.seed)}\n`);
+};
+
+/**
+ * Run one engine task for a command: announce a random seed, give the task a fresh runner and a progress callback,
+ * turn engine errors into one-line CliErrors, and always clear the progress bar and close the runner.
+ */
+export const withEngine = async <T>(
+  io: CliIo,
+  name: string,
+  opts: EngineCliOptions,
+  task: (runner: Runner, onProgress: (done: number, total: number) => void) => Promise<T>,
+): Promise<T> => {
+  announceSeed(io, name, opts);
+  const runner = makeRunner(opts.workers);
+  const progress = createProgress(io, name);
+  try {
+    return await task(runner, progress.update);
+  } catch (err) {
+    throw new CliError(engineErrorMessage(err));
+  } finally {
+    progress.done();
+    await runner.close();
+  }
+};
 
 /** The app version recorded in sidecars (package.json). */
 export const APP_VERSION: string = (() => {
