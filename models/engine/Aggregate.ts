@@ -135,27 +135,29 @@ const addInto = (a: Float64Array, b: Float64Array): void => {
   for (let k = 0; k < a.length; k++) a[k] = (a[k] as number) + (b[k] as number);
 };
 
+/** Merge o (later trials) into m: Chan et al.'s parallel update of count, mean and M2, plus min and max. */
+const mergeMoments = (m: Moments, o: Moments): void => {
+  if (o.n === 0) return;
+  if (m.n === 0) {
+    Object.assign(m, o);
+    return;
+  }
+  const n = m.n + o.n;
+  const d = o.mean - m.mean;
+  m.mean += (d * o.n) / n;
+  m.m2 += o.m2 + (d * d * m.n * o.n) / n;
+  m.n = n;
+  m.min = Math.min(m.min, o.min);
+  m.max = Math.max(m.max, o.max);
+};
+
 /** Merge b (later trials) into a. Chan et al.'s parallel update for the moments. */
 export const mergeAggregate = (a: AggregateState, b: AggregateState): void => {
   a.n += b.n;
   addInto(a.ever, b.ever);
   addInto(a.roundHits, b.roundHits);
   addInto(a.firstRound, b.firstRound);
-  a.moments.forEach((m, k) => {
-    const o = b.moments[k] as Moments;
-    if (o.n === 0) return;
-    if (m.n === 0) {
-      Object.assign(m, o);
-      return;
-    }
-    const n = m.n + o.n;
-    const d = o.mean - m.mean;
-    m.mean += (d * o.n) / n;
-    m.m2 += o.m2 + (d * d * m.n * o.n) / n;
-    m.n = n;
-    m.min = Math.min(m.min, o.min);
-    m.max = Math.max(m.max, o.max);
-  });
+  a.moments.forEach((m, k) => mergeMoments(m, b.moments[k] as Moments));
   a.trialStores.forEach((s, k) => mergeStore(s, b.trialStores[k] as QuantileStoreState));
   a.bandStores.forEach((s, k) => mergeStore(s, b.bandStores[k] as QuantileStoreState));
   addInto(a.bandSums, b.bandSums);
@@ -204,19 +206,5 @@ export const mergePair = (a: PairState, b: PairState): void => {
   a.n += b.n;
   addInto(a.outcomeSum, b.outcomeSum);
   addInto(a.outcomeSq, b.outcomeSq);
-  a.metrics.forEach((m, k) => {
-    const o = b.metrics[k] as Moments;
-    if (o.n === 0) return;
-    if (m.n === 0) {
-      Object.assign(m, o);
-      return;
-    }
-    const n = m.n + o.n;
-    const d = o.mean - m.mean;
-    m.mean += (d * o.n) / n;
-    m.m2 += o.m2 + (d * d * m.n * o.n) / n;
-    m.n = n;
-    m.min = Math.min(m.min, o.min);
-    m.max = Math.max(m.max, o.max);
-  });
+  a.metrics.forEach((m, k) => mergeMoments(m, b.metrics[k] as Moments));
 };
