@@ -2,7 +2,8 @@
 // its JSON path and a plain-language message. Never throws.
 import type { z } from 'zod';
 import { suggestion } from '../formula/didYouMean';
-import { compileScenario, type ScenarioIssue } from './compileScenario';
+import { compileScenario } from './compileScenario';
+import type { ScenarioIssue } from './compile/ScenarioDiagnostics';
 import { migrate } from './migrate';
 import { formatPath, parseJson } from './parseJson';
 import type { ModelSpec } from './RuntimeModel';

@@ -2,7 +2,8 @@
 import fc from 'fast-check';
 import { all, create, type FactoryFunctionMap } from 'mathjs';
 import { describe, expect, it } from 'vitest';
-import { compileFormula, type FormulaSymbol } from '../../../models/formula/compileFormula';
+import { compileFormula } from '../../../models/formula/compileFormula';
+import { SymbolTable } from '../../../models/formula/SymbolTable';
 import { instantiateFormula } from '../../../models/formula/instantiateFormula';
 
 // A plain (unlocked) reference instance used only here. Parley formulas use real arithmetic ("predictable"
@@ -20,7 +21,7 @@ ref.import(
 );
 
 const VARS = ['a', 'b', 'c'];
-const symbols = new Map<string, FormulaSymbol>([
+const symbols = new SymbolTable([
   ['a', { slot: 0, kind: 'parameter' }],
   ['b', { slot: 1, kind: 'parameter' }],
   ['c', { slot: 2, kind: 'state' }],

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { compileFormula, type FormulaSymbol } from '../../../models/formula/compileFormula';
+import { compileFormula } from '../../../models/formula/compileFormula';
+import { SymbolTable } from '../../../models/formula/SymbolTable';
 import { instantiateFormula } from '../../../models/formula/instantiateFormula';
 
-const symbols = new Map<string, FormulaSymbol>([
+const symbols = new SymbolTable([
   ['russiaSupport', { slot: 0, kind: 'parameter', min: 0, max: 1 }],
   ['x', { slot: 1, kind: 'parameter', min: -1, max: 1 }],
   ['rok.offer', { slot: 2, kind: 'choice', min: 0, max: 1 }],
