@@ -1,8 +1,8 @@
 // The ONE place that lists Parley's IPC channels and validates their payloads (zod). The main process validates every
 // request against `requestSchemas` before acting; the preload only uses the channel names. Typed against
-// models/platform/ParleyApi.ts, so a drift between the contract and the renderer's view of it is a type error.
+// api/ParleyApi.ts, so a drift between the contract and the renderer's view of it is a type error.
 import { z } from 'zod';
-import type { MenuCommand, OpenResult, ParleyApi } from '../../models/platform/ParleyApi';
+import type { MenuCommand, OpenResult, ParleyApi } from '../../api/ParleyApi';
 
 /** The request/response methods of window.parley (everything except `platform` and the two event subscriptions). */
 export type InvokeName = Exclude<keyof ParleyApi, 'platform' | 'onMenuCommand' | 'onOpenFile'>;

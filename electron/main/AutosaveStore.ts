@@ -3,7 +3,7 @@
 // An autosave found at start-up means the last session ended without saving (crash, kill, power loss):
 // restorable() returns it so the UI can offer to restore it.
 import { z } from 'zod';
-import type { Restorable } from '../../models/platform/ParleyApi';
+import type { Restorable } from '../../api/ParleyApi';
 import { writeFileAtomic, type AtomicFs } from './atomicWrite';
 
 export type AutosaveEntry = { readonly text: string; readonly path: string | null };

@@ -2,7 +2,7 @@
 // chunks (each ≤ 1 MiB, validated by the IPC contract) are appended in order, end commits by fsync + atomic rename —
 // or removes the temporary file. A large export never travels in one IPC message and never leaves a half file.
 import { basename, dirname } from 'node:path';
-import type { ExportBegin, ExportKind, SaveResult } from '../../models/platform/ParleyApi';
+import type { ExportBegin, ExportKind, SaveResult } from '../../api/ParleyApi';
 import {
   describeFsError,
   syncDirectory,

@@ -2,7 +2,7 @@
 // native dialog, the command line / a double-click, or the recent list; a save without a dialog is allowed only to a
 // path the user already chose ("granted"), anything else shows the Save As dialog. Saves are atomic.
 import { basename, dirname, join } from 'node:path';
-import type { ExportKind, OpenResult, SaveResult } from '../../models/platform/ParleyApi';
+import type { ExportKind, OpenResult, SaveResult } from '../../api/ParleyApi';
 import { describeFsError, writeFileAtomic, type AtomicFs } from './atomicWrite';
 import type { RecentFiles } from './RecentFiles';
 

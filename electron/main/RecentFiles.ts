@@ -2,7 +2,7 @@
 // (app.addRecentDocument: macOS Dock / Windows jump list). A corrupt or missing store starts an empty list.
 import { basename } from 'node:path';
 import { z } from 'zod';
-import type { FileRef } from '../../models/platform/ParleyApi';
+import type { FileRef } from '../../api/ParleyApi';
 import { writeFileAtomic, type AtomicFs } from './atomicWrite';
 
 export type RecentFilesDeps = {

@@ -4,7 +4,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } f
 import { randomUUID } from 'node:crypto';
 import * as fsp from 'node:fs/promises';
 import { join } from 'node:path';
-import type { MenuCommand, OpenResult } from '../../models/platform/ParleyApi';
+import type { MenuCommand, OpenResult } from '../../api/ParleyApi';
 import { eventChannels } from '../ipc/contract';
 import {
   APP_ENTRY_URL,

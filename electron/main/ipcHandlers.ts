@@ -1,7 +1,7 @@
 // The main-process side of window.parley: one handler per request channel of electron/ipc/contract.ts. Every
 // handler is registered through registerIpcHandlers, which refuses untrusted senders (not the top frame of
 // app://parley) and malformed payloads (zod) before the handler runs.
-import type { Versions } from '../../models/platform/ParleyApi';
+import type { Versions } from '../../api/ParleyApi';
 import {
   describeIssues,
   invokeChannels,

@@ -1,7 +1,7 @@
 // The native menu as plain data (unit-tested; index.ts passes it to Menu.buildFromTemplate). Items that act on the
 // document send a MenuCommand to the renderer; window-level items use Electron roles. macOS gets the app menu and
 // Window menu, Windows/Linux get Quit in File and About in Help.
-import type { MenuCommand } from '../../models/platform/ParleyApi';
+import type { MenuCommand } from '../../api/ParleyApi';
 
 export type MenuRole =
   | 'about'

@@ -1,7 +1,7 @@
 // Builds window.parley from an ipcRenderer-like object (injected, so it is tested without Electron). Only named
 // functions: no ipcRenderer, no generic send/invoke(channel), and listeners receive the validated payload only
 // (never the IPC event, which would expose `sender`).
-import type { MenuCommand, OpenResult, ParleyApi } from '../../models/platform/ParleyApi';
+import type { MenuCommand, OpenResult, ParleyApi } from '../../api/ParleyApi';
 import { eventChannels, eventSchemas, invokeChannels } from '../ipc/contract';
 
 export type IpcRendererLike = {

@@ -175,16 +175,26 @@ export const compactAggregate = (a: AggregateState): AggregateState => ({
 });
 
 /** Paired differences (variant − baseline) per trial: outcome "ever" indicators and metric trial values. */
-export type PairState = { n: number; outcomeSum: Float64Array; outcomeSq: Float64Array; metrics: Moments[] };
+export type PairedDifferences = {
+  n: number;
+  outcomeSum: Float64Array;
+  outcomeSq: Float64Array;
+  metrics: Moments[];
+};
 
-export const newPair = (outcomes: number, metrics: number): PairState => ({
+export const newPairedDifferences = (outcomes: number, metrics: number): PairedDifferences => ({
   n: 0,
   outcomeSum: new Float64Array(outcomes),
   outcomeSq: new Float64Array(outcomes),
   metrics: Array.from({ length: metrics }, newMoments),
 });
 
-export const addPair = (p: PairState, base: Float64Array, variant: Float64Array, outcomes: number): void => {
+export const addPairedDifference = (
+  p: PairedDifferences,
+  base: Float64Array,
+  variant: Float64Array,
+  outcomes: number,
+): void => {
   p.n++;
   for (let k = 0; k < outcomes; k++) {
     const d = (variant[k] as number) - (base[k] as number);
@@ -202,7 +212,7 @@ export const addPair = (p: PairState, base: Float64Array, variant: Float64Array,
   });
 };
 
-export const mergePair = (a: PairState, b: PairState): void => {
+export const mergePairedDifferences = (a: PairedDifferences, b: PairedDifferences): void => {
   a.n += b.n;
   addInto(a.outcomeSum, b.outcomeSum);
   addInto(a.outcomeSq, b.outcomeSq);

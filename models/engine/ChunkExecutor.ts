@@ -4,14 +4,14 @@ import { instantiateModel } from '../scenario/instantiateModel';
 import type { RuntimeModel } from '../scenario/RuntimeModel';
 import { seedKey, seedText, type SeedKey } from '../random/seedKey';
 import {
-  addPair,
+  addPairedDifference,
   addTrial,
   compactAggregate,
   newAggregate,
-  newPair,
+  newPairedDifferences,
   type AggregateShape,
   type AggregateState,
-  type PairState,
+  type PairedDifferences,
 } from './Aggregate';
 import { csvHeader, csvNumber, csvText } from './csv';
 import { ParamSampler } from './ParamSampler';
@@ -104,7 +104,9 @@ export class ChunkExecutor {
     const M = this.shape.metrics;
     const P = this.model.params.length;
     const aggregates: AggregateState[] = Array.from({ length: V }, () => newAggregate(this.shape));
-    const pairs: PairState[] | null = job.pairs ? Array.from({ length: V - 1 }, () => newPair(O, M)) : null;
+    const pairs: PairedDifferences[] | null = job.pairedDifferences
+      ? Array.from({ length: V - 1 }, () => newPairedDifferences(O, M))
+      : null;
     const width = P + O + M;
     const vectors = job.vectors ? new Float64Array((end - start) * width) : null;
     const baseSummary = new Float64Array(O + M);
@@ -140,7 +142,7 @@ export class ChunkExecutor {
             target[k] = hit;
           }
           for (let k = 0; k < M; k++) target[O + k] = rec.metrics[(R - 1) * M + k] as number;
-          if (v > 0 && pairs) addPair(pairs[v - 1] as PairState, baseSummary, summary, O);
+          if (v > 0 && pairs) addPairedDifference(pairs[v - 1] as PairedDifferences, baseSummary, summary, O);
           if (v === 0 && vectors) {
             const off = (t - start) * width;
             vectors.set(vals, off);
@@ -167,7 +169,7 @@ export class ChunkExecutor {
       start,
       end,
       aggregates: aggregates.map(compactAggregate),
-      pairs,
+      pairedDifferences: pairs,
       vectors,
       csv: csvParts ? (csvParts.length ? csvParts.join('\r\n') + '\r\n' : '') : null,
     };

@@ -15,6 +15,7 @@ import { PURPOSE, type SeedKey } from '../random/seedKey';
 import type { Distribution } from '../random/Distribution';
 import { canGenerateCode } from '../formula/instantiateFormula';
 
+/** How parameters are drawn: plain Monte Carlo, or Latin hypercube sampling (McKay, Beckman & Conover 1979). */
 export type Sampler = 'mc' | 'lhs';
 
 /** Trials per Iman–Conover block. */

@@ -3,7 +3,7 @@
 // for every runner, so results are identical whatever the pool size.
 import type { RootSeed } from '../random/seedKey';
 import type { ModelSpec } from '../scenario/RuntimeModel';
-import type { AggregateState, PairState } from './Aggregate';
+import type { AggregateState, PairedDifferences } from './Aggregate';
 import type { Sampler } from './ParamSampler';
 
 export type Overrides = Readonly<Record<string, number>>;
@@ -25,7 +25,7 @@ export type EngineJob = {
   readonly exactTrial: boolean;
   readonly exactBands: boolean;
   /** Paired differences of every variant against variant 0. */
-  readonly pairs: boolean;
+  readonly pairedDifferences: boolean;
   /** Per-trial vectors of variant 0: parameters, outcome "ever" indicators, metric trial values. */
   readonly vectors: boolean;
   /** Per-trial CSV rows of variant 0 (no header). */
@@ -39,8 +39,8 @@ export type ChunkResult = {
   readonly start: number;
   readonly end: number;
   readonly aggregates: AggregateState[];
-  /** pairs[v - 1]: variant v − variant 0 (null unless job.pairs). */
-  readonly pairs: PairState[] | null;
+  /** pairedDifferences[v - 1]: variant v − variant 0 (null unless job.pairedDifferences). */
+  readonly pairedDifferences: PairedDifferences[] | null;
   /** Row-major (end − start) × (params + outcomes + metrics), null unless job.vectors. */
   readonly vectors: Float64Array | null;
   readonly csv: string | null;

@@ -77,7 +77,7 @@ export const makeJob = (
   extra: {
     readonly variants?: readonly Overrides[];
     readonly detail?: 'full' | 'light';
-    readonly pairs?: boolean;
+    readonly pairedDifferences?: boolean;
     readonly vectors?: boolean;
     readonly csv?: boolean;
   } = {},
@@ -102,7 +102,7 @@ export const makeJob = (
     detail: extra.detail ?? 'full',
     exactTrial: o.trials * M <= EXACT_VALUE_BUDGET,
     exactBands: o.trials * M * rounds <= EXACT_VALUE_BUDGET,
-    pairs: extra.pairs ?? false,
+    pairedDifferences: extra.pairedDifferences ?? false,
     vectors: extra.vectors ?? false,
     csv: extra.csv ?? false,
     runId: runIdOf(spec, o),

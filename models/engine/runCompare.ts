@@ -2,7 +2,7 @@
 // difference and its 95% interval (mean ± 1.96·sd/√n of the per-trial differences). Identical variants give
 // exactly zero difference with a zero-width interval.
 import type { ModelSpec } from '../scenario/RuntimeModel';
-import type { PairState } from './Aggregate';
+import type { PairedDifferences } from './Aggregate';
 import { makeJob, type BaseOptions } from './makeJob';
 import type { Overrides, Runner } from './Runner';
 import { summariseRun, type RunHooks, type RunResult } from './runScenario';
@@ -35,7 +35,7 @@ const pairedInterval = (mean: number, variance: number, n: number): Difference =
   return { diff: mean, low: mean - half, high: mean + half };
 };
 
-export const outcomeDifferences = (p: PairState, k: number): Difference => {
+export const outcomeDifferences = (p: PairedDifferences, k: number): Difference => {
   const n = p.n;
   const mean = (p.outcomeSum[k] as number) / n;
   const variance = n > 1 ? Math.max(0, ((p.outcomeSq[k] as number) - n * mean * mean) / (n - 1)) : 0;
@@ -48,9 +48,9 @@ export const runCompare = async (
   options: BaseOptions & { readonly variant: Overrides },
   hooks: Omit<RunHooks, 'onCsv'> = {},
 ): Promise<CompareResult> => {
-  const job = makeJob(spec, options, { variants: [{}, options.variant], pairs: true });
+  const job = makeJob(spec, options, { variants: [{}, options.variant], pairedDifferences: true });
   const out = await simulate(runner, job, hooks);
-  const pair = out.pairs?.[0] as PairState;
+  const pair = out.pairedDifferences?.[0] as PairedDifferences;
   const extra = { stoppedEarly: false, convergence: out.convergence };
   const baseline = summariseRun(spec, job, out.aggregates[0]!, extra, 0);
   const variant = summariseRun(spec, job, out.aggregates[1]!, { ...extra, convergence: [] }, 1);

@@ -3,6 +3,7 @@ import { seedText, type RootSeed } from '../random/seedKey';
 import type { Distribution } from '../random/Distribution';
 import type { ModelSpec } from '../scenario/RuntimeModel';
 import type { AggregateState } from './Aggregate';
+import type { Sampler } from './ParamSampler';
 import { makeJob, type BaseOptions } from './makeJob';
 import { storeHistogram, storeQuantiles } from './QuantileStore';
 import type { EngineJob, Runner } from './Runner';
@@ -64,7 +65,7 @@ export type RunResult = {
   /** The root seed as given, and its canonical text. */
   readonly seed: RootSeed;
   readonly seedText: string;
-  readonly sampler: 'mc' | 'lhs';
+  readonly sampler: Sampler;
   readonly plannedTrials: number;
   readonly trials: number;
   readonly stoppedEarly: boolean;

@@ -3,6 +3,7 @@
 import { seedText } from '../random/seedKey';
 import type { ModelSpec } from '../scenario/RuntimeModel';
 import { defaultChunkSize, makeJob, type BaseOptions } from './makeJob';
+import type { Sampler } from './ParamSampler';
 import type { Overrides, Runner } from './Runner';
 import type { RunHooks } from './runScenario';
 import { simulate } from './simulate';
@@ -38,7 +39,7 @@ export type SweepResult = {
   readonly runId: string;
   readonly seed: string | number;
   readonly seedText: string;
-  readonly sampler: 'mc' | 'lhs';
+  readonly sampler: Sampler;
   readonly trials: number;
   readonly rounds: number;
   readonly x: SweepAxis;

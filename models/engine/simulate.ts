@@ -1,7 +1,12 @@
 // Orchestration shared by every Runner: submits chunks (a bounded window ahead), merges results strictly in chunk
 // order (so the floating-point merge tree never depends on the pool size), streams CSV chunks in order, reports
 // progress, records the convergence trace, auto-stops at a chunk boundary, and cancels through an AbortSignal.
-import { mergeAggregate, mergePair, type AggregateState, type PairState } from './Aggregate';
+import {
+  mergeAggregate,
+  mergePairedDifferences,
+  type AggregateState,
+  type PairedDifferences,
+} from './Aggregate';
 import { wilson } from './wilson';
 import {
   AbortError,
@@ -39,7 +44,7 @@ export type SimulateOutput = {
   readonly trials: number;
   readonly stoppedEarly: boolean;
   readonly aggregates: AggregateState[];
-  readonly pairs: PairState[] | null;
+  readonly pairedDifferences: PairedDifferences[] | null;
   readonly vectors: Float64Array | null;
   readonly convergence: ConvergencePoint[];
 };
@@ -76,7 +81,7 @@ export const simulate = async (
   const convergence: ConvergencePoint[] = [];
   let merged: ChunkResult | null = null;
   let aggregates: AggregateState[] = [];
-  let pairs: PairState[] | null = null;
+  let differences: PairedDifferences[] | null = null;
   const vectorParts: Float64Array[] = [];
   let nextSubmit = 0;
   let nextMerge = 0;
@@ -96,11 +101,13 @@ export const simulate = async (
       if (!merged) {
         merged = result;
         aggregates = result.aggregates;
-        pairs = result.pairs;
+        differences = result.pairedDifferences;
       } else {
         result.aggregates.forEach((a, v) => mergeAggregate(aggregates[v] as AggregateState, a));
-        if (pairs && result.pairs)
-          result.pairs.forEach((p, v) => mergePair((pairs as PairState[])[v] as PairState, p));
+        if (differences && result.pairedDifferences)
+          result.pairedDifferences.forEach((p, v) =>
+            mergePairedDifferences((differences as PairedDifferences[])[v] as PairedDifferences, p),
+          );
       }
       if (result.vectors) vectorParts.push(result.vectors);
       if (result.csv !== null && hooks.onCsv) await hooks.onCsv(result.csv);
@@ -150,7 +157,7 @@ export const simulate = async (
     trials: (aggregates[0] as AggregateState).n,
     stoppedEarly,
     aggregates,
-    pairs,
+    pairedDifferences: differences,
     vectors,
     convergence,
   };

@@ -1,17 +1,17 @@
-// The built-in scenario library: models/scenarios/<id>.parley.json, imported as JSON modules so they load the same
+// The built-in scenario library: models/library/<id>.parley.json, imported as JSON modules so they load the same
 // way in Node, workers and the browser bundle. Validation/compilation uses mathjs (compile step only).
 import type { ModelSpec } from './RuntimeModel';
 import { parseScenarioValue } from './parseScenario';
 import type { Scenario } from './scenarioSchema';
-import korea2025 from '../scenarios/korea-2025.parley.json';
-import prisonersDilemma from '../scenarios/prisoners-dilemma.parley.json';
-import chicken from '../scenarios/chicken.parley.json';
-import stagHunt from '../scenarios/stag-hunt.parley.json';
-import battleOfTheSexes from '../scenarios/battle-of-the-sexes.parley.json';
-import matchingPennies from '../scenarios/matching-pennies.parley.json';
-import rockPaperScissors from '../scenarios/rock-paper-scissors.parley.json';
-import deadlock from '../scenarios/deadlock.parley.json';
-import freezeForFreeze from '../scenarios/freeze-for-freeze.parley.json';
+import korea2025 from '../library/korea-2025.parley.json';
+import prisonersDilemma from '../library/prisoners-dilemma.parley.json';
+import chicken from '../library/chicken.parley.json';
+import stagHunt from '../library/stag-hunt.parley.json';
+import battleOfTheSexes from '../library/battle-of-the-sexes.parley.json';
+import matchingPennies from '../library/matching-pennies.parley.json';
+import rockPaperScissors from '../library/rock-paper-scissors.parley.json';
+import deadlock from '../library/deadlock.parley.json';
+import freezeForFreeze from '../library/freeze-for-freeze.parley.json';
 
 /** Raw built-in files by id, in display order (the first is the default). */
 export const BUILTIN_FILES: Readonly<Record<string, unknown>> = {

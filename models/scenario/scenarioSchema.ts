@@ -1,5 +1,5 @@
 // The scenario file format "parley.scenario/1", defined ONCE with zod: it validates files (parseScenario) and
-// generates the JSON Schema shipped for editors (models/scenarios/parley.scenario.schema.json).
+// generates the JSON Schema shipped for editors (models/library/parley.scenario.schema.json).
 import { z } from 'zod';
 
 export const SCENARIO_FORMAT = 'parley.scenario/1';

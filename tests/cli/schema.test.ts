@@ -8,7 +8,7 @@ describe('cli schema', () => {
     const r = await runCli(['schema']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
-      readFileSync(resolve(repoRoot, 'models/scenarios/parley.scenario.schema.json'), 'utf8'),
+      readFileSync(resolve(repoRoot, 'models/library/parley.scenario.schema.json'), 'utf8'),
     );
   });
 });

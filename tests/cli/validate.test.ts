@@ -21,7 +21,7 @@ describe('cli validate', () => {
     const r = await runCli([
       'validate',
       'tests/fixtures/scenarios/minimal.parley.json',
-      'models/scenarios/korea-2025.parley.json',
+      'models/library/korea-2025.parley.json',
     ]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('minimal.parley.json: OK');

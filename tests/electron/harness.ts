@@ -8,7 +8,7 @@ import { FileService } from '../../electron/main/FileService';
 import { createHandlers, registerIpcHandlers, type IpcMainLike } from '../../electron/main/ipcHandlers';
 import { RecentFiles } from '../../electron/main/RecentFiles';
 import { createSafeOpenExternal, isTrustedSender, type IpcEventLike } from '../../electron/main/security';
-import type { ExportKind } from '../../models/platform/ParleyApi';
+import type { ExportKind } from '../../api/ParleyApi';
 import { makeTmpDir, realFs, uuid, type RealFs } from './helpers';
 
 export type Harness = Awaited<ReturnType<typeof makeHarness>>;

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { menuCommands } from '../../electron/ipc/contract';
 import { buildMenuTemplate, type MenuContext, type MenuItem } from '../../electron/main/menuTemplate';
-import type { MenuCommand } from '../../models/platform/ParleyApi';
+import type { MenuCommand } from '../../api/ParleyApi';
 
 const context = (platform: string, overrides: Partial<MenuContext> = {}) => ({
   platform,

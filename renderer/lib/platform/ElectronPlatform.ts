@@ -1,5 +1,5 @@
 // Platform over the Electron preload's window.parley (the only module that touches it besides detectPlatform).
-import type { ParleyApi } from '../../../models/platform/ParleyApi';
+import type { ParleyApi } from '../../../api/ParleyApi';
 import { failure, type Platform } from './Platform';
 
 /** Largest chunk sent in one IPC message (the contract allows ≤ 1 MiB). */

@@ -8,7 +8,7 @@ import type {
   OpenResult,
   Restorable,
   SaveResult,
-} from '../../../models/platform/ParleyApi';
+} from '../../../api/ParleyApi';
 
 export type { ExportKind, FileRef, MenuCommand, OpenResult, Restorable, SaveResult };
 

@@ -1,5 +1,5 @@
 // Picks the platform once at start: Electron when the preload exposed window.parley, else the browser.
-import type { ParleyApi } from '../../../models/platform/ParleyApi';
+import type { ParleyApi } from '../../../api/ParleyApi';
 import { createBrowserPlatform } from './BrowserPlatform';
 import { createElectronPlatform } from './ElectronPlatform';
 import type { Platform } from './Platform';

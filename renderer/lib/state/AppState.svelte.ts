@@ -3,7 +3,7 @@
  *
  * For other UI areas (simulation, what-if, export, charts):
  * - `app.platform: Platform` — files, export (`exportFile(kind, name, chunks)`), autosave, menus. Never window.parley.
- * - `app.engine: ScenarioEngine` — the (lazily loaded) model layer: builtins, check (parse+compile), reduce.
+ * - `app.models: ModelService` — the (lazily loaded) model layer: builtins, check (parse+compile), reduce.
  * - `app.doc: DocumentState` — the scenario being edited: `text`, `draft` (parsed JSON), `path`, `name`, `title`,
  *   `dirty`, `undo()/redo()`, `issues` (with JSON paths), `scenario` (last VALID parsed scenario or null).
  * - `app.spec: ModelSpec | null`, `app.model: RuntimeModel | null` — compiled from the last valid scenario.
@@ -23,7 +23,7 @@ import type { Game } from '../../../models/games/Game';
 import type { ModelSpec, RuntimeModel } from '../../../models/scenario/RuntimeModel';
 import type { FileRef, MenuCommand, OpenResult, Platform } from '../platform/Platform';
 import { DocumentState } from './DocumentState.svelte';
-import type { BuiltinInfo, ScenarioEngine } from './ScenarioEngine';
+import type { BuiltinInfo, ModelService } from './ModelService';
 
 export type View = 'model' | 'game' | 'simulate' | 'whatif';
 export type Theme = 'system' | 'light' | 'dark';
@@ -43,7 +43,7 @@ const THEME_KEY = 'parley.theme';
 
 export type AppOptions = {
   readonly platform: Platform;
-  readonly engine: ScenarioEngine;
+  readonly models: ModelService;
   /** Timers (tests inject immediate ones). */
   readonly schedule?: (fn: () => void, ms: number) => unknown;
   readonly cancel?: (handle: unknown) => void;
@@ -54,7 +54,7 @@ const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.m
 
 export class AppState {
   readonly platform: Platform;
-  readonly engine: ScenarioEngine;
+  readonly models: ModelService;
   readonly doc: DocumentState;
 
   spec = $state.raw<ModelSpec | null>(null);
@@ -95,7 +95,7 @@ export class AppState {
     if (!model) return { game: null, error: null };
     try {
       const round = Math.min(Math.max(1, Math.round(this.gameRound)), model.rounds.count);
-      return { game: this.engine.reduce(model, { params: this.paramValues, round }), error: null };
+      return { game: this.models.reduce(model, { params: this.paramValues, round }), error: null };
     } catch (e) {
       return { game: null, error: e instanceof Error ? e.message : String(e) };
     }
@@ -113,7 +113,7 @@ export class AppState {
 
   constructor(options: AppOptions) {
     this.platform = options.platform;
-    this.engine = options.engine;
+    this.models = options.models;
     this.#schedule = options.schedule ?? ((fn, ms) => setTimeout(fn, ms));
     this.#cancel = options.cancel ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
     this.doc = new DocumentState(options.now);
@@ -125,7 +125,7 @@ export class AppState {
   async start(): Promise<void> {
     try {
       const [builtins, recent, restorable] = await Promise.all([
-        this.engine.builtins(),
+        this.models.builtins(),
         this.platform.recentFiles().catch(() => []),
         this.platform.restorable().catch(() => null),
       ]);
@@ -300,7 +300,7 @@ export class AppState {
     }
     let result;
     try {
-      result = await this.engine.check(text, this.doc.name);
+      result = await this.models.check(text, this.doc.name);
     } catch (e) {
       result = { ok: false as const, issues: [{ path: '', message: `Unexpected error: ${String(e)}` }] };
     }
@@ -352,7 +352,7 @@ export class AppState {
   }
 
   async #loadBuiltin(id: string): Promise<void> {
-    const text = await this.engine.builtinText(id);
+    const text = await this.models.builtinText(id);
     // a built-in is a template: saving it asks for a new file
     this.doc.load(text, { path: null, name: `${id}.parley.json` });
     this.#afterReplace();

@@ -1,6 +1,6 @@
 // The scenario document being edited: its text (the source of truth — never lost, even when invalid), the parsed
 // JSON draft that the form editor edits, file identity, dirty flag, undo/redo and validation issues.
-import type { Issue } from './ScenarioEngine';
+import type { Issue } from './ModelService';
 
 export type JsonPath = readonly (string | number)[];
 

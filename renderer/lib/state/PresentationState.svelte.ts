@@ -8,7 +8,7 @@ import { lcp } from '../../../models/games/lemkeHowson';
 import { toFloat } from '../../../models/games/Equilibrium';
 import { strides } from '../util/analyseGame';
 import type { ReplayView } from './SimulationPort';
-import type { ScenarioEngine } from './ScenarioEngine';
+import type { ModelService } from './ModelService';
 
 export type StoryRound = {
   readonly round: number;
@@ -42,7 +42,7 @@ const indexOf = (game: Game, choice: readonly number[]): number | null => {
 /** The equilibrium-path story: round r's game at the initial state, the first pure equilibrium (else the most
  * likely strategies of the first Lemke–Howson equilibrium for 2 players). */
 export const equilibriumStory = (
-  engine: ScenarioEngine,
+  models: ModelService,
   model: RuntimeModel,
   params: Readonly<Record<string, number>>,
   maxRounds = 60,
@@ -51,7 +51,7 @@ export const equilibriumStory = (
   const count = Math.min(model.rounds.count, maxRounds);
   for (let r = 1; r <= count; r++) {
     try {
-      const game = engine.reduce(model, { params, round: r });
+      const game = models.reduce(model, { params, round: r });
       let choice: number[] | null = null;
       const pure = pureEquilibria(game)[0];
       const eq = pure ?? (game.players.length === 2 ? lcp(game, { graph: false })[0] : undefined);
@@ -85,7 +85,7 @@ export const equilibriumStory = (
 
 /** The story of one replayed trial: each round's game at that round's state, and the cell actually played. */
 export const trialStory = (
-  engine: ScenarioEngine,
+  models: ModelService,
   model: RuntimeModel,
   params: Readonly<Record<string, number>>,
   replay: ReplayView,
@@ -95,7 +95,7 @@ export const trialStory = (
   return replay.rounds.map((rr) => {
     try {
       // the game is played at the state at the START of the round: the previous round's end state
-      const game = engine.reduce(model, {
+      const game = models.reduce(model, {
         params,
         round: rr.round,
         ...(prevState ? { state: prevState } : {}),
@@ -184,7 +184,7 @@ export class PresentationState {
 
   /** Build the story: a replayed trial when `replay` gives one, else the equilibrium path. */
   async prepare(
-    engine: ScenarioEngine,
+    models: ModelService,
     model: RuntimeModel,
     params: Readonly<Record<string, number>>,
     replay: (() => Promise<ReplayView>) | null,
@@ -197,7 +197,7 @@ export class PresentationState {
       if (replay) {
         try {
           const view = await replay();
-          this.rounds = trialStory(engine, model, params, view);
+          this.rounds = trialStory(models, model, params, view);
           this.source = 'trial';
           this.note = `One simulated trial (seed ${view.seed}).`;
           return;
@@ -205,7 +205,7 @@ export class PresentationState {
           this.note = `Simulation unavailable (${e instanceof Error ? e.message : String(e)}): showing the equilibrium path.`;
         }
       }
-      this.rounds = equilibriumStory(engine, model, params);
+      this.rounds = equilibriumStory(models, model, params);
       this.source = 'equilibrium';
     } finally {
       this.loading = false;

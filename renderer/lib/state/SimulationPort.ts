@@ -1,10 +1,9 @@
 // The one seam between the simulation / what-if UI and the engine. The UI's state classes call only this port;
 // `engineSimulationPort` (in engineSimulationPort.ts) implements it with the engine's Web Worker runner, and tests
 // pass a fake. Results arrive here already shaped for the charts (the "view" types below).
+import type { Sampler } from '../../../models/engine/ParamSampler';
 import type { ModelSpec } from '../../../models/scenario/RuntimeModel';
 import type { BandRow, HistogramBin, ProbabilityRow, QuantileMarks, ShareRow } from '../charts/chartSpecs';
-
-export type Sampler = 'mc' | 'lhs';
 
 export type RunSettings = {
   readonly trials: number;

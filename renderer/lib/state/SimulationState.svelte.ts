@@ -1,6 +1,7 @@
 // State of the simulation view: run settings (trials, seed, sampler, workers), the running run's progress and
 // cancel, the last result, and "replay trial k". Engine calls go through a SimulationPort (workers in the app, a
 // fake in tests). Random seeds are picked HERE (the UI), never in models/.
+import type { Sampler } from '../../../models/engine/ParamSampler';
 import type { ModelSpec } from '../../../models/scenario/RuntimeModel';
 import type { Platform, SaveResult } from '../platform/Platform';
 import { runExportName } from './runExportName';
@@ -9,7 +10,6 @@ import {
   type ReplayView,
   type RunSettings,
   type RunView,
-  type Sampler,
   type SimulationPort,
 } from './SimulationPort';
 

@@ -13,11 +13,11 @@ import { instantiateModel } from '../../../models/scenario/instantiateModel';
 import { parseScenario } from '../../../models/scenario/parseScenario';
 import { reduceToGame } from '../../../models/scenario/reduceToGame';
 
-const dir = resolve(import.meta.dirname, '../../../models/scenarios');
+const dir = resolve(import.meta.dirname, '../../../models/library');
 const ids = Object.keys(BUILTIN_FILES);
 
 describe('built-in scenario library', () => {
-  it('lists every models/scenarios/*.parley.json file, korea-2025 first (the default)', () => {
+  it('lists every models/library/*.parley.json file, korea-2025 first (the default)', () => {
     const files = readdirSync(dir)
       .filter((f) => f.endsWith('.parley.json'))
       .map((f) => f.replace(/\.parley\.json$/, ''));

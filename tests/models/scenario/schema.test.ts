@@ -4,12 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { scenarioJsonSchema } from '../../../models/scenario/scenarioSchema';
 
 describe('JSON Schema', () => {
-  it('the shipped models/scenarios/parley.scenario.schema.json equals the one generated from the zod definition', () => {
+  it('the shipped models/library/parley.scenario.schema.json equals the one generated from the zod definition', () => {
     const shipped = readFileSync(
-      resolve(import.meta.dirname, '../../../models/scenarios/parley.scenario.schema.json'),
+      resolve(import.meta.dirname, '../../../models/library/parley.scenario.schema.json'),
       'utf8',
     );
-    // Regenerate with: npm run -s cli -- schema > models/scenarios/parley.scenario.schema.json
+    // Regenerate with: npm run -s cli -- schema > models/library/parley.scenario.schema.json
     expect(JSON.parse(shipped)).toEqual(scenarioJsonSchema());
   });
 

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import { tick } from 'svelte';
 import { AppState } from '../../../renderer/lib/state/AppState.svelte';
 import AppShell from '../../../renderer/components/layout/AppShell.svelte';
-import { fakeEngine, memoryPlatform } from '../state/fakes';
+import { fakeModelService, memoryPlatform } from '../state/fakes';
 
 afterEach(() => cleanup());
 
@@ -16,7 +16,7 @@ const setup = async () => {
   };
   const app = new AppState({
     platform: mem.platform,
-    engine: fakeEngine(),
+    models: fakeModelService(),
     schedule: () => 0,
     cancel: () => 0,
   });

@@ -9,7 +9,7 @@ import Field from '../../../renderer/components/editor/Field.svelte';
 import PayoffMatrix from '../../../renderer/components/game/PayoffMatrix.svelte';
 import LibraryPanel from '../../../renderer/components/library/LibraryPanel.svelte';
 import Header from '../../../renderer/components/layout/Header.svelte';
-import { fakeEngine, memoryPlatform } from '../state/fakes';
+import { fakeModelService, memoryPlatform } from '../state/fakes';
 
 afterEach(() => cleanup());
 
@@ -17,7 +17,7 @@ const makeApp = async () => {
   const mem = memoryPlatform();
   const app = new AppState({
     platform: mem.platform,
-    engine: fakeEngine(),
+    models: fakeModelService(),
     schedule: () => 0,
     cancel: () => 0,
   });

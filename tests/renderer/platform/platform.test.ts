@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { ParleyApi } from '../../../models/platform/ParleyApi';
+import type { ParleyApi } from '../../../api/ParleyApi';
 import { createBrowserPlatform } from '../../../renderer/lib/platform/BrowserPlatform';
 import {
   createElectronPlatform,

@@ -3,7 +3,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import SimulationView from '../../../renderer/components/simulation/SimulationView.svelte';
 import { AppState } from '../../../renderer/lib/state/AppState.svelte';
 import { installSimulationPort, simulationStateFor } from '../../../renderer/lib/state/simulationStateFor';
-import { fakeEngine, memoryPlatform } from '../state/fakes';
+import { fakeModelService, memoryPlatform } from '../state/fakes';
 import { fakeSimulationPort, specWithOutcomes } from './fakeSimulationPort';
 
 const setup = async () => {
@@ -15,7 +15,7 @@ const setup = async () => {
     exports.push({ kind, name, text });
     return { ok: true, path: `/tmp/${name}`, name };
   };
-  const app = new AppState({ platform: mem.platform, engine: fakeEngine() });
+  const app = new AppState({ platform: mem.platform, models: fakeModelService() });
   await app.start();
   app.spec = specWithOutcomes(app.spec!);
   const fake = fakeSimulationPort();

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { flushSync } from 'svelte';
 import { AppState } from '../../../renderer/lib/state/AppState.svelte';
-import { fakeEngine, memoryPlatform } from './fakes';
+import { fakeModelService, memoryPlatform } from './fakes';
 
 const setup = async (files: Record<string, string> = {}) => {
   const mem = memoryPlatform(files);
-  const engine = fakeEngine();
+  const models = fakeModelService();
   const timers: (() => void)[] = [];
   const app = new AppState({
     platform: mem.platform,
-    engine,
+    models,
     schedule: (fn) => timers.push(fn),
     cancel: () => undefined,
   });
@@ -18,7 +18,7 @@ const setup = async (files: Record<string, string> = {}) => {
     while (timers.length) timers.shift()?.();
     await new Promise((r) => setTimeout(r, 0));
   };
-  return { app, mem, engine, runTimers };
+  return { app, mem, models, runTimers };
 };
 
 describe('AppState', () => {
@@ -59,11 +59,11 @@ describe('AppState', () => {
   });
 
   it('reports a JSON syntax error as an issue without calling the model layer', async () => {
-    const { app, engine, runTimers } = await setup();
-    const n = engine.checks;
+    const { app, models, runTimers } = await setup();
+    const n = models.checks;
     app.doc.setText('{ nope');
     await runTimers();
-    expect(engine.checks).toBe(n);
+    expect(models.checks).toBe(n);
     expect(app.doc.issues[0]?.message).toMatch(/Not valid JSON/);
   });
 
@@ -123,7 +123,7 @@ describe('AppState', () => {
     mem.platform.restorable = async () => ({ text: '{"title":"R","params":[]}', path: null, savedAt: 'now' });
     const app = new AppState({
       platform: mem.platform,
-      engine: fakeEngine(),
+      models: fakeModelService(),
       schedule: () => 0,
       cancel: () => 0,
     });
@@ -135,12 +135,12 @@ describe('AppState', () => {
   });
 
   it('builds the game of the chosen round, clamped to the scenario', async () => {
-    const { app, engine } = await setup();
+    const { app, models } = await setup();
     app.doc.setField(['rounds'], 24);
     await app.validateNow();
     const rounds: (number | undefined)[] = [];
-    const reduce = engine.reduce;
-    engine.reduce = (m, at) => {
+    const reduce = models.reduce;
+    models.reduce = (m, at) => {
       rounds.push(at.round);
       return reduce(m, at);
     };

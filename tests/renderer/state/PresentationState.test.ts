@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { loadScenarioEngine } from '../../../renderer/lib/state/loadScenarioEngine';
+import { loadModelService } from '../../../renderer/lib/state/loadModelService';
 import { PresentationState } from '../../../renderer/lib/state/PresentationState.svelte';
 import type { ReplayView } from '../../../renderer/lib/state/SimulationPort';
 import type { RuntimeModel } from '../../../models/scenario/RuntimeModel';
 
-const engine = loadScenarioEngine();
+const models = loadModelService();
 const modelOf = async (id: string): Promise<RuntimeModel> => {
-  const r = await engine.check(await engine.builtinText(id), `${id}.parley.json`);
+  const r = await models.check(await models.builtinText(id), `${id}.parley.json`);
   if (!r.ok) throw new Error(JSON.stringify(r.issues));
   return r.model;
 };
@@ -15,7 +15,7 @@ describe('PresentationState', () => {
   it('falls back to the equilibrium path when no replay is available, and steps within bounds', async () => {
     const model = await modelOf('prisoners-dilemma');
     const pres = new PresentationState();
-    await pres.prepare(engine, model, {}, null);
+    await pres.prepare(models, model, {}, null);
     expect(pres.source).toBe('equilibrium');
     expect(pres.rounds.length).toBe(model.rounds.count);
     // (defect, defect) is profile 3 in Gambit order
@@ -48,7 +48,7 @@ describe('PresentationState', () => {
       })),
     };
     const pres = new PresentationState();
-    await pres.prepare(engine, model, {}, async () => replay);
+    await pres.prepare(models, model, {}, async () => replay);
     expect(pres.source).toBe('trial');
     expect(pres.rounds.map((r) => r.chosen)).toEqual([0, 1]);
     expect(pres.current?.outcomes).toEqual(['Both cooperate']);
@@ -59,7 +59,7 @@ describe('PresentationState', () => {
     const model = await modelOf('chicken');
     expect(model.rounds.count).toBe(1);
     const pres = new PresentationState();
-    await pres.prepare(engine, model, {}, null);
+    await pres.prepare(models, model, {}, null);
     const seen: string[] = [];
     const flags = () =>
       (['game', 'best', 'equilibria', 'played'] as const).map((s) => (pres.shows(s) ? 1 : 0)).join('');
@@ -86,7 +86,7 @@ describe('PresentationState', () => {
   it('a game of several rounds steps one round per key and shows all but the equilibria each round', async () => {
     const model = await modelOf('korea-2025');
     const pres = new PresentationState();
-    await pres.prepare(engine, model, {}, null);
+    await pres.prepare(models, model, {}, null);
     expect(pres.stages).toEqual(['played']);
     expect([pres.shows('game'), pres.shows('best'), pres.shows('equilibria'), pres.shows('played')]).toEqual([
       true,
@@ -104,7 +104,7 @@ describe('PresentationState', () => {
   it('says why when the replay fails and shows the equilibrium path instead', async () => {
     const model = await modelOf('chicken');
     const pres = new PresentationState();
-    await pres.prepare(engine, model, {}, async () => {
+    await pres.prepare(models, model, {}, async () => {
       throw new Error('engine offline');
     });
     expect(pres.source).toBe('equilibrium');

@@ -2,7 +2,7 @@
 import type { Game } from '../../../models/games/Game';
 import type { ModelSpec, RuntimeModel } from '../../../models/scenario/RuntimeModel';
 import type { OpenResult, Platform, SaveRequest } from '../../../renderer/lib/platform/Platform';
-import type { CheckResult, ScenarioEngine } from '../../../renderer/lib/state/ScenarioEngine';
+import type { CheckResult, ModelService } from '../../../renderer/lib/state/ModelService';
 
 export const fakeSpec = (params: { id: string; value: number; min?: number; max?: number }[]): ModelSpec =>
   ({
@@ -36,8 +36,8 @@ export const fakeSpec = (params: { id: string; value: number; min?: number; max?
   }) as ModelSpec;
 
 /** Scenarios are JSON with `title` and `params: [{id, value}]`; `"bad": "<message>"` at a path makes it invalid. */
-export const fakeEngine = (): ScenarioEngine & { checks: number } => {
-  const engine = {
+export const fakeModelService = (): ModelService & { checks: number } => {
+  const service = {
     checks: 0,
     builtins: async () => [
       {
@@ -54,7 +54,7 @@ export const fakeEngine = (): ScenarioEngine & { checks: number } => {
     builtinText: async (id: string) =>
       `${JSON.stringify({ title: id, params: [{ id: 'russiaSupport', value: 0.8 }] }, null, 2)}\n`,
     check: async (text: string): Promise<CheckResult> => {
-      engine.checks += 1;
+      service.checks += 1;
       const json = JSON.parse(text) as {
         title?: string;
         params?: { id: string; value: number }[];
@@ -74,7 +74,7 @@ export const fakeEngine = (): ScenarioEngine & { checks: number } => {
       exact: null,
     }),
   };
-  return engine;
+  return service;
 };
 
 export const memoryPlatform = (files: Record<string, string> = {}) => {

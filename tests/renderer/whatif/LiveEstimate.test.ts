@@ -5,12 +5,12 @@ import LiveEstimate from '../../../renderer/components/whatif/LiveEstimate.svelt
 import WhatIfView from '../../../renderer/components/whatif/WhatIfView.svelte';
 import { AppState } from '../../../renderer/lib/state/AppState.svelte';
 import { installSimulationPort } from '../../../renderer/lib/state/simulationStateFor';
-import { fakeEngine, memoryPlatform } from '../state/fakes';
+import { fakeModelService, memoryPlatform } from '../state/fakes';
 import { fakeSimulationPort, specWithOutcomes } from '../simulation/fakeSimulationPort';
 import { fireEvent } from '@testing-library/svelte';
 
 const setup = async () => {
-  const app = new AppState({ platform: memoryPlatform().platform, engine: fakeEngine() });
+  const app = new AppState({ platform: memoryPlatform().platform, models: fakeModelService() });
   await app.start();
   app.spec = specWithOutcomes(app.spec!);
   const fake = fakeSimulationPort();

@@ -1,9 +1,9 @@
-// The real ScenarioEngine over models/scenario. The model layer (zod + mathjs compiler + the built-in files) is
+// The real ModelService over models/scenario. The model layer (zod + mathjs compiler + the built-in files) is
 // imported lazily on first use, so the app shell paints before mathjs is parsed. Formulas are instantiated with the
 // 'closure' backend: the renderer's CSP forbids eval, so we never even probe it (a probe logs a CSP violation).
 import type { Game } from '../../../models/games/Game';
 import type { RuntimeModel } from '../../../models/scenario/RuntimeModel';
-import type { BuiltinInfo, CheckResult, ScenarioEngine } from './ScenarioEngine';
+import type { BuiltinInfo, CheckResult, ModelService } from './ModelService';
 import type * as BuiltinsModule from '../../../models/scenario/builtins';
 import type * as ParseModule from '../../../models/scenario/parseScenario';
 import type * as InstantiateModule from '../../../models/scenario/instantiateModel';
@@ -28,7 +28,7 @@ let reduceMod: typeof ReduceModule | null = null;
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
-export const loadScenarioEngine = (): ScenarioEngine => ({
+export const loadModelService = (): ModelService => ({
   builtins: async (): Promise<readonly BuiltinInfo[]> => {
     const m = await load();
     return m.builtins.listBuiltins().map((b) => {

@@ -1,5 +1,5 @@
 // What the UI needs from the model layer, behind one interface so the state classes can be tested with a fake and
-// the heavy compiler (mathjs) is loaded lazily, off the first paint. The real implementation is loadScenarioEngine().
+// the heavy compiler (mathjs) is loaded lazily, off the first paint. The real implementation is loadModelService().
 import type { Game } from '../../../models/games/Game';
 import type { ModelSpec, RuntimeModel } from '../../../models/scenario/RuntimeModel';
 
@@ -32,7 +32,7 @@ export type BuiltinInfo = {
   }[];
 };
 
-export type ScenarioEngine = {
+export type ModelService = {
   builtins(): Promise<readonly BuiltinInfo[]>;
   /** The text of a built-in scenario file. */
   builtinText(id: string): Promise<string>;
