@@ -41,7 +41,7 @@ const NODE_BUILTINS = [
 ];
 
 /** models/ is pure TypeScript: no platform, no UI, no other layer. */
-export const modelsRestrictedImports = {
+const modelsRestrictedImports = {
   paths: [
     { name: 'electron', message: 'models/ is platform-free: no electron.' },
     { name: 'svelte', message: 'models/ is UI-free: no svelte.' },
@@ -54,8 +54,46 @@ export const modelsRestrictedImports = {
       group: ['**/electron/**', '**/renderer/**', '**/cli/**', '**/bench/**', '**/tests/**'],
       message: 'models/ imports nothing from electron/, renderer/, cli/ (one-way layers).',
     },
+    {
+      regex: '^(\\.\\./)+(node|api)(/|$)',
+      message: 'models/ imports nothing from node/ or api/ (one-way layers).',
+    },
   ],
 };
+
+/**
+ * The sub-layer order inside models/ (ARCHITECTURE.md, "Layers"): each folder may import only the folders below it.
+ *   level 0  random (no other models folder), games (+ random; games/extensive/ is part of games)
+ *   level 1  formula (+ random, games)
+ *   level 2  scenario (+ formula, library JSON)
+ *   level 3  engine (+ everything below)
+ *   level 4  class (+ everything below)
+ * `forbidden` lists the models/ folders a folder may NOT import (matched on relative import paths).
+ */
+const MODEL_SUBLAYERS = {
+  random: ['games', 'formula', 'scenario', 'library', 'engine', 'class'],
+  games: ['formula', 'scenario', 'library', 'engine', 'class'],
+  formula: ['scenario', 'library', 'engine', 'class'],
+  scenario: ['engine', 'class'],
+  library: ['engine', 'class'],
+  engine: ['class'],
+  class: [],
+};
+
+const modelsFolderRule = (folder, forbidden) => ({
+  ...modelsRestrictedImports,
+  patterns: [
+    ...modelsRestrictedImports.patterns,
+    ...(forbidden.length
+      ? [
+          {
+            regex: `^(\\.\\./)+(models/)?(${forbidden.join('|')})(/|$)`,
+            message: `models/${folder}/ may not import models/${forbidden.join(', models/')}/ (sub-layer order; see ARCHITECTURE.md).`,
+          },
+        ]
+      : []),
+  ],
+});
 
 const noLayerImport = (layers, who) => ({
   patterns: [
@@ -65,6 +103,37 @@ const noLayerImport = (layers, who) => ({
     },
   ],
 });
+
+/** node/: Node-only code shared by cli/ and electron/; below both, above models/ and api/. */
+const nodeRestrictedImports = {
+  paths: [{ name: 'electron', message: 'node/ is shared with the CLI: no electron.' }],
+  patterns: [
+    {
+      group: ['svelte', 'svelte/*', 'electron/*'],
+      message: 'node/ is shared with the CLI: no UI, no electron.',
+    },
+    {
+      regex: '^(\\.\\./)+(cli|electron|renderer)(/|$)',
+      message: 'node/ may not import cli/, electron/ or renderer/ (one-way layers; see ARCHITECTURE.md).',
+    },
+  ],
+};
+
+/** renderer/: no cli/, electron/, and no node/ (the page has no Node.js). */
+const rendererRestrictedImports = {
+  patterns: [
+    ...noLayerImport(['electron', 'cli'], 'renderer/').patterns,
+    {
+      regex: '^(\\.\\./)+node(/|$)',
+      message: 'renderer/ may not import node/ (the page has no Node.js; see ARCHITECTURE.md).',
+    },
+  ],
+};
+
+/** api/: the type of window.parley; types only, imports nothing outside api/. */
+const apiRestrictedImports = {
+  patterns: [{ regex: '^(?!\\./)', message: 'api/ is types only: it imports nothing outside api/.' }],
+};
 
 export default tseslint.config(
   {
@@ -126,6 +195,20 @@ export default tseslint.config(
       ],
     },
   },
+  ...Object.entries(MODEL_SUBLAYERS).map(([folder, forbidden]) => ({
+    files: [`models/${folder}/**/*.ts`],
+    rules: { 'no-restricted-imports': ['error', modelsFolderRule(folder, forbidden)] },
+  })),
+  {
+    files: ['api/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: { 'no-restricted-imports': ['error', apiRestrictedImports] },
+  },
+  {
+    files: ['node/**/*.ts'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: { 'no-restricted-imports': ['error', nodeRestrictedImports] },
+  },
   {
     files: ['electron/**/*.ts'],
     languageOptions: { globals: { ...globals.node } },
@@ -134,6 +217,7 @@ export default tseslint.config(
   {
     files: [
       'cli/**/*.ts',
+      'node/**/*.ts',
       'bench/**/*.ts',
       'scripts/**/*.{js,mjs,ts}',
       '.ci/**/*.mjs',
@@ -149,7 +233,7 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,svelte}'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: { 'no-restricted-imports': ['error', noLayerImport(['electron', 'cli'], 'renderer/')] },
+    rules: { 'no-restricted-imports': ['error', rendererRestrictedImports] },
   },
   {
     files: ['renderer/components/**/*.{ts,svelte}'],

@@ -3,6 +3,7 @@
 import { COMMANDS } from './commands';
 import { CliError, type CliIo } from './lib/Command';
 import { UsageError } from './lib/args';
+import { TextFileError } from '../node/files/readTextFile';
 
 const usage = (): string => {
   const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
@@ -50,6 +51,10 @@ export const main = async (argv: readonly string[], io: CliIo): Promise<number> 
     if (err instanceof CliError) {
       io.stderr(`parley ${name}: ${err.message}\n`);
       return err.exitCode;
+    }
+    if (err instanceof TextFileError) {
+      io.stderr(`parley ${name}: ${err.message}\n`);
+      return 1;
     }
     const message = err instanceof Error ? err.message : String(err);
     io.stderr(`parley ${name}: internal error: ${message}\n`);

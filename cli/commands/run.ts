@@ -4,7 +4,8 @@ import { trialCsvHeader } from '../../models/engine/ChunkExecutor';
 import { summaryCsv, sidecarJson } from '../../models/engine/csvTables';
 import { replayTrial } from '../../models/engine/replayTrial';
 import { runScenario, type RunResult } from '../../models/engine/runScenario';
-import { AtomicFileWriter, atomicWriteFile } from '../lib/atomicWrite';
+import { AtomicFileWriter, writeFileAtomic } from '../../node/files/atomicWrite';
+import { cliFileDeps } from '../lib/cliFileDeps';
 import { collectGarbage } from '../lib/collectGarbage';
 import { CliError, type Command } from '../lib/Command';
 import { lastOption, parseArgs, UsageError } from '../lib/args';
@@ -85,9 +86,11 @@ export const command: Command = {
     let result: RunResult;
     try {
       if (outPath) {
-        writer = await AtomicFileWriter.open(resolve(io.cwd, outPath)).catch((err: NodeJS.ErrnoException) => {
-          throw new CliError(`cannot write ${outPath}: ${err.code ?? err.message}`);
-        });
+        writer = await AtomicFileWriter.open(resolve(io.cwd, outPath), cliFileDeps).catch(
+          (err: NodeJS.ErrnoException) => {
+            throw new CliError(`cannot write ${outPath}: ${err.code ?? err.message}`);
+          },
+        );
         await writer.write(trialCsvHeader(spec));
       }
       const w = writer;
@@ -109,13 +112,14 @@ export const command: Command = {
       if (w) {
         await w.commit();
         writer = null;
-        await atomicWriteFile(
+        await writeFileAtomic(
           resolve(io.cwd, sidecarPath(outPath as string)),
           sidecarJson(result, {
             appVersion: APP_VERSION,
             timestamp: new Date().toISOString(),
             table: 'trials',
           }),
+          cliFileDeps,
         );
       }
     } catch (err) {
@@ -129,16 +133,21 @@ export const command: Command = {
     if (summaryPath) {
       const path = resolve(io.cwd, summaryPath);
       if (/\.json$/i.test(summaryPath)) {
-        await atomicWriteFile(path, `${JSON.stringify({ appVersion: APP_VERSION, ...result }, null, 2)}\n`);
+        await writeFileAtomic(
+          path,
+          `${JSON.stringify({ appVersion: APP_VERSION, ...result }, null, 2)}\n`,
+          cliFileDeps,
+        );
       } else {
-        await atomicWriteFile(path, summaryCsv(result));
-        await atomicWriteFile(
+        await writeFileAtomic(path, summaryCsv(result), cliFileDeps);
+        await writeFileAtomic(
           resolve(io.cwd, sidecarPath(summaryPath)),
           sidecarJson(result, {
             appVersion: APP_VERSION,
             timestamp: new Date().toISOString(),
             table: 'summary',
           }),
+          cliFileDeps,
         );
       }
     }

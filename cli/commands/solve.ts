@@ -13,7 +13,7 @@ import { SolverLimitError } from '../../models/games/SolverLimitError';
 import { SOLVER_LIMITS, logitMaxSteps, logitSize } from '../../models/games/solverLimits';
 import { CliError, type CliIo, type Command } from '../lib/Command';
 import { lastOption, parseArgs, parseAssignments, UsageError } from '../lib/args';
-import { readTextFile } from '../lib/readTextFile';
+import { readTextFile } from '../../node/files/readTextFile';
 
 /** Largest .nfg file read (bytes): well above the largest game readNfg accepts. */
 const MAX_NFG_BYTES = 20_000_000;
@@ -49,7 +49,7 @@ const SCENARIO_LOADER = '../lib/loadScenarioGame';
 const loadGame = async (arg: string, io: CliIo, sets: Record<string, number>): Promise<Game> => {
   if (arg.toLowerCase().endsWith('.nfg')) {
     if (Object.keys(sets).length) throw new UsageError('--set applies to scenarios, not to .nfg files');
-    const text = await readTextFile(resolve(io.cwd, arg), `"${arg}"`, MAX_NFG_BYTES);
+    const text = await readTextFile(resolve(io.cwd, arg), { maxBytes: MAX_NFG_BYTES, shown: `"${arg}"` });
     try {
       return readNfg(text, arg);
     } catch (err) {

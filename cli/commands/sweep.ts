@@ -2,7 +2,8 @@
 import { resolve } from 'node:path';
 import { sidecarJson, sweepCsv } from '../../models/engine/csvTables';
 import { gridValues, runSweep, type SweepAxis, type SweepResult } from '../../models/engine/runSweep';
-import { atomicWriteFile } from '../lib/atomicWrite';
+import { writeFileAtomic } from '../../node/files/atomicWrite';
+import { cliFileDeps } from '../lib/cliFileDeps';
 import type { Command } from '../lib/Command';
 import { lastOption, parseArgs, UsageError } from '../lib/args';
 import {
@@ -48,13 +49,14 @@ export const command: Command = {
     );
     const out = lastOption(args, 'out');
     if (out) {
-      await atomicWriteFile(resolve(io.cwd, out), sweepCsv(result));
-      await atomicWriteFile(
+      await writeFileAtomic(resolve(io.cwd, out), sweepCsv(result), cliFileDeps);
+      await writeFileAtomic(
         resolve(io.cwd, sidecarPath(out)),
         sidecarJson(
           { ...result, overrides: opts.base.overrides },
           { appVersion: APP_VERSION, timestamp: new Date().toISOString(), table: 'sweep' },
         ),
+        cliFileDeps,
       );
     }
     io.stdout(opts.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : `${formatSweep(result)}\n`);

@@ -3,7 +3,7 @@ import { relative, resolve } from 'node:path';
 import { parseScenario } from '../../models/scenario/parseScenario';
 import type { Command } from '../lib/Command';
 import { parseArgs, UsageError } from '../lib/args';
-import { readTextFile } from '../lib/readTextFile';
+import { readTextFile } from '../../node/files/readTextFile';
 import { MAX_SCENARIO_BYTES } from '../lib/resolveScenario';
 
 export const command: Command = {
@@ -24,7 +24,7 @@ export const command: Command = {
     for (const arg of args.positional) {
       const path = resolve(io.cwd, arg);
       const shown = relative(io.cwd, path) || arg;
-      const text = await readTextFile(path, arg, MAX_SCENARIO_BYTES);
+      const text = await readTextFile(path, { maxBytes: MAX_SCENARIO_BYTES, shown: arg });
       const r = parseScenario(text, path);
       if (!r.ok) {
         bad++;

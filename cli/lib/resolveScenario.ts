@@ -7,9 +7,7 @@ import { parseScenario } from '../../models/scenario/parseScenario';
 import type { ModelSpec } from '../../models/scenario/RuntimeModel';
 import type { Scenario } from '../../models/scenario/scenarioSchema';
 import { CliError } from './Command';
-import { readTextFile, UnreadableFileError } from './readTextFile';
-
-export { readTextFile };
+import { readTextFile, TextFileError } from '../../node/files/readTextFile';
 
 export type ResolvedScenario = {
   readonly scenario: Scenario;
@@ -32,9 +30,9 @@ export const resolveScenario = async (arg: string, cwd: string): Promise<Resolve
   const path = resolve(cwd, arg);
   let text: string;
   try {
-    text = await readTextFile(path, arg, MAX_SCENARIO_BYTES);
+    text = await readTextFile(path, { maxBytes: MAX_SCENARIO_BYTES, shown: arg });
   } catch (err) {
-    if (err instanceof UnreadableFileError && err.code === 'ENOENT' && !looksLikePath(arg)) {
+    if (err instanceof TextFileError && err.code === 'ENOENT' && !looksLikePath(arg)) {
       throw new CliError(
         `unknown scenario "${arg}"${suggestion(arg, Object.keys(BUILTIN_FILES))} (not a built-in id and no such file; see \`list\`)`,
       );

@@ -4,7 +4,7 @@
 // restorable() returns it so the UI can offer to restore it.
 import { z } from 'zod';
 import type { Restorable } from '../../api/ParleyApi';
-import { writeFileAtomic, type AtomicFs } from './atomicWrite';
+import { writeFileAtomic, type AtomicFs } from '../../node/files/atomicWrite';
 
 export type AutosaveEntry = { readonly text: string; readonly path: string | null };
 

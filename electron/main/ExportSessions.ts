@@ -1,15 +1,9 @@
 // Streamed exports (CSV of a million rows, PNG, SVG, JSON): begin opens a temporary file next to the chosen target,
 // chunks (each ≤ 1 MiB, validated by the IPC contract) are appended in order, end commits by fsync + atomic rename —
 // or removes the temporary file. A large export never travels in one IPC message and never leaves a half file.
-import { basename, dirname } from 'node:path';
+import { basename } from 'node:path';
 import type { ExportBegin, ExportKind, SaveResult } from '../../api/ParleyApi';
-import {
-  describeFsError,
-  syncDirectory,
-  tempPathFor,
-  type AtomicFs,
-  type FileHandleLike,
-} from './atomicWrite';
+import { AtomicFileWriter, describeFsError, type AtomicFs } from '../../node/files/atomicWrite';
 
 export type ExportDeps = {
   readonly fs: AtomicFs;
@@ -22,8 +16,7 @@ export type ExportDeps = {
 
 type Session = {
   readonly target: string;
-  readonly temp: string;
-  readonly handle: FileHandleLike;
+  readonly writer: AtomicFileWriter;
   queue: Promise<void>;
   bytes: number;
   error: string | null;
@@ -48,14 +41,13 @@ export class ExportSessions {
     const target = await this.deps.chooseTarget(request.kind, request.suggestedName);
     if (target === null) return { ok: false, canceled: true, error: null };
     const id = this.deps.randomId();
-    const temp = tempPathFor(target, id);
-    let handle: FileHandleLike;
+    let writer: AtomicFileWriter;
     try {
-      handle = await this.deps.fs.open(temp, 'wx', 0o644);
+      writer = await AtomicFileWriter.open(target, this.deps);
     } catch (error) {
       return { ok: false, canceled: false, error: describeFsError('export to', target, error) };
     }
-    this.sessions.set(id, { target, temp, handle, queue: Promise.resolve(), bytes: 0, error: null });
+    this.sessions.set(id, { target, writer, queue: Promise.resolve(), bytes: 0, error: null });
     return { ok: true, id, path: target };
   }
 
@@ -68,7 +60,7 @@ export class ExportSessions {
     const write = session.queue.then(async () => {
       if (session.error !== null) throw new Error(session.error);
       try {
-        await session.handle.writeFile(chunk);
+        await session.writer.write(chunk);
         session.bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.byteLength;
       } catch (error) {
         session.error = describeFsError('export to', session.target, error);
@@ -85,26 +77,17 @@ export class ExportSessions {
     if (session === undefined) return { ok: false, canceled: false, error: `Unknown export ${id}.` };
     this.sessions.delete(id);
     await session.queue;
-    const { fs } = this.deps;
     if (!commit || session.error !== null) {
-      await session.handle.close().catch(() => undefined);
-      await fs.unlink(session.temp).catch(() => undefined);
+      await session.writer.abort();
       return commit
         ? { ok: false, canceled: false, error: session.error }
         : { ok: false, canceled: true, error: null };
     }
     try {
-      try {
-        await session.handle.sync();
-      } finally {
-        await session.handle.close();
-      }
-      await fs.rename(session.temp, session.target);
+      await session.writer.commit();
     } catch (error) {
-      await fs.unlink(session.temp).catch(() => undefined);
       return { ok: false, canceled: false, error: describeFsError('export to', session.target, error) };
     }
-    await syncDirectory(fs, dirname(session.target));
     return { ok: true, path: session.target, name: basename(session.target) };
   }
 

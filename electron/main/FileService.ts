@@ -3,7 +3,8 @@
 // path the user already chose ("granted"), anything else shows the Save As dialog. Saves are atomic.
 import { basename, dirname, join } from 'node:path';
 import type { ExportKind, OpenResult, SaveResult } from '../../api/ParleyApi';
-import { describeFsError, writeFileAtomic, type AtomicFs } from './atomicWrite';
+import { describeFsError, writeFileAtomic, type AtomicFs } from '../../node/files/atomicWrite';
+import { readTextFile, TextFileError } from '../../node/files/readTextFile';
 import type { RecentFiles } from './RecentFiles';
 
 export const SCENARIO_EXTENSION = '.parley.json';
@@ -51,15 +52,25 @@ export type FileDialogs = {
 };
 
 export type FileServiceDeps = {
-  readonly fs: Omit<AtomicFs, 'stat'> & {
-    readFile(path: string, encoding: 'utf8'): Promise<string>;
-    stat(path: string): Promise<{ readonly mode: number; readonly size: number; isFile(): boolean }>;
-  };
+  /** For saves (reads use node/files/readTextFile on the real file system). */
+  readonly fs: AtomicFs;
   readonly randomId: () => string;
   readonly dialogs: FileDialogs;
   readonly recent: RecentFiles;
   /** Folder for dialogs when nothing was opened yet (the user's Documents folder). */
   readonly defaultDir: string;
+};
+
+/** "Could not open /a/b.json: permission denied (EACCES)." / "…: it is not a file." / "…: line 2: the file is not
+ * valid UTF-8 text (…)." — one line for the user. */
+const describeOpenError = (path: string, error: unknown): string => {
+  if (!(error instanceof TextFileError)) return describeFsError('open', path, error);
+  if (error.cause !== undefined) return describeFsError('open', path, error.cause);
+  if (error.code === 'EFBIG')
+    return `Could not open ${path}: the file is larger than a scenario can be (${MAX_SCENARIO_BYTES / 1024 / 1024} MB).`;
+  if (error.code === 'ENOTFILE' || error.code === 'EISDIR')
+    return `Could not open ${path}: it is not a file.`;
+  return `Could not open ${path}: ${error.reason}.`;
 };
 
 export class FileService {
@@ -98,27 +109,18 @@ export class FileService {
     return result;
   }
 
-  /** Reads a scenario file chosen by the user (dialog, command line, recent list). */
+  /** Reads a scenario file chosen by the user (dialog, command line, recent list): a regular file, at most
+   * MAX_SCENARIO_BYTES, strict UTF-8 (node/files/readTextFile). */
   async openPath(path: string): Promise<OpenResult> {
-    const { fs } = this.deps;
+    let text: string;
     try {
-      const info = await fs.stat(path);
-      if (!info.isFile())
-        return { ok: false, canceled: false, error: `Could not open ${path}: it is not a file.` };
-      if (info.size > MAX_SCENARIO_BYTES) {
-        return {
-          ok: false,
-          canceled: false,
-          error: `Could not open ${path}: the file is ${Math.round(info.size / 1024 / 1024)} MB, larger than a scenario can be (${MAX_SCENARIO_BYTES / 1024 / 1024} MB).`,
-        };
-      }
-      const text = await fs.readFile(path, 'utf8');
-      this.remember(path);
-      await this.deps.recent.add(path);
-      return { ok: true, path, name: basename(path), text };
+      text = await readTextFile(path, { maxBytes: MAX_SCENARIO_BYTES });
     } catch (error) {
-      return { ok: false, canceled: false, error: describeFsError('open', path, error) };
+      return { ok: false, canceled: false, error: describeOpenError(path, error) };
     }
+    this.remember(path);
+    await this.deps.recent.add(path);
+    return { ok: true, path, name: basename(path), text };
   }
 
   /** Atomic save to a granted path, or Save As (dialog) when path is null, saveAs is set, or the path was never

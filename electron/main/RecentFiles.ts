@@ -3,7 +3,7 @@
 import { basename } from 'node:path';
 import { z } from 'zod';
 import type { FileRef } from '../../api/ParleyApi';
-import { writeFileAtomic, type AtomicFs } from './atomicWrite';
+import { writeFileAtomic, type AtomicFs } from '../../node/files/atomicWrite';
 
 export type RecentFilesDeps = {
   readonly storePath: string;

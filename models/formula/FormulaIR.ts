@@ -32,6 +32,13 @@ export type FormulaNode =
 /** A compiled formula's root: the tree plus (optionally) the user's source text, kept for diagnostics. */
 export type FormulaRoot = FormulaNode & { readonly src?: string };
 
+/**
+ * The serialisable formula form as the rest of models/ sees it (a ModelSpec holds these): opaque JSON whose exact
+ * node shapes (FormulaNode) belong to this folder; consumers only pass it to instantiateFormula / instantiateModel,
+ * which validate it (it may come from a worker message or a hand-made spec).
+ */
+export type FormulaIR = { readonly op: string; readonly [key: string]: unknown };
+
 export const UNARY_OPS: ReadonlySet<string> = new Set<UnaryOp>(['neg', 'not', 'abs', 'exp', 'log', 'sqrt']);
 export const BINARY_OPS: ReadonlySet<string> = new Set<BinaryOp>([
   'add',

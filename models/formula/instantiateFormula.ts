@@ -4,7 +4,6 @@
 //    first, so no text from a scenario file can reach the generated code.
 //  - 'closure': a tree of closures, for runtimes that forbid eval (the renderer page's CSP has no unsafe-eval).
 // The default back end is probed once: codegen when `new Function` works, else closures.
-import type { NumFn } from '../scenario/RuntimeModel';
 import {
   BINARY_OPS,
   MAX_FORMULA_DEPTH,
@@ -14,6 +13,9 @@ import {
   type FormulaNode,
 } from './FormulaIR';
 import { RUNTIME_OPS } from './runtimeOps';
+
+/** A compiled formula: reads numeric slots of the environment array, returns a number (booleans are 0/1). */
+export type NumFn = (env: Float64Array) => number;
 
 export type Backend = 'codegen' | 'closure';
 

@@ -1,13 +1,10 @@
 // The shared result type of every solver, its verification and its display formatting.
 import type { Game } from './Game';
 import { Rational } from './Rational';
+import type { MixedProfile, Num } from './MixedProfile';
 import { deviationPayoffs, deviationPayoffsFloat } from './regret';
 
-/** An exact rational (exact mode) or a float (float mode). */
-export type Num = Rational | number;
-
-/** profile[player][strategy] = probability. */
-export type MixedProfile = readonly (readonly Num[])[];
+export type { MixedProfile, Num };
 
 export type Equilibrium = {
   /** The solver that found it: "pure", "enummixed", "lcp", "logit", "zerosum". */

@@ -1,7 +1,7 @@
 // Regret of a mixed profile, and the payoff of every pure deviation (exact and float).
 import type { Game } from './Game';
 import { Rational } from './Rational';
-import type { MixedProfile, Num } from './Equilibrium';
+import type { MixedProfile, Num } from './MixedProfile';
 
 /**
  * Visit, for every player p, each combination of the OTHER players' support strategies: calls

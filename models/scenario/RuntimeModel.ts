@@ -1,10 +1,12 @@
 // CONTRACT between the scenario compiler (models/scenario, models/formula) and the engine (models/engine) and UI.
 // A scenario file is validated and compiled ONCE (with mathjs) into a ModelSpec: plain JSON, transferable to a
 // worker. instantiateModel(spec) turns it into a RuntimeModel of plain JS functions WITHOUT importing mathjs.
+import type { FormulaIR } from '../formula/FormulaIR';
+import type { NumFn } from '../formula/instantiateFormula';
 import type { Distribution } from '../random/Distribution';
 
-/** A compiled formula: reads numeric slots of the environment array, returns a number (booleans are 0/1). */
-export type NumFn = (env: Float64Array) => number;
+// The two formula forms belong to models/formula; re-exported here because they are part of this contract.
+export type { FormulaIR, NumFn };
 
 /** How an equilibrium is picked when a round's game has several (nash behaviour). */
 export type SelectionRule =
@@ -106,12 +108,6 @@ export type ModelOf<F> = {
     readonly value: F;
   }[];
 };
-
-/**
- * The serialisable formula form (JSON; produced by models/formula from the mathjs syntax tree).
- * Its exact node shapes belong to models/formula; consumers only pass it to instantiateModel().
- */
-export type FormulaIR = { readonly op: string; readonly [key: string]: unknown };
 
 export type ModelSpec = ModelOf<FormulaIR>;
 export type RuntimeModel = ModelOf<NumFn> & { readonly spec: ModelSpec };

@@ -4,7 +4,7 @@ import * as fsp from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import type { FileHandleLike } from '../../electron/main/atomicWrite';
+import type { FileHandleLike } from '../../node/files/atomicWrite';
 
 export const realFs = fsp;
 export type RealFs = typeof fsp;

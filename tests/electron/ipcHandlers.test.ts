@@ -142,6 +142,32 @@ describe('IPC handlers: behaviour', () => {
     expect(h.addRecentDocument).toHaveBeenCalledWith(path);
   });
 
+  it('openScenario refuses what is not a readable UTF-8 scenario file, with one line and nothing remembered', async () => {
+    const h = await makeHarness();
+    const bad = join(h.docs, 'bad.parley.json');
+    await fsp.writeFile(bad, Buffer.from([0x7b, 0x0a, 0xff, 0x7d]));
+    const cases: [string, string][] = [
+      [
+        bad,
+        `Could not open ${bad}: line 2: the file is not valid UTF-8 text (invalid byte 0xff at offset 2); save it as UTF-8.`,
+      ],
+      [h.docs, `Could not open ${h.docs}: it is not a file.`],
+      [
+        join(h.docs, 'gone.json'),
+        `Could not open ${join(h.docs, 'gone.json')}: the file or folder does not exist (ENOENT).`,
+      ],
+    ];
+    for (const [path, error] of cases) {
+      h.dialogs.nextOpen = path;
+      await expect(h.invoke(invokeChannels.openScenario, trustedEvent)).resolves.toEqual({
+        ok: false,
+        canceled: false,
+        error,
+      });
+    }
+    await expect(h.invoke(invokeChannels.recentFiles, trustedEvent)).resolves.toEqual([]);
+  });
+
   it('openScenario reports a canceled dialog', async () => {
     const h = await makeHarness();
     await expect(h.invoke(invokeChannels.openScenario, trustedEvent)).resolves.toEqual({

@@ -57,6 +57,72 @@ describe('layer rules', () => {
     ).toContain('no-restricted-imports');
   });
 
+  // The sub-layer order inside models/ (ARCHITECTURE.md): random, games → formula → scenario → engine → class.
+  const snippet = (from: string): string => `import { x as y } from '${from}';\nexport const x = y;\n`;
+  it.each([
+    ['models/random/__f.ts', '../games/Game'],
+    ['models/random/__f.ts', '../formula/FormulaIR'],
+    ['models/random/__f.ts', '../library/korea-2025.parley.json'],
+    ['models/games/__f.ts', '../formula/FormulaIR'],
+    ['models/games/__f.ts', '../scenario/RuntimeModel'],
+    ['models/games/__f.ts', '../engine/Runner'],
+    ['models/games/__f.ts', '../class/ClassSession'],
+    ['models/games/extensive/__f.ts', '../../formula/FormulaIR'],
+    ['models/games/extensive/__f.ts', '../../engine/Runner'],
+    ['models/formula/__f.ts', '../scenario/RuntimeModel'],
+    ['models/formula/compile/__f.ts', '../../scenario/RuntimeModel'],
+    ['models/formula/__f.ts', '../engine/Runner'],
+    ['models/scenario/__f.ts', '../engine/Runner'],
+    ['models/scenario/compile/__f.ts', '../../engine/Runner'],
+    ['models/scenario/__f.ts', '../class/ClassSession'],
+    ['models/engine/__f.ts', '../class/ClassSession'],
+    ['models/engine/__f.ts', '../../node/files/atomicWrite'],
+    ['models/scenario/__f.ts', '../../api/ParleyApi'],
+  ])('%s may not import %s', async (file, from) => {
+    expect(await ruleIds(snippet(from), file)).toContain('no-restricted-imports');
+  });
+
+  it.each([
+    ['models/random/__f.ts', './RandomStream'],
+    ['models/games/__f.ts', '../random/RandomStream'],
+    ['models/games/extensive/__f.ts', '../Game'],
+    ['models/formula/__f.ts', '../games/Game'],
+    ['models/formula/__f.ts', '../random/RandomStream'],
+    ['models/scenario/__f.ts', '../formula/FormulaIR'],
+    ['models/scenario/__f.ts', '../library/korea-2025.parley.json'],
+    ['models/scenario/compile/__f.ts', '../../formula/FormulaIR'],
+    ['models/engine/__f.ts', '../scenario/RuntimeModel'],
+    ['models/engine/__f.ts', '../games/Game'],
+    ['models/class/__f.ts', '../engine/Runner'],
+    ['models/class/__f.ts', '../scenario/RuntimeModel'],
+  ])('%s may import %s', async (file, from) => {
+    expect(await ruleIds(snippet(from), file)).toEqual([]);
+  });
+
+  it.each([
+    ['node/files/__f.ts', '../../cli/main'],
+    ['node/files/__f.ts', '../../electron/main/index'],
+    ['node/files/__f.ts', '../../renderer/main'],
+    ['node/files/__f.ts', 'electron'],
+    ['renderer/lib/__f.ts', '../../node/files/atomicWrite'],
+    ['models/games/__f.ts', '../../node/files/atomicWrite'],
+    ['api/__f.ts', '../models/games/Game'],
+    ['api/__f.ts', 'zod'],
+  ])('%s may not import %s', async (file, from) => {
+    expect(await ruleIds(snippet(from), file)).toContain('no-restricted-imports');
+  });
+
+  it.each([
+    ['node/files/__f.ts', '../../models/scenario/parseScenario'],
+    ['node/files/__f.ts', '../../api/ParleyApi'],
+    ['node/files/__f.ts', 'node:fs/promises'],
+    ['cli/lib/__f.ts', '../../node/files/atomicWrite'],
+    ['electron/main/__f.ts', '../../node/files/atomicWrite'],
+    ['api/__f.ts', './Other'],
+  ])('%s may import %s', async (file, from) => {
+    expect(await ruleIds(snippet(from), file)).toEqual([]);
+  });
+
   it('components may not touch window.parley', async () => {
     expect(
       await ruleIds('export const api = window.parley;\n', 'renderer/components/layout/__f.ts'),

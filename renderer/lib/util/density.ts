@@ -1,33 +1,16 @@
 // A density curve for the uncertainty editor's small preview (approximate where closed forms are awkward).
 import type { Distribution } from '../../../models/random/Distribution';
+import { Z95 } from '../../../models/random/quantileFunction';
+import { lnBeta } from '../../../models/random/specialFunctions';
 
 export type Curve = { readonly xs: number[]; readonly ys: number[]; readonly discrete: boolean };
-
-const Z95 = 1.6448536269514722;
 
 const normalPdf = (x: number, m: number, s: number): number =>
   Math.exp(-0.5 * ((x - m) / s) ** 2) / (s * Math.sqrt(2 * Math.PI));
 
-const lnGamma = (z: number): number => {
-  // Lanczos approximation
-  const g = 7;
-  const c = [
-    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
-  ];
-  if (z < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * z)) - lnGamma(1 - z);
-  const zz = z - 1;
-  let x = c[0] as number;
-  for (let i = 1; i < g + 2; i++) x += (c[i] as number) / (zz + i);
-  const t = zz + g + 0.5;
-  return 0.5 * Math.log(2 * Math.PI) + (zz + 0.5) * Math.log(t) - t + Math.log(x);
-};
-
 const betaPdf = (u: number, a: number, b: number): number => {
   if (u <= 0 || u >= 1) return 0;
-  return Math.exp(
-    (a - 1) * Math.log(u) + (b - 1) * Math.log(1 - u) + lnGamma(a + b) - lnGamma(a) - lnGamma(b),
-  );
+  return Math.exp((a - 1) * Math.log(u) + (b - 1) * Math.log(1 - u) - lnBeta(a, b));
 };
 
 /** Normalise "0.2 to 0.6" shorthand or a Distribution-like object to a Distribution (null if unusable). */

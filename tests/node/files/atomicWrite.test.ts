@@ -1,8 +1,22 @@
 import * as fsp from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describeFsError, tempPathFor, writeFileAtomic } from '../../electron/main/atomicWrite';
-import { crashBeforeRenameFs, fsError, fullDiskFs, listDir, makeTmpDir, realFs, uuid } from './helpers';
+import {
+  AtomicFileWriter,
+  describeFsError,
+  tempPathFor,
+  writeFileAtomic,
+  type AtomicFs,
+} from '../../../node/files/atomicWrite';
+import {
+  crashBeforeRenameFs,
+  fsError,
+  fullDiskFs,
+  listDir,
+  makeTmpDir,
+  realFs,
+  uuid,
+} from '../../electron/helpers';
 
 describe('writeFileAtomic', () => {
   it('creates a new file and leaves no temporary file behind', async () => {
@@ -79,6 +93,60 @@ describe('writeFileAtomic', () => {
     await expect(
       writeFileAtomic(join(dir, 'missing', 'model.parley.json'), 'x', { fs: realFs, randomId: uuid }),
     ).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+});
+
+describe('AtomicFileWriter (streamed)', () => {
+  it('appends chunks in order into a temporary file and renames it over the target on commit, then syncs the folder', async () => {
+    const dir = await makeTmpDir();
+    const target = join(dir, 'trials.csv');
+    await fsp.writeFile(target, 'previous export');
+    const calls: string[] = [];
+    const fs: AtomicFs = {
+      ...realFs,
+      open: async (path, flags, mode) => {
+        calls.push(`open ${path === dir ? 'dir' : 'temp'} ${flags}`);
+        const h = await realFs.open(path, flags, mode);
+        return {
+          writeFile: (d) => h.writeFile(d),
+          sync: async () => {
+            calls.push(`sync ${path === dir ? 'dir' : 'temp'}`);
+            await h.sync();
+          },
+          close: () => h.close(),
+        };
+      },
+      rename: async (from, to) => {
+        calls.push('rename');
+        await realFs.rename(from, to);
+      },
+    };
+    const added: string[] = [];
+    const removed: string[] = [];
+    const tracker = { add: (p: string) => added.push(p), delete: (p: string) => removed.push(p) };
+    const w = await AtomicFileWriter.open(target, { fs, randomId: () => 'id1', tracker });
+    await w.write('a,b\r\n');
+    await w.write(new TextEncoder().encode('1,2\r\n'));
+    expect(await fsp.readFile(target, 'utf8')).toBe('previous export'); // untouched until commit
+    await w.commit();
+    expect(await fsp.readFile(target, 'utf8')).toBe('a,b\r\n1,2\r\n');
+    expect(calls).toEqual(['open temp wx', 'sync temp', 'rename', 'open dir r', 'sync dir']);
+    expect(added).toEqual([tempPathFor(target, 'id1')]);
+    expect(removed).toEqual(added);
+    expect(await listDir(dir)).toEqual(['trials.csv']);
+    await expect(w.write('late')).rejects.toThrow(/already closed/);
+  });
+
+  it('abort removes the temporary file and leaves the target untouched', async () => {
+    const dir = await makeTmpDir();
+    const target = join(dir, 'trials.csv');
+    await fsp.writeFile(target, 'previous export');
+    const w = await AtomicFileWriter.open(target, { fs: realFs, randomId: uuid });
+    await w.write('half a file');
+    await w.abort();
+    await w.abort(); // twice is harmless
+    expect(await fsp.readFile(target, 'utf8')).toBe('previous export');
+    expect(await listDir(dir)).toEqual(['trials.csv']);
   });
 });
 
