@@ -1,7 +1,9 @@
-// Minimal, strict argument parsing shared by every CLI command.
+// Strict argument parsing shared by every CLI command, on node:util parseArgs (strict mode, repeatable valued
+// options), with the CLI's one-line error style: a UsageError naming the option (main prints it and exits 2).
+import { parseArgs as nodeParseArgs, type ParseArgsConfig } from 'node:util';
 
 export type ParsedArgs = {
-  /** Positional arguments, in order. */
+  /** Positional arguments, in order (everything after "--" included). */
   readonly positional: string[];
   /** --name value / --name=value; repeated options keep every value in order. */
   readonly options: Map<string, string[]>;
@@ -13,42 +15,48 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
+/** node:util's error for a bad argument, in our words (its own messages span several lines). */
+const usageErrorFrom = (error: unknown): UsageError => {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: unknown }).code;
+  const option = /'(-{1,2}[^' ]+)/.exec(message)?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return new UsageError(`unknown option ${option}`);
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
+    if (/does not take an argument/.test(message)) return new UsageError(`option ${option} takes no value`);
+    if (/ambiguous/.test(message)) {
+      return new UsageError(
+        `option ${option} needs a value (write ${option}=-1 for a value starting with "-")`,
+      );
+    }
+    return new UsageError(`option ${option} needs a value`);
+  }
+  return new UsageError(message.split('\n')[0] ?? message);
+};
+
 /**
- * Parse argv. `valued` lists options that take a value; any other --option is a flag.
- * Unknown options are rejected with a UsageError naming them.
+ * Parse argv. `valued` lists options that take a value (each may be repeated); `flags` the options that take none;
+ * `--help`/`-h` is always a flag. Unknown options, missing values and values on flags are UsageErrors naming them.
  */
 export const parseArgs = (
   argv: readonly string[],
   spec: { readonly valued: readonly string[]; readonly flags: readonly string[] },
 ): ParsedArgs => {
-  const positional: string[] = [];
-  const options = new Map<string, string[]>();
-  const flags = new Set<string>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
-    if (arg === '--') {
-      positional.push(...argv.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith('--') || arg === '-') {
-      if (arg === '-h') flags.add('help');
-      else positional.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const name = arg.slice(2, eq < 0 ? undefined : eq);
-    if (spec.valued.includes(name)) {
-      const value = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
-      if (value === undefined) throw new UsageError(`option --${name} needs a value`);
-      options.set(name, [...(options.get(name) ?? []), value]);
-    } else if (spec.flags.includes(name) || name === 'help') {
-      if (eq >= 0) throw new UsageError(`option --${name} takes no value`);
-      flags.add(name);
-    } else {
-      throw new UsageError(`unknown option --${name}`);
-    }
+  const options: NonNullable<ParseArgsConfig['options']> = { help: { type: 'boolean', short: 'h' } };
+  for (const name of spec.valued) options[name] = { type: 'string', multiple: true };
+  for (const name of spec.flags) options[name] = { type: 'boolean' };
+  let parsed: ReturnType<typeof nodeParseArgs>;
+  try {
+    parsed = nodeParseArgs({ args: [...argv], options, strict: true, allowPositionals: true });
+  } catch (error) {
+    throw usageErrorFrom(error);
   }
-  return { positional, options, flags };
+  const values = new Map<string, string[]>();
+  const flags = new Set<string>();
+  for (const [name, value] of Object.entries(parsed.values)) {
+    if (Array.isArray(value)) values.set(name, value.map(String));
+    else if (value === true) flags.add(name);
+  }
+  return { positional: parsed.positionals, options: values, flags };
 };
 
 /** The last value of an option, or undefined. */

@@ -18,6 +18,36 @@ describe('cli args', () => {
     expect(() => parseArgs(['--json=1'], { valued: [], flags: ['json'] })).toThrow(/takes no value/);
   });
 
+  it('names the option in a one-line message (node:util parseArgs underneath, strict)', () => {
+    const message = (argv: string[]): string => {
+      try {
+        parseArgs(argv, { valued: ['seed', 'set'], flags: ['json'] });
+      } catch (e) {
+        expect(e).toBeInstanceOf(UsageError);
+        return (e as Error).message;
+      }
+      return 'no error';
+    };
+    expect(message(['--nope'])).toBe('unknown option --nope');
+    expect(message(['-x'])).toBe('unknown option -x');
+    expect(message(['--seed'])).toBe('option --seed needs a value');
+    expect(message(['--json=yes'])).toBe('option --json takes no value');
+    expect(message(['--seed', '-5'])).toBe(
+      'option --seed needs a value (write --seed=-1 for a value starting with "-")',
+    );
+    for (const m of [message(['--nope']), message(['--seed', '-5'])]) expect(m).not.toMatch(/\n/);
+  });
+
+  it('keeps every value of a repeated option, in order, and reads -h as --help', () => {
+    const a = parseArgs(['--seed=1', '--seed', '2', '--seed=-3', '-h', 'file.json'], {
+      valued: ['seed'],
+      flags: [],
+    });
+    expect(a.options.get('seed')).toEqual(['1', '2', '-3']);
+    expect(a.flags.has('help')).toBe(true);
+    expect(a.positional).toEqual(['file.json']);
+  });
+
   it('parses name=value assignments into numbers', () => {
     expect(parseAssignments(['russiaSupport=0.2', 'x=-1e3'])).toEqual({ russiaSupport: 0.2, x: -1000 });
     expect(() => parseAssignments(['x=abc'])).toThrow(/not a finite number/);
