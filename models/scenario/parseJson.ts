@@ -1,6 +1,14 @@
 // A strict JSON parser that reports syntax errors with line:column and duplicate object keys with their JSON
 // path (JSON.parse silently keeps the last duplicate, which would hide a duplicated parameter id).
 // Never throws; nesting is limited so hostile input cannot overflow the stack.
+//
+// Why ours and not jsonc-parser (Microsoft's, evaluated at 3.3.1): it is faster (a 5.6 MB file: 0.37 s through its
+// visitor vs 1.0 s here; a real scenario is ~13 kB and the cap is 5 MB), but it has no depth limit — 200,000 nested
+// "[" overflow its recursive descent (RangeError, no position) where this parser stops at 200 levels with a
+// line:column in 4 ms; its parse() assigns keys with obj[key] = v, so a "__proto__" key replaces the prototype
+// (values would have to be built in our own visitor); and its errors are codes that cascade (a trailing comma gives
+// PropertyNameExpected then ValueExpected) for which we would still write every message, the duplicate-key
+// tracking, the JSON paths and the line:column — as much code as this parser, plus a dependency.
 
 export type JsonIssue = { readonly path: string; readonly message: string };
 export type JsonResult =
