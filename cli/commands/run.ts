@@ -1,11 +1,12 @@
 // `run <scenario>`: a seeded Monte Carlo run; results on stdout, optional per-trial CSV and summary files.
 import { resolve } from 'node:path';
 import { trialCsvHeader } from '../../models/engine/ChunkExecutor';
-import { summaryCsv, sidecarJson } from '../../models/engine/csvTables';
+import { runMetadata, summaryCsv } from '../../models/engine/csvTables';
 import { replayTrial } from '../../models/engine/replayTrial';
 import { runScenario, type RunResult } from '../../models/engine/runScenario';
 import { AtomicFileWriter, writeFileAtomic } from '../../node/files/atomicWrite';
 import { cliFileDeps } from '../lib/cliFileDeps';
+import { jsonFile } from '../lib/jsonFile';
 import { collectGarbage } from '../lib/collectGarbage';
 import { CliError, type Command } from '../lib/Command';
 import { lastOption, parseArgs, UsageError } from '../lib/args';
@@ -114,11 +115,13 @@ export const command: Command = {
         writer = null;
         await writeFileAtomic(
           resolve(io.cwd, sidecarPath(outPath as string)),
-          sidecarJson(result, {
-            appVersion: APP_VERSION,
-            timestamp: new Date().toISOString(),
-            table: 'trials',
-          }),
+          jsonFile(
+            runMetadata(result, {
+              appVersion: APP_VERSION,
+              timestamp: new Date().toISOString(),
+              table: 'trials',
+            }),
+          ),
           cliFileDeps,
         );
       }
@@ -133,20 +136,18 @@ export const command: Command = {
     if (summaryPath) {
       const path = resolve(io.cwd, summaryPath);
       if (/\.json$/i.test(summaryPath)) {
-        await writeFileAtomic(
-          path,
-          `${JSON.stringify({ appVersion: APP_VERSION, ...result }, null, 2)}\n`,
-          cliFileDeps,
-        );
+        await writeFileAtomic(path, jsonFile({ appVersion: APP_VERSION, ...result }), cliFileDeps);
       } else {
         await writeFileAtomic(path, summaryCsv(result), cliFileDeps);
         await writeFileAtomic(
           resolve(io.cwd, sidecarPath(summaryPath)),
-          sidecarJson(result, {
-            appVersion: APP_VERSION,
-            timestamp: new Date().toISOString(),
-            table: 'summary',
-          }),
+          jsonFile(
+            runMetadata(result, {
+              appVersion: APP_VERSION,
+              timestamp: new Date().toISOString(),
+              table: 'summary',
+            }),
+          ),
           cliFileDeps,
         );
       }

@@ -1,9 +1,10 @@
 // `sweep <scenario> --param k=from:to:step [--param k2=...]`: outcome probabilities over a grid, common random numbers.
 import { resolve } from 'node:path';
-import { sidecarJson, sweepCsv } from '../../models/engine/csvTables';
+import { runMetadata, sweepCsv } from '../../models/engine/csvTables';
 import { gridValues, runSweep, type SweepAxis, type SweepResult } from '../../models/engine/runSweep';
 import { writeFileAtomic } from '../../node/files/atomicWrite';
 import { cliFileDeps } from '../lib/cliFileDeps';
+import { jsonFile } from '../lib/jsonFile';
 import type { Command } from '../lib/Command';
 import { lastOption, parseArgs, UsageError } from '../lib/args';
 import {
@@ -52,9 +53,11 @@ export const command: Command = {
       await writeFileAtomic(resolve(io.cwd, out), sweepCsv(result), cliFileDeps);
       await writeFileAtomic(
         resolve(io.cwd, sidecarPath(out)),
-        sidecarJson(
-          { ...result, overrides: opts.base.overrides },
-          { appVersion: APP_VERSION, timestamp: new Date().toISOString(), table: 'sweep' },
+        jsonFile(
+          runMetadata(
+            { ...result, overrides: opts.base.overrides },
+            { appVersion: APP_VERSION, timestamp: new Date().toISOString(), table: 'sweep' },
+          ),
         ),
         cliFileDeps,
       );

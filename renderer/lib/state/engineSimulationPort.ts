@@ -10,7 +10,7 @@ import { runSweep, type SweepResult } from '../../../models/engine/runSweep';
 import { runCompare } from '../../../models/engine/runCompare';
 import { runSensitivity, type SensitivityResult } from '../../../models/engine/runSensitivity';
 import { replayTrial } from '../../../models/engine/replayTrial';
-import { sidecarJson, summaryCsv, sweepCsv } from '../../../models/engine/csvTables';
+import { runMetadata, summaryCsv, sweepCsv } from '../../../models/engine/csvTables';
 import { version as appVersion } from '../../../package.json';
 import type {
   CompareView,
@@ -69,15 +69,8 @@ export const toRunView = (
   convergence: r.convergence.flatMap((c) =>
     r.outcomes.map((o, k) => ({ trials: c.trials, series: o.label, p: c.outcomes[k] ?? NaN })),
   ),
-  metadata: runMetadata(r),
+  metadata: runMetadata(r, { appVersion, timestamp: new Date().toISOString(), table: 'trials' }),
 });
-
-/** The run's sidecar metadata (the engine's sidecar JSON, issue #5 §7), as an object. */
-export const runMetadata = (r: RunResult): Record<string, unknown> =>
-  JSON.parse(sidecarJson(r, { appVersion, timestamp: new Date().toISOString(), table: 'trials' })) as Record<
-    string,
-    unknown
-  >;
 
 /** from..to in `steps` evenly spaced values (rounded to 12 significant digits). */
 export const axisValues = (a: SweepAxis): number[] => {
@@ -260,9 +253,10 @@ export const engineSimulationPort = (
     },
     metadataJson: async (_spec, run) => {
       const r = results.get(run);
-      return r
-        ? sidecarJson(r, { appVersion, timestamp: new Date().toISOString(), table: 'trials' })
-        : `${JSON.stringify(run.metadata, null, 2)}\n`;
+      const metadata = r
+        ? runMetadata(r, { appVersion, timestamp: new Date().toISOString(), table: 'trials' })
+        : run.metadata;
+      return `${JSON.stringify(metadata, null, 2)}\n`;
     },
     replay: async (spec, settings, trial): Promise<ReplayView> => {
       // one trial: cheap enough for the UI thread (no worker round trip)
