@@ -155,6 +155,11 @@ const toEquilibrium = (game: Game, method: string, xy: [Rational[], Rational[]])
  * The equilibrium at the end of the Lemke–Howson path from the artificial equilibrium dropping `label`
  * (0..m-1: row strategies, m..m+n-1: column strategies). Exact pivoting (float-mode games are solved on
  * their decimal values and reported as floats).
+ *
+ * Source: Lemke & Howson 1964, "Equilibrium points of bimatrix games", SIAM J. Appl. Math. 12; the tableau form
+ * with the lexicographic ratio test as in von Stengel 2002, "Computing equilibria for two-person games", Handbook
+ * of Game Theory 3, §3.5–3.7. Shapes: a 2-player game, m × n. Errors: RangeError for a game that is not 2-player
+ * or a label out of range.
  */
 export const lemkeHowson = (game: Game, label = 0): Equilibrium => {
   requireTwoPlayers(game, 'lemkeHowson');
@@ -182,6 +187,11 @@ export type LcpOptions = {
  * Gambit's lcp: Lemke–Howson from every starting label, then from every equilibrium found with every label
  * (the LH graph reachable from the artificial equilibrium), deduplicated. Set `graph: false` to stop at the
  * m + n paths from the artificial equilibrium.
+ *
+ * Source: Shapley 1974, "A note on the Lemke–Howson algorithm", Math. Programming Study 1 (the LH graph: paths
+ * between equilibria for every dropped label); Lemke & Howson 1964. Not every equilibrium need be reachable (use
+ * enumMixed for all of them). Errors: RangeError for a game that is not 2-player; SolverLimitError when
+ * opts.maxWork would be exceeded.
  */
 export const lcp = (game: Game, opts: LcpOptions = {}): Equilibrium[] => {
   requireTwoPlayers(game, 'lcp');

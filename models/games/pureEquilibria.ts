@@ -44,8 +44,9 @@ const pureIndicesFloat = (game: Game): number[] => {
 };
 
 /**
- * Every pure-strategy Nash equilibrium (verified), in Gambit profile order. Work O(profiles × players) (each
- * player's best responses are found once per line of profiles).
+ * Every pure-strategy Nash equilibrium (verified; Nash 1951's definition checked profile by profile, as Gambit's
+ * enumpure), in Gambit profile order. Work O(profiles × players) (each player's best responses are found once per
+ * line of profiles). Shapes: N players; each profile[player] is a unit vector.
  */
 export const pureEquilibria = (game: Game): Equilibrium[] => {
   const counts = game.strategies.map((s) => s.length);

@@ -1,6 +1,8 @@
 // Limit refinement of the logit solver: the float end point of the traced principal branch → a verified Nash
 // equilibrium, exact (bigint rationals) whenever the game is exact and the limit is rational (Gambit's logit reports
 // the float end point; Parley refines it so that `solve --method logit` agrees exactly with enummixed and lcp).
+// Sources: McKelvey & Palfrey 1995 (the limit is a Nash equilibrium); the support equations of a 2-player
+// equilibrium as in von Stengel 2002, §2.3 (support enumeration); exact LP feasibility by solveMatrixGame.
 import type { Game } from './Game';
 import { Rational } from './Rational';
 import { makeEquilibrium, floatTolerance, type Equilibrium } from './Equilibrium';
@@ -136,12 +138,12 @@ const lpSupportEquilibrium = (game: Game, S1: number[], S2: number[]): Rational[
 
 /**
  * Refine the end point of a traced principal branch to a verified Nash equilibrium of `game` (method "logit"),
- * exact whenever the game is exact and the limit is rational; null when no refinement verifies. `approx` is the
+ * exact whenever the game is exact and the limit is rational; null when no refinement verifies. `flat` is the
  * end point in the kernel's layout (player i's probabilities at kernel.sys.off[i]); the kernel must have `game`
  * loaded. Tries, for each support threshold (SUPPORT_THRESHOLDS): the pure profile; for 2 players the exact
  * equilibrium on those supports (linear equations) and an exact LP on them; the float support equilibrium
  * (LogitKernel.supportEquilibrium), rounded to simple fractions when that is exact. Then: for small 2-player games the
- * extreme equilibrium (enumMixed) nearest to approx; approx rounded to fractions; for 2 players an exact equilibrium on
+ * extreme equilibrium (enumMixed) nearest to the end point; the end point rounded to fractions; for 2 players an exact equilibrium on
  * the face approx lies on; approx itself when its regret is within the float tolerance.
  */
 export const refineLogitLimit = (game: Game, kernel: LogitKernel, flat: Float64Array): Equilibrium | null => {
