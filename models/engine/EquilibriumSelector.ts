@@ -16,6 +16,19 @@ export const EQ_TYPE_NAMES = ['none', 'pure', 'mixed'] as const;
 /** select(): no equilibrium could be computed (the float kernels failed; see EquilibriumSelector.select). */
 export const EQ_FAILED = -1;
 
+const PAYOFF_DOMINANT = 0;
+const RISK_DOMINANT = 1;
+const RANDOM = 2;
+const FIRST = 3;
+const LOGIT_LIMIT = 4;
+const RULE_CODES: Readonly<Record<SelectionRule, number>> = {
+  'payoff-dominant': PAYOFF_DOMINANT,
+  'risk-dominant': RISK_DOMINANT,
+  random: RANDOM,
+  first: FIRST,
+  'logit-limit': LOGIT_LIMIT,
+};
+
 /**
  * The rules (SelectionRule in models/scenario/RuntimeModel.ts, documented in the README):
  * - "payoff-dominant": the pure equilibrium with the largest sum of payoffs; "risk-dominant": the largest product
@@ -42,11 +55,15 @@ export class EquilibriumSelector {
   private readonly cachePay: Float64Array;
   private readonly cacheMix: Float64Array;
   private cached = false;
+  private cachePureCount = 0;
+  private cacheType = EQ_MIXED;
+  private readonly ruleCode: number;
 
   constructor(
     counts: readonly number[],
     readonly rule: SelectionRule,
   ) {
+    this.ruleCode = RULE_CODES[rule];
     let profiles = 1;
     let total = 0;
     for (const c of counts) {
@@ -68,38 +85,47 @@ export class EquilibriumSelector {
    * the run with an EquilibriumNotFoundError naming the trial and round, rather than play a non-equilibrium.
    */
   select(h: FloatGame, u: number, mix: Float64Array): number {
-    const tol = 1e-12 * Math.max(1, maxAbsPayoff(h));
+    this.tieCount = 1;
+    if (this.ruleCode === LOGIT_LIMIT && this.cached && sameValues(h.payoffs, this.cachePay)) {
+      mix.set(this.cacheMix);
+      this.pureCount = this.cachePureCount;
+      return this.cacheType;
+    }
+    const maxAbs = maxAbsPayoff(h);
+    const tol = 1e-12 * Math.max(1, maxAbs);
     const count = enumPure(h, this.eqBuf, tol);
     this.pureCount = count;
-    this.tieCount = 1;
-    if (this.rule === 'logit-limit') {
-      if (!this.logitLimit(h, mix)) return EQ_FAILED;
-      return isPure(h, mix) ? EQ_PURE : EQ_MIXED;
+    if (this.ruleCode === LOGIT_LIMIT) {
+      if (!this.logit.limit(h, mix)) return EQ_FAILED;
+      const type = isPure(h, mix) ? EQ_PURE : EQ_MIXED;
+      this.remember(h, mix, count, type);
+      return type;
     }
     if (count > 0) {
-      writePure(h, this.pick(h, count, u, tol), mix);
+      writePure(h, count === 1 ? (this.eqBuf[0] as number) : this.pick(h, count, u, tol, maxAbs), mix);
       return EQ_PURE;
     }
     if (this.lh && lemkeHowsonFloat(h, mix, this.lh)) return EQ_MIXED;
     return this.logitLimit(h, mix) ? EQ_MIXED : EQ_FAILED;
   }
 
-  /** The pure equilibrium (profile index) the rule picks among the `count` in eqBuf. */
-  private pick(h: FloatGame, count: number, u: number, tol: number): number {
+  /** The pure equilibrium (profile index) the rule picks among the `count` (≥ 2) in eqBuf. */
+  private pick(h: FloatGame, count: number, u: number, tol: number, maxAbs: number): number {
     const eqs = this.eqBuf;
-    if (count === 1 || this.rule === 'first') return eqs[0] as number;
-    if (this.rule === 'random') {
+    const rule = this.ruleCode;
+    if (rule === FIRST) return eqs[0] as number;
+    if (rule === RANDOM) {
       this.tieCount = count;
       return eqs[Math.min(count - 1, Math.floor(u * count))] as number;
     }
     const { n, counts, strides, payoffs } = h;
     const scores = this.scores;
-    const scale = Math.max(1e-300, maxAbsPayoff(h));
+    const scale = Math.max(1e-300, maxAbs);
     let best = -Infinity;
     for (let e = 0; e < count; e++) {
       const p = eqs[e] as number;
       let score: number;
-      if (this.rule === 'payoff-dominant') {
+      if (rule === PAYOFF_DOMINANT) {
         score = 0;
         for (let i = 0; i < n; i++) score += payoffs[p * n + i] as number;
       } else {
@@ -122,7 +148,7 @@ export class EquilibriumSelector {
       scores[e] = score;
       if (score > best) best = score;
     }
-    const tieTol = this.rule === 'payoff-dominant' ? tol : 1e-12;
+    const tieTol = rule === PAYOFF_DOMINANT ? tol : 1e-12;
     let ties = 0;
     for (let e = 0; e < count; e++) if ((scores[e] as number) >= best - tieTol) ties++;
     this.tieCount = ties;
@@ -133,18 +159,24 @@ export class EquilibriumSelector {
     return eqs[0] as number;
   }
 
-  /** The logit limit of h into mix, from the cache when h's payoffs equal the last game solved. */
+  /** The logit limit of h into mix (the mixed fallback of the other rules), from the cache when h was solved last. */
   private logitLimit(h: FloatGame, mix: Float64Array): boolean {
-    const pay = h.payoffs;
-    if (this.cached && sameValues(pay, this.cachePay)) {
+    if (this.cached && sameValues(h.payoffs, this.cachePay)) {
       mix.set(this.cacheMix);
       return true;
     }
     if (!this.logit.limit(h, mix)) return false;
-    this.cachePay.set(pay);
-    this.cacheMix.set(mix);
-    this.cached = true;
+    this.remember(h, mix, this.pureCount, EQ_MIXED);
     return true;
+  }
+
+  /** Cache the answer for h (the last game solved by the logit kernel). */
+  private remember(h: FloatGame, mix: Float64Array, pureCount: number, type: number): void {
+    this.cachePay.set(h.payoffs);
+    this.cacheMix.set(mix);
+    this.cachePureCount = pureCount;
+    this.cacheType = type;
+    this.cached = true;
   }
 }
 
