@@ -53,7 +53,11 @@ export class LogitLimitError extends Error {
  *
  * Shapes: `points[k].profile[player][strategy]`, λ in payoff units. Degenerate games whose branch bifurcates are
  * traced on slightly perturbed payoffs (the limit is still refined and verified on the game itself); badly scaled
- * 2-player games fall back to the nearest extreme equilibrium.
+ * 2-player games fall back to the nearest extreme equilibrium. Symmetric games: the tracer keeps its direction
+ * through the symmetric pitchfork bifurcations of the branch, so the limit is the symmetric equilibrium (chicken's
+ * and the battle of the sexes' mixed ones), as the tracing selection prescribes; gambit-logit 16.7 leaves the
+ * symmetric branch there by round-off and ends at one of the asymmetric pure equilibria. On generic games the two
+ * agree (tests/models/games/kernels/LogitKernel.test.ts records gambit-logit's answers).
  * @throws SolverLimitError when opts.maxSteps is spent; LogitLimitError when no refinement verifies.
  */
 export const logitBranch = (game: Game, opts: LogitOptions = {}): LogitBranch => {

@@ -2,6 +2,7 @@
 // the path tracer follows (as Gambit's logit solver, src/solvers/logit/nfglogit.cc). Allocation-free after
 // construction; reloaded in place when the game (of the same shape) changes.
 import type { FloatGame } from './FloatGame';
+import { perturbPayoffs } from './perturbPayoffs';
 
 /**
  * H(z) = 0 with z = (v, λ), v[off_i + k] = log σ_i(k) (nv = Σ_i K_i unknowns plus λ):
@@ -104,22 +105,10 @@ export class QreSystem {
 
   /**
    * Equations on the base payoffs plus at most eps (normalised units) in a fixed pseudo-random pattern (eps = 0:
-   * the base payoffs). A perturbed game is generic, so its principal branch is a smooth path: used when the branch
-   * of a degenerate game bifurcates (McKelvey & Palfrey 1995, Theorem 1 holds for almost all games).
+   * the base payoffs): see perturbPayoffs. Used when the branch of a degenerate game bifurcates.
    */
   perturb(eps: number): void {
-    const base = this.base;
-    const pay = this.pay;
-    if (eps === 0) {
-      pay.set(base);
-      return;
-    }
-    let h = 0x9e3779b9;
-    for (let a = 0; a < pay.length; a++) {
-      h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) + a;
-      h = Math.imul(h ^ (h >>> 12), 0x297a2d39);
-      pay[a] = (base[a] as number) + eps * (((h ^ (h >>> 15)) >>> 0) / 2 ** 32);
-    }
+    perturbPayoffs(this.base, eps, this.pay);
   }
 
   /**

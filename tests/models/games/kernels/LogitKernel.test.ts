@@ -153,3 +153,96 @@ describe('LogitKernel.limit (the limiting logit equilibrium, float)', () => {
     limitOf(floatGame([2, 2], [1, -1, -1, 1, -1, 1, 1, -1]))!.forEach((v) => expect(v).toBeCloseTo(0.5, 12));
   });
 });
+
+/**
+ * Terminal equilibria printed by `gambit-logit -q -e -m 1e-10` (Gambit 16.7.0) for seeded random games with integer
+ * payoffs 0..99 (generic: the principal branch is a path), recorded as test data. Payoffs in Parley's flat order
+ * payoffs[profile * players + player], profiles in Gambit order.
+ */
+const GAMBIT_LOGIT: { counts: number[]; payoffs: number[]; gambit: number[] }[] = [
+  {
+    counts: [3, 3],
+    payoffs: [28, 98, 61, 3, 2, 85, 20, 74, 53, 36, 33, 54, 88, 19, 94, 51, 77, 10],
+    gambit: [0, 1, 0, 0, 0, 1],
+  },
+  {
+    counts: [3, 3],
+    payoffs: [39, 46, 8, 25, 96, 40, 81, 34, 67, 76, 81, 4, 87, 60, 13, 74, 18, 71],
+    gambit: [1, 0, 0, 0, 0, 1],
+  },
+  {
+    counts: [2, 4],
+    payoffs: [28, 89, 93, 99, 36, 10, 77, 82, 2, 30, 88, 86, 90, 24, 72, 4],
+    gambit: [0, 1, 1, 0, 0, 0],
+  },
+  {
+    counts: [2, 4],
+    payoffs: [39, 37, 39, 21, 29, 66, 37, 42, 16, 71, 36, 35, 89, 64, 90, 27],
+    gambit: [0, 1, 0, 1, 0, 0],
+  },
+  {
+    counts: [4, 3],
+    payoffs: [28, 7, 29, 7, 69, 59, 63, 66, 4, 41, 79, 23, 86, 15, 17, 98, 93, 12, 91, 17, 76, 51, 15, 78],
+    gambit: [0, 0, 1, 0, 1, 0, 0],
+  },
+  {
+    counts: [4, 3],
+    payoffs: [39, 55, 76, 28, 63, 15, 24, 25, 18, 82, 26, 72, 84, 55, 36, 20, 33, 72, 38, 86, 16, 5, 23, 50],
+    gambit: [0, 0, 1, 0, 0, 1, 0],
+  },
+  {
+    counts: [2, 2, 2],
+    payoffs: [28, 52, 72, 25, 2, 33, 79, 24, 58, 70, 5, 65, 74, 91, 31, 31, 69, 19, 40, 60, 21, 33, 50, 13],
+    gambit: [1, 0, 1, 0, 1, 0],
+  },
+  {
+    counts: [2, 2, 2],
+    payoffs: [40, 0, 18, 47, 96, 89, 39, 83, 72, 11, 53, 15, 73, 31, 50, 53, 10, 80, 87, 30, 61, 86, 58, 86],
+    gambit: [1, 0, 0, 1, 1, 0],
+  },
+  {
+    counts: [3, 2, 2],
+    payoffs: [
+      28, 61, 40, 29, 69, 8, 22, 15, 9, 76, 51, 33, 72, 86, 54, 77, 85, 21, 70, 49, 91, 89, 17, 21, 68, 49,
+      89, 49, 68, 29, 79, 41, 78, 17, 66, 96,
+    ],
+    gambit: [0, 1, 0, 0, 1, 0, 1],
+  },
+  {
+    counts: [3, 2, 2],
+    payoffs: [
+      40, 9, 87, 51, 63, 64, 82, 75, 23, 16, 99, 83, 71, 26, 73, 0, 25, 81, 17, 18, 31, 43, 25, 93, 25, 36,
+      49, 92, 7, 34, 83, 41, 66, 91, 6, 56,
+    ],
+    gambit: [0, 1, 0, 0.194444, 0.805556, 0.301887, 0.698113],
+  },
+  {
+    counts: [2, 2, 2, 2],
+    payoffs: [
+      28, 16, 51, 51, 69, 57, 80, 65, 14, 10, 23, 44, 58, 57, 91, 57, 77, 30, 49, 81, 5, 27, 20, 64, 39, 14,
+      49, 9, 54, 0, 31, 34, 56, 81, 4, 50, 82, 85, 67, 75, 18, 62, 90, 72, 19, 4, 10, 62, 31, 90, 33, 79, 50,
+      84, 88, 47, 85, 43, 6, 0, 91, 3, 9, 80,
+    ],
+    gambit: [0, 1, 1, 0, 0.62963, 0.37037, 0.259259, 0.740741],
+  },
+  {
+    counts: [2, 2, 2, 2],
+    payoffs: [
+      40, 64, 98, 73, 63, 12, 41, 25, 29, 51, 71, 94, 57, 97, 10, 80, 17, 90, 96, 50, 45, 80, 28, 36, 96, 1,
+      9, 52, 92, 4, 36, 34, 44, 55, 45, 9, 36, 92, 90, 15, 13, 18, 45, 36, 18, 77, 38, 43, 56, 19, 60, 32, 79,
+      67, 8, 5, 30, 49, 62, 48, 96, 32, 95, 87,
+    ],
+    gambit: [0, 1, 0.666667, 0.333333, 0.47205, 0.52795, 1, 0],
+  },
+];
+
+describe('LogitKernel.limit agrees with gambit-logit', () => {
+  it('on recorded generic 2-, 3- and 4-player games (within 1e-5)', () => {
+    for (const { counts, payoffs, gambit } of GAMBIT_LOGIT) {
+      const g = floatGame(counts, payoffs);
+      const mix = new Float64Array(g.totalStrategies);
+      expect(new LogitKernel(counts).limit(g, mix)).toBe(true);
+      gambit.forEach((v, k) => expect(Math.abs((mix[k] as number) - v)).toBeLessThanOrEqual(1e-5));
+    }
+  });
+});
