@@ -134,6 +134,7 @@ export default tseslint.config(
   {
     files: [
       'cli/**/*.ts',
+      'node/**/*.ts',
       'bench/**/*.ts',
       'scripts/**/*.{js,mjs,ts}',
       '.ci/**/*.mjs',
@@ -145,6 +146,10 @@ export default tseslint.config(
   {
     files: ['cli/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', noLayerImport(['renderer', 'electron'], 'cli/')] },
+  },
+  {
+    files: ['node/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', noLayerImport(['renderer', 'electron', 'cli'], 'node/')] },
   },
   {
     files: ['renderer/**/*.{ts,svelte}'],
