@@ -59,6 +59,9 @@ export type ClassServerLimits = {
   readonly authTimeoutMs: number;
   /** Heartbeat period (ms): a connection that misses a pong for a whole period is closed. */
   readonly heartbeatMs: number;
+  /** HTTP: time to receive a request's headers, and the whole request (ms; slow clients are dropped). */
+  readonly headersTimeoutMs: number;
+  readonly requestTimeoutMs: number;
 };
 
 export const DEFAULT_LIMITS: ClassServerLimits = {
@@ -67,6 +70,8 @@ export const DEFAULT_LIMITS: ClassServerLimits = {
   strikes: 20,
   authTimeoutMs: 15_000,
   heartbeatMs: 15_000,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 15_000,
 };
 
 /** Frames above this close the connection at the protocol level (ws maxPayload). */
@@ -194,9 +199,9 @@ export const startClassServer = async (opts: ClassServerOptions): Promise<ClassS
   const bindHost = opts.host ?? '127.0.0.1';
   const lan = !isLoopback(bindHost);
   const server: Server = createServer({
-    requestTimeout: 15_000,
-    headersTimeout: 10_000,
-    connectionsCheckingInterval: 1_000,
+    requestTimeout: limits.requestTimeoutMs,
+    headersTimeout: limits.headersTimeoutMs,
+    connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs),
   });
   server.keepAliveTimeout = 5_000;
   server.maxHeadersCount = 50;
