@@ -10,6 +10,9 @@ export type SocketHandlers = {
 
 export type SocketFactory = (url: string) => WebSocket;
 
+/** WebSocket.OPEN (a literal, so tests can pass a stand-in socket). */
+const OPEN = 1;
+
 export class ClassSocket {
   private ws: WebSocket | null = null;
   private stopped = false;
@@ -51,7 +54,7 @@ export class ClassSocket {
   }
 
   send(m: ClientMessage): boolean {
-    if (this.ws?.readyState !== WebSocket.OPEN) return false;
+    if (this.ws?.readyState !== OPEN) return false;
     this.ws.send(JSON.stringify(m));
     return true;
   }
