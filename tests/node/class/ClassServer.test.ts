@@ -43,6 +43,13 @@ const httpGet = (
 describe('class server: a session end to end', () => {
   it('joins, chooses, reveals, pays, and End session writes session.csv with exactly the choices made', async () => {
     kit = await startKit('chicken', { config: { matching: 'fixed' } });
+    // this computer only unless the teacher opts in; the token travels in the URL's fragment, never over HTTP
+    expect(kit.server.host).toBe('127.0.0.1');
+    expect(kit.server.joinUrl).toBe(`http://127.0.0.1:${kit.server.port}/join#${kit.server.joinCode}`);
+    expect(kit.server.teacherUrl).toBe(
+      `http://127.0.0.1:${kit.server.port}/teacher#${kit.server.teacherToken}`,
+    );
+    expect(kit.server.joinCode).toMatch(/^[ACDEFHJKMNPQRTWXY3479]{5}$/);
     const teacher = await joinTeacher(kit);
     const ann = await joinStudent(kit, 'Ann');
     const bob = await joinStudent(kit, 'Bob');
