@@ -6,6 +6,14 @@ import { seriesColour } from '../charts/okabeIto';
 
 type Spec = (width: number) => Plot.PlotOptions;
 
+/** Whole-round ticks (at most about 12) from 1 to `last`. */
+export const roundTicks = (last: number): number[] => {
+  const step = Math.max(1, Math.ceil(last / 12));
+  const out: number[] = [];
+  for (let r = 1; r <= last; r += step) out.push(r);
+  return out;
+};
+
 export type ShareRow = { readonly round: number; readonly series: string; readonly share: number };
 
 /** Students' choice share of every strategy of every role, round by round. */
@@ -26,9 +34,10 @@ export const sharesSpec =
   (rows: readonly ShareRow[]): Spec =>
   () => {
     const series = [...new Set(rows.map((r) => r.series))];
+    const last = Math.max(1, ...rows.map((r) => r.round));
     return {
       marginLeft: 48,
-      x: { label: 'round', tickFormat: 'd' },
+      x: { label: 'round', tickFormat: 'd', ticks: roundTicks(last), domain: [1, Math.max(2, last)] },
       y: { domain: [0, 1], tickFormat: '.0%', label: 'share of the class', grid: true },
       color: { domain: series, range: series.map((_, i) => seriesColour(i)), legend: true },
       marks: [
@@ -58,7 +67,11 @@ export const trajectorySpec =
     );
     return {
       marginLeft: 52,
-      x: { label: view.session.roundLabel || 'round', tickFormat: 'd' },
+      x: {
+        label: view.session.roundLabel || 'round',
+        tickFormat: 'd',
+        ticks: roundTicks(view.session.rounds),
+      },
       y: { label: m ? `${m.label}${m.unit ? ` (${m.unit})` : ''}` : '', grid: true },
       marks: [
         Plot.areaY(fan, { x: 'round', y1: 'p5', y2: 'p95', fill: seriesColour(0), fillOpacity: 0.15 }),
