@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import type { ServerMessage } from '../models/class/protocol';
@@ -34,9 +35,13 @@ const quantile = (sorted: readonly number[], q: number): number =>
 
 export const bench = async (students = 200, rounds = 3): Promise<Record<string, unknown>> => {
   const dir = await mkdtemp(join(tmpdir(), 'parley-class-bench-'));
+  // node itself with tsx's loader (no wrapper process between us and the server)
+  const loader = pathToFileURL(join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
   const child = spawn(
-    join(root, 'node_modules', '.bin', 'tsx'),
+    process.execPath,
     [
+      '--import',
+      loader,
       join(root, 'cli', 'main.ts'),
       'class',
       'chicken',

@@ -4,10 +4,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { isStudent, isTeacher, TestClient } from './classTestKit';
 
 const root = resolve(import.meta.dirname, '../../..');
-const tsx = join(root, 'node_modules', '.bin', 'tsx');
 const children: ChildProcess[] = [];
 afterAll(() => {
   for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
@@ -17,10 +17,16 @@ type Started = { child: ChildProcess; port: number; teacherToken: string; code: 
 
 const startCli = (cwd: string, args: string[]): Promise<Started> =>
   new Promise((ok, fail) => {
-    const child = spawn(tsx, [join(root, 'cli', 'main.ts'), 'class', ...args], {
-      cwd,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    // node itself with tsx's loader (not the tsx wrapper, whose child would outlive a SIGKILL)
+    const loader = pathToFileURL(join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+    const child = spawn(
+      process.execPath,
+      ['--import', loader, join(root, 'cli', 'main.ts'), 'class', ...args],
+      {
+        cwd,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     children.push(child);
     const out: string[] = [];
     let text = '';
@@ -82,6 +88,8 @@ describe('parley class: kill and restart', () => {
       }
       first.child.kill('SIGKILL');
       await new Promise<void>((ok) => first.child.once('exit', () => ok()));
+      // the server is gone: its port refuses connections
+      await expect(TestClient.connect(ws)).rejects.toThrow();
 
       const second = await startCli(dir, args);
       expect(second.out.join('')).toMatch(/^Resumed /);
