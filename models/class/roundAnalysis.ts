@@ -37,8 +37,10 @@ export type RoundAnalysis = {
   readonly equilibria: readonly EquilibriumView[];
   /** Set when a solver's work budget stopped it (the list is then incomplete) or it failed. */
   readonly equilibriaNote: string | null;
-  /** λ fitted to this round's student choices (every table's game), or null without choices. */
+  /** λ fitted to this round's student choices (every table's game), or null without choices (or when it failed). */
   readonly fit: LambdaFit | null;
+  /** Why there is no fit when the computation failed (the QRE branch could not be followed), else null. */
+  readonly fitNote: string | null;
   /** The logit QRE of the shown game at λ̂, and at the interval's ends (∞: the branch's Nash limit). */
   readonly qre: readonly (readonly number[])[] | null;
   readonly qreLower: readonly (readonly number[])[] | null;
@@ -120,9 +122,37 @@ export const choiceData = (records: readonly RoundRecord[]): ChoiceData[] => {
     .slice(0, MAX_FIT_GAMES);
 };
 
-/** λ fitted to every revealed round so far. */
-export const pooledFit = (session: ClassSession): LambdaFit | null =>
-  fitLogitLambda(choiceData(session.rounds.filter((r) => r.revealedAt !== null)));
+/** λ fitted to every revealed round so far (null without choices, or when the fit failed). */
+export const pooledFit = (session: ClassSession): LambdaFit | null => {
+  try {
+    return fitLogitLambda(choiceData(session.rounds.filter((r) => r.revealedAt !== null)));
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * λ fitted to a round's choices and the QRE of `game` at λ̂ and at the interval's ends. A QRE the path follower
+ * cannot reach gives no fit (and no QRE columns) rather than a wrong one, with the reason in fitNote.
+ */
+const fitAndQre = (
+  rec: RoundRecord,
+  game: Game,
+): Pick<RoundAnalysis, 'fit' | 'fitNote' | 'qre' | 'qreLower' | 'qreUpper'> => {
+  try {
+    const fit = fitLogitLambda(choiceData([rec]));
+    return {
+      fit,
+      fitNote: null,
+      qre: fit ? qreAt(game, fit.lambda) : null,
+      qreLower: fit ? qreAt(game, fit.lower) : null,
+      qreUpper: fit ? qreAt(game, fit.upper) : null,
+    };
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    return { fit: null, fitNote: `λ could not be fitted: ${why}`, qre: null, qreLower: null, qreUpper: null };
+  }
+};
 
 /** The teacher's analysis of a revealed round. */
 export const analyseRound = (session: ClassSession, round: number): RoundAnalysis => {
@@ -142,7 +172,7 @@ export const analyseRound = (session: ClassSession, round: number): RoundAnalysi
     });
   }
   const { list, note } = equilibriaOf(game);
-  const fit = fitLogitLambda(choiceData([rec]));
+  const fitted = fitAndQre(rec, game);
   return {
     round,
     game: { players: game.players, strategies: game.strategies, payoffs: game.payoffs },
@@ -152,9 +182,6 @@ export const analyseRound = (session: ClassSession, round: number): RoundAnalysi
     botCounts,
     equilibria: list,
     equilibriaNote: note,
-    fit,
-    qre: fit ? qreAt(game, fit.lambda) : null,
-    qreLower: fit ? qreAt(game, fit.lower) : null,
-    qreUpper: fit ? qreAt(game, fit.upper) : null,
+    ...fitted,
   };
 };

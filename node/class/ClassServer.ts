@@ -389,10 +389,14 @@ export const startClassServer = async (opts: ClassServerOptions): Promise<ClassS
       .map((r) => {
         let a = fitCache.get(r.round);
         if (!a) {
-          a = analyseRound(session, r.round);
-          fitCache.set(r.round, a);
+          try {
+            a = analyseRound(session, r.round);
+            fitCache.set(r.round, a);
+          } catch (err) {
+            log(`analysis of round ${r.round} failed: ${err instanceof Error ? err.message : String(err)}`);
+          }
         }
-        return { round: r.round, fit: a.fit };
+        return { round: r.round, fit: a?.fit ?? null };
       });
     pooled = pooledFit(session);
     await opts.writeFileAtomic(csvPath, sessionCsv(session));
