@@ -622,9 +622,9 @@ export const startClassServer = async (opts: ClassServerOptions): Promise<ClassS
         log(`simulated fan chart failed: ${err instanceof Error ? err.message : String(err)}`),
     );
   }
-  // A resumed session that had ended: its files are rewritten on demand only; its analysis is recomputed.
   for (const r of session.rounds) if (r.revealedAt !== null) analyseLater(r.round);
-  if (session.phase === 'ended') resolveEnded(null);
+  // A resumed session that had ended: (re)write its files (when an output path is given) and report it ended.
+  if (session.phase === 'ended') finish();
 
   return {
     session,

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { request } from 'node:http';
 import {
@@ -108,6 +108,11 @@ describe('class server: a session end to end', () => {
       [0, 1],
       [0, 1],
     ]);
+    // resuming an ended session's journal rewrites the same session.csv
+    await rm(kit.out);
+    await kit.restart();
+    expect(await kit.server.ended).toEqual(files);
+    expect(await readFile(kit.out, 'utf8')).toBe(csv);
   });
 });
 
