@@ -147,6 +147,16 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', noLayerImport(['renderer', 'electron'], 'cli/')] },
   },
   {
+    // The bench's hand-written baselines are the measuring stick: they share no code with what they measure.
+    files: ['bench/baseline/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        noLayerImport(['models', 'cli', 'renderer', 'electron'], 'bench/baseline/ (an independent baseline)'),
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,svelte}'],
     languageOptions: { globals: { ...globals.browser } },
     rules: { 'no-restricted-imports': ['error', noLayerImport(['electron', 'cli'], 'renderer/')] },
