@@ -72,6 +72,7 @@ export default tseslint.config(
       'node_modules/',
       'out/',
       'dist-web/',
+      'dist-cli/',
       'release/',
       'coverage/',
       'test-results/',
@@ -135,7 +136,8 @@ export default tseslint.config(
     files: [
       'cli/**/*.ts',
       'bench/**/*.ts',
-      'scripts/**/*.{js,mjs,ts}',
+      'scripts/**/*.{js,mjs,cjs,ts}',
+      'bin/**/*.mjs',
       '.ci/**/*.mjs',
       'tests/**/*.{ts,mjs}',
       '*.config.{js,ts}',
@@ -179,7 +181,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['*.config.{js,ts}', 'scripts/**', 'tests/**', 'bench/**', 'electron.vite.config.ts'],
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['*.config.{js,ts}', 'scripts/**', 'bin/**', 'tests/**', 'bench/**', 'electron.vite.config.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );
