@@ -6,6 +6,8 @@ const AREAS: Record<string, () => Promise<{ bench: () => Promise<Record<string, 
   games: () => import('./games'),
   formula: () => import('./formula'),
   engine: () => import('./engine'),
+  engineProfile: () => import('./engineProfile'),
+  cli: () => import('./cli'),
 };
 
 const selected = process.argv.slice(2).filter((a) => !a.startsWith('-'));
