@@ -325,34 +325,45 @@ class ExactBasis {
   }
 }
 
-/** A set of basis masks (integers in [1, 2^52) held as doubles): open addressing, no allocation per entry. */
+/** Variables per mask word (integers below 2^52 are exact in a double). */
+const WORD = 52;
+
+/**
+ * A set of variable subsets (bases, label sets) over up to 2 × 52 variables, each held as two doubles (lo: variables
+ * 0–51, hi: 52–103): open addressing, no allocation per entry.
+ */
 class MaskSet {
-  private keys = new Float64Array(1 << 12);
+  private lo = new Float64Array(1 << 12);
+  private hi = new Float64Array(1 << 12);
+  private used = new Uint8Array(1 << 12);
   size = 0;
 
-  /** Add x; false when it was already present. */
-  add(x: number): boolean {
-    if (2 * (this.size + 1) > this.keys.length) this.grow();
-    const keys = this.keys;
-    const mask = keys.length - 1;
-    let h = Math.imul((x >>> 0) ^ Math.imul((x / 4294967296) >>> 0, 0x9e3779b1), 0x85ebca6b);
+  /** Add (lo, hi); false when it was already present. */
+  add(lo: number, hi: number): boolean {
+    if (2 * (this.size + 1) > this.used.length) this.grow();
+    const n = this.used.length - 1;
+    let h = Math.imul((lo >>> 0) ^ Math.imul((lo / 4294967296) >>> 0, 0x9e3779b1), 0x85ebca6b);
+    h ^= Math.imul((hi >>> 0) ^ ((hi / 4294967296) >>> 0), 0xc2b2ae35);
     h ^= h >>> 15;
-    for (let i = h & mask; ; i = (i + 1) & mask) {
-      const k = keys[i] as number;
-      if (k === x) return false;
-      if (k === 0) {
-        keys[i] = x;
+    for (let i = h & n; ; i = (i + 1) & n) {
+      if (!this.used[i]) {
+        this.used[i] = 1;
+        this.lo[i] = lo;
+        this.hi[i] = hi;
         this.size++;
         return true;
       }
+      if (this.lo[i] === lo && this.hi[i] === hi) return false;
     }
   }
 
   private grow(): void {
-    const old = this.keys;
-    this.keys = new Float64Array(old.length * 2);
+    const { lo, hi, used } = this;
+    this.lo = new Float64Array(used.length * 2);
+    this.hi = new Float64Array(used.length * 2);
+    this.used = new Uint8Array(used.length * 2);
     this.size = 0;
-    for (let i = 0; i < old.length; i++) if (old[i] !== 0) this.add(old[i] as number);
+    for (let i = 0; i < used.length; i++) if (used[i]) this.add(lo[i] as number, hi[i] as number);
   }
 }
 
@@ -385,19 +396,29 @@ export const certifiedVertices = (
   onVertex: (v: CertifiedVertex) => void,
 ): GiveUp | null => {
   const vars = d + k;
-  if (vars > 52) return 'too large';
+  if (vars > 2 * WORD) return 'too large';
   const maxT = Math.min(k, d);
   const solver = new CertifiedSolver(maxT);
+  // a basis is the set of its basic variables: variable v is bit v % 52 of word ⌊v / 52⌋
   const bit = new Float64Array(vars);
-  for (let v = 0; v < vars; v++) bit[v] = 2 ** v;
-  let start = 0;
-  for (let i = 0; i < k; i++) start += bit[d + i] as number;
+  const word = new Uint8Array(vars);
+  for (let v = 0; v < vars; v++) {
+    bit[v] = 2 ** (v % WORD);
+    word[v] = v < WORD ? 0 : 1;
+  }
+  let startLo = 0;
+  let startHi = 0;
+  for (let i = 0; i < k; i++) {
+    if (word[d + i]) startHi += bit[d + i] as number;
+    else startLo += bit[d + i] as number;
+  }
   const seen = new MaskSet();
-  seen.add(start);
-  let stack = new Float64Array(1024);
+  seen.add(startLo, startHi);
+  let stack = new Float64Array(2048);
   let top = 0;
-  stack[top++] = start;
-  const vertexKeys = new Set<number>();
+  stack[top++] = startLo;
+  stack[top++] = startHi;
+  const vertexKeys = new MaskSet();
   const support = new Int32Array(maxT);
   const tight = new Int32Array(maxT);
   const loose = new Int32Array(k);
@@ -411,25 +432,36 @@ export const certifiedVertices = (
     rowSums[i] = s;
   }
   const perBasis = k * (d + 1);
-  const push = (mask: number, leave: number, enter: number): void => {
-    const next = mask - (bit[leave] as number) + (bit[enter] as number);
-    if (seen.add(next)) {
+  const push = (lo: number, hi: number, leave: number, enter: number): void => {
+    if (word[leave]) hi -= bit[leave] as number;
+    else lo -= bit[leave] as number;
+    if (word[enter]) hi += bit[enter] as number;
+    else lo += bit[enter] as number;
+    if (seen.add(lo, hi)) {
       if (top === stack.length) {
         const grown = new Float64Array(stack.length * 2);
         grown.set(stack);
         stack = grown;
       }
-      stack[top++] = next;
+      stack[top++] = lo;
+      stack[top++] = hi;
     }
   };
   while (top > 0) {
     if (seen.size * perBasis > maxWork) onLimit();
-    const mask = stack[--top] as number;
-    let rest = mask;
+    const hi = stack[--top] as number;
+    const lo = stack[--top] as number;
+    let restLo = lo;
+    let restHi = hi;
     for (let v = vars - 1; v >= 0; v--) {
       const b = bit[v] as number;
-      basic[v] = rest >= b ? 1 : 0;
-      if (basic[v]) rest -= b;
+      if (word[v]) {
+        basic[v] = restHi >= b ? 1 : 0;
+        if (basic[v]) restHi -= b;
+      } else {
+        basic[v] = restLo >= b ? 1 : 0;
+        if (basic[v]) restLo -= b;
+      }
     }
     let t = 0;
     let tt = 0;
@@ -528,7 +560,7 @@ export const certifiedVertices = (
           if (b < 0) return 'uncertain';
           leave = b < t ? (support[b] as number) : d + (loose[b - t] as number);
         }
-        push(mask, leave, e);
+        push(lo, hi, leave, e);
       }
       continue;
     }
@@ -537,12 +569,17 @@ export const certifiedVertices = (
     if (!exact || !exact.lexicoFeasible()) return 'uncertain';
     const zeros = exact.zeroPositions();
     if (t > 0) {
-      let labels = 0;
-      for (let v = 0; v < vars; v++) if (!basic[v]) labels += bit[v] as number;
-      for (const b of zeros)
-        labels += bit[b < t ? (support[b] as number) : d + (loose[b - t] as number)] as number;
-      if (!vertexKeys.has(labels)) {
-        vertexKeys.add(labels);
+      // the vertex's labels: nonbasic variables and basic ones at 0 (a degenerate vertex is several bases)
+      const isLabel = basic.map((x) => 1 - x);
+      for (const b of zeros) isLabel[b < t ? (support[b] as number) : d + (loose[b - t] as number)] = 1;
+      let labelsLo = 0;
+      let labelsHi = 0;
+      for (let v = 0; v < vars; v++) {
+        if (!isLabel[v]) continue;
+        if (word[v]) labelsHi += bit[v] as number;
+        else labelsLo += bit[v] as number;
+      }
+      if (vertexKeys.add(labelsLo, labelsHi)) {
         const sup: number[] = [];
         for (let q = 0; q < t; q++) if ((exact.values[q] as bigint) > 0n) sup.push(support[q] as number);
         const tig: number[] = Array.from(tight.slice(0, t));
@@ -561,7 +598,7 @@ export const certifiedVertices = (
       if (basic[e]) continue;
       const b = exact.leaving(e, d);
       if (b < 0) return 'uncertain';
-      push(mask, b < t ? (support[b] as number) : d + (loose[b - t] as number), e);
+      push(lo, hi, b < t ? (support[b] as number) : d + (loose[b - t] as number), e);
     }
   }
   return null;

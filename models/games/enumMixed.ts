@@ -3,14 +3,15 @@
 //
 // Two paths, same answer:
 //  - fast (most games): the vertices of ONE polytope — the smaller player's — by certified floating-point vertex
-//    enumeration (certifiedVertices.ts); each vertex x, being nondegenerate, fixes the labels its partner y must
-//    have, so y is the solution of one small square system (as lrsnash completes each vertex: D. Avis, lrslib;
-//    D. Avis, G. Rosenberg, R. Savani, B. von Stengel, "Enumeration of Nash equilibria for two-player games",
-//    Economic Theory 42, 2010). Certified float screens out the partners that are infeasible; every remaining
-//    candidate and every reported equilibrium is computed and checked in exact rational arithmetic.
-//  - exact (when the fast path cannot certify a step: degenerate or badly conditioned games, entries beyond 2^53,
-//    more than 52 labels): exact fraction-free vertex enumeration of both polytopes (enumerateVertices.ts), then
-//    every completely labelled vertex pair.
+//    enumeration with the lexicographic rule (certifiedVertices.ts). The labels of a vertex x fix those its
+//    partners y must have: the partners are the vertices of one face of the other polytope — for a nondegenerate
+//    x a single point, the solution of one small square system (as lrsnash completes each vertex: D. Avis,
+//    lrslib; D. Avis, G. Rosenberg, R. Savani, B. von Stengel, "Enumeration of Nash equilibria for two-player
+//    games", Economic Theory 42, 2010). Certified float screens out the x whose partner is infeasible; every
+//    remaining face and every reported equilibrium is computed and checked in exact rational arithmetic.
+//  - exact (when the fast path cannot certify a step — a badly conditioned basis, entries beyond 2^53, more than
+//    104 strategies in all, a face with too many candidate vertices): exact fraction-free vertex enumeration of
+//    both polytopes (enumerateVertices.ts), then every completely labelled vertex pair.
 import type { Game } from './Game';
 import { Rational } from './Rational';
 import { makeEquilibrium, type Equilibrium } from './Equilibrium';

@@ -80,10 +80,11 @@ describe('enummixed: fast and exact paths', () => {
   });
 
   it('certified vertex enumeration finds exactly the exact enumeration’s vertices (with their labels)', () => {
-    for (let s = 1; s <= 40; s++) {
+    for (let s = 1; s <= 42; s++) {
       const r = lcg(s);
-      const k = 2 + (s % 5);
-      const d = 2 + ((s * 7) % 5);
+      // the last two: more than 52 variables (a basis then takes two mask words)
+      const k = s > 40 ? 50 + s - 40 : 2 + (s % 5);
+      const d = s > 40 ? 3 : 2 + ((s * 7) % 5);
       const values = s % 3 === 0 ? 3 : 50;
       const rows = Array.from({ length: k }, () =>
         Array.from({ length: d }, () => 1 + Math.floor(r() * values)),
