@@ -22,7 +22,8 @@ import { SolverLimitError } from './SolverLimitError';
 
 export type EnumMixedOptions = {
   /**
-   * Work budget for each best-response polytope, in exact tableau entries computed (about 3·10⁶ per second;
+   * Work budget for each best-response polytope enumerated, in tableau entries (bases visited × rows ×
+   * (columns + 1); the exact path computes about 3·10⁶ per second, the certified fast path many times more;
    * default: no limit). Over budget → SolverLimitError, never a partial answer.
    */
   readonly maxWork?: number;
