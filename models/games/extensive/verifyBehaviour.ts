@@ -98,36 +98,9 @@ export const behaviourCheck = <T>(
     });
   }
   const payoffs = V[0] as T[];
-  // Agent regret and unspecified rows that are reached.
-  let agentRegret = field.zero;
-  const unspecifiedReached: { player: number; infoset: number }[] = [];
-  tree.infosets.forEach((sets, p) =>
-    sets.forEach((s, k) => {
-      const first = s.nodes[0] as number;
-      if (first < root || first >= stop) return;
-      const row = behaviour[p]?.[k] as readonly T[];
-      let reach = field.zero;
-      const byAction = s.actions.map(() => field.zero);
-      let current = field.zero;
-      for (const h of s.nodes) {
-        const r = R[h - root] as T;
-        if (field.isZero(r)) continue;
-        reach = field.add(reach, r);
-        const node = nodes[h] as TreeNode & { children: readonly number[] };
-        node.children.forEach((c, a) => {
-          byAction[a] = field.add(byAction[a] as T, field.mul(r, (V[c - root] as T[])[p] as T));
-        });
-        current = field.add(current, field.mul(r, (V[h - root] as T[])[p] as T));
-      }
-      if (field.isZero(reach)) return;
-      if (row.every((v) => field.isZero(v))) unspecifiedReached.push({ player: p, infoset: k });
-      for (const v of byAction) {
-        const g = field.sub(v, current);
-        if (field.cmp(g, agentRegret) > 0) agentRegret = g;
-      }
-    }),
-  );
-  // Best responses over own sequences.
+  // Best responses over own sequences (von Stengel 1996): seqValue(σ) = Σ plays ending with σ of reach × payoff
+  // + Σ over sets entered by σ of max_a seqValue(σ_I a). bestAction records the maximiser at each set.
+  const bestActions: Int32Array[] = [];
   const playerRegret = tree.players.map((_, i) => {
     const Rm = new Array<T>(stop - root);
     Rm[0] = field.one;
@@ -150,23 +123,85 @@ export const behaviourCheck = <T>(
       });
     }
     const sets = tree.infosets[i] ?? [];
+    const best = new Int32Array(sets.length).fill(0);
     const inside = sets
       .map((s, k) => ({ k, first: s.nodes[0] as number }))
       .filter(({ first }) => first >= root && first < stop)
       .sort((a, b) => b.first - a.first);
     for (const { k } of inside) {
       const base = (index.seqBase[i] as number[])[k] as number;
-      let best: T | null = null;
+      let bestValue: T | null = null;
       for (let a = 0; a < (sets[k]?.actions.length as number); a++) {
         const v = seqValue[base + a] as T;
-        if (best === null || field.cmp(v, best) > 0) best = v;
+        if (bestValue === null || field.cmp(v, bestValue) > 0) {
+          bestValue = v;
+          best[k] = a;
+        }
       }
       const parent = (index.parentSeq[i] as number[])[k] as number;
-      seqValue[parent] = field.add(seqValue[parent] as T, best as T);
+      seqValue[parent] = field.add(seqValue[parent] as T, bestValue as T);
     }
+    bestActions.push(best);
     const br = seqValue[seqAt[root] as number] as T;
     const g = field.sub(br, payoffs[i] as T);
     return field.cmp(g, field.zero) > 0 ? g : field.zero;
+  });
+  // Agent regret: one-set deviations of each player, ex ante. Where the profile leaves a set of the deviating
+  // player unspecified (a zero row: its own strategy never gets there), the player is taken to continue optimally
+  // (bestActions), so a deviation into such a set is valued, not counted as 0.
+  let agentRegret = field.zero;
+  const unspecifiedReached: { player: number; infoset: number }[] = [];
+  tree.infosets.forEach((sets, i) => {
+    const own = behaviour[i] as readonly (readonly T[])[];
+    const filled = sets.map((s, k) => {
+      const row = own[k] as readonly T[];
+      if (!row.every((v) => field.isZero(v))) return row;
+      const b = (bestActions[i] as Int32Array)[k] as number;
+      return s.actions.map((_, a) => (a === b ? field.one : field.zero));
+    });
+    const Vi = new Array<T>(stop - root);
+    for (let n = stop - 1; n >= root; n--) {
+      const node = nodes[n] as TreeNode;
+      if (node.kind === 'terminal') {
+        Vi[n - root] = (nums.pathPayoff[n] as T[])[i] as T;
+        continue;
+      }
+      let v = field.zero;
+      node.children.forEach((c, a) => {
+        const w =
+          node.kind === 'chance'
+            ? (nums.moveProb[c] as T)
+            : node.player === i
+              ? ((filled[node.infoset] as readonly T[])[a] as T)
+              : prob(node, a);
+        if (!field.isZero(w)) v = field.add(v, field.mul(w, Vi[c - root] as T));
+      });
+      Vi[n - root] = v;
+    }
+    sets.forEach((s, k) => {
+      const first = s.nodes[0] as number;
+      if (first < root || first >= stop) return;
+      let reach = field.zero;
+      const byAction = s.actions.map(() => field.zero);
+      let current = field.zero;
+      for (const h of s.nodes) {
+        const r = R[h - root] as T;
+        if (field.isZero(r)) continue;
+        reach = field.add(reach, r);
+        const node = nodes[h] as TreeNode & { children: readonly number[] };
+        node.children.forEach((c, a) => {
+          byAction[a] = field.add(byAction[a] as T, field.mul(r, Vi[c - root] as T));
+        });
+        current = field.add(current, field.mul(r, Vi[h - root] as T));
+      }
+      if (field.isZero(reach)) return;
+      if ((own[k] as readonly T[]).every((v) => field.isZero(v)))
+        unspecifiedReached.push({ player: i, infoset: k });
+      for (const v of byAction) {
+        const g = field.sub(v, current);
+        if (field.cmp(g, agentRegret) > 0) agentRegret = g;
+      }
+    });
   });
   let regret = field.zero;
   for (const g of playerRegret) if (field.cmp(g, regret) > 0) regret = g;
