@@ -267,14 +267,65 @@ const numberText = (exact: Rational | null | undefined, value: number): string =
   return /e/i.test(s) ? Rational.from(value).toString() : s;
 };
 
+const ASCII_FOR: Record<string, string> = {
+  '\u2013': '-',
+  '\u2014': '-',
+  '\u2212': '-',
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201c': '"',
+  '\u201d': '"',
+  '\u00d7': 'x',
+  '\u2026': '...',
+  '\u2192': '->',
+  '\u2264': '<=',
+  '\u2265': '>=',
+};
+
+/**
+ * A label Gambit 16.7 accepts (games/game.h IsValidLabel): printable ASCII and single spaces, no space at either
+ * end. Accents are dropped (é → e), common punctuation is transliterated (– → -, × → x), anything else becomes `?`.
+ */
+export const gambitLabel = (s: string): string => {
+  let out = '';
+  for (const ch of s.normalize('NFKD')) {
+    const c = ch.codePointAt(0) as number;
+    if (c >= 0x300 && c <= 0x36f) continue; // combining accents
+    if (c >= 0x20 && c <= 0x7e) out += ch;
+    else if (c < 0x20 || c === 0x7f || c === 0xa0) out += ' ';
+    else out += ASCII_FOR[ch] ?? '?';
+  }
+  return out.replace(/ {2,}/g, ' ').trim();
+};
+
+export type WriteEfgOptions = {
+  /**
+   * Rewrite player, information set, action, outcome and node labels into labels Gambit 16.7 accepts (gambitLabel;
+   * non-empty node labels made unique with a `_2`, `_3` … suffix, as Gambit requires). Default false: labels are
+   * written as they are, so that readEfg(writeEfg(t)) is t.
+   */
+  readonly gambitLabels?: boolean;
+};
+
 /**
  * Gambit .efg text of a tree (`EFG 2 R`, Gambit's layout: every node repeats its information set's label and
  * actions and its outcome's label and payoffs). readEfg(writeEfg(t)) is t again (same structure, labels, numbers,
- * information-set and outcome numbers), and Gambit reads it.
+ * information-set and outcome numbers); with `gambitLabels`, Gambit 16.7 reads it whatever the labels were.
  */
-export const writeEfg = (tree: GameTree): string => {
+export const writeEfg = (tree: GameTree, opts: WriteEfgOptions = {}): string => {
+  const fix = opts.gambitLabels ? gambitLabel : (s: string): string => s;
+  const seenNodes = new Map<string, number>();
+  const nodeLabel = (s: string): string => {
+    if (!opts.gambitLabels) return s;
+    const base = fix(s);
+    if (base === '') return base;
+    const n = (seenNodes.get(base) ?? 0) + 1;
+    seenNodes.set(base, n);
+    return n === 1 ? base : `${base}_${n}`;
+  };
+  const q = (s: string): string => quote(fix(s));
   const lines = [
-    `EFG 2 R ${quote(tree.title)} { ${tree.players.map(quote).join(' ')} }`,
+    `EFG 2 R ${quote(tree.title)} { ${tree.players.map(q).join(' ')} }`,
     quote(tree.comment),
     '',
   ];
@@ -282,23 +333,25 @@ export const writeEfg = (tree: GameTree): string => {
     if (node.outcome < 0) return '0';
     const o = tree.outcomes[node.outcome];
     if (!o) return '0';
-    return `${o.number} ${quote(o.label)} { ${o.payoffs.map((v, p) => numberText(o.exact?.[p], v)).join(', ')} }`;
+    return `${o.number} ${q(o.label)} { ${o.payoffs.map((v, p) => numberText(o.exact?.[p], v)).join(', ')} }`;
   };
   for (const node of tree.nodes) {
     if (node.kind === 'terminal') {
-      lines.push(`t ${quote(node.label)} ${outcomeText(node)}`);
+      lines.push(`t ${quote(nodeLabel(node.label))} ${outcomeText(node)}`);
     } else if (node.kind === 'chance') {
       const s = tree.chance[node.infoset];
       if (!s) continue;
       const acts = s.actions
-        .map((a, k) => `${quote(a)} ${numberText(s.exactProbs?.[k], s.probs[k] as number)}`)
+        .map((a, k) => `${q(a)} ${numberText(s.exactProbs?.[k], s.probs[k] as number)}`)
         .join(' ');
-      lines.push(`c ${quote(node.label)} ${s.number} ${quote(s.label)} { ${acts} } ${outcomeText(node)}`);
+      lines.push(
+        `c ${quote(nodeLabel(node.label))} ${s.number} ${q(s.label)} { ${acts} } ${outcomeText(node)}`,
+      );
     } else {
       const s = tree.infosets[node.player]?.[node.infoset];
       if (!s) continue;
       lines.push(
-        `p ${quote(node.label)} ${node.player + 1} ${s.number} ${quote(s.label)} { ${s.actions.map(quote).join(' ')} } ${outcomeText(node)}`,
+        `p ${quote(nodeLabel(node.label))} ${node.player + 1} ${s.number} ${q(s.label)} { ${s.actions.map(q).join(' ')} } ${outcomeText(node)}`,
       );
     }
   }
