@@ -288,12 +288,16 @@ const ASCII_FOR: Record<string, string> = {
  */
 export const gambitLabel = (s: string): string => {
   let out = '';
-  for (const ch of s.normalize('NFKD')) {
+  for (const ch of s.normalize('NFC')) {
     const c = ch.codePointAt(0) as number;
-    if (c >= 0x300 && c <= 0x36f) continue; // combining accents
     if (c >= 0x20 && c <= 0x7e) out += ch;
     else if (c < 0x20 || c === 0x7f || c === 0xa0) out += ' ';
-    else out += ASCII_FOR[ch] ?? '?';
+    else if (ASCII_FOR[ch] !== undefined) out += ASCII_FOR[ch];
+    else {
+      // é → e: the decomposition's base letter when it is ASCII (combining accents dropped).
+      const base = ch.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+      out += /^[\x20-\x7e]+$/.test(base) ? base : '?';
+    }
   }
   return out.replace(/ {2,}/g, ' ').trim();
 };
