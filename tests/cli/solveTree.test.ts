@@ -88,6 +88,22 @@ describe('parley solve FILE.efg', () => {
   });
 });
 
+it('hostile numbers are refused at once with one line (a 10,000-digit fraction, 5e-99154)', async () => {
+  for (const [name, num] of [
+    ['digits.efg', `${'7'.repeat(10_000)}/3`],
+    ['tiny.efg', '5e-99154'],
+  ] as const) {
+    const file = join(tmp, name);
+    writeFileSync(file, `EFG 2 R "t" { "A" }\n""\nt "" 1 "" { ${num} }\n`);
+    const r = await runCli(['solve', file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      new RegExp(`${name}:3: the payoff .* has more than 400 digits \\(the limit\\)\\n$`),
+    );
+    expect(r.stderr.split('\n')).toHaveLength(2);
+  }
+});
+
 describe('parley show --format efg', () => {
   it("writes a scenario's one-round game as a tree of simultaneous moves that reads back with the same equilibria", async () => {
     const r = await runCli(['show', 'chicken', '--format', 'efg']);

@@ -33,6 +33,14 @@ type NodeDraft =
       children: number[];
     };
 
+/** Largest key ever set in each number map (0 when none), kept at insertion so that new numbers cost O(1). */
+const maxKeys = new WeakMap<Map<number, number>, number>();
+const maxKey = (m: Map<number, number>): number => maxKeys.get(m) ?? 0;
+const setKey = (m: Map<number, number>, k: number, v: number): void => {
+  m.set(k, v);
+  if (k > maxKey(m)) maxKeys.set(m, k);
+};
+
 const sameList = (a: readonly string[], b: readonly string[]): boolean =>
   a.length === b.length && a.every((v, k) => v === b[k]);
 
@@ -113,7 +121,7 @@ export class TreeBuilder {
     fail: Fail,
     who: string,
   ): number {
-    const num = number ?? Math.max(0, ...byNumber.keys()) + 1;
+    const num = number ?? maxKey(byNumber) + 1;
     const known = byNumber.get(num);
     if (known === undefined) {
       if (!actions)
@@ -129,7 +137,7 @@ export class TreeBuilder {
         probs: probs ? [...probs] : null,
         nodes: [],
       });
-      byNumber.set(num, drafts.length - 1);
+      setKey(byNumber, num, drafts.length - 1);
       return drafts.length - 1;
     }
     const d = drafts[known] as SetDraft;
@@ -166,7 +174,7 @@ export class TreeBuilder {
     payoffs: readonly BuiltNumber[] | null,
     fail: Fail,
   ): number {
-    const num = number ?? Math.max(0, ...this.outcomeByNumber.keys()) + 1;
+    const num = number ?? maxKey(this.outcomeByNumber) + 1;
     const known = this.outcomeByNumber.get(num);
     if (known === undefined) {
       if (!payoffs) return fail(`outcome ${num} is used before it is defined`);
@@ -182,7 +190,7 @@ export class TreeBuilder {
         payoffs: payoffs.map((v) => (v.value === 0 ? 0 : v.value)),
         exact: payoffs.every((v) => v.exact) ? payoffs.map((v) => v.exact as Rational) : null,
       });
-      this.outcomeByNumber.set(num, this.outcomes.length - 1);
+      setKey(this.outcomeByNumber, num, this.outcomes.length - 1);
       return this.outcomes.length - 1;
     }
     const o = this.outcomes[known] as Outcome;

@@ -9,6 +9,7 @@
 // log realization probabilities so that they stay accurate when λ is large.
 import type { GameTree, TreeNode } from './GameTree';
 import { FLOAT_FIELD } from './NumField';
+import { SolverLimitError } from '../SolverLimitError';
 import { treeIndex, treeNumbers } from './treeIndex';
 
 /** A smooth system H(z) = 0 in z = (x, λ) with dim equations: what the path tracer needs. */
@@ -30,9 +31,40 @@ export type AgentQreSystem = SmoothSystem & {
   behaviourOf(z: Float64Array): number[][][];
 };
 
-/** The AQRE system of a tree with perfect recall (float payoffs, normalised to [0, 1]). */
+/** Largest agent logit system: actions over all information sets (the Jacobian is dense, its solve cubic). */
+export const MAX_AQRE_ACTIONS = 400;
+/** Largest Σ over decision nodes of their depth (the cost of one Jacobian). */
+export const MAX_AQRE_PATH_WORK = 2_000_000;
+
+/**
+ * The AQRE system of a tree with perfect recall (float payoffs, normalised to [0, 1]). Throws SolverLimitError when
+ * the tree has more than MAX_AQRE_ACTIONS actions or its Jacobian would cost more than MAX_AQRE_PATH_WORK.
+ */
 export const agentQreSystem = (tree: GameTree): AgentQreSystem => {
-  treeIndex(tree, 'logit');
+  const index = treeIndex(tree, 'logit');
+  const actionCount = tree.infosets.reduce(
+    (a, sets) => a + sets.reduce((b, s) => b + s.actions.length, 0),
+    0,
+  );
+  if (actionCount > MAX_AQRE_ACTIONS) {
+    throw new SolverLimitError(
+      'logit',
+      `the tree has ${actionCount} actions; the agent logit system is limited to ${MAX_AQRE_ACTIONS}`,
+    );
+  }
+  let pathWork = 0;
+  const depth = new Int32Array(tree.nodes.length);
+  tree.nodes.forEach((node, n) => {
+    if (n > 0) depth[n] = (depth[node.parent] as number) + 1;
+    if (node.kind === 'decision') pathWork += depth[n] as number;
+  });
+  if (pathWork > MAX_AQRE_PATH_WORK) {
+    throw new SolverLimitError(
+      'logit',
+      `the tree is too deep and large for the agent logit system (${pathWork} node-ancestor pairs)`,
+    );
+  }
+  void index;
   const nums = treeNumbers(tree, FLOAT_FIELD);
   const { nodes } = tree;
   const N = nodes.length;

@@ -30,6 +30,9 @@ import { treeIndex, treeNumbers, type TreeIndex } from './treeIndex';
 import { makeTreeEquilibrium, type TreeEquilibrium } from './verifyBehaviour';
 import { TreeError } from './TreeError';
 
+/** Largest LCP (rows) built, whatever the work budget: its exact tableau has rows × (2 rows + 2) entries. */
+export const MAX_LCP_ROWS = 3_000;
+
 export type SequenceFormLcpOptions = {
   /**
    * Work budget in exact tableau entries updated (default: no limit). When the first path alone needs more →
@@ -244,9 +247,16 @@ const lemke = (
 export const sequenceFormLcp = (tree: GameTree, opts: SequenceFormLcpOptions = {}): TreeEquilibrium[] => {
   const exactTree = tree.exact ? tree : toExactTree(tree);
   const sf = sequenceForm(exactTree);
+  const maxWork = opts.maxWork ?? Infinity;
+  const size = sf.n1 + sf.n2 + 2 * (sf.m1 + sf.m2);
+  if (size > MAX_LCP_ROWS || size * (2 * size + 2) > maxWork) {
+    throw new SolverLimitError(
+      'lcp',
+      `the sequence form (${sf.n1}×${sf.n2} sequences) gives a ${size}-row tableau, too large for the allowed work`,
+    );
+  }
   const lcp = buildLcp(sf);
   const N = lcp.size;
-  const maxWork = opts.maxWork ?? Infinity;
   const budget = {
     left: maxWork,
     onLimit: (): never => {

@@ -34,6 +34,9 @@ import { makeTreeEquilibrium, type TreeEquilibrium } from './verifyBehaviour';
 
 export type SubgameMethod = 'pure' | 'enummixed' | 'lcp' | 'logit';
 
+/** Largest Σ over subgame roots of subtree size × players (the cost of verifying one SPE in every subgame). */
+export const MAX_SPE_CHECK_WORK = 5_000_000;
+
 export type SubgamePerfectOptions = {
   /** How reduced subgames with more than one node are solved (default "pure"; see the file comment). */
   readonly subgames?: SubgameMethod;
@@ -71,6 +74,15 @@ export const subgamePerfect = (tree: GameTree, opts: SubgamePerfectOptions = {})
   const isRoot = new Uint8Array(nodes.length);
   for (const r of roots) isRoot[r] = 1;
   const end = treeIndex(tree).end;
+  // Verifying Nash in every subgame costs Σ over subgame roots of the subtree size: bounded.
+  let checkWork = 0;
+  for (const r of roots) checkWork += ((end[r] as number) - r) * tree.players.length;
+  if (checkWork > MAX_SPE_CHECK_WORK) {
+    throw new SolverLimitError(
+      'spe',
+      `verifying subgame perfection needs ${checkWork} node visits per equilibrium (the limit is ${MAX_SPE_CHECK_WORK})`,
+    );
+  }
   const solutions = new Map<number, Solution[]>();
   const tooMany = (): never => {
     throw new SolverLimitError(

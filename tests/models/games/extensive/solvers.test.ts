@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import type { Num } from '../../../../models/games/Equilibrium';
 import { Rational } from '../../../../models/games/Rational';
 import { pureEquilibria } from '../../../../models/games/pureEquilibria';
+import { SolverLimitError } from '../../../../models/games/SolverLimitError';
 import type { GameTree } from '../../../../models/games/extensive/GameTree';
 import { agentLogit } from '../../../../models/games/extensive/agentLogit';
 import { reducedStrategicForm } from '../../../../models/games/extensive/reducedStrategicForm';
@@ -319,6 +320,28 @@ const subtree = (tree: GameTree, root: number): { tree: GameTree; setMap: number
 };
 
 describe('limits', () => {
+  it('a 3,000-move centipede is refused by every exact method with a typed SolverLimitError, quickly', () => {
+    let node: NodeSpec = { kind: 'terminal', payoffs: [1, 1] };
+    for (let k = 0; k < 3000; k++) {
+      node = {
+        kind: 'decision',
+        player: k % 2,
+        actions: ['Take', 'Pass'],
+        children: [{ kind: 'terminal', payoffs: [k, 3000 - k] }, node],
+      };
+    }
+    const t = makeTree({ title: 'long', players: ['A', 'B'], root: node });
+    for (const solve of [
+      () => subgamePerfect(t),
+      () => agentLogit(t),
+      () => sequenceFormLcp(t, { maxWork: 12_000_000 }),
+      () => treePureEquilibria(t),
+      () => treeEnumMixed(t),
+    ]) {
+      expect(solve).toThrow(SolverLimitError);
+    }
+  });
+
   it('spe refuses an explosion of tie-breaks with a SolverLimitError', () => {
     // 12 independent indifferent choices: 4,096 subgame-perfect equilibria.
     const leafs = (n: number): NodeSpec =>
