@@ -2,6 +2,7 @@
 // payoffs[profile * n + player], profiles in Gambit order (player 0 fastest), mixed strategies flattened with
 // offsets[player]. Cross-checked against models/games in tests.
 import type { SelectionRule } from '../scenario/RuntimeModel';
+import { exp } from '../math/exp';
 
 export class FloatGame {
   readonly n: number;
@@ -218,7 +219,7 @@ export const logitResponse = (
   for (let s = 0; s < count; s++) if ((eu[s] as number) > max) max = eu[s] as number;
   let sum = 0;
   for (let s = 0; s < count; s++) {
-    const e = Math.exp(lambda * ((eu[s] as number) - max));
+    const e = exp(lambda * ((eu[s] as number) - max));
     out[off + s] = e;
     sum += e;
   }

@@ -10,6 +10,10 @@ import { solveExactUnique, solveFloat } from './linearSolve';
 import { enumMixed } from './enumMixed';
 import { solveMatrixGame } from './solveMatrixGame';
 import { SolverLimitError } from './SolverLimitError';
+import { exp } from '../math/exp';
+import { log } from '../math/log';
+
+const square = (x: number): number => x * x;
 
 export type LogitPoint = {
   /** Rationality parameter λ (in the game's payoff units). */
@@ -144,7 +148,7 @@ const system = (c: Ctx, z: Float64Array, H: Float64Array, J: number[][] | null):
   const { n, K, off, nv } = c;
   const lambda = z[nv] as number;
   const sigma = c.sSigma;
-  for (let a = 0; a < nv; a++) sigma[a] = Math.exp(z[a] as number);
+  for (let a = 0; a < nv; a++) sigma[a] = exp(z[a] as number);
   const U = c.sU;
   const W = J ? c.sW : null;
   payoffsAt(c, sigma, U, W);
@@ -178,7 +182,7 @@ const system = (c: Ctx, z: Float64Array, H: Float64Array, J: number[][] | null):
 
 const norm = (v: ArrayLike<number>): number => {
   let s = 0;
-  for (let i = 0; i < v.length; i++) s += (v[i] as number) ** 2;
+  for (let i = 0; i < v.length; i++) s += (v[i] as number) * (v[i] as number);
   return Math.sqrt(s);
 };
 
@@ -281,7 +285,7 @@ const correctFixedLambda = (c: Ctx, z: Float64Array, maxIt = 30): boolean => {
 
 const profileOfZ = (c: Ctx, z: Float64Array): number[][] =>
   c.K.map((k, i) => {
-    const row = Array.from({ length: k }, (_, s) => Math.exp(z[(c.off[i] as number) + s] as number));
+    const row = Array.from({ length: k }, (_, s) => exp(z[(c.off[i] as number) + s] as number));
     const sum = row.reduce((a, b) => a + b, 0);
     return row.map((v) => v / sum);
   });
@@ -319,7 +323,7 @@ const trace = (
   const nv = c.nv;
   let z: Float64Array = new Float64Array(nv + 1);
   for (let i = 0; i < c.n; i++) {
-    for (let k = 0; k < (c.K[i] as number); k++) z[(c.off[i] as number) + k] = -Math.log(c.K[i] as number);
+    for (let k = 0; k < (c.K[i] as number); k++) z[(c.off[i] as number) + k] = -log(c.K[i] as number);
   }
   visit?.(z);
   if (stopLambda <= 0) return { z, reached: true };
@@ -400,7 +404,7 @@ const continueInLambda = (c: Ctx, target: number): Float64Array | null => {
   const nv = c.nv;
   let z: Float64Array = new Float64Array(nv + 1);
   for (let i = 0; i < c.n; i++) {
-    for (let k = 0; k < (c.K[i] as number); k++) z[(c.off[i] as number) + k] = -Math.log(c.K[i] as number);
+    for (let k = 0; k < (c.K[i] as number); k++) z[(c.off[i] as number) + k] = -log(c.K[i] as number);
   }
   if (target <= 0) return z;
   const e = new Float64Array(nv + 1);
@@ -423,8 +427,8 @@ const continueInLambda = (c: Ctx, target: number): Float64Array | null => {
       let corr = 0;
       let stepLen = 0;
       for (let a = 0; a <= nv; a++) {
-        corr += ((zp[a] as number) - (pred[a] as number)) ** 2;
-        stepLen += ((zp[a] as number) - (z[a] as number)) ** 2;
+        corr += square((zp[a] as number) - (pred[a] as number));
+        stepLen += square((zp[a] as number) - (z[a] as number));
       }
       t2 = tangent(c, zp, t);
       ok = corr <= 0.09 * stepLen && t2 !== null && (t2[nv] as number) > 0;
