@@ -26,6 +26,24 @@ describe('Wilson interval', () => {
     expect(c.low).toBeCloseTo(0.2553, 4);
     expect(c.high).toBeCloseTo(0.3662, 4);
   });
+
+  it('is exactly [0, …] with no success and […, 1] when every trial is one, for any n', () => {
+    // the float formula gave 1.0842021724855044e-19 and 0.9999999999999998 here (issue 12)
+    for (const n of [1, 2, 10, 1000, 2000, 10_000, 100_000, 1_000_000, 123_457]) {
+      expect(wilson(0, n).low).toBe(0);
+      expect(wilson(n, n).high).toBe(1);
+      expect(wilson(n, n).p).toBe(1);
+    }
+  });
+
+  it('always has 0 ≤ low ≤ p ≤ high ≤ 1', () => {
+    for (const n of [1, 3, 7, 50, 2000, 99_999]) {
+      for (let x = 0; x <= n; x += Math.max(1, Math.floor(n / 97))) {
+        const w = wilson(x, n);
+        expect(0 <= w.low && w.low <= w.p && w.p <= w.high && w.high <= 1).toBe(true);
+      }
+    }
+  });
 });
 
 describe('closed-form scenario: the equilibrium flips at a uniform threshold', () => {
