@@ -4,6 +4,7 @@ import { seedText } from '../random/seedKey';
 import type { ModelSpec } from '../scenario/RuntimeModel';
 import { ChunkExecutor } from './ChunkExecutor';
 import { makeJob, type BaseOptions } from './makeJob';
+import { makeProvenance, type Provenance } from './Provenance';
 import { EQ_TYPE_NAMES } from './TrialSimulator';
 
 export type ReplayRound = {
@@ -28,6 +29,7 @@ export type ReplayRound = {
 };
 
 export type TrialReplay = {
+  readonly provenance: Provenance;
   /** 0-based trial index (CSV "trial" column = index + 1). */
   readonly trial: number;
   readonly seed: string | number;
@@ -84,6 +86,12 @@ export const replayTrial = (spec: ModelSpec, options: BaseOptions, trial: number
   };
   const rec = ex.runTrial(trial, 0);
   return {
+    provenance: makeProvenance(
+      spec,
+      { ...options, rounds: job.rounds },
+      { kind: 'replay', trial: trial + 1 },
+      options.context,
+    ),
     trial,
     seed: options.seed,
     seedText: seedText(options.seed),

@@ -7,6 +7,7 @@
 //    parameter and each outcome's "happened within the horizon" indicator and each metric's trial value.
 import { distributionQuantile } from '../random/quantileFunction';
 import type { ModelSpec } from '../scenario/RuntimeModel';
+import { makeProvenance, type Provenance } from './Provenance';
 import { makeJob, type BaseOptions } from './makeJob';
 import type { Overrides, Runner } from './Runner';
 import type { RunHooks } from './runScenario';
@@ -28,6 +29,7 @@ export type TornadoBar = {
 
 export type SensitivityResult = {
   readonly kind: 'sensitivity';
+  readonly provenance: Provenance;
   readonly scenario: { readonly id: string; readonly title: string; readonly hash: string };
   readonly seed: string | number;
   readonly trials: number;
@@ -60,7 +62,7 @@ export const MAX_GLOBAL_TRIALS = 200_000;
 export const runSensitivity = async (
   runner: Runner,
   spec: ModelSpec,
-  options: BaseOptions & { readonly params?: readonly string[] },
+  options: BaseOptions & { readonly params?: readonly string[]; readonly target?: string },
   hooks: Omit<RunHooks, 'onCsv'> = {},
 ): Promise<SensitivityResult> => {
   const chosen = options.params ?? spec.params.map((p) => p.id);
@@ -144,6 +146,12 @@ export const runSensitivity = async (
   const base = tornado.aggregates[0]!;
   return {
     kind: 'sensitivity',
+    provenance: makeProvenance(
+      spec,
+      { ...options, rounds: tornadoJob.rounds },
+      { kind: 'sensitivity', target: options.target ?? null, params: options.params ?? null },
+      options.context,
+    ),
     scenario: { id: spec.id, title: spec.title, hash: spec.hash },
     seed: options.seed,
     trials: tornado.trials,

@@ -2,6 +2,7 @@
 // `engineSimulationPort` (in engineSimulationPort.ts) implements it with the engine's Web Worker runner, and tests
 // pass a fake. Results arrive here already shaped for the charts (the "view" types below).
 import type { Sampler } from '../../../models/engine/ParamSampler';
+import type { Provenance } from '../../../models/engine/Provenance';
 import type { ModelSpec } from '../../../models/scenario/RuntimeModel';
 import type { BandRow, HistogramBin, ProbabilityRow, QuantileMarks, ShareRow } from '../charts/chartSpecs';
 
@@ -72,8 +73,8 @@ export type RunView = {
   };
   /** Convergence trace: each outcome's estimate as trials accumulate. */
   readonly convergence: readonly { readonly trials: number; readonly series: string; readonly p: number }[];
-  /** The run's metadata (sidecar JSON: app version, scenario hash, seed, sampler, trials, timestamp…). */
-  readonly metadata: Readonly<Record<string, unknown>>;
+  /** Where the run came from (scenario, values, seed, settings, app version, start time): its sidecar's content. */
+  readonly provenance: Provenance;
 };
 
 /** A quick estimate (live mode): outcome probabilities only. */

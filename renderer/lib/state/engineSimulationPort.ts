@@ -10,7 +10,8 @@ import { runSweep, type SweepResult } from '../../../models/engine/runSweep';
 import { runCompare } from '../../../models/engine/runCompare';
 import { runSensitivity, type SensitivityResult } from '../../../models/engine/runSensitivity';
 import { replayTrial } from '../../../models/engine/replayTrial';
-import { runMetadata, summaryCsv, sweepCsv } from '../../../models/engine/csvTables';
+import { summaryCsv, sweepCsv } from '../../../models/engine/csvTables';
+import { makeSidecar, sidecarText } from '../../../models/engine/sidecar';
 import { version as appVersion } from '../../../package.json';
 import type {
   CompareView,
@@ -69,7 +70,7 @@ export const toRunView = (
   convergence: r.convergence.flatMap((c) =>
     r.outcomes.map((o, k) => ({ trials: c.trials, series: o.label, p: c.outcomes[k] ?? NaN })),
   ),
-  metadata: runMetadata(r, { appVersion, timestamp: new Date().toISOString(), table: 'trials' }),
+  provenance: r.provenance,
 });
 
 /** from..to in `steps` evenly spaced values (rounded to 12 significant digits). */
@@ -154,6 +155,7 @@ export const engineSimulationPort = (
     trials: s.trials,
     sampler: s.sampler,
     overrides: s.overrides,
+    context: { appVersion, startedAt: new Date().toISOString(), workers: s.workers },
   });
   /** A full run's options: auto-stop included (the per-trial CSV re-run stops at the same chunk: deterministic). */
   const runOptions = (s: RunSettings) => ({
@@ -251,13 +253,8 @@ export const engineSimulationPort = (
       if (!r) throw new Error('This sweep has no table to export: run it again.');
       return sweepCsv(r);
     },
-    metadataJson: async (_spec, run) => {
-      const r = results.get(run);
-      const metadata = r
-        ? runMetadata(r, { appVersion, timestamp: new Date().toISOString(), table: 'trials' })
-        : run.metadata;
-      return `${JSON.stringify(metadata, null, 2)}\n`;
-    },
+    metadataJson: async (_spec, run) =>
+      sidecarText(makeSidecar(run.provenance, 'trials', results.get(run)?.runId ?? null)),
     replay: async (spec, settings, trial): Promise<ReplayView> => {
       // one trial: cheap enough for the UI thread (no worker round trip)
       const r = replayTrial(spec, options(settings), trial - 1);

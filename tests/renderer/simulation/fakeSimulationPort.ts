@@ -1,6 +1,7 @@
 // A deterministic in-process SimulationPort for component and state tests: P(talks) = 1 − support / 2 where
 // `support` is the override of parameter "russiaSupport" (default 0.8); runs report progress in 4 steps and honour
 // the AbortSignal. `gate` lets a test hold a run open.
+import { makeProvenance } from '../../../models/engine/Provenance';
 import type { ModelSpec } from '../../../models/scenario/RuntimeModel';
 import type {
   RunSettings,
@@ -74,7 +75,17 @@ export const fakeRunView = (
       { trials, series: 'Talks', p },
       { trials, series: 'War', p: 1 - p },
     ]),
-    metadata: { seed: settings.seed, trials: settings.trials, format_version: 1 },
+    provenance: makeProvenance(
+      { id: 'fake', title: 'Fake', hash: 'f'.repeat(64), params: [], rounds: { count: 3 } as never },
+      {
+        seed: settings.seed,
+        trials: settings.trials,
+        sampler: settings.sampler,
+        overrides: settings.overrides,
+      },
+      { kind: 'run', trialsRun: settings.trials, stoppedEarly: false },
+      { appVersion: 'test', startedAt: '2026-01-01T00:00:00.000Z', workers: settings.workers },
+    ),
   };
 };
 
@@ -208,7 +219,7 @@ export const fakeSimulationPort = () => {
     },
     summaryCsv: async () => 'outcome,p,low,high,n\ntalks,0.6,0.59,0.61,100\n',
     sweepCsv: async () => 'russiaSupport,outcome,p,low,high,n\n',
-    metadataJson: async (_spec, run) => JSON.stringify(run.metadata),
+    metadataJson: async (_spec, run) => JSON.stringify(run.provenance),
   };
   return {
     port,
