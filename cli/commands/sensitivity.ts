@@ -14,8 +14,9 @@ export const command: Command = {
   usage: [
     'Usage: npm run cli -- sensitivity <scenario> [--target id] [--params a,b,...] [options]',
     '',
-    'Tornado: each parameter alone at its low and high value (5th/95th percentile of its distribution, or its',
-    'slider range when it has none), the others at their defaults, all on the same trial seeds.',
+    'Tornado: each parameter alone fixed at its low and high value (5th/95th percentile of its distribution, or its',
+    'slider range when it has none), the others keeping their uncertainty, all on the same trial seeds; the base is',
+    'the plain run (the same numbers as `run` with the same seed and trials).',
     'Global: Spearman rank correlation of each uncertain parameter with each outcome and metric.',
     '  --target id        the outcome or metric to report in text (default: the first outcome)',
     '  --params a,b       only these parameters',

@@ -10,6 +10,7 @@ import { runSweep, gridValues } from '../../../models/engine/runSweep';
 import { runSensitivity } from '../../../models/engine/runSensitivity';
 import { wilson } from '../../../models/engine/wilson';
 import { penniesSpec, thresholdSpec } from './fixtures';
+import { loadBuiltin } from '../../../models/scenario/builtins';
 
 const runner = createInProcessRunner();
 
@@ -250,6 +251,21 @@ describe('what-if tools', () => {
     const exact = 1 - 0.5 ** 5 - (1 - 0.9 ** 5);
     expect(shock.low).toBeLessThanOrEqual(exact);
     expect(shock.high).toBeGreaterThanOrEqual(exact);
+  });
+
+  it('run, compare baseline and sensitivity base give the same numbers at the same seed and trials', async () => {
+    // issue 12: P(talks) read 9.8% (Simulate), 9.6% (Compare) and 0.093 (Sensitivity) in one session
+    const spec = loadBuiltin('korea-2025').spec;
+    const o = { seed: 2025, trials: 600, overrides: { drillScale: 0.4 } };
+    const run = await runScenario(runner, spec, o);
+    const cmp = await runCompare(runner, spec, { ...o, variant: { russiaSupport: 0.2 } });
+    const sen = await runSensitivity(runner, spec, o);
+    for (const [k, out] of run.outcomes.entries()) {
+      expect(cmp.baseline.outcomes[k]!.p).toBe(out.p);
+      expect(cmp.outcomes[k]!.baseline).toBe(out.p);
+      expect(sen.base.outcomes[k]!.p).toBe(out.p);
+    }
+    expect(sen.base.metrics.map((m) => m.mean)).toEqual(run.metrics.map((m) => m.mean));
   });
 
   it('sensitivity: the threshold parameter dominates the tornado and the rank correlation', async () => {
