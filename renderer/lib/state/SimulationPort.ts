@@ -49,6 +49,8 @@ export type SurvivalView = {
 
 export type RunView = {
   readonly settings: RunSettings;
+  /** The engine's deterministic run id (the per-trial CSV's run_id column). */
+  readonly runId: string;
   /** Trials actually run (fewer than settings.trials when auto-stop ended the run early). */
   readonly trials: number;
   readonly stoppedEarly: boolean;
@@ -80,6 +82,7 @@ export type RunView = {
 /** A quick estimate (live mode): outcome probabilities only. */
 export type EstimateView = {
   readonly settings: RunSettings;
+  readonly provenance: Provenance;
   readonly trials: number;
   readonly elapsedMs: number;
   readonly outcomes: readonly OutcomeView[];
@@ -96,6 +99,7 @@ export type ReplayRound = {
 };
 
 export type ReplayView = {
+  readonly provenance: Provenance;
   readonly trial: number;
   readonly seed: number;
   readonly params: readonly { readonly label: string; readonly value: number; readonly unit: string }[];
@@ -110,6 +114,7 @@ export type SweepAxis = {
 };
 
 export type SweepView = {
+  readonly provenance: Provenance;
   readonly x: SweepAxis;
   readonly y: SweepAxis | null;
   /** One row per grid point and outcome. */
@@ -126,6 +131,7 @@ export type SweepView = {
 };
 
 export type CompareView = {
+  readonly provenance: Provenance;
   readonly rows: readonly {
     readonly id: string;
     readonly label: string;
@@ -149,6 +155,7 @@ export type CompareView = {
 };
 
 export type TornadoView = {
+  readonly provenance: Provenance;
   /** Global sensitivity: Spearman rank correlation of each uncertain parameter with the target (per trial). */
   readonly spearman: readonly { readonly param: string; readonly label: string; readonly rho: number }[];
   readonly globalTrials: number;
@@ -192,6 +199,8 @@ export type SimulationPort = {
   perTrialCsv(spec: ModelSpec, settings: RunSettings, hooks: RunHooks): CsvChunks;
   summaryCsv(spec: ModelSpec, run: RunView): Promise<string>;
   sweepCsv(spec: ModelSpec, sweep: SweepView): Promise<string>;
+  compareCsv(spec: ModelSpec, compare: CompareView): Promise<string>;
+  sensitivityCsv(spec: ModelSpec, sensitivity: TornadoView): Promise<string>;
   metadataJson(spec: ModelSpec, run: RunView): Promise<string>;
 };
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadBuiltin } from '../../../models/scenario/builtins';
 import { createInProcessRunner } from '../../../models/engine/InProcessRunner';
 import { trialCsvHeader } from '../../../models/engine/ChunkExecutor';
-import { axisValues, engineSimulationPort } from '../../../renderer/lib/state/engineSimulationPort';
+import { axisValues, engineSimulationPort } from '../../../renderer/lib/simulation/engineSimulationPort';
 import { isAbort, type RunSettings } from '../../../renderer/lib/state/SimulationPort';
 
 const { spec } = loadBuiltin('korea-2025');
