@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Download as PwDownload, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -20,7 +20,7 @@ type Download = { name: string; bytes: Buffer };
 const downloads = async (page: Page, n: number, click: () => Promise<void>): Promise<Download[]> => {
   const got: Download[] = [];
   const done = new Promise<void>((resolve) => {
-    const on = (d: import('playwright-core').Download): void => {
+    const on = (d: PwDownload): void => {
       void (async () => {
         got.push({ name: d.suggestedFilename(), bytes: await readFile(await d.path()) });
         if (got.length === n) {
