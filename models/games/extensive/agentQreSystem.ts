@@ -11,6 +11,8 @@ import type { GameTree, TreeNode } from './GameTree';
 import { FLOAT_FIELD } from './NumField';
 import { SolverLimitError } from '../SolverLimitError';
 import { treeIndex, treeNumbers } from './treeIndex';
+import { exp } from '../../math/exp';
+import { log } from '../../math/log';
 
 /** A smooth system H(z) = 0 in z = (x, λ) with dim equations: what the path tracer needs. */
 export type SmoothSystem = {
@@ -99,7 +101,7 @@ export const agentQreSystem = (tree: GameTree): AgentQreSystem => {
   const logChance = new Float64Array(N);
   for (let n = 0; n < N; n++) {
     const pr = nums.moveProb[n] as number;
-    logChance[n] = pr > 0 ? Math.log(pr) : -Infinity;
+    logChance[n] = pr > 0 ? log(pr) : -Infinity;
   }
   // Decision-node data: flat offset of its information set, its player, the set's (player, index).
   const nodeOff = new Int32Array(N).fill(-1);
@@ -128,7 +130,7 @@ export const agentQreSystem = (tree: GameTree): AgentQreSystem => {
     for (let a = 0; a < s.count; a++) setOfAction[s.off + a] = k;
   });
   const start = new Float64Array(nv + 1);
-  for (const s of sets) for (let a = 0; a < s.count; a++) start[s.off + a] = -Math.log(s.count);
+  for (const s of sets) for (let a = 0; a < s.count; a++) start[s.off + a] = -log(s.count);
 
   // Scratch.
   const sigma = new Float64Array(nv);
@@ -141,7 +143,7 @@ export const agentQreSystem = (tree: GameTree): AgentQreSystem => {
 
   const evaluate = (z: Float64Array, H: Float64Array, J: number[][] | null): void => {
     const lambda = z[nv] as number;
-    for (let a = 0; a < nv; a++) sigma[a] = Math.exp(z[a] as number);
+    for (let a = 0; a < nv; a++) sigma[a] = exp(z[a] as number);
     // Log reach (forward) and values (backward).
     logReach[0] = 0;
     for (let n = 1; n < N; n++) {
@@ -160,7 +162,7 @@ export const agentQreSystem = (tree: GameTree): AgentQreSystem => {
       for (let p = 0; p < P; p++) Q[n * P + p] = 0;
       const off = nodeOff[n] as number;
       node.children.forEach((c, a) => {
-        const w = off >= 0 ? (sigma[off + a] as number) : Math.exp(logChance[c] as number);
+        const w = off >= 0 ? (sigma[off + a] as number) : exp(logChance[c] as number);
         if (w === 0) return;
         for (let p = 0; p < P; p++) Q[n * P + p] = (Q[n * P + p] as number) + w * (Q[c * P + p] as number);
       });
@@ -171,7 +173,7 @@ export const agentQreSystem = (tree: GameTree): AgentQreSystem => {
       for (const h of s.nodes) m = Math.max(m, logReach[h] as number);
       let sum = 0;
       for (const h of s.nodes) {
-        const w = m === -Infinity ? 1 : Math.exp((logReach[h] as number) - m);
+        const w = m === -Infinity ? 1 : exp((logReach[h] as number) - m);
         mu[h] = w;
         sum += w;
       }
@@ -215,7 +217,7 @@ export const agentQreSystem = (tree: GameTree): AgentQreSystem => {
           const hs = sets[setOfAction[hOff] as number] as (typeof sets)[number];
           // Continuation: ∂U_{H}(a)/∂v_b += μ(h) P(child → g) σ_b Q(g·b) for b at g's set.
           if (lrg > -Infinity && (mu[h] as number) > 0) {
-            const w = (mu[h] as number) * Math.exp(lrg - (logReach[child] as number));
+            const w = (mu[h] as number) * exp(lrg - (logReach[child] as number));
             if (w > 0) {
               const row = (hOff + a) * nv;
               for (let b = 0; b < gs.count; b++) {
@@ -267,7 +269,7 @@ export const agentQreSystem = (tree: GameTree): AgentQreSystem => {
     tree.infosets.map((list, p) =>
       list.map((s, k) => {
         const off = (offsets[p] as number[])[k] as number;
-        const row = s.actions.map((_, a) => Math.exp(z[off + a] as number));
+        const row = s.actions.map((_, a) => exp(z[off + a] as number));
         const sum = row.reduce((x, y) => x + y, 0);
         return row.map((v) => v / sum);
       }),

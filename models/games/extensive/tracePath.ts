@@ -35,7 +35,7 @@ const solveFloat = (M: readonly (readonly number[])[], b: readonly number[]): nu
 
 const norm = (v: ArrayLike<number>): number => {
   let s = 0;
-  for (let i = 0; i < v.length; i++) s += (v[i] as number) ** 2;
+  for (let i = 0; i < v.length; i++) s += (v[i] as number) * (v[i] as number);
   return Math.sqrt(s);
 };
 
