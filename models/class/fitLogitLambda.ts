@@ -42,11 +42,11 @@ export type LambdaFit = {
   readonly lambdaMax: number;
 };
 
-/** χ²₁(0.95) / 2: the log-likelihood drop at the edge of the 95% profile interval. */
-export /** Base-10 logarithm through models/math's log (same bits on every host). */
+/** Base-10 logarithm through models/math's log (same bits on every host). */
 const log10 = (x: number): number => log(x) / Math.LN10;
 
-const PROFILE_DROP = 3.841458820694124 / 2;
+/** χ²₁(0.95) / 2: the log-likelihood drop at the edge of the 95% profile interval. */
+export const PROFILE_DROP = 3.841458820694124 / 2;
 
 const GRID_MIN_EXP = -2;
 const GRID_MAX_EXP = 4;
