@@ -3,7 +3,7 @@
 // parameter values on screen, and the dialog's options. One schema for both ways in: the desktop app's IPC channel
 // (electron/ipc/contract.ts) and the web mode's POST endpoint (node/class/classWebApi.ts).
 import { z } from 'zod';
-import { MAX_SCENARIO_TEXT } from '../scenario/parseScenario';
+import { MAX_SCENARIO_TEXT } from '../scenario/scenarioLimits';
 import { MATCHING_RULES, MAX_CLASS_ROUNDS, MAX_CLASS_STUDENTS } from './sessionEvents';
 
 /** Parameters a request may set (a scenario has a few dozen at most). */

@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import type { ClassSessionInfo, ClassStartResult, ResumableClassSession } from '../../api/ParleyApi';
 import type { ClassStartRequest } from '../../models/class/classStartRequest';
 import { defaultClassRounds } from '../../models/class/classStartRequest';
 import { parseScenario } from '../../models/scenario/parseScenario';
@@ -17,40 +18,6 @@ import type { ModelSpec } from '../../models/scenario/RuntimeModel';
 import { startClassServer, type ClassServerHandle, type ClassServerOptions } from './ClassServer';
 import { newSessionId } from './classSecrets';
 import { JournalError, readJournal } from './SessionJournal';
-
-/** What the app shows and passes to the teacher screen (api/ParleyApi.ts ClassSessionInfo). */
-export type ClassSessionInfo = {
-  readonly sessionId: string;
-  readonly title: string;
-  /** The session's WebSocket for the teacher screen (ws://127.0.0.1:port/ws). */
-  readonly serverUrl: string;
-  readonly teacherToken: string;
-  readonly joinUrl: string;
-  readonly joinCode: string;
-  /** QR code of joinUrl (SVG data URL). */
-  readonly qr: string;
-  readonly lan: boolean;
-  readonly resumed: boolean;
-  /** Where End session writes session.csv (the .json sidecar beside it). */
-  readonly csvPath: string;
-};
-
-export type ClassStartResult =
-  | { readonly ok: true; readonly session: ClassSessionInfo }
-  | { readonly ok: false; readonly canceled: false; readonly error: string };
-
-export type ResumableClassSession = {
-  readonly sessionId: string;
-  readonly title: string;
-  /** When the session was created (ms since the epoch). */
-  readonly createdAt: number;
-  readonly students: number;
-  /** Rounds opened so far, of `rounds`. */
-  readonly round: number;
-  readonly rounds: number;
-  /** Running now in this app (the teacher screen was closed or the page reloaded). */
-  readonly live: boolean;
-};
 
 export type ClassHostDeps = {
   /** Journals and launch records (created 0700 when missing). */
@@ -72,6 +39,8 @@ export type ClassHostDeps = {
   /** Tests inject a failing or counting server. */
   readonly startServer?: (options: ClassServerOptions) => Promise<ClassServerHandle>;
 };
+
+export type { ClassSessionInfo, ClassStartResult, ResumableClassSession };
 
 export const DEFAULT_CLASS_PORT = 5179;
 const LAUNCH_FORMAT = 'parley.class-launch/1';

@@ -74,7 +74,7 @@ describe('ClassHost', () => {
   it('starts a session on the scenario text with the options asked, on loopback, and the app origin can teach', async () => {
     const host = await makeHost();
     const r = await host.start(request({ params: { crash: -20 } }));
-    if (!r.ok) throw new Error(r.error);
+    if (!r.ok) throw new Error(String(r.error));
     const s = r.session;
     expect(s.title).toMatch(/Chicken/);
     expect(s.serverUrl).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/ws$/);
@@ -104,7 +104,7 @@ describe('ClassHost', () => {
   it('rounds: null plays the default (10 for a one-round game)', async () => {
     const host = await makeHost();
     const r = await host.start(request({ rounds: null }));
-    if (!r.ok) throw new Error(r.error);
+    if (!r.ok) throw new Error(String(r.error));
     expect((await host.resumable())?.rounds).toBe(10);
   });
 
@@ -122,7 +122,7 @@ describe('ClassHost', () => {
   it('one session at a time: a second start is refused until the first has ended', async () => {
     const host = await makeHost();
     const first = await host.start(request());
-    if (!first.ok) throw new Error(first.error);
+    if (!first.ok) throw new Error(String(first.error));
     expect(await host.start(request())).toMatchObject({
       ok: false,
       error: expect.stringMatching(/is running: resume it/),
@@ -138,14 +138,14 @@ describe('ClassHost', () => {
     const port = await takenPort();
     const host = await makeHost({ preferredPort: port });
     const r = await host.start(request());
-    if (!r.ok) throw new Error(r.error);
+    if (!r.ok) throw new Error(String(r.error));
     expect(r.session.serverUrl).not.toContain(`:${port}/`);
   });
 
   it('a stopped (or crashed) unfinished session is offered and resumed with the same code, token and port', async () => {
     const host = await makeHost();
     const r = await host.start(request());
-    if (!r.ok) throw new Error(r.error);
+    if (!r.ok) throw new Error(String(r.error));
     const t = await teacher(r.session.serverUrl, r.session.teacherToken);
     await control(t, 'start', 0);
     t.close();
@@ -162,7 +162,7 @@ describe('ClassHost', () => {
       students: 0,
     });
     const resumed = await again.resume(r.session.sessionId);
-    if (!resumed.ok) throw new Error(resumed.error);
+    if (!resumed.ok) throw new Error(String(resumed.error));
     expect(resumed.session).toMatchObject({
       resumed: true,
       joinCode: r.session.joinCode,
@@ -176,7 +176,7 @@ describe('ClassHost', () => {
   it('ended sessions are not offered; bad ids and tampered records are refused', async () => {
     const host = await makeHost();
     const r = await host.start(request());
-    if (!r.ok) throw new Error(r.error);
+    if (!r.ok) throw new Error(String(r.error));
     const t = await teacher(r.session.serverUrl, r.session.teacherToken);
     await control(t, 'end', 0);
     t.close();
@@ -184,7 +184,7 @@ describe('ClassHost', () => {
     expect(await host.resumable()).toBeNull();
 
     const u = await host.start(request());
-    if (!u.ok) throw new Error(u.error);
+    if (!u.ok) throw new Error(String(u.error));
     await host.stop();
     expect(await host.resume('../etc')).toMatchObject({ ok: false, error: 'Not a class session id.' });
     expect(await host.resume('class-000000000000')).toMatchObject({
