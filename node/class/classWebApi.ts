@@ -15,7 +15,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { classSessionIdSchema, classStartRequestSchema } from '../../models/class/classStartRequest';
-import type { ClassHost } from './ClassHost';
+import { writeFileAtomic } from '../files/atomicWrite';
+import { nodeFileDeps } from '../files/nodeFileDeps';
+import { ClassHost } from './ClassHost';
 
 export const CLASS_API_PREFIX = '/api/class/';
 /** Largest request body (bytes): a scenario of MAX_SCENARIO_TEXT characters with room for JSON escapes. */
@@ -148,3 +150,28 @@ export const createClassWebApi =
     }
     return true;
   };
+
+/**
+ * The web mode's class sessions (scripts/serve-web.mjs loads this from the CLI bundle): a ClassHost whose journals,
+ * launch records and session.csv files go to `dataDir`, serving the student pages from `staticDir`, whose teacher
+ * screen is the web app served on 127.0.0.1:`port` (its origins may open the session's WebSocket).
+ */
+export const webClassApi = (options: {
+  readonly staticDir: string;
+  readonly dataDir: string;
+  readonly port: number;
+  readonly log?: (line: string) => void;
+}): {
+  readonly handle: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+  readonly stop: () => Promise<void>;
+} => {
+  const host = new ClassHost({
+    dataDir: options.dataDir,
+    outDir: options.dataDir,
+    staticDir: options.staticDir,
+    writeFileAtomic: (path, text) => writeFileAtomic(path, text, nodeFileDeps),
+    allowedOrigins: [`http://127.0.0.1:${options.port}`, `http://localhost:${options.port}`],
+    ...(options.log ? { log: options.log } : {}),
+  });
+  return { handle: createClassWebApi(host), stop: () => host.stop() };
+};
