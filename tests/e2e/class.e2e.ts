@@ -118,6 +118,7 @@ describe('class play: parley class chicken, a teacher and 20 students in Chromiu
     await teacher.getByTestId('joined-count').waitFor();
     expect(teacher.url()).not.toContain('#'); // the token left the address bar
     await expect.poll(() => teacher.getByTestId('join-code').textContent()).toBe(code);
+    expect(await teacher.getByTestId('join-url').textContent()).toBe((joinUrl as string).replace(/#.*$/, ''));
     expect(await teacher.getByRole('img', { name: 'QR code of the join URL' }).getAttribute('src')).toMatch(
       /^data:image\/svg\+xml;base64,/,
     );
