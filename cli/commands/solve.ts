@@ -45,7 +45,8 @@ Options:
   --format F   text (default) | json | csv
   --set k=v    a scenario parameter value (repeatable; scenarios only)
 
-Probabilities and payoffs are exact fractions (2/3) when the payoffs are exact, decimals otherwise.`;
+Probabilities and payoffs are exact fractions (2/3) when the payoffs are exact, decimals otherwise.
+Gambit extensive-form files (.efg): see \`solve game.efg --help\` (methods spe, pure, lcp, enummixed, logit).`;
 
 const loadGame = async (arg: string, io: CliIo, sets: Record<string, number>): Promise<Game> => {
   if (arg.toLowerCase().endsWith('.nfg')) {
@@ -268,6 +269,9 @@ export const command: Command = {
   summary: 'Solve a game (.nfg, scenario file or built-in id) for its equilibria.',
   usage: USAGE,
   run: async (argv, io) => {
+    // Extensive-form games (.efg) have their own methods and output: cli/commands/solveTree.ts.
+    if (argv.some((a) => !a.startsWith('-') && a.toLowerCase().endsWith('.efg')))
+      return (await import('./solveTree')).solveTree(argv, io);
     const args = parseArgs(argv, { valued: ['method', 'format', 'set'], flags: [] });
     if (args.positional.length !== 1) {
       throw new UsageError(
