@@ -7,11 +7,30 @@ import type { Page } from 'playwright-core';
 import { openApp, SHOT_DIR, type Harness } from './harness';
 import { openDefault, waitForRunStatus } from './simulationE2eHelpers';
 
-const download = async (page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> => {
-  const [d] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), click()]);
-  const path = await d.path();
-  return { name: d.suggestedFilename(), bytes: await readFile(path) };
+type Download = { name: string; bytes: Buffer };
+
+/** Click and collect `n` downloads, sorted by name (a table export gives its CSV and its sidecar JSON). */
+const downloads = async (page: Page, n: number, click: () => Promise<void>): Promise<Download[]> => {
+  const got: Download[] = [];
+  const done = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${got.length} of ${n} downloads in 30 s`)), 30_000);
+    page.on('download', (d) => {
+      void (async () => {
+        got.push({ name: d.suggestedFilename(), bytes: await readFile(await d.path()) });
+        if (got.length === n) {
+          clearTimeout(timer);
+          resolve();
+        }
+      })();
+    });
+  });
+  await click();
+  await done;
+  page.removeAllListeners('download');
+  return got.sort((a, b) => (a.name < b.name ? -1 : 1));
 };
+const download = async (page: Page, click: () => Promise<void>): Promise<Download> =>
+  (await downloads(page, 1, click))[0] as Download;
 
 describe('export', () => {
   let h: Harness;
@@ -32,8 +51,14 @@ describe('export', () => {
 
   it('exports the per-trial CSV with the engine header and one row per trial and round', async () => {
     const { page } = h;
-    const csv = await download(page, () => page.getByRole('button', { name: 'Per-trial CSV' }).click());
-    expect(csv.name).toMatch(/-trials-7\.csv$/);
+    const [csv, sidecar] = (await downloads(page, 2, () =>
+      page.getByRole('button', { name: 'Per-trial CSV' }).click(),
+    )) as [Download, Download];
+    expect(csv.name).toMatch(/^korea-2025-trials-7\.csv$/);
+    expect(sidecar.name).toBe('korea-2025-trials-7.json'); // its provenance, paired by name
+    expect(JSON.parse(sidecar.bytes.toString('utf8'))).toMatchObject({
+      provenance: { seed: 7, trials: TRIALS },
+    });
     const lines = csv.bytes
       .toString('utf8')
       .split(/\r?\n/)
@@ -48,8 +73,11 @@ describe('export', () => {
 
   it('exports the summary CSV and the metadata JSON', async () => {
     const { page } = h;
-    const summary = await download(page, () => page.getByRole('button', { name: 'Summary CSV' }).click());
+    const [summary, summarySidecar] = (await downloads(page, 2, () =>
+      page.getByRole('button', { name: 'Summary CSV' }).click(),
+    )) as [Download, Download];
     expect(summary.name).toMatch(/-summary-7\.csv$/);
+    expect(summarySidecar.name).toMatch(/-summary-7\.json$/);
     expect(summary.bytes.toString('utf8').split(/\r?\n/)[0]).toMatch(/,/);
     const meta = await download(page, () =>
       page.getByRole('button', { name: 'Run metadata (JSON)' }).click(),
