@@ -10,7 +10,7 @@ export type OpenResult =
 
 export type SaveResult = { readonly ok: true; readonly path: string; readonly name: string } | Failure;
 
-export type ExportKind = 'csv' | 'json' | 'png' | 'svg' | 'scenario';
+export type ExportKind = 'csv' | 'json' | 'png' | 'svg' | 'scenario' | 'nfg';
 
 export type ExportBegin = { readonly ok: true; readonly id: string; readonly path: string } | Failure;
 

@@ -68,7 +68,7 @@ type MissingMenuCommand = Exclude<MenuCommand, (typeof menuCommands)[number]>;
 const _allMenuCommandsListed: MissingMenuCommand extends never ? true : false = true;
 void _allMenuCommandsListed;
 
-export const exportKinds = ['csv', 'json', 'png', 'svg', 'scenario'] as const;
+export const exportKinds = ['csv', 'json', 'png', 'svg', 'scenario', 'nfg'] as const;
 
 /** UTF-8 length of a string without allocating (surrogate pairs count 4, lone surrogates 3 like TextEncoder's U+FFFD). */
 export const utf8Length = (text: string): number => {

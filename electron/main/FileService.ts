@@ -26,6 +26,8 @@ export const dialogFilters = (kind: ExportKind): DialogFilter[] => {
       return [{ name: 'PNG image', extensions: ['png'] }];
     case 'svg':
       return [{ name: 'SVG image', extensions: ['svg'] }];
+    case 'nfg':
+      return [{ name: 'Gambit strategic-form game', extensions: ['nfg'] }];
   }
 };
 
@@ -35,6 +37,7 @@ const EXTENSIONS: Readonly<Record<ExportKind, string>> = {
   json: '.json',
   png: '.png',
   svg: '.svg',
+  nfg: '.nfg',
 };
 
 /** Adds the kind's extension when the user typed a bare name ("results" → "results.csv"); scenarios accept .json. */

@@ -1,7 +1,7 @@
 // The app shell: loads the default scenario with no console errors, measures time to first paint, works at
 // 1280×720 and 1920×1080, and regenerates the README screenshot (docs/screenshot.png).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { openApp, SHOT_DIR, type Harness } from './harness';
 import { median, mergeMetrics, waitForRunStatus } from './simulationE2eHelpers';
@@ -84,6 +84,17 @@ describe('app shell', () => {
     await month.press('Enter');
     await expect.poll(() => month.locator('xpath=..').innerText()).toMatch(/of 24 \(Jul\)/);
     await h.page.screenshot({ path: join(SHOT_DIR, 'game.png') });
+    // which equilibrium the simulation plays, by the scenario's selection rule
+    await expect
+      .poll(() => h.page.getByTestId('played-equilibrium').innerText())
+      .toMatch(/^The simulation plays a pure equilibrium chosen as .+: .+/);
+    // the round's game as a Gambit .nfg
+    const [d] = await Promise.all([
+      h.page.waitForEvent('download', { timeout: 30_000 }),
+      h.page.getByRole('button', { name: 'Export .nfg' }).click(),
+    ]);
+    expect(d.suggestedFilename()).toBe('korea-2025-round-1.nfg');
+    expect(await readFile(await d.path(), 'utf8')).toMatch(/^NFG 1 R "/);
     expect(h.errors).toEqual([]);
   });
 

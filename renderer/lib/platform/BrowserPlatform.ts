@@ -28,6 +28,7 @@ const MIME: Record<string, string> = {
   scenario: 'application/json',
   png: 'image/png',
   svg: 'image/svg+xml',
+  nfg: 'text/plain',
 };
 
 const readJson = <T>(storage: Storage | null, key: string, fallback: T): T => {

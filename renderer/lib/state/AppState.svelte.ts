@@ -10,6 +10,7 @@
  * - `app.platform: Platform` (files, exports; never window.parley), `app.models: ModelService` (the model layer).
  */
 import type { ModelSpec, RuntimeModel } from '../../../models/scenario/RuntimeModel';
+import type { PlayedEquilibrium } from '../../../models/engine/playedEquilibrium';
 import type { Game } from '../../../models/games/Game';
 import type { FileRef, MenuCommand, OpenResult, Platform } from '../platform/Platform';
 import { CommandRouter } from './CommandRouter';
@@ -159,6 +160,10 @@ export class AppState {
 
   get doc(): DocumentState {
     return this.documents.doc;
+  }
+  /** What the simulation plays in the Game view's game (DocumentsState.played). */
+  get played(): PlayedEquilibrium | null {
+    return this.documents.played;
   }
   get spec(): ModelSpec | null {
     return this.documents.spec;

@@ -4,6 +4,7 @@
 // `epoch` increments each time the document is REPLACED (new, open, built-in, restore): results of an earlier
 // epoch belong to another scenario and are cleared (ResultsState).
 import type { Game } from '../../../models/games/Game';
+import type { PlayedEquilibrium } from '../../../models/engine/playedEquilibrium';
 import type { ModelSpec, RuntimeModel } from '../../../models/scenario/RuntimeModel';
 import type { FileRef, OpenResult, Platform } from '../platform/Platform';
 import { DocumentState } from './DocumentState.svelte';
@@ -76,6 +77,17 @@ export class DocumentsState {
     }
   });
   game = $derived(this.#gameResult.game);
+  /** What the simulation plays in that game (null: no game, or the engine finds no equilibrium there). */
+  played = $derived.by((): PlayedEquilibrium | null => {
+    const model = this.model;
+    const game = this.game;
+    if (!model || !game) return null;
+    try {
+      return this.#models.played(model, game);
+    } catch {
+      return null;
+    }
+  });
   gameError = $derived(this.#gameResult.error);
 
   readonly #platform: Platform;

@@ -2,6 +2,7 @@
 // the heavy compiler (mathjs) is loaded lazily, off the first paint. The real implementation is loadModelService().
 import type { Game } from '../../../models/games/Game';
 import type { ModelSpec, RuntimeModel } from '../../../models/scenario/RuntimeModel';
+import type { PlayedEquilibrium } from '../../../models/engine/playedEquilibrium';
 
 /** A problem with a JSON path such as `actors[0].payoffs.engage` ('' = the whole file). */
 export type Issue = { readonly path: string; readonly message: string };
@@ -47,4 +48,9 @@ export type ModelService = {
       readonly state?: Readonly<Record<string, number>>;
     },
   ): Game;
+  /**
+   * What the simulation plays in `game` (a reduce() of `model`): the engine's own round code and selection rule
+   * (models/engine/playedEquilibrium). Throws when the engine finds no equilibrium or is still loading.
+   */
+  played(model: RuntimeModel, game: Game): PlayedEquilibrium;
 };

@@ -8,6 +8,7 @@ import type * as BuiltinsModule from '../../../models/scenario/builtins';
 import type * as ParseModule from '../../../models/scenario/parseScenario';
 import type * as InstantiateModule from '../../../models/scenario/instantiateModel';
 import type * as ReduceModule from '../../../models/scenario/reduceToGame';
+import type * as PlayedModule from '../../../models/engine/playedEquilibrium';
 
 type Modules = {
   builtins: typeof BuiltinsModule;
@@ -25,6 +26,8 @@ const load = (): Promise<Modules> =>
 
 /** reduceToGame is small and mathjs-free: loaded eagerly with the first check. */
 let reduceMod: typeof ReduceModule | null = null;
+/** The engine's round code (mathjs-free), for the Game view's "the simulation plays": loaded with the first check. */
+let playedMod: typeof PlayedModule | null = null;
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
@@ -51,6 +54,7 @@ export const loadModelService = (): ModelService => ({
   check: async (text, fileName): Promise<CheckResult> => {
     const m = await load();
     reduceMod ??= await import('../../../models/scenario/reduceToGame');
+    playedMod ??= await import('../../../models/engine/playedEquilibrium');
     const r = m.parse.parseScenario(text, fileName);
     if (!r.ok) return { ok: false, issues: r.issues };
     try {
@@ -63,5 +67,9 @@ export const loadModelService = (): ModelService => ({
   reduce: (model: RuntimeModel, at): Game => {
     if (!reduceMod) throw new Error('The model layer is still loading.');
     return reduceMod.reduceToGame(model, { params: at.params, round: at.round ?? 1, state: at.state ?? {} });
+  },
+  played: (model, game) => {
+    if (!playedMod) throw new Error('The model layer is still loading.');
+    return playedMod.playedEquilibrium(model, game);
   },
 });

@@ -73,6 +73,12 @@ export const fakeModelService = (): ModelService & { checks: number } => {
       payoffs: [[at.params.russiaSupport ?? 0, 0]],
       exact: null,
     }),
+    played: (_model: RuntimeModel, game: Game) => ({
+      rule: 'first' as const,
+      kind: 'pure' as const,
+      pureEquilibria: 1,
+      alternatives: [{ probability: 1, profile: game.strategies.map((s) => s.map((_, k) => (k === 0 ? 1 : 0))) }],
+    }),
   };
   return service;
 };
