@@ -9,7 +9,9 @@
 // in a 1,000- and a 1,000,000-trial run; replaying trial k alone regenerates its block.
 import { KeyedPermutation } from '../random/latinHypercube';
 import { cholesky, imanConover, spearmanToPearson } from '../random/imanConover';
-import { quantileFunction, type QuantileFn } from '../random/quantileFunction';
+import type { QuantileFn } from '../random/quantileFunction';
+import { describeDistribution } from '../random/distributions/distributionFamilies';
+import { parameterDistribution } from '../random/parameterDistribution';
 import { RandomStream } from '../random/RandomStream';
 import { PURPOSE, type SeedKey } from '../random/seedKey';
 import type { Distribution } from '../random/Distribution';
@@ -25,10 +27,19 @@ export type SampledParam = {
   readonly id: string;
   readonly value: number;
   readonly distribution: Distribution | null;
+  /** The declared range: draws are the distribution conditioned on it (the range rule). Default: unbounded. */
+  readonly min?: number;
+  readonly max?: number;
 };
+
+/** A parameter's draw was not a finite number (cannot happen for a validated file; named for hand-made specs). */
+export class ParameterDrawError extends Error {
+  override readonly name = 'ParameterDrawError';
+}
 
 export class ParamSampler {
   readonly count: number;
+  private readonly params: readonly SampledParam[];
   private readonly quantiles: (QuantileFn | null)[];
   private readonly defaults: Float64Array;
   private readonly perms: (KeyedPermutation | null)[];
@@ -48,13 +59,19 @@ export class ParamSampler {
     private readonly sampler: Sampler,
   ) {
     this.count = params.length;
-    this.quantiles = params.map((p, j) => {
+    this.params = params;
+    this.quantiles = params.map((p) => {
       if (!p.distribution) return null;
-      try {
-        return quantileFunction(p.distribution);
-      } catch (err) {
-        throw new Error(`parameters[${j}] "${p.id}".distribution: ${(err as Error).message}`, { cause: err });
+      const min = p.min ?? -Infinity;
+      const max = p.max ?? Infinity;
+      // the same function validation uses: run never finds a problem validate missed
+      const r = parameterDistribution(p.distribution, min, max);
+      if (!r.ok) {
+        throw new Error(
+          `parameter "${p.id}": its uncertainty ${describeDistribution(p.distribution)} cannot be drawn in its range ${min} to ${max}: ${r.message}`,
+        );
       }
+      return r.value.quantile;
     });
     this.defaults = Float64Array.from(params.map((p) => p.value));
     this.perms = params.map((p, j) =>
@@ -140,11 +157,24 @@ export class ParamSampler {
     if (!this.icChol) {
       this.baseUniforms(trial, uniforms, 0);
       this.mapValues(uniforms, 0, out);
-      return;
+    } else {
+      const b = Math.floor(trial / IC_BLOCK);
+      if (b !== this.blockIndex) this.fillBlock(b);
+      this.mapValues(this.block, (trial - b * IC_BLOCK) * this.count, out);
     }
-    const b = Math.floor(trial / IC_BLOCK);
-    if (b !== this.blockIndex) this.fillBlock(b);
-    this.mapValues(this.block, (trial - b * IC_BLOCK) * this.count, out);
+    for (let j = 0; j < out.length; j++) {
+      const v = out[j] as number;
+      if (v - v !== 0) this.nonFinite(trial, j, v);
+    }
+  }
+
+  /** A draw that is not a finite number is blamed on its parameter and distribution (never on a later formula). */
+  private nonFinite(trial: number, j: number, v: number): never {
+    const p = this.params[j] as SampledParam;
+    const d = p.distribution;
+    throw new ParameterDrawError(
+      `parameter "${p.id}" drew ${String(v)} from ${d ? `its uncertainty ${describeDistribution(d)}` : 'its default'} (trial ${trial + 1})`,
+    );
   }
 }
 

@@ -74,8 +74,8 @@ export const runSensitivity = async (
     .map((p) => {
       const d = p.distribution;
       const source: 'distribution' | 'range' = d && d.type !== 'fixed' ? 'distribution' : 'range';
-      const lowValue = source === 'distribution' && d ? distributionQuantile(d, 0.05) : p.min;
-      const highValue = source === 'distribution' && d ? distributionQuantile(d, 0.95) : p.max;
+      const lowValue = source === 'distribution' && d ? distributionQuantile(d, 0.05, p.min, p.max) : p.min;
+      const highValue = source === 'distribution' && d ? distributionQuantile(d, 0.95, p.min, p.max) : p.max;
       return { p, source, lowValue, highValue };
     })
     .filter((b) => b.lowValue !== b.highValue);
