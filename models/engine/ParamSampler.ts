@@ -8,7 +8,8 @@
 // [b·IC_BLOCK, (b+1)·IC_BLOCK)); with plain MC a block is always generated in full, so trial k is still the same
 // in a 1,000- and a 1,000,000-trial run; replaying trial k alone regenerates its block.
 import { KeyedPermutation } from '../random/latinHypercube';
-import { cholesky, imanConover, spearmanToPearson } from '../random/imanConover';
+import { imanConover } from '../random/imanConover';
+import { planCorrelations } from '../random/rankCorrelations';
 import type { QuantileFn } from '../random/quantileFunction';
 import { describeDistribution } from '../random/distributions/distributionFamilies';
 import { parameterDistribution } from '../random/parameterDistribution';
@@ -44,8 +45,10 @@ export class ParamSampler {
   private readonly defaults: Float64Array;
   private readonly perms: (KeyedPermutation | null)[];
   private readonly stream = new RandomStream();
-  private readonly icCols: number[] = [];
-  private readonly icChol: Float64Array | null = null;
+  private readonly icCols: number[];
+  private readonly icChol: Float64Array | null;
+  /** |ρ| = 1: [parameter, leader, ±1]: the parameter takes the leader's uniform u (or 1 − u). */
+  private readonly followers: readonly (readonly [number, number, 1 | -1])[];
   private blockIndex = -1;
   private readonly block: Float64Array;
   /** uniforms (from u[o]) → values for one trial (see mapperOf). */
@@ -77,36 +80,20 @@ export class ParamSampler {
     this.perms = params.map((p, j) =>
       sampler === 'lhs' && p.distribution ? new KeyedPermutation(trials, key, 1000 + j) : null,
     );
-    if (correlations.length > 0) {
-      const index = new Map(params.map((p, j) => [p.id, j]));
-      for (const c of correlations) {
-        for (const id of [c.a, c.b]) {
-          const j = index.get(id);
-          if (j === undefined) throw new Error(`correlations: unknown parameter "${id}"`);
-          if (!params[j]?.distribution)
-            throw new Error(`correlations: parameter "${id}" has no distribution`);
-          if (!this.icCols.includes(j)) this.icCols.push(j);
-        }
-        if (!(Number.isFinite(c.rho) && c.rho >= -1 && c.rho <= 1)) {
-          throw new Error(`correlations: rho between "${c.a}" and "${c.b}" must be in [-1, 1]`);
-        }
-      }
-      const m = this.icCols.length;
-      const target = new Float64Array(m * m);
-      for (let a = 0; a < m; a++) target[a * m + a] = 1;
-      for (const c of correlations) {
-        const a = this.icCols.indexOf(index.get(c.a) as number);
-        const b = this.icCols.indexOf(index.get(c.b) as number);
-        if (a === b) throw new Error(`correlations: "${c.a}" is correlated with itself`);
-        target[a * m + b] = target[b * m + a] = spearmanToPearson(c.rho);
-      }
-      const l = cholesky(target, m);
-      if (!l)
-        throw new Error(
-          'correlations: the declared rank correlations are inconsistent (not positive definite)',
-        );
-      this.icChol = l;
+    // the same function validation uses (a hand-made spec gets the same message validate would give)
+    const planned = planCorrelations(
+      params.map((p) => ({ id: p.id, uncertain: p.distribution !== null })),
+      correlations,
+    );
+    if (!planned.ok) {
+      const p = planned.problems[0] as (typeof planned.problems)[number];
+      throw new Error(
+        `correlations${p.index >= 0 ? `[${p.index}]${p.field ? `.${p.field}` : ''}` : ''}: ${p.message}`,
+      );
     }
+    this.icCols = [...planned.plan.leaders];
+    this.icChol = planned.plan.cholesky;
+    this.followers = planned.plan.followers;
     this.block = new Float64Array(this.icChol ? IC_BLOCK * this.count : 0);
     this.mapValues = mapperOf(this.quantiles, this.defaults);
   }
@@ -118,6 +105,16 @@ export class ParamSampler {
     for (let j = 0; j < this.count; j++) {
       const perm = this.perms[j];
       if (perm) out[offset + j] = (perm.map(trial) + (out[offset + j] as number)) / this.trials;
+    }
+  }
+
+  /** |ρ| = 1: each follower takes its leader's (final) uniform, or its complement — exact rank dependence. */
+  private follow(out: Float64Array, offset: number): void {
+    const f = this.followers;
+    for (let k = 0; k < f.length; k++) {
+      const [j, leader, s] = f[k] as readonly [number, number, 1 | -1];
+      const u = out[offset + leader] as number;
+      out[offset + j] = s === 1 ? u : 1 - u;
     }
   }
 
@@ -134,6 +131,7 @@ export class ParamSampler {
       this.icChol as Float64Array,
       this.stream.reseed(this.key, b, PURPOSE.imanConover),
     );
+    if (this.followers.length) for (let r = 0; r < rows; r++) this.follow(this.block, r * this.count);
     this.blockIndex = b;
   }
 
@@ -141,6 +139,7 @@ export class ParamSampler {
   uniforms(trial: number, out: Float64Array): void {
     if (!this.icChol) {
       this.baseUniforms(trial, out, 0);
+      if (this.followers.length) this.follow(out, 0);
       return;
     }
     const b = Math.floor(trial / IC_BLOCK);
@@ -156,6 +155,7 @@ export class ParamSampler {
   values(trial: number, uniforms: Float64Array, out: Float64Array): void {
     if (!this.icChol) {
       this.baseUniforms(trial, uniforms, 0);
+      if (this.followers.length) this.follow(uniforms, 0);
       this.mapValues(uniforms, 0, out);
     } else {
       const b = Math.floor(trial / IC_BLOCK);

@@ -139,8 +139,12 @@ describe('distributions: moments and quantiles from inverse-CDF sampling', () =>
   });
 
   it('rejects invalid distributions with a plain message', () => {
-    expect(distributionProblem({ type: 'uniform', min: 2, max: 1 })).toBe('uniform max must be at least min (2)');
-    expect(distributionProblem({ type: 'beta', alpha: 0, beta: 1 })).toBe('beta alpha must be a positive number');
+    expect(distributionProblem({ type: 'uniform', min: 2, max: 1 })).toBe(
+      'uniform max must be at least min (2)',
+    );
+    expect(distributionProblem({ type: 'beta', alpha: 0, beta: 1 })).toBe(
+      'beta alpha must be a positive number',
+    );
     expect(distributionProblem({ type: 'interval90', low: 3, high: 1 })).toBe(
       'interval90 high must be at least low (3)',
     );
