@@ -30,7 +30,14 @@ export default defineConfig({
     build: {
       outDir: r('out/renderer'),
       minify: true,
-      rolldownOptions: { input: { index: r('renderer/index.html') } },
+      rolldownOptions: {
+        input: {
+          index: r('renderer/index.html'),
+          // class play's pages, for the class server started from the app (and the e2e tests)
+          student: r('renderer/class/student.html'),
+          teacher: r('renderer/class/teacher.html'),
+        },
+      },
     },
   },
 });

@@ -217,7 +217,6 @@ export default tseslint.config(
   {
     files: [
       'cli/**/*.ts',
-      'node/**/*.ts',
       'bench/**/*.ts',
       'scripts/**/*.{js,mjs,ts}',
       '.ci/**/*.mjs',

@@ -39,4 +39,8 @@ export const COMMANDS: Readonly<Record<string, { summary: string; load: () => Pr
     summary: 'Tornado and global (rank-correlation) sensitivity of outcomes.',
     load: async () => (await import('./commands/sensitivity')).command,
   },
+  class: {
+    summary: 'Run a class session: students play from their phones beside the theory.',
+    load: async () => (await import('./commands/class')).command,
+  },
 };

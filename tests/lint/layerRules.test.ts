@@ -123,6 +123,20 @@ describe('layer rules', () => {
     expect(await ruleIds(snippet(from), file)).toEqual([]);
   });
 
+  it('node/ may not import cli/, renderer/ or electron/; models/class is platform-free too', async () => {
+    for (const from of ['../../cli/main', '../../renderer/main', '../../electron/main/index']) {
+      expect(
+        await ruleIds(`import { x as y } from '${from}';\nexport const x = y;\n`, 'node/class/__f.ts'),
+      ).toContain('no-restricted-imports');
+    }
+    expect(
+      await ruleIds(
+        "import { createServer } from 'node:http';\nexport const x = createServer;\n",
+        'models/class/__f.ts',
+      ),
+    ).toContain('no-restricted-imports');
+  });
+
   it('components may not touch window.parley', async () => {
     expect(
       await ruleIds('export const api = window.parley;\n', 'renderer/components/layout/__f.ts'),
