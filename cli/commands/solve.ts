@@ -47,11 +47,6 @@ Options:
 
 Probabilities and payoffs are exact fractions (2/3) when the payoffs are exact, decimals otherwise.`;
 
-type LoadScenarioGame = (arg: string, cwd: string, sets: Record<string, number>) => Promise<Game>;
-
-/** Resolved lazily so that .nfg solving does not depend on the scenario layer. */
-const SCENARIO_LOADER = '../lib/loadScenarioGame';
-
 const loadGame = async (arg: string, io: CliIo, sets: Record<string, number>): Promise<Game> => {
   if (arg.toLowerCase().endsWith('.nfg')) {
     if (Object.keys(sets).length) throw new UsageError('--set applies to scenarios, not to .nfg files');
@@ -64,15 +59,9 @@ const loadGame = async (arg: string, io: CliIo, sets: Record<string, number>): P
       throw err;
     }
   }
-  let loader: LoadScenarioGame | undefined;
-  try {
-    const mod = (await import(/* @vite-ignore */ SCENARIO_LOADER)) as { loadScenarioGame?: LoadScenarioGame };
-    loader = mod.loadScenarioGame;
-  } catch {
-    loader = undefined;
-  }
-  if (!loader) throw new CliError(`"${arg}" is not a .nfg file, and this build cannot load scenarios`);
-  return loader(arg, io.cwd, sets);
+  // Loaded only here, so that solving a .nfg file never loads the scenario layer (zod, mathjs).
+  const { loadScenarioGame } = await import('../lib/loadScenarioGame');
+  return loadScenarioGame(arg, io.cwd, sets);
 };
 
 const methodsFor = (game: Game, method: Method | undefined): Solver[] => {

@@ -1,4 +1,4 @@
-// Node worker_threads entry of the engine pool (started with `--import tsx`). Never imports mathjs: it receives
+// Node worker_threads entry of the engine pool (bundled with the CLI: scripts/cliBundle.cjs). Never imports mathjs: it receives
 // serialisable jobs and calls instantiateModel.
 import { parentPort } from 'node:worker_threads';
 import { createWorkerHandler, transferablesOf, type WorkerRequest } from '../../models/engine/workerProtocol';

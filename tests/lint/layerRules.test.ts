@@ -137,6 +137,19 @@ describe('layer rules', () => {
     ).toContain('no-restricted-imports');
   });
 
+  it('the bench baselines may not import models/ or cli/ (they must share no code with the engine)', async () => {
+    for (const from of ['../../models/random/quantileFunction', '../../cli/main'])
+      expect(
+        await ruleIds(`import { x as y } from '${from}';\nexport const x = y;\n`, 'bench/baseline/__f.ts'),
+      ).toContain('no-restricted-imports');
+    expect(
+      await ruleIds(
+        "import { x as y } from '../../models/random/quantileFunction';\nexport const x = y;\n",
+        'bench/__f.ts',
+      ),
+    ).toEqual([]);
+  });
+
   it('components may not touch window.parley', async () => {
     expect(
       await ruleIds('export const api = window.parley;\n', 'renderer/components/layout/__f.ts'),
