@@ -91,6 +91,16 @@ export const fmt = (x: number): string => {
   return a >= 1e-4 && a < 1e6 ? String(Number(x.toPrecision(4))) : x.toPrecision(3);
 };
 
+/** A probability as a percentage for messages: 25.5%, 0.3%, 4e-05%, 100%. */
+export const fmtPercent = (x: number): string =>
+  x >= 0.9995
+    ? '100%'
+    : x >= 0.1
+      ? `${(x * 100).toFixed(0)}%`
+      : x >= 0.001
+        ? `${(x * 100).toFixed(1)}%`
+        : `${(x * 100).toPrecision(1)}%`;
+
 const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 
 /** Field checks shared by the families: each field a finite number. */

@@ -4,21 +4,12 @@ import type { ModelSpec } from '../RuntimeModel';
 import type { Scenario } from '../scenarioSchema';
 import type { SymbolTable } from '../../formula/SymbolTable';
 import { describeDistribution, distributionProblems } from '../../random/distributions/distributionFamilies';
-import { fmt } from '../../random/distributions/DistributionFamily';
+import { fmt, fmtPercent as percent } from '../../random/distributions/DistributionFamily';
 import { toDistribution } from '../../random/distributions/toDistribution';
 import { parameterDistribution, RANGE_CUT_WARNING } from '../../random/parameterDistribution';
 import type { ScenarioDiagnostics } from './ScenarioDiagnostics';
 
 export type ScenarioParameter = NonNullable<Scenario['parameters']>[string];
-
-const percent = (x: number): string =>
-  x >= 0.9995
-    ? '100%'
-    : x >= 0.1
-      ? `${(x * 100).toFixed(0)}%`
-      : x >= 0.001
-        ? `${(x * 100).toFixed(1)}%`
-        : `${(x * 100).toPrecision(1)}%`;
 
 /** Report the problems of one parameter's own fields (range, default, step, uncertainty and the range rule). */
 export const checkParameter = (id: string, p: ScenarioParameter, diag: ScenarioDiagnostics): void => {

@@ -156,7 +156,8 @@ describe('behaviours', () => {
             { id: 'a', label: 'A' },
             { id: 'b', label: 'B' },
           ],
-          payoffs: { a: 'log(x - 2)', b: '0.3' },
+          // log(x - 2) is refused by the domain check; x * x - 0.25 is only possibly ≤ 0 to it (x used twice)
+          payoffs: { a: 'log(x * x - 0.25)', b: '0.3' },
         },
         {
           id: 'col',
@@ -170,7 +171,7 @@ describe('behaviours', () => {
       ],
     });
     await expect(runScenario(runner, spec, { seed: 1, trials: 10 })).rejects.toThrow(
-      /payoff of Row \(row\) for "a" is NaN: formula "log\(x - 2\)".*x = /,
+      /payoff of Row \(row\) for "a" is NaN: formula "log\(x \* x - 0\.25\)".*x = /,
     );
   });
 });
