@@ -66,7 +66,7 @@ describe('the CLI bundle', () => {
       'cli/commands/run.ts',
       'cli/lib/engineWorker.ts',
       'models/engine/TrialSimulator.ts',
-      'models/scenarios/korea-2025.parley.json',
+      'models/library/korea-2025.parley.json',
       'package.json',
     ])
       expect(m.inputs).toContain(f);
