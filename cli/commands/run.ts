@@ -13,6 +13,7 @@ import { lastOption, parseArgs, UsageError } from '../lib/args';
 import {
   APP_VERSION,
   ENGINE_USAGE,
+  ENGINE_FLAGS,
   ENGINE_VALUED,
   announceSeed,
   engineErrorMessage,
@@ -22,6 +23,7 @@ import {
 } from '../lib/engineOptions';
 import { formatReplay, formatRun } from '../lib/formatResults';
 import { createProgress } from '../lib/progressBar';
+import { checkRanges } from '../lib/checkRanges';
 import { resolveScenario } from '../lib/resolveScenario';
 
 export const command: Command = {
@@ -42,11 +44,19 @@ export const command: Command = {
   run: async (argv, io) => {
     const args = parseArgs(argv, {
       valued: [...ENGINE_VALUED, 'out', 'summary', 'auto-stop', 'replay'],
-      flags: [],
+      flags: [...ENGINE_FLAGS],
     });
     if (args.positional.length !== 1) throw new UsageError('expected exactly one scenario');
     const { spec } = await resolveScenario(args.positional[0] as string, io.cwd);
     const opts = parseEngineOptions(args);
+    checkRanges(
+      io,
+      'run',
+      spec,
+      opts.base.overrides ?? {},
+      (id, v) => `--set ${id}=${v}`,
+      opts.base.allowOutsideRange,
+    );
     const autoText = lastOption(args, 'auto-stop');
     const halfWidth = autoText === undefined ? undefined : Number(autoText);
     if (halfWidth !== undefined && !(halfWidth > 0 && halfWidth < 0.5)) {

@@ -2,8 +2,15 @@
 import { runSensitivity, type SensitivityResult } from '../../models/engine/runSensitivity';
 import { CliError, type Command } from '../lib/Command';
 import { lastOption, parseArgs, UsageError } from '../lib/args';
-import { ENGINE_USAGE, ENGINE_VALUED, parseEngineOptions, withEngine } from '../lib/engineOptions';
+import {
+  ENGINE_FLAGS,
+  ENGINE_USAGE,
+  ENGINE_VALUED,
+  parseEngineOptions,
+  withEngine,
+} from '../lib/engineOptions';
 import { formatSensitivity } from '../lib/formatResults';
+import { checkRanges } from '../lib/checkRanges';
 import { resolveScenario } from '../lib/resolveScenario';
 
 export const command: Command = {
@@ -20,10 +27,21 @@ export const command: Command = {
     ...ENGINE_USAGE.map((l) => l.replace('(default 10000)', '(per tornado bar; default 2000)')),
   ].join('\n'),
   run: async (argv, io) => {
-    const args = parseArgs(argv, { valued: [...ENGINE_VALUED, 'target', 'params'], flags: [] });
+    const args = parseArgs(argv, {
+      valued: [...ENGINE_VALUED, 'target', 'params'],
+      flags: [...ENGINE_FLAGS],
+    });
     if (args.positional.length !== 1) throw new UsageError('expected exactly one scenario');
     const { spec } = await resolveScenario(args.positional[0] as string, io.cwd);
     const opts = parseEngineOptions(args, 2000);
+    checkRanges(
+      io,
+      'sensitivity',
+      spec,
+      opts.base.overrides ?? {},
+      (id, v) => `--set ${id}=${v}`,
+      opts.base.allowOutsideRange,
+    );
     const target = lastOption(args, 'target') ?? spec.outcomes[0]?.id ?? spec.metrics[0]?.id;
     if (!target) throw new CliError('the scenario has no outcomes or metrics');
     if (!spec.outcomes.some((o) => o.id === target) && !spec.metrics.some((m) => m.id === target)) {

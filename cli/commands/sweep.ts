@@ -9,6 +9,7 @@ import type { Command } from '../lib/Command';
 import { lastOption, parseArgs, UsageError } from '../lib/args';
 import {
   APP_VERSION,
+  ENGINE_FLAGS,
   ENGINE_USAGE,
   ENGINE_VALUED,
   parseEngineOptions,
@@ -16,6 +17,7 @@ import {
   sidecarPath,
 } from '../lib/engineOptions';
 import { formatSweep } from '../lib/formatResults';
+import { checkRanges } from '../lib/checkRanges';
 import { resolveScenario } from '../lib/resolveScenario';
 
 const parseAxis = (text: string): SweepAxis => {
@@ -39,12 +41,28 @@ export const command: Command = {
     '  --out FILE.csv     write the sweep table (<param>[,<param2>],outcome,p,low,high,n) and FILE.json',
   ].join('\n'),
   run: async (argv, io) => {
-    const args = parseArgs(argv, { valued: [...ENGINE_VALUED, 'param', 'out'], flags: [] });
+    const args = parseArgs(argv, { valued: [...ENGINE_VALUED, 'param', 'out'], flags: [...ENGINE_FLAGS] });
     if (args.positional.length !== 1) throw new UsageError('expected exactly one scenario');
     const axes = (args.options.get('param') ?? []).map(parseAxis);
     if (axes.length < 1 || axes.length > 2) throw new UsageError('give one or two --param name=from:to:step');
     const { spec } = await resolveScenario(args.positional[0] as string, io.cwd);
     const opts = parseEngineOptions(args, 2000);
+    const allow = opts.base.allowOutsideRange;
+    checkRanges(io, 'sweep', spec, opts.base.overrides ?? {}, (id, v) => `--set ${id}=${v}`, allow);
+    for (const a of axes) {
+      // the grid's values outside the range, all at once (each is reported when allowed)
+      const outside = a.values.filter((v) => {
+        const p = spec.params.find((q) => q.id === a.param);
+        return p !== undefined && !(v >= p.min && v <= p.max);
+      });
+      if (outside.length && !allow) {
+        const p = spec.params.find((q) => q.id === a.param) as (typeof spec.params)[number];
+        throw new UsageError(
+          `--param ${a.param}: the grid values ${outside.slice(0, 5).join(', ')}${outside.length > 5 ? ', …' : ''} are outside the range of "${a.param}" (${p.min} to ${p.max}); add --allow-outside-range to run them anyway`,
+        );
+      }
+      for (const v of outside) checkRanges(io, 'sweep', spec, { [a.param]: v }, () => '', true);
+    }
     const result: SweepResult = await withEngine(io, 'sweep', opts, (runner, onProgress) =>
       runSweep(runner, spec, { ...opts.base, x: axes[0] as SweepAxis, y: axes[1] ?? null }, { onProgress }),
     );

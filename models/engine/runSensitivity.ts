@@ -7,6 +7,7 @@
 //    parameter and each outcome's "happened within the horizon" indicator and each metric's trial value.
 import { distributionQuantile } from '../random/quantileFunction';
 import type { ModelSpec } from '../scenario/RuntimeModel';
+import { outsideRange, type RangeViolation } from './outsideRange';
 import { makeJob, type BaseOptions } from './makeJob';
 import type { Overrides, Runner } from './Runner';
 import type { RunHooks } from './runScenario';
@@ -32,6 +33,8 @@ export type SensitivityResult = {
   readonly seed: string | number;
   readonly trials: number;
   readonly rounds: number;
+  /** Overrides used outside their parameter's declared range (allowOutsideRange only; else empty). */
+  readonly outsideRange: readonly RangeViolation[];
   /** Baseline (every parameter at its default). */
   readonly base: {
     readonly outcomes: readonly {
@@ -148,6 +151,7 @@ export const runSensitivity = async (
     seed: options.seed,
     trials: tornado.trials,
     rounds: tornadoJob.rounds,
+    outsideRange: outsideRange(spec, user),
     base: {
       outcomes: spec.outcomes.map((o, k) => ({
         id: o.id,

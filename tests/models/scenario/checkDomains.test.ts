@@ -18,7 +18,7 @@ const scenario = (parameters: Raw, metric: string, extra: Raw = {}): Raw => ({
 const check = (s: Raw): { issues: string[]; warnings: string[] } => {
   const r = parseScenarioValue(s);
   const fmt = (i: { path: string; message: string }): string => `${i.path}: ${i.message}`;
-  return { issues: r.ok ? [] : r.issues.map(fmt), warnings: (r.warnings ?? []).map(fmt) };
+  return { issues: r.ok ? [] : r.issues.map(fmt), warnings: r.ok ? r.warnings.map(fmt) : [] };
 };
 
 const d = { label: 'D', default: 1, min: 0.5, max: 2 };
