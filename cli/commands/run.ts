@@ -71,7 +71,7 @@ export const command: Command = {
       }
       let t;
       try {
-        t = replayTrial(spec, opts.base, k - 1);
+        t = replayTrial(spec, opts.base, k);
       } catch (err) {
         throw new CliError(engineErrorMessage(err));
       }

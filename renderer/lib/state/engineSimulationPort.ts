@@ -260,7 +260,7 @@ export const engineSimulationPort = (
     },
     replay: async (spec, settings, trial): Promise<ReplayView> => {
       // one trial: cheap enough for the UI thread (no worker round trip)
-      const r = replayTrial(spec, options(settings), trial - 1);
+      const r = replayTrial(spec, options(settings), trial);
       // the engine names outcomes and events by id: the UI shows their labels
       const outcomeLabel = new Map(spec.outcomes.map((o) => [o.id, o.label] as const));
       const eventLabel = new Map(spec.events.map((e) => [e.id, e.label] as const));
