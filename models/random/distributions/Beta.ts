@@ -92,6 +92,12 @@ const betaQuantileFunction = (s: BetaShape): ((p: number, q: number, yOut: Float
     const sign = inX ? 1 : -1;
     const f2 = f * f;
     const f3 = f2 * f;
+    if (f === 0) {
+      // u on a node: the table holds the exact quantile
+      const node = V[i] as number;
+      yOut[0] = inX ? 1 - node : node;
+      return inX ? node : 1 - node;
+    }
     let v =
       (2 * f3 - 3 * f2 + 1) * (V[i] as number) +
       (f3 - 2 * f2 + f) * h * (sign / (F[i] as number)) +
@@ -99,7 +105,8 @@ const betaQuantileFunction = (s: BetaShape): ((p: number, q: number, yOut: Float
       (f3 - f2) * h * (sign / (F[i + 1] as number));
     if (!(v > lo && v < hi)) v = 0.5 * (lo + hi);
     const useLower = pv <= 0.5;
-    for (let it = 0; it < 60; it++) {
+    let overshoots = 0;
+    for (let it = 0; it < 100; it++) {
       betaTails(v, 1 - v, sh, out);
       // r = P(V ≤ v) − pv, from the tail given exactly
       const r = useLower ? (out[0] as number) - pv : qv - (out[1] as number);
@@ -107,12 +114,18 @@ const betaQuantileFunction = (s: BetaShape): ((p: number, q: number, yOut: Float
       if (r > 0) hi = v;
       else lo = v;
       let next = v - r / (out[2] as number);
-      if (!(next >= lo && next <= hi)) next = 0.5 * (lo + hi);
+      let newton = true;
+      if (!(next >= lo && next <= hi)) {
+        // Newton left the bracket: try the end it overshot (a node, or a point already evaluated) once, then bisect
+        newton = false;
+        next = overshoots++ === 0 ? (next > hi ? hi : lo) : 0.5 * (lo + hi);
+      }
       const dv = Math.abs(next - v);
       v = next;
-      // quadratic convergence: the next error is about K·dv², K = |f'/(2f)| = |(a−1)/v − (b−1)/(1−v)|/2
-      const K = 0.5 * Math.abs((sh.a - 1) / v - (sh.b - 1) / (1 - v));
-      if (K * dv * dv <= 1e-17 * v || dv <= 1e-17 * v || hi - lo <= 2.5e-16 * v) break;
+      if (hi - lo <= 2.5e-16 * v || dv <= 1e-17 * v) break;
+      // after a Newton step the error is about K·dv², K = |f'/(2f)| = |(a−1)/v − (b−1)/(1−v)|/2: stop when that
+      // is below rounding
+      if (newton && 0.5 * Math.abs((sh.a - 1) / v - (sh.b - 1) / (1 - v)) * dv * dv <= 1e-17 * v) break;
     }
     if (inX) {
       yOut[0] = 1 - v;

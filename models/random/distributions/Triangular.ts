@@ -62,8 +62,15 @@ export const Triangular: DistributionFamily<TriangularDistribution> = {
         cdf,
         sf,
         pdf,
-        quantile: (p) => (p <= fc ? a + Math.sqrt(p * left) : b - Math.sqrt((1 - p) * right)),
-        upperQuantile: (q) => (q <= sc ? b - Math.sqrt(q * right) : a + Math.sqrt((1 - q) * left)),
+        // each branch in the form without cancellation: b − √((1−p)R) = a + span·((c−a) + p(b−c))/(span + √((1−p)R))
+        quantile: (p) =>
+          p <= fc
+            ? a + Math.sqrt(p * left)
+            : a + (span * (c - a + p * (b - c))) / (span + Math.sqrt((1 - p) * right)),
+        upperQuantile: (q) =>
+          q <= sc
+            ? b - Math.sqrt(q * right)
+            : b - (span * (b - c + q * (c - a))) / (span + Math.sqrt((1 - q) * left)),
         moments(L, H) {
           // in y = x − L: the density is linear on [L, c] and on [c, H]; integrate yᵏ against each piece
           const m = [0, 0, 0];

@@ -37,7 +37,7 @@ export const conditionAtoms = (
       message: `none of its values (${shown}) lies in ${fmt(lo)} to ${fmt(hi)}: there is nothing to draw`,
     };
   }
-  const mass = total - below - above;
+  const mass = kept.reduce((m, e) => m + e[1], 0);
   const atoms = Float64Array.from(kept, (e) => e[0]);
   const probs = Float64Array.from(kept, (e) => e[1] / mass);
   const n = atoms.length;
