@@ -63,7 +63,7 @@ const modelsRestrictedImports = {
 
 /**
  * The sub-layer order inside models/ (ARCHITECTURE.md, "Layers"): each folder may import only the folders below it.
- *   level 0  random (no other models folder), games (+ random; games/extensive/ is part of games)
+ *   level 0  math (no other models folder), random (+ math), games (+ math, random; games/extensive/ is part of games)
  *   level 1  formula (+ random, games)
  *   level 2  scenario (+ formula, library JSON)
  *   level 3  engine (+ everything below)
@@ -71,6 +71,7 @@ const modelsRestrictedImports = {
  * `forbidden` lists the models/ folders a folder may NOT import (matched on relative import paths).
  */
 const MODEL_SUBLAYERS = {
+  math: ['random', 'games', 'formula', 'scenario', 'library', 'engine', 'class'],
   random: ['games', 'formula', 'scenario', 'library', 'engine', 'class'],
   games: ['formula', 'scenario', 'library', 'engine', 'class'],
   formula: ['scenario', 'library', 'engine', 'class'],
@@ -79,6 +80,32 @@ const MODEL_SUBLAYERS = {
   engine: ['class'],
   class: [],
 };
+
+/**
+ * Transcendental functions whose results differ between JavaScript engines (ECMA-262 leaves their accuracy to the
+ * implementation; V8's changed between Node 20 and current Chromium): in models/ every number must be the same on
+ * every host, so these come from models/math/ (fdlibm ports built from exactly specified operations).
+ */
+const HOST_MATH = [
+  'exp',
+  'expm1',
+  'log',
+  'log1p',
+  'log2',
+  'log10',
+  'pow',
+  'sin',
+  'cos',
+  'tan',
+  'asin',
+  'acos',
+]
+  .concat(['atan', 'atan2', 'sinh', 'cosh', 'tanh', 'asinh', 'acosh', 'atanh', 'cbrt'])
+  .map((property) => ({
+    object: 'Math',
+    property,
+    message: `Math.${property} differs between JavaScript engines: use models/math/ (same bits on every host).`,
+  }));
 
 const modelsFolderRule = (folder, forbidden) => ({
   ...modelsRestrictedImports,
@@ -186,6 +213,21 @@ export default tseslint.config(
           object: 'Math',
           property: 'random',
           message: 'Randomness is passed in: use a seeded stream from models/random.',
+        },
+        ...HOST_MATH,
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'Use named exports (see ARCHITECTURE.md).' },
+        {
+          // constant folding of two literals and BigInt powers are exact; anything else goes through pow
+          selector:
+            "BinaryExpression[operator='**']:not([left.type='Literal'][right.type='Literal']):not([left.bigint])",
+          message: '`**` differs between JavaScript engines: use pow from models/math/ (or x * x).',
+        },
+        {
+          selector: "AssignmentExpression[operator='**=']",
+          message: '`**=` differs between JavaScript engines: use pow from models/math/.',
         },
       ],
       'no-restricted-globals': [

@@ -20,7 +20,12 @@ const ROOT = path.resolve(__dirname, '..');
 const OUT = path.join(ROOT, 'dist-cli');
 const MANIFEST = path.join(OUT, 'manifest.json');
 const FORMAT = 1;
-const ENTRIES = { main: 'cli/main.ts', engineWorker: 'cli/lib/engineWorker.ts' };
+// webClass: the class-session endpoint of `npm run web` (scripts/serve-web.mjs), built here so that plain Node runs it
+const ENTRIES = {
+  main: 'cli/main.ts',
+  engineWorker: 'cli/lib/engineWorker.ts',
+  webClass: 'node/class/classWebApi.ts',
+};
 /** Files outside esbuild's module graph whose change must rebuild (dependencies, this builder). */
 const EXTRA_INPUTS = ['package.json', 'node_modules/.package-lock.json', 'scripts/cliBundle.cjs'];
 /** Old build directories are removed when older than this (a running CLI may still load chunks from one). */

@@ -15,10 +15,14 @@ const TYPES = {
   '.woff2': 'font/woff2',
 };
 
-/** Serve `dir` on 127.0.0.1:`port` (0 = any free port). Resolves to the listening http.Server. */
-export function serveStatic(dir, port = 0) {
+/**
+ * Serve `dir` on 127.0.0.1:`port` (0 = any free port). Resolves to the listening http.Server. `options.handle(req,
+ * res)`, when given, sees every request first and resolves true when it answered it (npm run web's class endpoint).
+ */
+export function serveStatic(dir, port = 0, options = {}) {
   const root = resolve(dir);
   const server = createServer(async (req, res) => {
+    if (options.handle && (await options.handle(req, res))) return;
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     let p = normalize(decodeURIComponent(url.pathname));
     if (p.endsWith('/') || p.endsWith(sep)) p += 'index.html';

@@ -9,6 +9,7 @@ import {
   MAX_CLASS_STUDENTS,
   type Matching,
 } from '../../models/class/sessionEvents';
+import { defaultClassRounds } from '../../models/class/classStartRequest';
 import { startClassServer, type ClassServerHandle } from '../../node/class/ClassServer';
 import { JournalError, readJournal } from '../../node/class/SessionJournal';
 import { newSessionId } from '../../node/class/classSecrets';
@@ -37,6 +38,8 @@ Options:
   --max-students N  at most N students (default 200)
   --seed S          root seed of the bots, worlds and random matching (default: random, printed)
   --set k=v         a parameter value (repeatable)
+  --pages DIR       serve the student and teacher pages from DIR (default: dist-web, built by npm run build:web;
+                    out/renderer, built by npm run build, works too)
   --no-pages        serve the session's WebSocket only (scripted students, load tests)
 
 Prints the join URL, its QR code, the join code and the teacher's URL, then runs until the teacher presses
@@ -60,7 +63,18 @@ export const command: Command = {
   usage: USAGE,
   async run(argv: readonly string[], io: CliIo): Promise<number> {
     const args = parseArgs(argv, {
-      valued: ['port', 'host', 'rounds', 'matching', 'out', 'journal', 'max-students', 'seed', 'set'],
+      valued: [
+        'port',
+        'host',
+        'rounds',
+        'matching',
+        'out',
+        'journal',
+        'max-students',
+        'seed',
+        'set',
+        'pages',
+      ],
       flags: ['no-pages'],
     });
     if (args.positional.length !== 1)
@@ -85,9 +99,15 @@ export const command: Command = {
     checkAssignments(spec, sets);
     const sessionId = newSessionId();
     const journalPath = resolve(io.cwd, lastOption(args, 'journal') ?? `parley-class-${sessionId}.jsonl`);
-    const staticDir = noPages ? null : CLASS_PAGES_DIR;
+    const pagesArg = lastOption(args, 'pages');
+    if (noPages && pagesArg !== undefined) throw new UsageError('give --pages or --no-pages, not both');
+    const staticDir = noPages ? null : pagesArg === undefined ? CLASS_PAGES_DIR : resolve(io.cwd, pagesArg);
     if (staticDir && !existsSync(resolve(staticDir, 'class', 'teacher.html'))) {
-      throw new CliError('the class pages are not built: run "npm run build:web" first (or --no-pages)');
+      throw new CliError(
+        pagesArg === undefined
+          ? 'the class pages are not built: run "npm run build:web" first (or --no-pages)'
+          : `--pages ${pagesArg}: no class pages there (class/teacher.html); build them with npm run build:web`,
+      );
     }
 
     // Resuming: the journal's settings win; a flag that contradicts them is refused rather than ignored.
@@ -117,7 +137,6 @@ export const command: Command = {
       if (Object.keys(sets).length) clash('set', sets, cfg.params);
     }
 
-    const defaultRounds = spec.rounds.count > 1 ? spec.rounds.count : 10;
     let handle: ClassServerHandle;
     try {
       handle = await startClassServer({
@@ -128,7 +147,7 @@ export const command: Command = {
           sessionId,
           params: { ...sets },
           seed: seedArg ?? randomBytes(6).toString('hex'),
-          rounds: rounds ?? defaultRounds,
+          rounds: rounds ?? defaultClassRounds(spec.rounds.count),
           matching: (matchingArg as Matching | undefined) ?? 'random',
           maxStudents: maxStudents ?? 200,
         },

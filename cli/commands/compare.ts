@@ -1,7 +1,9 @@
 // `compare <scenario> --variant k=v ...`: baseline vs variant on the same seeds, with paired differences.
 import { runCompare, type CompareResult } from '../../models/engine/runCompare';
+import { compareCsv } from '../../models/engine/whatIfTables';
 import type { Command } from '../lib/Command';
-import { parseArgs, parseAssignments, UsageError } from '../lib/args';
+import { lastOption, parseArgs, parseAssignments, UsageError } from '../lib/args';
+import { cliContext, exportPath, writeExport } from '../lib/exportFiles';
 import {
   ENGINE_FLAGS,
   ENGINE_USAGE,
@@ -22,20 +24,28 @@ export const command: Command = {
     'Runs the baseline (the scenario, with any --set) and the variant (baseline + --variant values) on the same',
     'trial seeds and reports each probability, the paired difference and its 95% interval.',
     ...ENGINE_USAGE,
+    '  --out FILE.csv     write the comparison table and its sidecar FILE.json (provenance);',
+    '                     --out DIR/ names it <scenario>-compare-<seed>.csv in DIR',
   ].join('\n'),
   run: async (argv, io) => {
-    const args = parseArgs(argv, { valued: [...ENGINE_VALUED, 'variant'], flags: [...ENGINE_FLAGS] });
+    const args = parseArgs(argv, { valued: [...ENGINE_VALUED, 'variant', 'out'], flags: [...ENGINE_FLAGS] });
     if (args.positional.length !== 1) throw new UsageError('expected exactly one scenario');
     const variant = parseAssignments(args.options.get('variant') ?? [], 'variant');
     if (Object.keys(variant).length === 0) throw new UsageError('give at least one --variant name=value');
-    const { spec } = await resolveScenario(args.positional[0] as string, io.cwd);
+    const { spec, source } = await resolveScenario(args.positional[0] as string, io.cwd);
     const opts = parseEngineOptions(args);
     const allow = opts.base.allowOutsideRange;
     checkRanges(io, 'compare', spec, opts.base.overrides ?? {}, (id, v) => `--set ${id}=${v}`, allow);
     checkRanges(io, 'compare', spec, variant, (id, v) => `--variant ${id}=${v}`, allow);
+    const context = cliContext(opts, source);
     const result: CompareResult = await withEngine(io, 'compare', opts, (runner, onProgress) =>
-      runCompare(runner, spec, { ...opts.base, variant }, { onProgress }),
+      runCompare(runner, spec, { ...opts.base, context, variant }, { onProgress }),
     );
+    const out = lastOption(args, 'out');
+    if (out) {
+      const path = exportPath(out, io.cwd, spec, opts.base.seed, 'compare');
+      await writeExport(path, compareCsv(result), result.provenance, 'compare', result.baseline.runId);
+    }
     io.stdout(opts.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : `${formatCompare(result)}\n`);
     return 0;
   },

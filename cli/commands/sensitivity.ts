@@ -1,6 +1,8 @@
 // `sensitivity <scenario>`: tornado (one at a time) and global (Spearman) sensitivity.
 import { runSensitivity, type SensitivityResult } from '../../models/engine/runSensitivity';
+import { sensitivityCsv } from '../../models/engine/whatIfTables';
 import { CliError, type Command } from '../lib/Command';
+import { cliContext, exportPath, writeExport } from '../lib/exportFiles';
 import { lastOption, parseArgs, UsageError } from '../lib/args';
 import {
   ENGINE_FLAGS,
@@ -19,20 +21,23 @@ export const command: Command = {
   usage: [
     'Usage: npm run cli -- sensitivity <scenario> [--target id] [--params a,b,...] [options]',
     '',
-    'Tornado: each parameter alone at its low and high value (5th/95th percentile of its distribution, or its',
-    'slider range when it has none), the others at their defaults, all on the same trial seeds.',
+    'Tornado: each parameter alone fixed at its low and high value (5th/95th percentile of its distribution, or its',
+    'slider range when it has none), the others keeping their uncertainty, all on the same trial seeds; the base is',
+    'the plain run (the same numbers as `run` with the same seed and trials).',
     'Global: Spearman rank correlation of each uncertain parameter with each outcome and metric.',
     '  --target id        the outcome or metric to report in text (default: the first outcome)',
     '  --params a,b       only these parameters',
     ...ENGINE_USAGE.map((l) => l.replace('(default 10000)', '(per tornado bar; default 2000)')),
+    '  --out FILE.csv     write the sensitivity table (every outcome and metric) and its sidecar FILE.json;',
+    '                     --out DIR/ names it <scenario>-sensitivity-<seed>.csv in DIR',
   ].join('\n'),
   run: async (argv, io) => {
     const args = parseArgs(argv, {
-      valued: [...ENGINE_VALUED, 'target', 'params'],
+      valued: [...ENGINE_VALUED, 'target', 'params', 'out'],
       flags: [...ENGINE_FLAGS],
     });
     if (args.positional.length !== 1) throw new UsageError('expected exactly one scenario');
-    const { spec } = await resolveScenario(args.positional[0] as string, io.cwd);
+    const { spec, source } = await resolveScenario(args.positional[0] as string, io.cwd);
     const opts = parseEngineOptions(args, 2000);
     checkRanges(
       io,
@@ -42,6 +47,7 @@ export const command: Command = {
       (id, v) => `--set ${id}=${v}`,
       opts.base.allowOutsideRange,
     );
+    const context = cliContext(opts, source);
     const target = lastOption(args, 'target') ?? spec.outcomes[0]?.id ?? spec.metrics[0]?.id;
     if (!target) throw new CliError('the scenario has no outcomes or metrics');
     if (!spec.outcomes.some((o) => o.id === target) && !spec.metrics.some((m) => m.id === target)) {
@@ -58,8 +64,13 @@ export const command: Command = {
             .map((s) => s.trim())
             .filter(Boolean);
     const result: SensitivityResult = await withEngine(io, 'sensitivity', opts, (runner, onProgress) =>
-      runSensitivity(runner, spec, { ...opts.base, params }, { onProgress }),
+      runSensitivity(runner, spec, { ...opts.base, context, params, target }, { onProgress }),
     );
+    const out = lastOption(args, 'out');
+    if (out) {
+      const path = exportPath(out, io.cwd, spec, opts.base.seed, 'sensitivity');
+      await writeExport(path, sensitivityCsv(result), result.provenance, 'sensitivity');
+    }
     io.stdout(
       opts.format === 'json'
         ? `${JSON.stringify(result, null, 2)}\n`

@@ -1,5 +1,7 @@
 // `show <scenario> [--set k=v ...]`: the one-round game at those values as a readable table.
 import type { Game } from '../../models/games/Game';
+import { writeEfg } from '../../models/games/extensive/efg';
+import { treeFromGame } from '../../models/games/extensive/treeFromGame';
 import { instantiateModel } from '../../models/scenario/instantiateModel';
 import { reduceToGame } from '../../models/scenario/reduceToGame';
 import { CliError, type Command } from '../lib/Command';
@@ -51,16 +53,23 @@ export const command: Command = {
   name: 'show',
   summary: "Show a scenario's one-round game at given parameter values.",
   usage: [
-    'Usage: npm run cli -- show <scenario> [--set name=value ...] [--round N] [--json] [--allow-outside-range]',
+    'Usage: npm run cli -- show <scenario> [--set name=value ...] [--round N] [--json | --format F] [--allow-outside-range]',
     '',
     '<scenario> is a built-in id (see `list`) or a .parley.json file.',
     '  --set name=value   override a parameter (repeatable)',
     '  --round N          the round whose game to show (sets round/month; default 1)',
-    '  --json             print the game as JSON',
+    '  --json             print the game as JSON (same as --format json)',
+    '  --format F         text (default) | json | efg (a Gambit extensive-form file: simultaneous moves)',
     OUTSIDE_RANGE_USAGE,
   ].join('\n'),
   run: async (argv, io) => {
-    const args = parseArgs(argv, { valued: ['set', 'round'], flags: ['json', 'allow-outside-range'] });
+    const args = parseArgs(argv, {
+      valued: ['set', 'round', 'format'],
+      flags: ['json', 'allow-outside-range'],
+    });
+    const format = lastOption(args, 'format') ?? (args.flags.has('json') ? 'json' : 'text');
+    if (!['text', 'json', 'efg'].includes(format))
+      throw new UsageError(`unknown --format "${format}" (expected text, json, efg)`);
     const [arg, extra] = args.positional;
     if (!arg) throw new UsageError('missing scenario');
     if (extra) throw new UsageError(`unexpected argument "${extra}"`);
@@ -76,7 +85,12 @@ export const command: Command = {
     } catch (err) {
       throw new CliError(err instanceof Error ? err.message : String(err));
     }
-    if (args.flags.has('json')) {
+    if (format === 'efg') {
+      // The one-round game as a Gambit tree of simultaneous moves (information sets hide earlier moves).
+      io.stdout(writeEfg(treeFromGame(game), { gambitLabels: true }));
+      return 0;
+    }
+    if (format === 'json') {
       io.stdout(
         `${JSON.stringify({ title: game.title, players: game.players, strategies: game.strategies, payoffs: game.payoffs }, null, 2)}\n`,
       );

@@ -46,7 +46,8 @@ Options:
   --set k=v    a scenario parameter value (repeatable; scenarios only; within the parameter's min..max)
   --allow-outside-range  accept --set values outside a parameter's declared min..max
 
-Probabilities and payoffs are exact fractions (2/3) when the payoffs are exact, decimals otherwise.`;
+Probabilities and payoffs are exact fractions (2/3) when the payoffs are exact, decimals otherwise.
+Gambit extensive-form files (.efg): see \`solve game.efg --help\` (methods spe, pure, lcp, enummixed, logit).`;
 
 const loadGame = async (
   arg: string,
@@ -274,6 +275,9 @@ export const command: Command = {
   summary: 'Solve a game (.nfg, scenario file or built-in id) for its equilibria.',
   usage: USAGE,
   run: async (argv, io) => {
+    // Extensive-form games (.efg) have their own methods and output: cli/commands/solveTree.ts.
+    if (argv.some((a) => !a.startsWith('-') && a.toLowerCase().endsWith('.efg')))
+      return (await import('./solveTree')).solveTree(argv, io);
     const args = parseArgs(argv, { valued: ['method', 'format', 'set'], flags: ['allow-outside-range'] });
     if (args.positional.length !== 1) {
       throw new UsageError(

@@ -13,6 +13,8 @@
 // bisected the same way.
 import type { Game } from '../games/Game';
 import { logitQre } from '../games/logit';
+import { log } from '../math/log';
+import { pow } from '../math/pow';
 
 /** One game the class played, with the class's choice counts: counts[role][strategy]. */
 export type ChoiceData = {
@@ -39,6 +41,9 @@ export type LambdaFit = {
   /** The largest λ tried (payoff units): "∞" means "beyond this". */
   readonly lambdaMax: number;
 };
+
+/** Base-10 logarithm through models/math's log (same bits on every host). */
+const log10 = (x: number): number => log(x) / Math.LN10;
 
 /** χ²₁(0.95) / 2: the log-likelihood drop at the edge of the 95% profile interval. */
 export const PROFILE_DROP = 3.841458820694124 / 2;
@@ -67,7 +72,7 @@ export const logitLogLikelihood = (data: readonly ChoiceData[], lambda: number):
     const pi = logitQre(d.game, lambda);
     d.counts.forEach((row, i) =>
       row.forEach((c, s) => {
-        if (c > 0) ll += c * Math.log((pi[i] as number[])[s] as number);
+        if (c > 0) ll += c * log((pi[i] as number[])[s] as number);
       }),
     );
   }
@@ -131,7 +136,7 @@ export const fitLogitLambda = (data: readonly ChoiceData[]): LambdaFit | null =>
   };
   const grid: number[] = [0];
   for (let k = GRID_MIN_EXP * GRID_PER_DECADE; k <= GRID_MAX_EXP * GRID_PER_DECADE; k++) {
-    grid.push(10 ** (k / GRID_PER_DECADE));
+    grid.push(pow(10, k / GRID_PER_DECADE));
   }
   const values = grid.map(ll);
   let best = 0;
@@ -163,11 +168,11 @@ export const fitLogitLambda = (data: readonly ChoiceData[]): LambdaFit | null =>
       llHat = r.fx;
     }
   } else {
-    const lo = Math.log10(grid[best - 1] as number);
-    const hi = Math.log10(grid[best + 1] as number);
-    const r = goldenMax((t) => ll(10 ** t), lo, hi);
+    const lo = log10(grid[best - 1] as number);
+    const hi = log10(grid[best + 1] as number);
+    const r = goldenMax((t) => ll(pow(10, t)), lo, hi);
     if (r.fx >= (values[best] as number)) {
-      uHat = 10 ** r.x;
+      uHat = pow(10, r.x);
       llHat = r.fx;
     } else {
       uHat = grid[best] as number;
@@ -185,7 +190,10 @@ export const fitLogitLambda = (data: readonly ChoiceData[]): LambdaFit | null =>
       lower =
         a === 0
           ? bisect(ll, a, b, level)
-          : 10 ** bisect((t) => ll(10 ** t), Math.log10(a), Math.log10(b), level);
+          : pow(
+              10,
+              bisect((t) => ll(pow(10, t)), log10(a), log10(b), level),
+            );
       break;
     }
   }
@@ -199,7 +207,10 @@ export const fitLogitLambda = (data: readonly ChoiceData[]): LambdaFit | null =>
         upper =
           a === 0
             ? bisect(ll, a, b, level)
-            : 10 ** bisect((t) => ll(10 ** t), Math.log10(a), Math.log10(b), level);
+            : pow(
+                10,
+                bisect((t) => ll(pow(10, t)), log10(a), log10(b), level),
+              );
         break;
       }
     }

@@ -1,7 +1,5 @@
-// The summary table, the sweep table and the sidecar JSON of an export (pure string building).
-import { CSV_FORMAT_VERSION, csvHeader, csvLine, csvNumber, csvText } from './csv';
-import type { RootSeed } from '../random/seedKey';
-import type { Sampler } from './ParamSampler';
+// The summary table and the sweep table of an export (pure string building; the sidecar JSON is sidecar.ts).
+import { csvHeader, csvLine, csvNumber, csvText } from './csv';
 import type { RunResult } from './runScenario';
 import type { SweepResult } from './runSweep';
 
@@ -148,62 +146,3 @@ export const sweepCsv = (s: SweepResult): string => {
   }
   return rows.join('');
 };
-
-export type SidecarInfo = {
-  /** The application's version (the caller knows it; models/ does not read package.json). */
-  readonly appVersion: string;
-  /** ISO timestamp (passed in so the CSV itself stays byte-identical across runs). */
-  readonly timestamp: string;
-  /** What the CSV holds: "trials", "summary" or "sweep". */
-  readonly table: 'trials' | 'summary' | 'sweep';
-};
-
-/** The run metadata written as the `.json` sidecar next to a CSV export (keys are the file's field names). */
-export type RunMetadata = {
-  readonly format_version: typeof CSV_FORMAT_VERSION;
-  readonly table: SidecarInfo['table'];
-  readonly app: 'parley';
-  readonly app_version: string;
-  readonly scenario: string;
-  readonly scenario_title: string;
-  readonly scenario_hash: string;
-  readonly run_id: string;
-  readonly root_seed: RootSeed;
-  readonly sampler: Sampler;
-  readonly trials: number;
-  readonly planned_trials: number;
-  readonly rounds: number;
-  readonly overrides: Readonly<Record<string, number>>;
-  readonly timestamp: string;
-  readonly encoding: 'UTF-8';
-  readonly delimiter: ',';
-  readonly decimal: '.';
-};
-
-/** The run's metadata, as an object: the CLI and the renderer serialise it (JSON, 2-space indent) at the edge. */
-export const runMetadata = (
-  r: Pick<RunResult, 'scenario' | 'runId' | 'seed' | 'sampler' | 'trials' | 'rounds'> & {
-    readonly overrides?: Readonly<Record<string, number>>;
-    readonly plannedTrials?: number;
-  },
-  info: SidecarInfo,
-): RunMetadata => ({
-  format_version: CSV_FORMAT_VERSION,
-  table: info.table,
-  app: 'parley',
-  app_version: info.appVersion,
-  scenario: r.scenario.id,
-  scenario_title: r.scenario.title,
-  scenario_hash: r.scenario.hash,
-  run_id: r.runId,
-  root_seed: r.seed,
-  sampler: r.sampler,
-  trials: r.trials,
-  planned_trials: r.plannedTrials ?? r.trials,
-  rounds: r.rounds,
-  overrides: r.overrides ?? {},
-  timestamp: info.timestamp,
-  encoding: 'UTF-8',
-  delimiter: ',',
-  decimal: '.',
-});

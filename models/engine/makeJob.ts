@@ -3,6 +3,7 @@ import { seedKey, seedText, type RootSeed } from '../random/seedKey';
 import type { ModelSpec } from '../scenario/RuntimeModel';
 import { resolveOverrides } from './ChunkExecutor';
 import type { Sampler } from './ParamSampler';
+import type { ProvenanceContext } from './Provenance';
 import type { EngineJob, Overrides } from './Runner';
 
 export type BaseOptions = {
@@ -21,6 +22,8 @@ export type BaseOptions = {
    * otherwise. Results list the values used outside their range (`outsideRange`).
    */
   readonly allowOutsideRange?: boolean;
+  /** What the result's provenance records that models/ cannot know (app version, start time, workers, file). */
+  readonly context?: ProvenanceContext;
 };
 
 /** Values kept for exact quantiles before switching to the sketch (per kind of store, whole run). */

@@ -5,6 +5,7 @@ import type { ModelSpec } from '../scenario/RuntimeModel';
 import { ChunkExecutor } from './ChunkExecutor';
 import { makeJob, type BaseOptions } from './makeJob';
 import { EQ_TYPE_NAMES } from './EquilibriumSelector';
+import { makeProvenance, type Provenance } from './Provenance';
 
 export type ReplayRound = {
   readonly round: number;
@@ -28,6 +29,7 @@ export type ReplayRound = {
 };
 
 export type TrialReplay = {
+  readonly provenance: Provenance;
   /** The trial's number, 1-based (as in messages, `--replay K` and the CSV "trial" column). */
   readonly trial: number;
   readonly seed: string | number;
@@ -85,6 +87,12 @@ export const replayTrial = (spec: ModelSpec, options: BaseOptions, trial: number
   };
   const rec = ex.runTrial(trial - 1, 0);
   return {
+    provenance: makeProvenance(
+      spec,
+      { ...options, rounds: job.rounds },
+      { kind: 'replay', trial },
+      options.context,
+    ),
     trial,
     seed: options.seed,
     seedText: seedText(options.seed),

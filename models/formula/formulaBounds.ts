@@ -17,6 +17,9 @@
 // branches of `c ? a : b` are analysed only when reachable, with the slot of a comparison against a constant
 // narrowed to the side the condition selects (so `d > 0 ? 1 / d : 0` is fine); a branch reached through any other
 // condition is analysed as inexact.
+import { exp } from '../math/exp';
+import { log } from '../math/log';
+import { pow } from '../math/pow';
 import type { FormulaNode } from './FormulaIR';
 import { nearlyEqual } from './runtimeOps';
 
@@ -248,15 +251,15 @@ export const formulaBound = (
       case 'exp': {
         const a = walk(n.a, reachable);
         if (a.hi > EXP_LIMIT) issue('exp-overflow', n, n.a, a, reachable);
-        return make(Math.exp(a.lo), Math.exp(a.hi), a.exact ? a.vars : null);
+        return make(exp(a.lo), exp(a.hi), a.exact ? a.vars : null);
       }
       case 'log': {
         const a = walk(n.a, reachable);
         if (a.lo <= 0) {
           issue('log', n, n.a, a, reachable);
-          return inexact(-Infinity, a.hi > 0 ? Math.log(a.hi) : -Infinity);
+          return inexact(-Infinity, a.hi > 0 ? log(a.hi) : -Infinity);
         }
-        return make(Math.log(a.lo), Math.log(a.hi), a.exact ? a.vars : null);
+        return make(log(a.lo), log(a.hi), a.exact ? a.vars : null);
       }
       case 'sqrt': {
         const a = walk(n.a, reachable);
@@ -390,7 +393,7 @@ export const formulaBound = (
     return out;
   };
 
-  /** x ** y (JavaScript's **: NaN for a negative base and a non-integer exponent; ±∞ for 0 and y < 0). */
+  /** pow(x, y) (JavaScript's **: NaN for a negative base and a non-integer exponent; ±∞ for 0 and y < 0). */
   const power = (
     n: FormulaNode & { a: FormulaNode; b: FormulaNode },
     x: Bound,
@@ -405,8 +408,8 @@ export const formulaBound = (
         issue('pow-zero-negative', n, n.a, x, reachable);
         return ANY;
       }
-      const e1 = x.lo ** k;
-      const e2 = x.hi ** k;
+      const e1 = pow(x.lo, k);
+      const e2 = pow(x.hi, k);
       if (k % 2 === 0 && contains0(x)) {
         // even power over 0: minimum at 0 (k > 0); k < 0 was excluded above
         return make(0, Math.max(e1, e2), vars);
@@ -421,8 +424,8 @@ export const formulaBound = (
       issue('pow-zero-negative', n, n.a, x, reachable);
       return ANY;
     }
-    // x ≥ 0: x ** y is monotone in each argument, so the extremes are at the corners
-    const c = [x.lo ** y.lo, x.lo ** y.hi, x.hi ** y.lo, x.hi ** y.hi];
+    // x ≥ 0: pow(x, y) is monotone in each argument, so the extremes are at the corners
+    const c = [pow(x.lo, y.lo), pow(x.lo, y.hi), pow(x.hi, y.lo), pow(x.hi, y.hi)];
     return make(Math.min(...c), Math.max(...c), vars);
   };
 

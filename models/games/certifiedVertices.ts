@@ -19,6 +19,7 @@
 // and every near-tie of a float ratio test are decided in exact (bigint) arithmetic, with the lexicographic rule.
 // A float pivot that picked a wrong leaving variable yields a basis that is not lexico-feasible, which its own
 // certification detects: then the enumeration gives up (returns 'uncertain') rather than guess.
+import { pow } from '../math/pow';
 
 /** One vertex z ≠ 0, with a basis that gives it (views: copy what you keep). */
 export type CertifiedVertex = {
@@ -33,7 +34,7 @@ export type CertifiedVertex = {
   readonly degenerate: boolean;
 };
 
-const U = 2 ** -53;
+const U = Number.EPSILON / 2; // 2^-53, the unit round-off
 /** Higham's γₙ. */
 export const gamma = (n: number): number => (n * U) / (1 - n * U);
 
@@ -403,7 +404,7 @@ export const certifiedVertices = (
   const bit = new Float64Array(vars);
   const word = new Uint8Array(vars);
   for (let v = 0; v < vars; v++) {
-    bit[v] = 2 ** (v % WORD);
+    bit[v] = pow(2, v % WORD); // exact: a power of two
     word[v] = v < WORD ? 0 : 1;
   }
   let startLo = 0;

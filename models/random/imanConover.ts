@@ -53,7 +53,7 @@ export const imanConover = (
   // Correlation of the scores (their mean is 0 and every column has the same variance).
   const e = new Float64Array(m * m);
   let v = 0;
-  for (let i = 0; i < rows; i++) v += (base[i] as number) ** 2;
+  for (let i = 0; i < rows; i++) v += (base[i] as number) * (base[i] as number);
   for (let a = 0; a < m; a++) {
     for (let b = 0; b <= a; b++) {
       let sum = 0;

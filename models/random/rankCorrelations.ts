@@ -17,6 +17,7 @@
 // Ties: for a discrete or bernoulli parameter ρ is the rank correlation of the copula (of the uniforms behind the
 // draws); the observed Spearman correlation of the tied values is smaller in magnitude — for a bernoulli(p) against
 // a continuous parameter at ρ = 1 it is √(3p(1 − p)) (0.866 at p = ½).
+import { sinPi } from '../math/sinPi';
 
 /** Tolerance on eigenvalues: above −EIGEN_TOL counts as ≥ 0 (rounding of the declared decimals). */
 export const EIGEN_TOL = 1e-9;
@@ -44,10 +45,22 @@ export type CorrelationResult =
   | { readonly ok: false; readonly problems: readonly CorrelationProblem[] };
 
 /** Pearson correlation of normal scores that gives Spearman rho: r = 2 sin(πρ/6). */
-export const spearmanToPearson = (rho: number): number => 2 * Math.sin((Math.PI * rho) / 6);
+export const spearmanToPearson = (rho: number): number => 2 * sinPi(rho / 6);
 
 /** Spearman rho of a normal copula with Pearson r: (6/π) asin(r/2). */
-export const pearsonToSpearman = (r: number): number => (6 / Math.PI) * Math.asin(r / 2);
+export const pearsonToSpearman = (r: number): number => {
+  // the inverse of spearmanToPearson, increasing on [−1, 1]: bisection on sinPi (Math.asin differs between engines)
+  if (!(r > -1)) return -1;
+  if (!(r < 1)) return 1;
+  let lo = -1;
+  let hi = 1;
+  for (let i = 0; i < 60; i++) {
+    const mid = 0.5 * (lo + hi);
+    if (spearmanToPearson(mid) < r) lo = mid;
+    else hi = mid;
+  }
+  return 0.5 * (lo + hi);
+};
 
 /**
  * Eigenvalues (ascending) and eigenvectors (columns of `vectors`, row-major m×m) of a symmetric matrix, by the
@@ -62,7 +75,8 @@ export const jacobiEigen = (
   for (let i = 0; i < m; i++) v[i * m + i] = 1;
   for (let sweep = 0; sweep < 100; sweep++) {
     let off = 0;
-    for (let p = 0; p < m; p++) for (let q = p + 1; q < m; q++) off += (a[p * m + q] as number) ** 2;
+    for (let p = 0; p < m; p++)
+      for (let q = p + 1; q < m; q++) off += (a[p * m + q] as number) * (a[p * m + q] as number);
     if (off < 1e-30) break;
     for (let p = 0; p < m; p++) {
       for (let q = p + 1; q < m; q++) {

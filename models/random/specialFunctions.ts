@@ -3,6 +3,9 @@
 // Hand-written because they are the exact mathematics the samplers stand on (no maintained JS library gives the
 // far tails in log space); each function names its source.
 /* eslint-disable no-loss-of-precision -- published coefficients are kept digit for digit */
+import { exp, expm1 } from '../math/exp';
+import { log, log1p } from '../math/log';
+import { pow } from '../math/pow';
 
 const SQRT_PI_INV = 0.56418958354775628695; // 1/√π
 const SQRT_HALF = 0.7071067811865475244; // 1/√2
@@ -35,7 +38,7 @@ const CODY_Q = [
 /** exp(−x²) for x ≥ 0 without the rounding of x² (Cody's split: x = h + (x − h) with h = ⌊16x⌋/16 exact). */
 const expMinusSquare = (x: number): number => {
   const h = Math.trunc(x * 16) / 16;
-  return Math.exp(-h * h) * Math.exp(-(x - h) * (x + h));
+  return exp(-h * h) * exp(-(x - h) * (x + h));
 };
 
 /**
@@ -54,7 +57,7 @@ export const erfcx = (x: number): number => {
       num = (num + (CODY_A[i] as number)) * ysq;
       den = (den + (CODY_B[i] as number)) * ysq;
     }
-    return Math.exp(ysq) * (1 - (x * (num + (CODY_A[3] as number))) / (den + (CODY_B[3] as number)));
+    return exp(ysq) * (1 - (x * (num + (CODY_A[3] as number))) / (den + (CODY_B[3] as number)));
   } else if (y <= 4) {
     let num = (CODY_C[8] as number) * y;
     let den = y;
@@ -79,7 +82,7 @@ export const erfcx = (x: number): number => {
   if (x < 0) {
     if (x < -26.628) return Infinity;
     const h = Math.trunc(x * 16) / 16;
-    const e = Math.exp(h * h) * Math.exp((x - h) * (x + h));
+    const e = exp(h * h) * exp((x - h) * (x + h));
     return e + e - r;
   }
   return r;
@@ -103,7 +106,7 @@ export const normalLogPdf = (t: number): number => -0.5 * t * t - LN_SQRT_2PI;
 const expHalfSquare = (t: number): number => {
   const a = Math.abs(t);
   const h = Math.trunc(a * 16) / 16;
-  return Math.exp(-0.5 * h * h) * Math.exp(-0.5 * (a - h) * (a + h));
+  return exp(-0.5 * h * h) * exp(-0.5 * (a - h) * (a + h));
 };
 
 /**
@@ -123,9 +126,9 @@ export const normalCdf = (x: number): number => normalUpperTail(-x);
 /** ln Φ̄(t) for every t, never underflowing: ln(½·erfcx(t/√2)) − t²/2 for t ≥ 0, log1p(−Φ̄(−t)) below. */
 export const logNormalUpperTail = (t: number): number => {
   if (t !== t) return NaN;
-  if (t < 0) return Math.log1p(-normalUpperTail(-t));
+  if (t < 0) return log1p(-normalUpperTail(-t));
   if (t === Infinity) return -Infinity;
-  return Math.log(0.5 * erfcx(t * SQRT_HALF)) - 0.5 * t * t;
+  return log(0.5 * erfcx(t * SQRT_HALF)) - 0.5 * t * t;
 };
 
 /** ln Φ(x) for every x (= ln Φ̄(−x)). */
@@ -145,7 +148,7 @@ const dLogErfcx = (z: number): number => 2 * z - (2 * SQRT_PI_INV) / erfcx(z);
  * close to 1.
  */
 const logErfcxDifference = (z0: number, d: number): number => {
-  if (d > 0.05) return Math.log(erfcx(z0 + d) / erfcx(z0));
+  if (d > 0.05) return log(erfcx(z0 + d) / erfcx(z0));
   const mid = z0 + 0.5 * d;
   const half = 0.5 * d;
   let sum = (GL_W[0] as number) * dLogErfcx(mid);
@@ -203,7 +206,7 @@ export const inverseNormalCdf = (p: number): number => {
     );
   }
   let r = q < 0 ? p : 1 - p;
-  r = Math.sqrt(-Math.log(r));
+  r = Math.sqrt(-log(r));
   let v: number;
   if (r <= 5) {
     r -= 1.6;
@@ -262,11 +265,11 @@ export const inverseNormalCdf = (p: number): number => {
  */
 export const inverseLogNormalUpperTail = (logq: number): number => {
   if (logq !== logq) return NaN;
-  if (logq >= -0.6931471805599453) return -inverseNormalCdf(Math.exp(logq));
-  if (logq > -700) return -inverseNormalCdf(Math.exp(logq));
+  if (logq >= -0.6931471805599453) return -inverseNormalCdf(exp(logq));
+  if (logq > -700) return -inverseNormalCdf(exp(logq));
   if (logq === -Infinity) return Infinity;
   const L2 = -2 * logq;
-  let t = Math.sqrt(L2 - Math.log(L2) - 2 * LN_SQRT_2PI);
+  let t = Math.sqrt(L2 - log(L2) - 2 * LN_SQRT_2PI);
   for (let i = 0; i < 50; i++) {
     const step = (logNormalUpperTail(t) - logq) * millsRatio(t);
     t += step;
@@ -328,9 +331,9 @@ export const stirlingCorrection = (x: number): number => {
 
 /** ln Γ(x) for x > 0: ln of Cody's Γ below 12 (−ln x − γx below 1e-300), Stirling's series with Δ(x) above. */
 export const lnGamma = (x: number): number => {
-  if (x >= 12) return (x - 0.5) * Math.log(x) - x + LN_SQRT_2PI + stirlingCorrection(x);
-  if (x < 1e-300) return -Math.log(x) - 0.5772156649015329 * x;
-  return Math.log(gammaSmall(x));
+  if (x >= 12) return (x - 0.5) * log(x) - x + LN_SQRT_2PI + stirlingCorrection(x);
+  if (x < 1e-300) return -log(x) - 0.5772156649015329 * x;
+  return log(gammaSmall(x));
 };
 
 /**
@@ -343,9 +346,9 @@ export const lnBeta = (a: number, b: number): number => {
   if (lo >= 10) {
     const s = lo + hi;
     return (
-      (lo - 0.5) * Math.log(lo / s) +
-      (hi - 0.5) * Math.log1p(-lo / s) -
-      0.5 * Math.log(s) +
+      (lo - 0.5) * log(lo / s) +
+      (hi - 0.5) * log1p(-lo / s) -
+      0.5 * log(s) +
       LN_SQRT_2PI +
       stirlingCorrection(lo) +
       stirlingCorrection(hi) -
@@ -355,12 +358,7 @@ export const lnBeta = (a: number, b: number): number => {
   if (hi >= 10) {
     const s = lo + hi;
     // ln Γ(hi) − ln Γ(lo + hi) by Stirling, the large terms combined first
-    const d =
-      (hi - 0.5) * Math.log1p(-lo / s) -
-      lo * Math.log(s) +
-      lo +
-      stirlingCorrection(hi) -
-      stirlingCorrection(s);
+    const d = (hi - 0.5) * log1p(-lo / s) - lo * log(s) + lo + stirlingCorrection(hi) - stirlingCorrection(s);
     return lnGamma(lo) + d;
   }
   return lnGamma(a) + lnGamma(b) - lnGamma(a + b);
@@ -368,7 +366,7 @@ export const lnBeta = (a: number, b: number): number => {
 
 /** t − ln(1 + t) for t > −1, accurate near 0 (series in s = t/(2 + t), from ln(1 + t) = 2 atanh s). */
 const log1pmx = (t: number): number => {
-  if (Math.abs(t) >= 0.5) return t - Math.log1p(t);
+  if (Math.abs(t) >= 0.5) return t - log1p(t);
   const s = t / (2 + t);
   const s2 = s * s;
   let term = s2 * s;
@@ -405,7 +403,7 @@ export type BetaShape = {
 
 const makeShape = (a: number, b: number, mirror: BetaShape | null): BetaShape => {
   const lnB = lnBeta(a, b);
-  const invB = Math.exp(-lnB);
+  const invB = exp(-lnB);
   const big = a >= 10 && b >= 10;
   const s = a + b;
   const shape = {
@@ -415,7 +413,7 @@ const makeShape = (a: number, b: number, mirror: BetaShape | null): BetaShape =>
     invB: Number.isFinite(invB) && invB > 1e-300 ? invB : 0,
     big,
     brcomp: big
-      ? 0.5 * Math.log((a / s) * b) -
+      ? 0.5 * log((a / s) * b) -
         LN_SQRT_2PI -
         stirlingCorrection(a) -
         stirlingCorrection(b) +
@@ -450,7 +448,7 @@ export const betaLogFront = (x: number, y: number, s: BetaShape): number => {
     const dx = x <= 0.5 ? x - x0 : y0 - y;
     return -a * log1pmx(dx / x0) - b * log1pmx(-dx / y0) + s.brcomp;
   }
-  return a * Math.log(x) + b * Math.log(y) - s.lnB;
+  return a * log(x) + b * log(y) - s.lnB;
 };
 
 /**
@@ -459,10 +457,10 @@ export const betaLogFront = (x: number, y: number, s: BetaShape): number => {
  */
 const betaFront = (x: number, y: number, s: BetaShape): number => {
   if (s.invB > 0) {
-    const v = Math.pow(x, s.a) * Math.pow(y, s.b) * s.invB;
+    const v = pow(x, s.a) * pow(y, s.b) * s.invB;
     if (v > 1e-300 && v < 1e300) return v;
   }
-  return Math.exp(betaLogFront(x, y, s));
+  return exp(betaLogFront(x, y, s));
 };
 
 /** Continued fraction of the incomplete beta function (modified Lentz; Numerical Recipes §6.4). */
@@ -511,13 +509,13 @@ export const logBetaTails = (x: number, y: number, s: BetaShape, out: Float64Arr
   }
   const front = betaLogFront(x, y, s);
   if (x < s.split) {
-    const lower = front + Math.log(betaContinuedFraction(s.a, s.b, x) / s.a);
+    const lower = front + log(betaContinuedFraction(s.a, s.b, x) / s.a);
     out[0] = lower;
-    out[1] = Math.log1p(-Math.exp(lower));
+    out[1] = log1p(-exp(lower));
   } else {
-    const upper = front + Math.log(betaContinuedFraction(s.b, s.a, y) / s.b);
+    const upper = front + log(betaContinuedFraction(s.b, s.a, y) / s.b);
     out[1] = upper;
-    out[0] = Math.log1p(-Math.exp(upper));
+    out[0] = log1p(-exp(upper));
   }
   return out;
 };
@@ -552,12 +550,12 @@ export const regularizedBeta = (x: number, a: number, b: number, s = betaShape(a
   if (!(x > 0)) return 0;
   if (!(x < 1)) return 1;
   const v = betaTails(x, 1 - x, s, tails)[0] as number;
-  return v > 1e-300 ? v : Math.exp(logBetaTails(x, 1 - x, s, tails)[0] as number);
+  return v > 1e-300 ? v : exp(logBetaTails(x, 1 - x, s, tails)[0] as number);
 };
 
 /** ln of the Beta(a, b) density at x (y = 1 − x given exactly). */
 export const betaLogPdf = (x: number, y: number, s: BetaShape): number =>
-  betaLogFront(x, y, s) - Math.log(x) - Math.log(y);
+  betaLogFront(x, y, s) - log(x) - log(y);
 
 const LN_HALF = -0.6931471805599453;
 
@@ -571,17 +569,17 @@ const LN_HALF = -0.6931471805599453;
  */
 const solveBetaTail = (target: number, tail: 0 | 1, s: BetaShape): number => {
   const { a } = s;
-  const logTarget = Math.log(target);
+  const logTarget = log(target);
   const sign = tail === 0 ? 1 : -1;
   // g increasing in t, root where g = 0
   const g = (t: number): number => {
-    const x = Math.exp(t);
+    const x = exp(t);
     if (x === 0) return tail === 0 ? -Infinity : -logTarget;
-    return sign * ((logBetaTails(x, -Math.expm1(t), s, tails)[tail] as number) - logTarget);
+    return sign * ((logBetaTails(x, -expm1(t), s, tails)[tail] as number) - logTarget);
   };
-  const lowerTarget = tail === 0 ? logTarget : Math.log1p(-target);
-  let t = (lowerTarget + Math.log(a) + s.lnB) / a;
-  if (!(t < LN_HALF)) t = Math.min(LN_HALF, Math.log(a / (a + s.b)));
+  const lowerTarget = tail === 0 ? logTarget : log1p(-target);
+  let t = (lowerTarget + log(a) + s.lnB) / a;
+  if (!(t < LN_HALF)) t = Math.min(LN_HALF, log(a / (a + s.b)));
   let lo: number;
   let hi = LN_HALF;
   let gt = g(t);
@@ -602,10 +600,10 @@ const solveBetaTail = (target: number, tail: 0 | 1, s: BetaShape): number => {
   } else lo = t;
   if (gt === -Infinity) return 0; // e^t underflowed: the root is below the smallest double
   for (let iter = 0; iter < 200 && gt !== 0; iter++) {
-    const x = Math.exp(t);
+    const x = exp(t);
     const logTail = sign * gt + logTarget;
     // d ln tail / d ln x = ±x·pdf(x)/tail(x)
-    const slope = Math.exp(Math.log(x) + betaLogPdf(x, -Math.expm1(t), s) - logTail);
+    const slope = exp(log(x) + betaLogPdf(x, -expm1(t), s) - logTail);
     let next = t - gt / slope;
     if (!(next > lo && next < hi)) next = 0.5 * (lo + hi);
     const done = Math.abs(next - t) <= 2e-16 * Math.max(1, Math.abs(t));
@@ -617,7 +615,7 @@ const solveBetaTail = (target: number, tail: 0 | 1, s: BetaShape): number => {
     else hi = t;
     if (hi - lo <= 2e-16 * Math.max(1, Math.abs(t))) break;
   }
-  let x = Math.exp(t);
+  let x = exp(t);
   if (target > 1e-305 && x > 1e-305) {
     const out = new Float64Array(3);
     let err = Infinity;

@@ -8,6 +8,7 @@ import { migrate } from './migrate';
 import { formatPath, parseJson } from './parseJson';
 import type { ModelSpec } from './RuntimeModel';
 import { SCENARIO_FORMAT, ScenarioSchema, scenarioJsonSchema, type Scenario } from './scenarioSchema';
+import { MAX_SCENARIO_TEXT } from './scenarioLimits';
 
 export type { ScenarioIssue };
 
@@ -22,8 +23,7 @@ export type ParseScenarioResult =
     }
   | { readonly ok: false; readonly issues: ScenarioIssue[] };
 
-/** Largest file accepted (bytes of text). */
-export const MAX_SCENARIO_TEXT = 5_000_000;
+export { MAX_SCENARIO_TEXT };
 
 let fieldNames: string[] | null = null;
 const knownFields = (): string[] => {

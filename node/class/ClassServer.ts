@@ -14,7 +14,6 @@
 // - At most maxStudents students, and at most maxStudents + 64 open connections; unauthenticated connections close
 //   after 15 s; silent ones (no pong) after two heartbeats. HTTP: 10 s for the request headers, 15 s per request.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import { networkInterfaces } from 'node:os';
 import type { Duplex } from 'node:stream';
 import QRCode from 'qrcode';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
@@ -44,6 +43,7 @@ import {
   sameSecret,
   tokenHash,
 } from './classSecrets';
+import { classAddresses, machineLanAddresses } from './classAddresses';
 import { servePage } from './classPages';
 import { JournalError, readJournal, SessionJournal, type JournalHeader } from './SessionJournal';
 import { TokenBucket } from './TokenBucket';
@@ -91,6 +91,11 @@ export type ClassServerOptions = {
   readonly host?: string;
   /** Port (default 0: any free port). */
   readonly port?: number;
+  /**
+   * Page origins besides the server's own that may open the WebSocket (the teacher screen mounted in the desktop
+   * app, app://parley, or in the web app served by `npm run web`). Exact origins; default none.
+   */
+  readonly allowedOrigins?: readonly string[];
   /** The built web pages (dist-web); null serves none (503). */
   readonly staticDir: string | null;
   /** Where End session writes session.csv (+ the sidecar JSON beside it); null: no files. */
@@ -114,6 +119,12 @@ export type ClassServerHandle = {
   readonly joinUrl: string;
   /** The teacher screen's URL (with the teacher token in the fragment: never sent over HTTP). */
   readonly teacherUrl: string;
+  /** The session's WebSocket URL as the teacher's own screen reaches it (ws://127.0.0.1:port/ws by default). */
+  readonly serverUrl: string;
+  /** A QR code of joinUrl (SVG data URL). */
+  readonly qr: string;
+  /** Reachable from the local network. */
+  readonly lan: boolean;
   readonly joinCode: string;
   readonly teacherToken: string;
   /** True when an existing journal was resumed. */
@@ -134,19 +145,6 @@ type Conn = {
   lastRateError: number;
   authTimer: NodeJS.Timeout | null;
 };
-
-const isLoopback = (host: string): boolean => host === '127.0.0.1' || host === 'localhost' || host === '::1';
-
-/** Every address of this machine a LAN client could use (IPv4 first). */
-const lanAddresses = (): string[] => {
-  const out: string[] = [];
-  for (const list of Object.values(networkInterfaces())) {
-    for (const a of list ?? []) if (!a.internal) out.push(a.family === 'IPv6' ? `[${a.address}]` : a.address);
-  }
-  return out.sort((a, b) => Number(a.startsWith('[')) - Number(b.startsWith('[')));
-};
-
-const hostPart = (h: string): string => (h.includes(':') && !h.startsWith('[') ? `[${h}]` : h);
 
 export const startClassServer = async (opts: ClassServerOptions): Promise<ClassServerHandle> => {
   const now = opts.now ?? Date.now;
@@ -197,7 +195,6 @@ export const startClassServer = async (opts: ClassServerOptions): Promise<ClassS
 
   // --- network ---
   const bindHost = opts.host ?? '127.0.0.1';
-  const lan = !isLoopback(bindHost);
   const server: Server = createServer({
     requestTimeout: limits.requestTimeoutMs,
     headersTimeout: limits.headersTimeoutMs,
@@ -214,18 +211,11 @@ export const startClassServer = async (opts: ClassServerOptions): Promise<ClassS
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  const publicHost =
-    bindHost === '0.0.0.0' || bindHost === '::' ? (lanAddresses()[0] ?? '127.0.0.1') : hostPart(bindHost);
-  const allowedHosts = new Set<string>([`${publicHost}:${port}`]);
-  if (bindHost === '0.0.0.0' || bindHost === '::' || isLoopback(bindHost)) {
-    for (const h of ['127.0.0.1', 'localhost', '[::1]']) allowedHosts.add(`${h}:${port}`);
-  }
-  if (bindHost === '0.0.0.0' || bindHost === '::')
-    for (const a of lanAddresses()) allowedHosts.add(`${a}:${port}`);
-  const teacherHost =
-    bindHost === '0.0.0.0' || bindHost === '::' || isLoopback(bindHost) ? '127.0.0.1' : publicHost;
+  const addresses = classAddresses(bindHost, port, machineLanAddresses());
+  const { allowedHosts, lan, publicHost, teacherHost } = addresses;
   const joinUrl = `http://${publicHost}:${port}/join#${header.joinCode}`;
   const teacherUrl = `http://${teacherHost}:${port}/teacher#${header.teacherToken}`;
+  const serverUrl = `ws://${teacherHost}:${port}/ws`;
   const qr = `data:image/svg+xml;base64,${Buffer.from(
     await QRCode.toString(joinUrl, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }),
   ).toString('base64')}`;
@@ -253,6 +243,7 @@ export const startClassServer = async (opts: ClassServerOptions): Promise<ClassS
     else socket.destroy();
   });
 
+  const allowedOrigins = opts.allowedOrigins ?? [];
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES, perMessageDeflate: false });
   const conns = new Set<Conn>();
   const maxConnections = session.config.maxStudents + 64;
@@ -271,7 +262,8 @@ export const startClassServer = async (opts: ClassServerOptions): Promise<ClassS
     }
     if (!host || path !== '/ws') return refuseUpgrade(socket, '404 Not Found');
     const origin = req.headers.origin;
-    if (origin !== undefined && origin !== `http://${host}`) return refuseUpgrade(socket, '403 Forbidden');
+    if (origin !== undefined && origin !== `http://${host}` && !allowedOrigins.includes(origin))
+      return refuseUpgrade(socket, '403 Forbidden');
     if (conns.size >= maxConnections) return refuseUpgrade(socket, '503 Service Unavailable');
     wss.handleUpgrade(req, socket, head, (ws) => accept(ws));
   });
@@ -632,6 +624,9 @@ export const startClassServer = async (opts: ClassServerOptions): Promise<ClassS
     host: bindHost,
     joinUrl,
     teacherUrl,
+    serverUrl,
+    qr,
+    lan,
     joinCode: header.joinCode,
     teacherToken: header.teacherToken,
     resumed,

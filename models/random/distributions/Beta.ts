@@ -7,6 +7,7 @@
 // cubic Hermite interpolant and runs Newton's method on the exact CDF inside the two nodes' bracket until the step is
 // below rounding (quadratic convergence: one or two CDF evaluations). The result is the exact quantile, not an
 // interpolation; the first and last table intervals use the robust inverse.
+import { exp } from '../../math/exp';
 import type { Distribution } from '../Distribution';
 import {
   betaLogPdf,
@@ -55,7 +56,7 @@ const betaQuantileFunction = (s: BetaShape): ((p: number, q: number, yOut: Float
         ys[i] = y;
         xs[i] = 1 - y;
       }
-      fs[i] = Math.exp(betaLogPdf(xs[i] as number, ys[i] as number, s));
+      fs[i] = exp(betaLogPdf(xs[i] as number, ys[i] as number, s));
     }
   };
   const out = new Float64Array(3);
@@ -168,8 +169,7 @@ export const scaledBeta = (a: number, b: number, min: number, max: number): Cont
     support: { lo: min, hi: max, loClosed: true, hiClosed: true, atoms: null },
     cdf,
     sf,
-    pdf: (x) =>
-      x < min || x > max ? 0 : Math.exp(betaLogPdf((x - min) / span, (max - x) / span, shape)) / span,
+    pdf: (x) => (x < min || x > max ? 0 : exp(betaLogPdf((x - min) / span, (max - x) / span, shape)) / span),
     quantile: (p) => at(p, 1 - p),
     upperQuantile: (q) => at(1 - q, q),
     moments(L, H) {

@@ -1,5 +1,6 @@
 // "low to high": a 90% interval, low and high the 5th and 95th percentiles — a lognormal when 0 < low, a normal
 // otherwise ("0 to 2" is a normal over the whole line: its range truncates it). low = high is the point mass.
+import { log } from '../../math/log';
 import type { Distribution } from '../Distribution';
 import { conditionPoint } from './conditionAtoms';
 import { finiteFields, fmt, type DistributionFamily } from './DistributionFamily';
@@ -20,8 +21,8 @@ export const interval90Shape = (
   d.low > 0
     ? {
         kind: 'lognormal',
-        mu: (Math.log(d.low) + Math.log(d.high)) / 2,
-        sigma: (Math.log(d.high) - Math.log(d.low)) / (2 * Z95),
+        mu: (log(d.low) + log(d.high)) / 2,
+        sigma: (log(d.high) - log(d.low)) / (2 * Z95),
       }
     : { kind: 'normal', mean: (d.low + d.high) / 2, sd: (d.high - d.low) / (2 * Z95) };
 

@@ -1,5 +1,7 @@
 // Lognormal: ln X ~ Normal(mu, sigma), support (0, ∞); a window [lo, hi] is the normal window [ln lo, ln hi] (the
 // far tails in log space, as for the normal). sigma = 0 is the point mass at e^mu.
+import { exp } from '../../math/exp';
+import { log } from '../../math/log';
 import type { Distribution } from '../Distribution';
 import { normalLogPdf } from '../specialFunctions';
 import { conditionPoint } from './conditionAtoms';
@@ -18,18 +20,18 @@ export const conditionLognormal = (mu: number, sigma: number, lo: number, hi: nu
     };
   }
   const L = lo > 0 ? lo : 0;
-  const logLo = lo > 0 ? Math.log(lo) : -Infinity;
-  const logHi = Math.log(hi);
+  const logLo = lo > 0 ? log(lo) : -Infinity;
+  const logHi = log(hi);
   const inner = conditionNormal(mu, sigma, -Infinity, Infinity, logLo, logHi);
   if (!inner.ok) return inner;
   const n = inner.value;
-  if (n.support.atoms) return conditionPoint(Math.exp(n.support.lo), lo, hi);
+  if (n.support.atoms) return conditionPoint(exp(n.support.lo), lo, hi);
   const a = (logLo - mu) / sigma;
   const b = (logHi - mu) / sigma;
   const w = truncatedStandardNormal(a, b);
   // E[X^k | window] = e^{kμ + k²σ²/2} P(a − kσ ≤ Z ≤ b − kσ) / P(a ≤ Z ≤ b)
   const moment = (k: number): number =>
-    Math.exp(
+    exp(
       k * mu + 0.5 * k * k * sigma * sigma + standardNormalLogMass(a - k * sigma, b - k * sigma) - w.logMass,
     );
   const m1 = moment(1);
@@ -42,12 +44,11 @@ export const conditionLognormal = (mu: number, sigma: number, lo: number, hi: nu
       mean: m1,
       variance: Math.max(0, moment(2) - m1 * m1),
       quantile: (u) => {
-        const x = Math.exp(n.quantile(u));
+        const x = exp(n.quantile(u));
         return x < L ? L : x > hi ? hi : x;
       },
-      cdf: (x) => (x <= 0 ? 0 : n.cdf(Math.log(x))),
-      pdf: (x) =>
-        x <= L || x > hi ? 0 : Math.exp(normalLogPdf((Math.log(x) - mu) / sigma) - w.logMass) / (x * sigma),
+      cdf: (x) => (x <= 0 ? 0 : n.cdf(log(x))),
+      pdf: (x) => (x <= L || x > hi ? 0 : exp(normalLogPdf((log(x) - mu) / sigma) - w.logMass) / (x * sigma)),
       discrete: false,
     },
   };
@@ -71,7 +72,7 @@ export const Lognormal: DistributionFamily<LognormalDistribution> = {
   },
   describe: (d) => `lognormal (mu ${fmt(d.mu)}, sigma ${fmt(d.sigma)})`,
   condition(d, lo, hi) {
-    if (d.sigma === 0) return conditionPoint(Math.exp(d.mu), lo, hi);
+    if (d.sigma === 0) return conditionPoint(exp(d.mu), lo, hi);
     return conditionLognormal(d.mu, d.sigma, lo, hi);
   },
 };

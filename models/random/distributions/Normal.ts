@@ -1,6 +1,7 @@
 // Normal(mean, sd), optionally truncated to [min, max] (either end). Every window — the distribution's own and the
 // parameter range — goes through truncatedStandardNormal, so a truncation far in a tail (min 40 sd out) samples
 // correctly instead of collapsing to a bound or to Infinity. sd = 0 or min = max is the point mass.
+import { exp } from '../../math/exp';
 import type { Distribution } from '../Distribution';
 import { normalLogPdf } from '../specialFunctions';
 import { conditionPoint } from './conditionAtoms';
@@ -41,8 +42,8 @@ export const conditionNormal = (
   const a = std(L);
   const b = std(H);
   const logTotal = standardNormalLogMass(a0, b0);
-  const cutBelow = L > ownLo ? Math.exp(standardNormalLogMass(a0, a) - logTotal) : 0;
-  const cutAbove = H < ownHi ? Math.exp(standardNormalLogMass(b, b0) - logTotal) : 0;
+  const cutBelow = L > ownLo ? exp(standardNormalLogMass(a0, a) - logTotal) : 0;
+  const cutAbove = H < ownHi ? exp(standardNormalLogMass(b, b0) - logTotal) : 0;
   // a window narrower than the standardized rounding (or an sd so small it is infinitely many sd wide) is a point
   if (!(a < b) || a === Infinity || b === -Infinity) {
     const at = b === -Infinity ? H : L;
@@ -61,7 +62,7 @@ export const conditionNormal = (
       return x < L ? L : x > H ? H : x;
     },
     cdf: (x) => w.cdf(std(x)),
-    pdf: (x) => (x < L || x > H ? 0 : Math.exp(normalLogPdf(std(x)) - w.logMass) / sd),
+    pdf: (x) => (x < L || x > H ? 0 : exp(normalLogPdf(std(x)) - w.logMass) / sd),
     discrete: false,
   };
   return { ok: true, value };

@@ -1,5 +1,6 @@
 // Triangular on [min, max] with its peak at mode: closed-form CDF, tails and quantiles (each tail solved on its own
 // side, so neither end loses precision); min = max is the point mass.
+import { pow } from '../../math/pow';
 import type { Distribution } from '../Distribution';
 import { conditionPoint } from './conditionAtoms';
 import { conditionContinuous } from './conditionContinuous';
@@ -23,7 +24,8 @@ export const boundedModeProblems = (
 
 /** ∫ yᵏ (α + βy) dy over [y0, y1]. */
 const linearMoment = (k: number, alpha: number, beta: number, y0: number, y1: number): number =>
-  (alpha * (y1 ** (k + 1) - y0 ** (k + 1))) / (k + 1) + (beta * (y1 ** (k + 2) - y0 ** (k + 2))) / (k + 2);
+  (alpha * (pow(y1, k + 1) - pow(y0, k + 1))) / (k + 1) +
+  (beta * (pow(y1, k + 2) - pow(y0, k + 2))) / (k + 2);
 
 export const Triangular: DistributionFamily<TriangularDistribution> = {
   type: 'triangular',

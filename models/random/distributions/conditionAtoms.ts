@@ -51,7 +51,10 @@ export const conditionAtoms = (
   }
   cum[n - 1] = 1;
   let variance = 0;
-  for (let i = 0; i < n; i++) variance += (probs[i] as number) * ((atoms[i] as number) - mean) ** 2;
+  for (let i = 0; i < n; i++) {
+    const d = (atoms[i] as number) - mean;
+    variance += (probs[i] as number) * d * d;
+  }
   const first = atoms[0] as number;
   const quantile =
     n === 1

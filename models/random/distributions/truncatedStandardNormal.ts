@@ -13,6 +13,9 @@
 // References: Mills' ratio and the offset form as in Chopin, "Fast simulation of truncated Gaussian distributions"
 // (Stat. Comput. 2011) and Botev, "The normal law under linear restrictions" (JRSS B 2017, §"tail"), here in an
 // inversion (not rejection) form, so draws stay monotone in u (Latin hypercube, Iman–Conover).
+import { exp, expm1 } from '../../math/exp';
+import { log, log1p } from '../../math/log';
+import { pow } from '../../math/pow';
 import {
   inverseNormalCdf,
   logNormalTailRatio,
@@ -50,19 +53,19 @@ const expMoment = (n: number, alpha: number, w: number): number => {
       sum += term;
       if (term <= 1e-17 * sum) break;
     }
-    return Math.exp(-x) * Math.pow(w, n + 1) * sum;
+    return exp(-x) * pow(w, n + 1) * sum;
   }
   // n!/α^{n+1} (1 − e^{−x} Σ_{j≤n} x^j/j!)
   let fact = 1;
   for (let j = 2; j <= n; j++) fact *= j;
-  if (x === Infinity) return fact / Math.pow(alpha, n + 1);
+  if (x === Infinity) return fact / pow(alpha, n + 1);
   let term = 1;
   let sum = 1;
   for (let j = 1; j <= n; j++) {
     term *= x / j;
     sum += term;
   }
-  return (fact / Math.pow(alpha, n + 1)) * (1 - Math.exp(-x) * sum);
+  return (fact / pow(alpha, n + 1)) * (1 - exp(-x) * sum);
 };
 
 /**
@@ -96,14 +99,14 @@ const finish = (m: readonly number[]): [number, number] => {
   return [mean, Math.max(0, (m[2] as number) / (m[0] as number) - mean * mean)];
 };
 
-const normalPdf = (t: number): number => (t === Infinity ? 0 : Math.exp(-0.5 * t * t) / 2.5066282746310002);
+const normalPdf = (t: number): number => (t === Infinity ? 0 : exp(-0.5 * t * t) / 2.5066282746310002);
 
 const makePart = (alpha: number, beta: number, reflected: boolean): Part => {
   const width = beta - alpha;
   const hW = logNormalTailRatio(alpha, width);
-  const r = Math.exp(hW);
-  const oneMinusR = -Math.expm1(hW);
-  const logMass = logNormalUpperTail(alpha) + Math.log(oneMinusR); // = oneSidedLogMass(alpha, beta)
+  const r = exp(hW);
+  const oneMinusR = -expm1(hW);
+  const logMass = logNormalUpperTail(alpha) + log(oneMinusR); // = oneSidedLogMass(alpha, beta)
   const direct = alpha < 8 && oneMinusR > 0.01 ? normalUpperTail(alpha) : 0;
   const directBeta = direct > 0 ? normalUpperTail(beta) : 0;
   let mean: number;
@@ -131,9 +134,9 @@ const partQuantile = (p: Part, g: number, gc: number): number => {
   // L = ln(1 − g(1 − r)), written so neither end loses digits
   // (1 − g(1 − r) = gc + g·r: the first form when g(1 − r) ≤ ½, the sum of two positive terms otherwise)
   const cut = g * p.oneMinusR;
-  const L = cut <= 0.5 ? Math.log1p(-cut) : Math.log(gc + g * p.r);
+  const L = cut <= 0.5 ? log1p(-cut) : log(gc + g * p.r);
   if (p.direct > 0) {
-    const t = -inverseNormalCdf(p.direct * Math.exp(L));
+    const t = -inverseNormalCdf(p.direct * exp(L));
     return t < p.alpha ? p.alpha : t > p.beta ? p.beta : t;
   }
   const a = p.alpha;
@@ -157,19 +160,18 @@ const partQuantile = (p: Part, g: number, gc: number): number => {
 
 /** P(T ≤ t | part) and P(T > t | part), each without cancellation. */
 const partLowerFraction = (p: Part, t: number): number =>
-  t <= p.alpha ? 0 : t >= p.beta ? 1 : -Math.expm1(logNormalTailRatio(p.alpha, t - p.alpha)) / p.oneMinusR;
+  t <= p.alpha ? 0 : t >= p.beta ? 1 : -expm1(logNormalTailRatio(p.alpha, t - p.alpha)) / p.oneMinusR;
 const partUpperFraction = (p: Part, t: number): number =>
   t <= p.alpha
     ? 1
     : t >= p.beta
       ? 0
-      : (Math.exp(logNormalTailRatio(p.alpha, t - p.alpha)) *
-          -Math.expm1(logNormalTailRatio(t, p.beta - t))) /
+      : (exp(logNormalTailRatio(p.alpha, t - p.alpha)) * -expm1(logNormalTailRatio(t, p.beta - t))) /
         p.oneMinusR;
 
 /** ln P(α ≤ T ≤ β) for 0 ≤ α < β ≤ ∞. */
 const oneSidedLogMass = (alpha: number, beta: number): number =>
-  logNormalUpperTail(alpha) + Math.log(-Math.expm1(logNormalTailRatio(alpha, beta - alpha)));
+  logNormalUpperTail(alpha) + log(-expm1(logNormalTailRatio(alpha, beta - alpha)));
 
 /** ln P(a ≤ Z ≤ b) for the standard normal, a ≤ b: finite for every a < b, −Infinity for a = b. */
 export const standardNormalLogMass = (a: number, b: number): number => {
@@ -178,7 +180,7 @@ export const standardNormalLogMass = (a: number, b: number): number => {
   if (b <= 0) return oneSidedLogMass(-b, -a);
   const l = oneSidedLogMass(0, -a);
   const r = oneSidedLogMass(0, b);
-  return Math.max(l, r) + Math.log1p(Math.exp(-Math.abs(l - r)));
+  return Math.max(l, r) + log1p(exp(-Math.abs(l - r)));
 };
 
 /** A standard normal conditioned on [a, b]: its quantile function, CDF, log mass and moments. */
@@ -210,8 +212,8 @@ export const truncatedStandardNormal = (a: number, b: number): StandardNormalWin
   let fLeft: number;
   if (left && right) {
     const d = right.logMass - left.logMass;
-    fLeft = d > 0 ? Math.exp(-d) / (1 + Math.exp(-d)) : 1 / (1 + Math.exp(d));
-    logMass = Math.max(left.logMass, right.logMass) + Math.log1p(Math.exp(-Math.abs(d)));
+    fLeft = d > 0 ? exp(-d) / (1 + exp(-d)) : 1 / (1 + exp(d));
+    logMass = Math.max(left.logMass, right.logMass) + log1p(exp(-Math.abs(d)));
   } else {
     fLeft = left ? 1 : 0;
     logMass = (left ?? right)!.logMass;
@@ -223,7 +225,9 @@ export const truncatedStandardNormal = (a: number, b: number): StandardNormalWin
     const ml = -left.mean;
     const mr = right.mean;
     mean = fLeft * ml + fRight * mr;
-    variance = fLeft * (left.variance + (ml - mean) ** 2) + fRight * (right.variance + (mr - mean) ** 2);
+    variance =
+      fLeft * (left.variance + (ml - mean) * (ml - mean)) +
+      fRight * (right.variance + (mr - mean) * (mr - mean));
   } else if (left) {
     mean = -left.mean;
     variance = left.variance;
@@ -248,7 +252,7 @@ export const truncatedStandardNormal = (a: number, b: number): StandardNormalWin
     // (1 − u)·Z above it (each side from its own tail, no cancellation), one AS 241 call per draw
     const pa = normalUpperTail(-a);
     const qb = normalUpperTail(b);
-    const Z = Math.exp(logMass);
+    const Z = exp(logMass);
     quantile = (u: number): number => {
       const p = pa + u * Z;
       const z = p <= 0.5 ? inverseNormalCdf(p) : -inverseNormalCdf(qb + (1 - u) * Z);

@@ -1,11 +1,11 @@
 // High-precision references for the distribution tests, computed independently of models/random: 60-digit decimal
 // arithmetic (mathjs' BigNumber, i.e. decimal.js) with textbook series and continued fractions — a different method
 // at ~45 more digits, so the double-precision code can be measured against it.
-import { all, create } from 'mathjs';
+import { all, create, type BigNumber, type FactoryFunctionMap } from 'mathjs';
 
-const math = create(all, { number: 'BigNumber', precision: 60 });
+const math = create(all as FactoryFunctionMap, { number: 'BigNumber', precision: 60 });
 /** The 60-digit decimal type. */
-export const D = math.BigNumber;
+export const D = (math as unknown as { BigNumber: new (x: number | string) => BigNumber }).BigNumber;
 export type Dec = InstanceType<typeof D>;
 
 /**

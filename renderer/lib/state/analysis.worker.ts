@@ -1,5 +1,5 @@
 // Solves one round's game off the main thread (models/games only: no mathjs here).
-import { analyseGame, gameFromWire, type GameAnalysis, type GameWire } from './analyseGame';
+import { analyseGame, gameFromWire, type GameAnalysis, type GameWire } from '../util/analyseGame';
 
 export type AnalysisRequest = { readonly id: number; readonly game: GameWire };
 export type AnalysisResponse =

@@ -1,5 +1,5 @@
 // The app's SimulationPort: loads the engine adapter (and so the Web Worker pool) on first use, off the first paint.
-import type { SimulationPort } from './SimulationPort';
+import type { SimulationPort } from '../state/SimulationPort';
 
 export const lazyWorkerPort = (): SimulationPort => {
   let loading: Promise<SimulationPort> | null = null;
@@ -19,6 +19,8 @@ export const lazyWorkerPort = (): SimulationPort => {
     }),
     summaryCsv: async (...a) => (await get()).summaryCsv(...a),
     sweepCsv: async (...a) => (await get()).sweepCsv(...a),
+    compareCsv: async (...a) => (await get()).compareCsv(...a),
+    sensitivityCsv: async (...a) => (await get()).sensitivityCsv(...a),
     metadataJson: async (...a) => (await get()).metadataJson(...a),
   };
 };

@@ -7,10 +7,13 @@ import { makeJob } from '../../../models/engine/makeJob';
 import { simulate } from '../../../models/engine/simulate';
 import { trialCsvHeader } from '../../../models/engine/ChunkExecutor';
 import { runSweep, type SweepResult } from '../../../models/engine/runSweep';
-import { runCompare } from '../../../models/engine/runCompare';
+import { runCompare, type CompareResult } from '../../../models/engine/runCompare';
+import { compareCsv, sensitivityCsv } from '../../../models/engine/whatIfTables';
+import { makeProvenance } from '../../../models/engine/Provenance';
 import { runSensitivity, type SensitivityResult } from '../../../models/engine/runSensitivity';
 import { replayTrial } from '../../../models/engine/replayTrial';
-import { runMetadata, summaryCsv, sweepCsv } from '../../../models/engine/csvTables';
+import { summaryCsv, sweepCsv } from '../../../models/engine/csvTables';
+import { makeSidecar, sidecarText } from '../../../models/engine/sidecar';
 import { version as appVersion } from '../../../package.json';
 import type {
   CompareView,
@@ -21,8 +24,10 @@ import type {
   SweepAxis,
   SweepView,
   TornadoView,
-} from './SimulationPort';
-import { createRunnerFor } from './engineRunners';
+} from '../state/SimulationPort';
+import { createBrowserRunner } from './createBrowserRunner';
+
+const createRunnerFor = (workers: number): Runner => createBrowserRunner({ workers: Math.max(1, workers) });
 
 /** A strategy profile by its strategies' labels in actor order ("Hold · Offer talks"); the engine's label uses ids. */
 const profileLabel = (spec: ModelSpec | undefined, p: RunResult['profiles'][number]): string =>
@@ -38,6 +43,7 @@ export const toRunView = (
   spec?: ModelSpec,
 ): RunView => ({
   settings,
+  runId: r.runId,
   trials: r.trials,
   stoppedEarly: r.stoppedEarly,
   rounds: r.rounds,
@@ -69,7 +75,7 @@ export const toRunView = (
   convergence: r.convergence.flatMap((c) =>
     r.outcomes.map((o, k) => ({ trials: c.trials, series: o.label, p: c.outcomes[k] ?? NaN })),
   ),
-  metadata: runMetadata(r, { appVersion, timestamp: new Date().toISOString(), table: 'trials' }),
+  provenance: r.provenance,
 });
 
 /** from..to in `steps` evenly spaced values (rounded to 12 significant digits). */
@@ -81,6 +87,7 @@ export const axisValues = (a: SweepAxis): number[] => {
 };
 
 export const toSweepView = (r: SweepResult, x: SweepAxis, y: SweepAxis | null): SweepView => ({
+  provenance: r.provenance,
   x,
   y,
   rows: r.points.flatMap((pt) =>
@@ -109,6 +116,7 @@ export const toTornadoView = (spec: ModelSpec, r: SensitivityResult, target: str
       : [{ param: x.param, label: x.label, rho }];
   });
   return {
+    provenance: r.provenance,
     spearman,
     globalTrials: r.globalTrials,
     target,
@@ -154,6 +162,7 @@ export const engineSimulationPort = (
     trials: s.trials,
     sampler: s.sampler,
     overrides: s.overrides,
+    context: { appVersion, startedAt: new Date().toISOString(), workers: s.workers },
   });
   /** A full run's options: auto-stop included (the per-trial CSV re-run stops at the same chunk: deterministic). */
   const runOptions = (s: RunSettings) => ({
@@ -162,6 +171,8 @@ export const engineSimulationPort = (
   });
   const results = new WeakMap<RunView, RunResult>();
   const sweeps = new WeakMap<SweepView, SweepResult>();
+  const compares = new WeakMap<CompareView, CompareResult>();
+  const sensitivities = new WeakMap<TornadoView, SensitivityResult>();
   const hooksOf = (h: { onProgress?: (d: number, t: number) => void; signal?: AbortSignal }) => ({
     onProgress: h.onProgress,
     signal: h.signal,
@@ -187,8 +198,15 @@ export const engineSimulationPort = (
       });
       const a = out.aggregates[0];
       if (!a) throw new Error('The estimate produced no result.');
+      const o = options(settings);
       return {
         settings,
+        provenance: makeProvenance(
+          spec,
+          { ...o, rounds: job.rounds },
+          { kind: 'estimate', trialsRun: out.trials },
+          o.context,
+        ),
         trials: out.trials,
         elapsedMs: performance.now() - t0,
         outcomes: summariseOutcomes(spec, a, job.rounds).map((o) => ({
@@ -251,20 +269,27 @@ export const engineSimulationPort = (
       if (!r) throw new Error('This sweep has no table to export: run it again.');
       return sweepCsv(r);
     },
-    metadataJson: async (_spec, run) => {
-      const r = results.get(run);
-      const metadata = r
-        ? runMetadata(r, { appVersion, timestamp: new Date().toISOString(), table: 'trials' })
-        : run.metadata;
-      return `${JSON.stringify(metadata, null, 2)}\n`;
+    compareCsv: async (_spec, view) => {
+      const r = compares.get(view);
+      if (!r) throw new Error('This comparison has no table to export: run it again.');
+      return compareCsv(r);
     },
+    sensitivityCsv: async (_spec, view) => {
+      const r = sensitivities.get(view);
+      if (!r) throw new Error('This sensitivity analysis has no table to export: run it again.');
+      return sensitivityCsv(r);
+    },
+    metadataJson: async (_spec, run) =>
+      sidecarText(makeSidecar(run.provenance, 'trials', results.get(run)?.runId ?? null)),
     replay: async (spec, settings, trial): Promise<ReplayView> => {
       // one trial: cheap enough for the UI thread (no worker round trip)
       const r = replayTrial(spec, options(settings), trial);
+      const provenance = r.provenance;
       // the engine names outcomes and events by id: the UI shows their labels
       const outcomeLabel = new Map(spec.outcomes.map((o) => [o.id, o.label] as const));
       const eventLabel = new Map(spec.events.map((e) => [e.id, e.label] as const));
       return {
+        provenance,
         trial,
         seed: settings.seed,
         params: r.params.map((p) => ({ label: p.label, value: p.value, unit: p.unit })),
@@ -300,7 +325,8 @@ export const engineSimulationPort = (
         { ...options(settings), variant },
         hooksOf(hooks),
       );
-      return {
+      const view: CompareView = {
+        provenance: r.provenance,
         rows: r.outcomes.map((o, k) => {
           const b = r.baseline.outcomes[k];
           const v = r.variant.outcomes[k];
@@ -330,10 +356,19 @@ export const engineSimulationPort = (
           high: m.high,
         })),
       };
+      compares.set(view, r);
+      return view;
     },
     sensitivity: async (spec, settings, target, hooks) => {
-      const r = await runSensitivity(runnerFor(settings.workers), spec, options(settings), hooksOf(hooks));
-      return toTornadoView(spec, r, target);
+      const r = await runSensitivity(
+        runnerFor(settings.workers),
+        spec,
+        { ...options(settings), target },
+        hooksOf(hooks),
+      );
+      const view = toTornadoView(spec, r, target);
+      sensitivities.set(view, r);
+      return view;
     },
   };
 };
