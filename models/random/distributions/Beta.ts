@@ -169,7 +169,17 @@ export const scaledBeta = (a: number, b: number, min: number, max: number): Cont
     support: { lo: min, hi: max, loClosed: true, hiClosed: true, atoms: null },
     cdf,
     sf,
-    pdf: (x) => (x < min || x > max ? 0 : exp(betaLogPdf((x - min) / span, (max - x) / span, shape)) / span),
+    pdf: (x) => {
+      if (!(x >= min && x <= max)) return 0;
+      const u = (x - min) / span;
+      const v = (max - x) / span;
+      if (u === 0 || v === 0) {
+        // at an end the density is the limit of t^(e − 1)/B(a, b), e the exponent of that end: 0, 1/B or ∞
+        const e = u === 0 ? shape.a : shape.b;
+        return e > 1 ? 0 : e < 1 ? Infinity : exp(-shape.lnB) / span;
+      }
+      return exp(betaLogPdf(u, v, shape)) / span;
+    },
     quantile: (p) => at(p, 1 - p),
     upperQuantile: (q) => at(1 - q, q),
     moments(L, H) {

@@ -264,3 +264,19 @@ describe('one definition per family', () => {
     ]);
   });
 });
+
+describe('densities at the ends of a closed support', () => {
+  it('beta: 0, 1/B(a, b) or Infinity by the exponent at that end (never NaN)', () => {
+    const pdfAt = (alpha: number, beta: number, x: number): number => {
+      const r = conditionDistribution({ type: 'beta', alpha, beta, min: 2, max: 4 });
+      if (!r.ok) throw new Error(r.message);
+      return r.value.pdf(x);
+    };
+    expect(pdfAt(2, 5, 2)).toBe(0);
+    expect(pdfAt(2, 5, 4)).toBe(0);
+    expect(pdfAt(1, 3, 2)).toBeCloseTo(3 / 2, 12); // Beta(1, 3) density 3 at 0, over a span of 2
+    expect(pdfAt(3, 1, 4)).toBeCloseTo(3 / 2, 12);
+    expect(pdfAt(0.5, 1, 2)).toBe(Infinity);
+    expect(pdfAt(2, 5, 1.9)).toBe(0);
+  });
+});
