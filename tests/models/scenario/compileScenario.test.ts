@@ -154,6 +154,23 @@ describe('compileScenario', () => {
     ]);
   });
 
+  it('the range rule at validate time: a range that cuts off over 1% warns with what is drawn; one that holds none is refused', () => {
+    const k = { label: 'K', default: 1, min: 0.5, max: 2 };
+    const r = ok({ parameters: { ...base.parameters, k: { ...k, uncertainty: '0 to 2' } } });
+    // normal(1, 0.608): Φ(−0.822) = 20.6% below 0.5 and Φ(−1.645) = 5% above 2; truncated mean
+    // 1 + 0.608·(φ(−0.822) − φ(1.645))/0.7445 = 1.148
+    expect(r.warnings.map((w) => `${w.path}: ${w.message}`)).toEqual([
+      'parameters.k.uncertainty: the range 0.5 to 2 cuts off 26% of "0 to 2" (90% interval: normal, mean 1, sd 0.608) (21% below 0.5, 5.0% above 2): "k" is drawn from it truncated to the range, whose mean is 1.148 and sd 0.3839',
+    ]);
+    expect(
+      issues({
+        parameters: { ...base.parameters, k: { ...k, uncertainty: { type: 'uniform', min: 3, max: 4 } } },
+      }),
+    ).toEqual([
+      expect.stringMatching(/^parameters\.k\.uncertainty: the range 0\.5 to 2 holds none of uniform/),
+    ]);
+  });
+
   it('checks correlations', () => {
     expect(
       issues({
