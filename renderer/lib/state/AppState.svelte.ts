@@ -48,7 +48,7 @@ export class AppState {
   results = $state.raw<ResultsState>(null as unknown as ResultsState);
   readonly #router: CommandRouter;
   /** Listeners for the commands whose state lives outside AppState (class play: classHostStateFor). */
-  #commandListeners: readonly ((command: MenuCommand) => void)[] = [];
+  readonly #commandListeners = new Set<(command: MenuCommand) => void>();
 
   constructor(options: AppOptions) {
     this.platform = options.platform;
@@ -92,10 +92,8 @@ export class AppState {
 
   /** Follow the commands handled by a state class outside AppState (they reach it through the one router). */
   onCommand(listener: (command: MenuCommand) => void): () => void {
-    this.#commandListeners = [...this.#commandListeners, listener];
-    return () => {
-      this.#commandListeners = this.#commandListeners.filter((l) => l !== listener);
-    };
+    this.#commandListeners.add(listener);
+    return () => this.#commandListeners.delete(listener);
   }
 
   #forward(command: MenuCommand): void {
