@@ -47,8 +47,6 @@ export class AppState {
   readonly notifications: NotificationsState;
   results = $state.raw<ResultsState>(null as unknown as ResultsState);
   readonly #router: CommandRouter;
-  /** Listeners for the commands whose state lives outside AppState (class play: classHostStateFor). */
-  readonly #commandListeners = new Set<(command: MenuCommand) => void>();
 
   constructor(options: AppOptions) {
     this.platform = options.platform;
@@ -90,16 +88,6 @@ export class AppState {
     this.#router.run(command);
   }
 
-  /** Follow the commands handled by a state class outside AppState (they reach it through the one router). */
-  onCommand(listener: (command: MenuCommand) => void): () => void {
-    this.#commandListeners.add(listener);
-    return () => this.#commandListeners.delete(listener);
-  }
-
-  #forward(command: MenuCommand): void {
-    for (const l of this.#commandListeners) l(command);
-  }
-
   #handlers() {
     const d = this.documents;
     const p = this.preferences;
@@ -132,8 +120,6 @@ export class AppState {
         return this.results.simulation.run();
       },
       'cancel-run': () => this.results.cancelAll(),
-      'start-class-session': () => this.#forward('start-class-session'),
-      'resume-class-session': () => this.#forward('resume-class-session'),
       'export-csv': async () => {
         const sim = this.results.simulation;
         if (!sim.result) {
