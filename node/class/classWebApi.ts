@@ -71,11 +71,19 @@ const readBody = (req: IncomingMessage, max: number): Promise<Buffer> =>
  * The /api/class/ handler for a static server listening on loopback: resolves true when it answered the request
  * (any path under the prefix), false to let the caller serve it.
  */
+/** The cookie by which a page learns that the server that served it answers /api/class/ (see browserClassSessions). */
+export const CLASS_API_COOKIE = 'parley-class-api';
+
 export const createClassWebApi =
   (host: ClassHost, options: { readonly maxBodyBytes?: number } = {}) =>
   async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
     const rawUrl = req.url ?? '/';
-    if (!rawUrl.startsWith(CLASS_API_PREFIX)) return false;
+    if (!rawUrl.startsWith(CLASS_API_PREFIX)) {
+      // Tell the pages this server serves that /api/class/ exists here, so that a page on a static host never probes
+      // it (a probe answered 404 is a console error): a cookie the page reads, nothing else.
+      res.setHeader('set-cookie', `${CLASS_API_COOKIE}=1; Path=/; SameSite=Strict`);
+      return false;
+    }
     const max = options.maxBodyBytes ?? MAX_CLASS_API_BODY;
     const route = rawUrl.slice(CLASS_API_PREFIX.length);
     if (!isLoopbackPeer(req.socket.remoteAddress)) {

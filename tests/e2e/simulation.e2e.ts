@@ -45,7 +45,9 @@ describe('simulation view', () => {
     const seen = await page.evaluate(() => (globalThis as unknown as BrowserGlobals).__progress ?? []);
     expect(seen.some((v) => v > 0 && v < 1) || seen.length > 0).toBe(true);
     const status = (await page.getByTestId('run-status').textContent()) ?? '';
-    expect(status).toMatch(/Done: 10,000 trials in [\d.]+ s \(seed 20250101/);
+    expect(status).toMatch(/^Done: 10,000 trials in [\d.]+ s$/);
+    // the seed (and the rest of the provenance) is in the result's status line
+    expect(await page.getByTestId('run-provenance').textContent()).toContain('seed 20250101');
     const runMs = Number(/in ([\d.]+) s/.exec(status)?.[1] ?? NaN) * 1000;
 
     // results drawn: every chart has its svg

@@ -12,6 +12,10 @@ import {
   type DomEl,
 } from './simulationE2eHelpers';
 
+/** The What-if view's trials field (the document's run settings, shared with Simulate). */
+const trials = (page: Harness['page']) =>
+  page.getByRole('region', { name: 'What-if settings' }).getByLabel('Trials', { exact: true });
+
 describe('what-if view', () => {
   let h: Harness;
   beforeAll(async () => {
@@ -27,7 +31,7 @@ describe('what-if view', () => {
   it('sweeps one parameter, then two', async () => {
     const { page } = h;
     const panel = page.getByTestId('sweep-panel');
-    await panel.getByLabel('Trials per point').fill('500');
+    await trials(page).fill('500'); // What-if shares Simulate's trials and seed (per grid point for a sweep)
     await panel.getByRole('button', { name: 'Run sweep' }).click();
     await page.getByTestId('chart-sweep').locator('svg').first().waitFor({ timeout: 60_000 });
     await page.getByTestId('chart-sweep').screenshot({ path: join(SHOT_DIR, 'whatif-sweep-line.png') });
@@ -63,13 +67,13 @@ describe('what-if view', () => {
     });
     const compare = page.getByTestId('compare-panel');
     await expect.poll(() => compare.textContent()).toMatch(/Variant:.*Russia.s support/i);
-    await compare.getByLabel('Trials').fill('2000');
+    await trials(page).fill('2000');
     await compare.getByRole('button', { name: 'Compare' }).click();
     await page.getByTestId('chart-difference').locator('svg').first().waitFor({ timeout: 60_000 });
     // back to the scenario's values, where the parameters do move P(talks)
     await page.getByTestId('parameter-sliders').getByRole('button', { name: 'Reset' }).click();
     const sens = page.getByTestId('sensitivity-panel');
-    await sens.getByLabel('Trials per point').fill('300');
+    await trials(page).fill('300');
     await sens.getByRole('button', { name: 'Run sensitivity' }).click();
     await page.getByTestId('chart-tornado').locator('svg').first().waitFor({ timeout: 60_000 });
     expect(await axeSerious(page)).toEqual([]);

@@ -18,11 +18,7 @@ export const classHostStateFor = (app: AppState): ClassHostState => {
     }),
     (message) => app.notify(message),
   );
-  const s = state;
-  app.onCommand((command) => {
-    if (command === 'start-class-session') void s.openStart();
-    else if (command === 'resume-class-session') void s.openResume();
-  });
+  app.attachClassHost(state);
   byApp.set(app, state);
   return state;
 };

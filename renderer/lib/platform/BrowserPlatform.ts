@@ -187,8 +187,18 @@ export const createBrowserPlatform = (partial: Partial<BrowserDeps> = {}): Platf
     },
     onMenuCommand: () => () => undefined,
     onOpenFile: () => () => undefined,
-    classSessions: browserClassSessions(deps.fetch),
+    classSessions: browserClassSessions(deps.fetch, () =>
+      /(?:^|;\s*)parley-class-api=1(?:;|$)/.test(safeCookie(deps.document)),
+    ),
   };
+};
+
+const safeCookie = (doc: Document): string => {
+  try {
+    return doc.cookie;
+  } catch {
+    return ''; // sandboxed or opaque origins throw
+  }
 };
 
 const safeLocalStorage = (): Storage | null => {

@@ -5,7 +5,15 @@ import { failure, type ClassSessionPort, type ClassStartResult } from './Platfor
 
 type Answer = { readonly status: number; readonly body: unknown };
 
-export const browserClassSessions = (fetchFn: typeof fetch): ClassSessionPort => {
+/**
+ * `servedWithApi` says whether the server that served the page has the endpoint (node/class/classWebApi.ts sets the
+ * `parley-class-api` cookie on every page it serves): where it is false, nothing is requested (a 404 probe would be a
+ * console error on every static host).
+ */
+export const browserClassSessions = (
+  fetchFn: typeof fetch,
+  servedWithApi: () => boolean = () => true,
+): ClassSessionPort => {
   const post = async (route: string, body: unknown): Promise<Answer> => {
     const r = await fetchFn(`/api/class/${route}`, {
       method: 'POST',
@@ -33,12 +41,15 @@ export const browserClassSessions = (fetchFn: typeof fetch): ClassSessionPort =>
   let available: Promise<boolean> | null = null;
   return {
     available: () =>
-      (available ??= post('resumable', {}).then(
-        (a) => a.status === 200,
-        () => false,
-      )),
+      (available ??= servedWithApi()
+        ? post('resumable', {}).then(
+            (a) => a.status === 200,
+            () => false,
+          )
+        : Promise.resolve(false)),
     start: (request) => result('start', request),
     resumable: async () => {
+      if (!servedWithApi()) return null;
       try {
         const a = await post('resumable', {});
         return a.status === 200 && a.body && typeof a.body === 'object'

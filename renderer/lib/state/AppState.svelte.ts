@@ -39,6 +39,12 @@ export type AppOptions = {
   readonly simulationPort?: SimulationPort;
 };
 
+/** What the class-session commands drive (ClassHostState). */
+export type ClassCommandTarget = {
+  openStart(): Promise<unknown> | void;
+  openResume(): Promise<unknown> | void;
+};
+
 export class AppState {
   readonly platform: Platform;
   readonly models: ModelService;
@@ -47,6 +53,8 @@ export class AppState {
   readonly notifications: NotificationsState;
   results = $state.raw<ResultsState>(null as unknown as ResultsState);
   readonly #router: CommandRouter;
+  /** Class play's host state (attached by classHostStateFor) takes the two class-session commands. */
+  #classHost: ClassCommandTarget | null = null;
 
   constructor(options: AppOptions) {
     this.platform = options.platform;
@@ -77,6 +85,11 @@ export class AppState {
       epoch: this.documents.epoch,
     });
     this.results = new ResultsState(port, source, old?.settings);
+  }
+
+  /** Route the start/resume class-session commands to class play's host state. */
+  attachClassHost(host: ClassCommandTarget): void {
+    this.#classHost = host;
   }
 
   start(): Promise<void> {
@@ -120,6 +133,8 @@ export class AppState {
         return this.results.simulation.run();
       },
       'cancel-run': () => this.results.cancelAll(),
+      'start-class-session': () => this.#classCommand('start'),
+      'resume-class-session': () => this.#classCommand('resume'),
       'export-csv': async () => {
         const sim = this.results.simulation;
         if (!sim.result) {
@@ -129,6 +144,15 @@ export class AppState {
         reportExport(this, await sim.exportRun('trials', this.platform));
       },
     } satisfies Record<MenuCommand, () => unknown>;
+  }
+
+  #classCommand(which: 'start' | 'resume'): Promise<unknown> | void {
+    const host = this.#classHost;
+    if (!host) {
+      this.notify('Class play is not available in this window.');
+      return;
+    }
+    return which === 'start' ? host.openStart() : host.openResume();
   }
 
   // ---- forwarded members (the most used ones; the narrow classes hold the state) ----------------------------------

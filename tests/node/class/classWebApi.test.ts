@@ -46,7 +46,8 @@ const serve = async (host: unknown, maxBodyBytes?: number): Promise<number> => {
   const api = createClassWebApi(host as ClassHost, maxBodyBytes === undefined ? {} : { maxBodyBytes });
   server = createServer((req, res) => {
     void api(req, res).then((handled) => {
-      if (!handled) res.writeHead(404).end('static');
+      if (!handled)
+        res.writeHead(404, { 'x-cookie': String(res.getHeader('set-cookie') ?? '') }).end('static');
     });
   });
   await new Promise<void>((ok) => server?.listen(0, '127.0.0.1', () => ok()));
@@ -84,6 +85,23 @@ const good = (port: number, body: unknown = START, extra: Record<string, string>
     ...extra,
   },
   body: JSON.stringify(body),
+});
+
+describe('class web API: pages it serves', () => {
+  it('marks every page it lets the static server answer with the parley-class-api cookie, and answers nothing else', async () => {
+    const host = fakeHost();
+    const port = await serve(host);
+    const cookie = await new Promise<string>((ok, fail) =>
+      request({ host: '127.0.0.1', port, path: '/index.html' }, (res) => {
+        res.resume();
+        ok(String(res.headers['x-cookie']));
+      })
+        .on('error', fail)
+        .end(),
+    );
+    expect(cookie).toBe('parley-class-api=1; Path=/; SameSite=Strict');
+    expect(host.resumable).not.toHaveBeenCalled();
+  });
 });
 
 describe('class web API: refusals (nothing starts)', () => {

@@ -194,6 +194,14 @@ describe('browserClassSessions (web mode)', () => {
     expect(await port.resumable()).toBeNull();
   });
 
+  it('a page not served by `npm run web` (no parley-class-api cookie) asks nothing: no 404 probe', async () => {
+    const fetchFn = vi.fn(async () => new Response('not found', { status: 404 }));
+    const port = browserClassSessions(fetchFn as unknown as typeof fetch, () => false);
+    expect(await port.available()).toBe(false);
+    expect(await port.resumable()).toBeNull();
+    expect(fetchFn).not.toHaveBeenCalled();
+  });
+
   it('a host without the endpoint is "not available"; refusals and network errors are failures, never throws', async () => {
     const missing = browserClassSessions(
       (async () => new Response('not found', { status: 404 })) as typeof fetch,
