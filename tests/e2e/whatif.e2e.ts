@@ -68,7 +68,7 @@ describe('what-if view', () => {
     const compare = page.getByTestId('compare-panel');
     await expect.poll(() => compare.textContent()).toMatch(/Variant:.*Russia.s support/i);
     await trials(page).fill('2000');
-    await compare.getByRole('button', { name: 'Compare' }).click();
+    await compare.getByRole('button', { name: 'Compare', exact: true }).click();
     await page.getByTestId('chart-difference').locator('svg').first().waitFor({ timeout: 60_000 });
     // back to the scenario's values, where the parameters do move P(talks)
     await page.getByTestId('parameter-sliders').getByRole('button', { name: 'Reset' }).click();
