@@ -4,8 +4,15 @@ import { compareCsv } from '../../models/engine/whatIfTables';
 import type { Command } from '../lib/Command';
 import { lastOption, parseArgs, parseAssignments, UsageError } from '../lib/args';
 import { cliContext, exportPath, writeExport } from '../lib/exportFiles';
-import { ENGINE_USAGE, ENGINE_VALUED, parseEngineOptions, withEngine } from '../lib/engineOptions';
+import {
+  ENGINE_FLAGS,
+  ENGINE_USAGE,
+  ENGINE_VALUED,
+  parseEngineOptions,
+  withEngine,
+} from '../lib/engineOptions';
 import { formatCompare } from '../lib/formatResults';
+import { checkRanges } from '../lib/checkRanges';
 import { resolveScenario } from '../lib/resolveScenario';
 
 export const command: Command = {
@@ -21,12 +28,15 @@ export const command: Command = {
     '                     --out DIR/ names it <scenario>-compare-<seed>.csv in DIR',
   ].join('\n'),
   run: async (argv, io) => {
-    const args = parseArgs(argv, { valued: [...ENGINE_VALUED, 'variant', 'out'], flags: [] });
+    const args = parseArgs(argv, { valued: [...ENGINE_VALUED, 'variant', 'out'], flags: [...ENGINE_FLAGS] });
     if (args.positional.length !== 1) throw new UsageError('expected exactly one scenario');
     const variant = parseAssignments(args.options.get('variant') ?? [], 'variant');
     if (Object.keys(variant).length === 0) throw new UsageError('give at least one --variant name=value');
     const { spec, source } = await resolveScenario(args.positional[0] as string, io.cwd);
     const opts = parseEngineOptions(args);
+    const allow = opts.base.allowOutsideRange;
+    checkRanges(io, 'compare', spec, opts.base.overrides ?? {}, (id, v) => `--set ${id}=${v}`, allow);
+    checkRanges(io, 'compare', spec, variant, (id, v) => `--variant ${id}=${v}`, allow);
     const context = cliContext(opts, source);
     const result: CompareResult = await withEngine(io, 'compare', opts, (runner, onProgress) =>
       runCompare(runner, spec, { ...opts.base, context, variant }, { onProgress }),

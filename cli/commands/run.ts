@@ -14,6 +14,7 @@ import { lastOption, parseArgs, UsageError } from '../lib/args';
 import {
   APP_VERSION,
   ENGINE_USAGE,
+  ENGINE_FLAGS,
   ENGINE_VALUED,
   announceSeed,
   engineErrorMessage,
@@ -23,6 +24,7 @@ import {
 } from '../lib/engineOptions';
 import { formatReplay, formatRun } from '../lib/formatResults';
 import { createProgress } from '../lib/progressBar';
+import { checkRanges } from '../lib/checkRanges';
 import { resolveScenario } from '../lib/resolveScenario';
 
 export const command: Command = {
@@ -45,11 +47,19 @@ export const command: Command = {
   run: async (argv, io) => {
     const args = parseArgs(argv, {
       valued: [...ENGINE_VALUED, 'out', 'summary', 'auto-stop', 'replay'],
-      flags: [],
+      flags: [...ENGINE_FLAGS],
     });
     if (args.positional.length !== 1) throw new UsageError('expected exactly one scenario');
     const { spec, source } = await resolveScenario(args.positional[0] as string, io.cwd);
     const opts = parseEngineOptions(args);
+    checkRanges(
+      io,
+      'run',
+      spec,
+      opts.base.overrides ?? {},
+      (id, v) => `--set ${id}=${v}`,
+      opts.base.allowOutsideRange,
+    );
     const context = cliContext(opts, source);
     const autoText = lastOption(args, 'auto-stop');
     const halfWidth = autoText === undefined ? undefined : Number(autoText);
@@ -65,7 +75,7 @@ export const command: Command = {
       }
       let t;
       try {
-        t = replayTrial(spec, { ...opts.base, context }, k - 1);
+        t = replayTrial(spec, { ...opts.base, context }, k);
       } catch (err) {
         throw new CliError(engineErrorMessage(err));
       }

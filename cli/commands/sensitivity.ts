@@ -4,8 +4,15 @@ import { sensitivityCsv } from '../../models/engine/whatIfTables';
 import { CliError, type Command } from '../lib/Command';
 import { cliContext, exportPath, writeExport } from '../lib/exportFiles';
 import { lastOption, parseArgs, UsageError } from '../lib/args';
-import { ENGINE_USAGE, ENGINE_VALUED, parseEngineOptions, withEngine } from '../lib/engineOptions';
+import {
+  ENGINE_FLAGS,
+  ENGINE_USAGE,
+  ENGINE_VALUED,
+  parseEngineOptions,
+  withEngine,
+} from '../lib/engineOptions';
 import { formatSensitivity } from '../lib/formatResults';
+import { checkRanges } from '../lib/checkRanges';
 import { resolveScenario } from '../lib/resolveScenario';
 
 export const command: Command = {
@@ -25,10 +32,21 @@ export const command: Command = {
     '                     --out DIR/ names it <scenario>-sensitivity-<seed>.csv in DIR',
   ].join('\n'),
   run: async (argv, io) => {
-    const args = parseArgs(argv, { valued: [...ENGINE_VALUED, 'target', 'params', 'out'], flags: [] });
+    const args = parseArgs(argv, {
+      valued: [...ENGINE_VALUED, 'target', 'params', 'out'],
+      flags: [...ENGINE_FLAGS],
+    });
     if (args.positional.length !== 1) throw new UsageError('expected exactly one scenario');
     const { spec, source } = await resolveScenario(args.positional[0] as string, io.cwd);
     const opts = parseEngineOptions(args, 2000);
+    checkRanges(
+      io,
+      'sensitivity',
+      spec,
+      opts.base.overrides ?? {},
+      (id, v) => `--set ${id}=${v}`,
+      opts.base.allowOutsideRange,
+    );
     const context = cliContext(opts, source);
     const target = lastOption(args, 'target') ?? spec.outcomes[0]?.id ?? spec.metrics[0]?.id;
     if (!target) throw new CliError('the scenario has no outcomes or metrics');

@@ -7,6 +7,7 @@ import { reduceToGame } from '../../models/scenario/reduceToGame';
 import { CliError, type Command } from '../lib/Command';
 import { lastOption, parseArgs, UsageError } from '../lib/args';
 import { checkAssignments, parseSets } from '../lib/loadScenarioGame';
+import { OUTSIDE_RANGE_USAGE } from '../lib/checkRanges';
 import { resolveScenario } from '../lib/resolveScenario';
 
 const fmt = (v: number): string => {
@@ -52,16 +53,20 @@ export const command: Command = {
   name: 'show',
   summary: "Show a scenario's one-round game at given parameter values.",
   usage: [
-    'Usage: npm run cli -- show <scenario> [--set name=value ...] [--round N] [--json | --format F]',
+    'Usage: npm run cli -- show <scenario> [--set name=value ...] [--round N] [--json | --format F] [--allow-outside-range]',
     '',
     '<scenario> is a built-in id (see `list`) or a .parley.json file.',
     '  --set name=value   override a parameter (repeatable)',
     '  --round N          the round whose game to show (sets round/month; default 1)',
     '  --json             print the game as JSON (same as --format json)',
     '  --format F         text (default) | json | efg (a Gambit extensive-form file: simultaneous moves)',
+    OUTSIDE_RANGE_USAGE,
   ].join('\n'),
   run: async (argv, io) => {
-    const args = parseArgs(argv, { valued: ['set', 'round', 'format'], flags: ['json'] });
+    const args = parseArgs(argv, {
+      valued: ['set', 'round', 'format'],
+      flags: ['json', 'allow-outside-range'],
+    });
     const format = lastOption(args, 'format') ?? (args.flags.has('json') ? 'json' : 'text');
     if (!['text', 'json', 'efg'].includes(format))
       throw new UsageError(`unknown --format "${format}" (expected text, json, efg)`);
@@ -73,7 +78,7 @@ export const command: Command = {
     const round = roundText === undefined ? 1 : Number(roundText);
     if (!Number.isInteger(round) || round < 1) throw new UsageError('--round must be a whole number ≥ 1');
     const { spec } = await resolveScenario(arg, io.cwd);
-    checkAssignments(spec, sets);
+    checkAssignments(spec, sets, { io, name: 'show', allow: args.flags.has('allow-outside-range') });
     let game: Game;
     try {
       game = reduceToGame(instantiateModel(spec), { params: sets, round });

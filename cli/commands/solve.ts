@@ -43,12 +43,18 @@ Options:
                  all        every method that applies to the game; each distinct equilibrium is listed once,
                             with the methods that found it
   --format F   text (default) | json | csv
-  --set k=v    a scenario parameter value (repeatable; scenarios only)
+  --set k=v    a scenario parameter value (repeatable; scenarios only; within the parameter's min..max)
+  --allow-outside-range  accept --set values outside a parameter's declared min..max
 
 Probabilities and payoffs are exact fractions (2/3) when the payoffs are exact, decimals otherwise.
 Gambit extensive-form files (.efg): see \`solve game.efg --help\` (methods spe, pure, lcp, enummixed, logit).`;
 
-const loadGame = async (arg: string, io: CliIo, sets: Record<string, number>): Promise<Game> => {
+const loadGame = async (
+  arg: string,
+  io: CliIo,
+  sets: Record<string, number>,
+  allowOutsideRange: boolean,
+): Promise<Game> => {
   if (arg.toLowerCase().endsWith('.nfg')) {
     if (Object.keys(sets).length) throw new UsageError('--set applies to scenarios, not to .nfg files');
     const text = await readTextFile(resolve(io.cwd, arg), { maxBytes: MAX_NFG_BYTES, shown: `"${arg}"` });
@@ -62,7 +68,7 @@ const loadGame = async (arg: string, io: CliIo, sets: Record<string, number>): P
   }
   // Loaded only here, so that solving a .nfg file never loads the scenario layer (zod, mathjs).
   const { loadScenarioGame } = await import('../lib/loadScenarioGame');
-  return loadScenarioGame(arg, io.cwd, sets);
+  return loadScenarioGame(arg, io.cwd, sets, { io, name: 'solve', allow: allowOutsideRange });
 };
 
 const methodsFor = (game: Game, method: Method | undefined): Solver[] => {
@@ -272,7 +278,7 @@ export const command: Command = {
     // Extensive-form games (.efg) have their own methods and output: cli/commands/solveTree.ts.
     if (argv.some((a) => !a.startsWith('-') && a.toLowerCase().endsWith('.efg')))
       return (await import('./solveTree')).solveTree(argv, io);
-    const args = parseArgs(argv, { valued: ['method', 'format', 'set'], flags: [] });
+    const args = parseArgs(argv, { valued: ['method', 'format', 'set'], flags: ['allow-outside-range'] });
     if (args.positional.length !== 1) {
       throw new UsageError(
         args.positional.length === 0
@@ -297,7 +303,7 @@ export const command: Command = {
     if (setValues.some((v) => v.startsWith('__proto__=')))
       throw new CliError('--set __proto__: unknown parameter "__proto__"');
     const sets = parseAssignments(setValues);
-    const game = await loadGame(arg, io, sets);
+    const game = await loadGame(arg, io, sets, args.flags.has('allow-outside-range'));
     const methods = methodsFor(game, method as Method | undefined);
     const found = mergeByProfile(
       methods.map((m) => ({

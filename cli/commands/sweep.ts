@@ -4,8 +4,15 @@ import { gridValues, runSweep, type SweepAxis, type SweepResult } from '../../mo
 import { cliContext, exportPath, writeExport } from '../lib/exportFiles';
 import type { Command } from '../lib/Command';
 import { lastOption, parseArgs, UsageError } from '../lib/args';
-import { ENGINE_USAGE, ENGINE_VALUED, parseEngineOptions, withEngine } from '../lib/engineOptions';
+import {
+  ENGINE_FLAGS,
+  ENGINE_USAGE,
+  ENGINE_VALUED,
+  parseEngineOptions,
+  withEngine,
+} from '../lib/engineOptions';
 import { formatSweep } from '../lib/formatResults';
+import { checkRanges } from '../lib/checkRanges';
 import { resolveScenario } from '../lib/resolveScenario';
 
 const parseAxis = (text: string): SweepAxis => {
@@ -38,12 +45,28 @@ export const command: Command = {
     '                     FILE.json (provenance); --out DIR/ names it <scenario>-sweep-<seed>.csv in DIR',
   ].join('\n'),
   run: async (argv, io) => {
-    const args = parseArgs(argv, { valued: [...ENGINE_VALUED, 'param', 'out'], flags: [] });
+    const args = parseArgs(argv, { valued: [...ENGINE_VALUED, 'param', 'out'], flags: [...ENGINE_FLAGS] });
     if (args.positional.length !== 1) throw new UsageError('expected exactly one scenario');
     const axes = (args.options.get('param') ?? []).map(parseAxis);
     if (axes.length < 1 || axes.length > 2) throw new UsageError('give one or two --param name=from:to:step');
     const { spec, source } = await resolveScenario(args.positional[0] as string, io.cwd);
     const opts = parseEngineOptions(args, 2000);
+    const allow = opts.base.allowOutsideRange;
+    checkRanges(io, 'sweep', spec, opts.base.overrides ?? {}, (id, v) => `--set ${id}=${v}`, allow);
+    for (const a of axes) {
+      // the grid's values outside the range, all at once (each is reported when allowed)
+      const outside = a.values.filter((v) => {
+        const p = spec.params.find((q) => q.id === a.param);
+        return p !== undefined && !(v >= p.min && v <= p.max);
+      });
+      if (outside.length && !allow) {
+        const p = spec.params.find((q) => q.id === a.param) as (typeof spec.params)[number];
+        throw new UsageError(
+          `--param ${a.param}: the grid values ${outside.slice(0, 5).join(', ')}${outside.length > 5 ? ', …' : ''} are outside the range of "${a.param}" (${p.min} to ${p.max}); add --allow-outside-range to run them anyway`,
+        );
+      }
+      for (const v of outside) checkRanges(io, 'sweep', spec, { [a.param]: v }, () => '', true);
+    }
     const context = cliContext(opts, source);
     const result: SweepResult = await withEngine(io, 'sweep', opts, (runner, onProgress) =>
       runSweep(

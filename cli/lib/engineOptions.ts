@@ -8,9 +8,11 @@ import type { BaseOptions } from '../../models/engine/makeJob';
 import { lastOption, parseAssignments, UsageError, type ParsedArgs } from './args';
 import { CliError, type CliIo } from './Command';
 import { createNodeRunner } from './NodeWorkerRunner';
+import { OUTSIDE_RANGE_USAGE } from './checkRanges';
 import { createProgress } from './progressBar';
 
 export const ENGINE_VALUED = ['trials', 'seed', 'workers', 'sampler', 'set', 'rounds', 'format'] as const;
+export const ENGINE_FLAGS = ['allow-outside-range'] as const;
 
 export const ENGINE_USAGE = [
   '  --trials N         number of trials (default 10000)',
@@ -20,6 +22,7 @@ export const ENGINE_USAGE = [
   '  --set name=value   override a parameter (repeatable)',
   "  --rounds R         rounds per trial (default: the scenario's)",
   '  --format text|json results on stdout as readable text (default) or JSON',
+  OUTSIDE_RANGE_USAGE,
 ];
 
 const positiveInt = (name: string, v: string | undefined, dflt: number, min = 1): number => {
@@ -30,7 +33,7 @@ const positiveInt = (name: string, v: string | undefined, dflt: number, min = 1)
 };
 
 export type EngineCliOptions = {
-  readonly base: BaseOptions;
+  readonly base: BaseOptions & { readonly allowOutsideRange: boolean };
   readonly workers: number;
   readonly format: 'text' | 'json';
   readonly seedWasRandom: boolean;
@@ -56,7 +59,14 @@ export const parseEngineOptions = (args: ParsedArgs, defaultTrials = 10000): Eng
         : seedArg;
   if (seed === '') throw new UsageError('--seed must not be empty');
   return {
-    base: { seed, trials, sampler, rounds, overrides: parseAssignments(args.options.get('set') ?? []) },
+    base: {
+      seed,
+      trials,
+      sampler,
+      rounds,
+      overrides: parseAssignments(args.options.get('set') ?? []),
+      allowOutsideRange: args.flags.has('allow-outside-range'),
+    },
     workers,
     format,
     seedWasRandom: seedArg === undefined,

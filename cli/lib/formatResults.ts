@@ -202,7 +202,7 @@ export const formatSensitivity = (s: SensitivityResult, target: string): string 
 
 export const formatReplay = (t: TrialReplay): string => {
   const lines = [
-    `Trial ${t.trial + 1} (seed ${t.seedText})`,
+    `Trial ${t.trial} (seed ${t.seedText})`,
     `parameters: ${t.params.map((p) => `${p.id}=${num(p.value)}`).join(', ')}`,
     '',
   ];

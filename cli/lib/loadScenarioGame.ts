@@ -4,7 +4,8 @@ import type { Game } from '../../models/games/Game';
 import { instantiateModel } from '../../models/scenario/instantiateModel';
 import { reduceToGame } from '../../models/scenario/reduceToGame';
 import type { ModelSpec } from '../../models/scenario/RuntimeModel';
-import { CliError } from './Command';
+import { checkRanges } from './checkRanges';
+import { CliError, type CliIo } from './Command';
 import { parseAssignments } from './args';
 import { resolveScenario } from './resolveScenario';
 
@@ -19,8 +20,15 @@ export const parseSets = (values: readonly string[]): Record<string, number> => 
   return parseAssignments(values);
 };
 
-/** Check `--set` names against the scenario's parameters (did-you-mean) and values against their ranges. */
-export const checkAssignments = (spec: ModelSpec, sets: Readonly<Record<string, number>>): void => {
+/**
+ * Check `--set` names against the scenario's parameters (did-you-mean) and values against their ranges (refused
+ * outside, unless `range.allow`: --allow-outside-range).
+ */
+export const checkAssignments = (
+  spec: ModelSpec,
+  sets: Readonly<Record<string, number>>,
+  range: { readonly io: CliIo; readonly name: string; readonly allow: boolean } | null = null,
+): void => {
   const ids = spec.params.map((p) => p.id);
   for (const [name, value] of Object.entries(sets)) {
     const p = spec.params.find((q) => q.id === name);
@@ -32,15 +40,17 @@ export const checkAssignments = (spec: ModelSpec, sets: Readonly<Record<string, 
     }
     if (!Number.isFinite(value)) throw new CliError(`--set ${name}: must be a finite number`);
   }
+  if (range) checkRanges(range.io, range.name, spec, sets, (id, v) => `--set ${id}=${v}`, range.allow);
 };
 
 export const loadScenarioGame = async (
   arg: string,
   cwd: string,
   sets: Record<string, number>,
+  range: { readonly io: CliIo; readonly name: string; readonly allow: boolean } | null = null,
 ): Promise<Game> => {
   const { spec } = await resolveScenario(arg, cwd);
-  checkAssignments(spec, sets);
+  checkAssignments(spec, sets, range);
   try {
     return reduceToGame(instantiateModel(spec), { params: sets });
   } catch (err) {

@@ -15,13 +15,18 @@ import {
 } from './Aggregate';
 import { csvHeader, csvNumber, csvText } from './csv';
 import { ParamSampler } from './ParamSampler';
+import type { RangedParams } from './outsideRange';
 import type { ChunkResult, EngineJob, Overrides } from './Runner';
 import { TrialSimulator, type TrialRecord } from './TrialSimulator';
 
-/** Resolve overrides to (parameter index, value) pairs; unknown ids and non-finite values are errors. */
+/**
+ * Resolve overrides to (parameter index, value) pairs; unknown ids, non-finite values and — unless
+ * `allowOutsideRange` — values outside the parameter's declared range are errors (the range in the message).
+ */
 export const resolveOverrides = (
-  model: { readonly params: readonly { readonly id: string }[] },
+  model: RangedParams,
   o: Overrides,
+  allowOutsideRange = false,
 ): [number, number][] =>
   Object.entries(o).map(([id, v]) => {
     const j = model.params.findIndex((p) => p.id === id);
@@ -30,6 +35,12 @@ export const resolveOverrides = (
       throw new Error(`unknown parameter "${id}" (parameters: ${known || 'none'})`);
     }
     if (!Number.isFinite(v)) throw new Error(`parameter "${id}": ${String(v)} is not a finite number`);
+    const p = model.params[j] as RangedParams['params'][number];
+    if (!allowOutsideRange && !(v >= p.min && v <= p.max)) {
+      throw new Error(
+        `parameter "${id}": ${v} is outside its range ${p.min} to ${p.max} (values outside the declared range must be allowed explicitly)`,
+      );
+    }
     return [j, v];
   });
 
@@ -69,7 +80,7 @@ export class ChunkExecutor {
       job.sampler,
     );
     this.sim = new TrialSimulator(this.model, { rounds: job.rounds });
-    this.overrides = job.variants.map((v) => resolveOverrides(this.model, v));
+    this.overrides = job.variants.map((v) => resolveOverrides(this.model, v, job.allowOutsideRange));
     this.shape = shapeOf(this.model, job);
     const P = this.model.params.length;
     this.uniforms = new Float64Array(P);

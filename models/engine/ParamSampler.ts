@@ -8,8 +8,11 @@
 // [b·IC_BLOCK, (b+1)·IC_BLOCK)); with plain MC a block is always generated in full, so trial k is still the same
 // in a 1,000- and a 1,000,000-trial run; replaying trial k alone regenerates its block.
 import { KeyedPermutation } from '../random/latinHypercube';
-import { cholesky, imanConover, spearmanToPearson } from '../random/imanConover';
-import { quantileFunction, type QuantileFn } from '../random/quantileFunction';
+import { imanConover } from '../random/imanConover';
+import { planCorrelations } from '../random/rankCorrelations';
+import type { QuantileFn } from '../random/quantileFunction';
+import { describeDistribution } from '../random/distributions/distributionFamilies';
+import { parameterDistribution } from '../random/parameterDistribution';
 import { RandomStream } from '../random/RandomStream';
 import { PURPOSE, type SeedKey } from '../random/seedKey';
 import type { Distribution } from '../random/Distribution';
@@ -25,16 +28,27 @@ export type SampledParam = {
   readonly id: string;
   readonly value: number;
   readonly distribution: Distribution | null;
+  /** The declared range: draws are the distribution conditioned on it (the range rule). Default: unbounded. */
+  readonly min?: number;
+  readonly max?: number;
 };
+
+/** A parameter's draw was not a finite number (cannot happen for a validated file; named for hand-made specs). */
+export class ParameterDrawError extends Error {
+  override readonly name = 'ParameterDrawError';
+}
 
 export class ParamSampler {
   readonly count: number;
+  private readonly params: readonly SampledParam[];
   private readonly quantiles: (QuantileFn | null)[];
   private readonly defaults: Float64Array;
   private readonly perms: (KeyedPermutation | null)[];
   private readonly stream = new RandomStream();
-  private readonly icCols: number[] = [];
-  private readonly icChol: Float64Array | null = null;
+  private readonly icCols: number[];
+  private readonly icChol: Float64Array | null;
+  /** |ρ| = 1: [parameter, leader, ±1]: the parameter takes the leader's uniform u (or 1 − u). */
+  private readonly followers: readonly (readonly [number, number, 1 | -1])[];
   private blockIndex = -1;
   private readonly block: Float64Array;
   /** uniforms (from u[o]) → values for one trial (see mapperOf). */
@@ -48,48 +62,38 @@ export class ParamSampler {
     private readonly sampler: Sampler,
   ) {
     this.count = params.length;
-    this.quantiles = params.map((p, j) => {
+    this.params = params;
+    this.quantiles = params.map((p) => {
       if (!p.distribution) return null;
-      try {
-        return quantileFunction(p.distribution);
-      } catch (err) {
-        throw new Error(`parameters[${j}] "${p.id}".distribution: ${(err as Error).message}`, { cause: err });
+      const min = p.min ?? -Infinity;
+      const max = p.max ?? Infinity;
+      // the same function validation uses: run never finds a problem validate missed
+      const r = parameterDistribution(p.distribution, min, max);
+      if (!r.ok) {
+        throw new Error(
+          `parameter "${p.id}": its uncertainty ${describeDistribution(p.distribution)} cannot be drawn in its range ${min} to ${max}: ${r.message}`,
+        );
       }
+      return r.value.quantile;
     });
     this.defaults = Float64Array.from(params.map((p) => p.value));
     this.perms = params.map((p, j) =>
       sampler === 'lhs' && p.distribution ? new KeyedPermutation(trials, key, 1000 + j) : null,
     );
-    if (correlations.length > 0) {
-      const index = new Map(params.map((p, j) => [p.id, j]));
-      for (const c of correlations) {
-        for (const id of [c.a, c.b]) {
-          const j = index.get(id);
-          if (j === undefined) throw new Error(`correlations: unknown parameter "${id}"`);
-          if (!params[j]?.distribution)
-            throw new Error(`correlations: parameter "${id}" has no distribution`);
-          if (!this.icCols.includes(j)) this.icCols.push(j);
-        }
-        if (!(Number.isFinite(c.rho) && c.rho >= -1 && c.rho <= 1)) {
-          throw new Error(`correlations: rho between "${c.a}" and "${c.b}" must be in [-1, 1]`);
-        }
-      }
-      const m = this.icCols.length;
-      const target = new Float64Array(m * m);
-      for (let a = 0; a < m; a++) target[a * m + a] = 1;
-      for (const c of correlations) {
-        const a = this.icCols.indexOf(index.get(c.a) as number);
-        const b = this.icCols.indexOf(index.get(c.b) as number);
-        if (a === b) throw new Error(`correlations: "${c.a}" is correlated with itself`);
-        target[a * m + b] = target[b * m + a] = spearmanToPearson(c.rho);
-      }
-      const l = cholesky(target, m);
-      if (!l)
-        throw new Error(
-          'correlations: the declared rank correlations are inconsistent (not positive definite)',
-        );
-      this.icChol = l;
+    // the same function validation uses (a hand-made spec gets the same message validate would give)
+    const planned = planCorrelations(
+      params.map((p) => ({ id: p.id, uncertain: p.distribution !== null })),
+      correlations,
+    );
+    if (!planned.ok) {
+      const p = planned.problems[0] as (typeof planned.problems)[number];
+      throw new Error(
+        `correlations${p.index >= 0 ? `[${p.index}]${p.field ? `.${p.field}` : ''}` : ''}: ${p.message}`,
+      );
     }
+    this.icCols = [...planned.plan.leaders];
+    this.icChol = planned.plan.cholesky;
+    this.followers = planned.plan.followers;
     this.block = new Float64Array(this.icChol ? IC_BLOCK * this.count : 0);
     this.mapValues = mapperOf(this.quantiles, this.defaults);
   }
@@ -101,6 +105,16 @@ export class ParamSampler {
     for (let j = 0; j < this.count; j++) {
       const perm = this.perms[j];
       if (perm) out[offset + j] = (perm.map(trial) + (out[offset + j] as number)) / this.trials;
+    }
+  }
+
+  /** |ρ| = 1: each follower takes its leader's (final) uniform, or its complement — exact rank dependence. */
+  private follow(out: Float64Array, offset: number): void {
+    const f = this.followers;
+    for (let k = 0; k < f.length; k++) {
+      const [j, leader, s] = f[k] as readonly [number, number, 1 | -1];
+      const u = out[offset + leader] as number;
+      out[offset + j] = s === 1 ? u : 1 - u;
     }
   }
 
@@ -117,6 +131,7 @@ export class ParamSampler {
       this.icChol as Float64Array,
       this.stream.reseed(this.key, b, PURPOSE.imanConover),
     );
+    if (this.followers.length) for (let r = 0; r < rows; r++) this.follow(this.block, r * this.count);
     this.blockIndex = b;
   }
 
@@ -124,6 +139,7 @@ export class ParamSampler {
   uniforms(trial: number, out: Float64Array): void {
     if (!this.icChol) {
       this.baseUniforms(trial, out, 0);
+      if (this.followers.length) this.follow(out, 0);
       return;
     }
     const b = Math.floor(trial / IC_BLOCK);
@@ -139,12 +155,26 @@ export class ParamSampler {
   values(trial: number, uniforms: Float64Array, out: Float64Array): void {
     if (!this.icChol) {
       this.baseUniforms(trial, uniforms, 0);
+      if (this.followers.length) this.follow(uniforms, 0);
       this.mapValues(uniforms, 0, out);
-      return;
+    } else {
+      const b = Math.floor(trial / IC_BLOCK);
+      if (b !== this.blockIndex) this.fillBlock(b);
+      this.mapValues(this.block, (trial - b * IC_BLOCK) * this.count, out);
     }
-    const b = Math.floor(trial / IC_BLOCK);
-    if (b !== this.blockIndex) this.fillBlock(b);
-    this.mapValues(this.block, (trial - b * IC_BLOCK) * this.count, out);
+    for (let j = 0; j < out.length; j++) {
+      const v = out[j] as number;
+      if (v - v !== 0) this.nonFinite(trial, j, v);
+    }
+  }
+
+  /** A draw that is not a finite number is blamed on its parameter and distribution (never on a later formula). */
+  private nonFinite(trial: number, j: number, v: number): never {
+    const p = this.params[j] as SampledParam;
+    const d = p.distribution;
+    throw new ParameterDrawError(
+      `parameter "${p.id}" drew ${String(v)} from ${d ? `its uncertainty ${describeDistribution(d)}` : 'its default'} (trial ${trial + 1})`,
+    );
   }
 }
 

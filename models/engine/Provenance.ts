@@ -8,7 +8,7 @@ import type { ModelSpec } from '../scenario/RuntimeModel';
 import type { Sampler } from './ParamSampler';
 
 /** Bumped when the engine's numbers for the same inputs change (a seed then reproduces only within a version). */
-export const ENGINE_VERSION = 2;
+export const ENGINE_VERSION = 3;
 
 export type ResultKind = 'run' | 'estimate' | 'replay' | 'sweep' | 'compare' | 'sensitivity' | 'game';
 
@@ -20,8 +20,8 @@ export type ProvenanceParameter = {
   readonly overridden: boolean;
   /** Drawn from its distribution in every trial (not overridden and the scenario gives it an uncertainty). */
   readonly uncertain: boolean;
-  /** True when the value lies outside the parameter's declared [min, max] (accepted only on explicit request); null
-   *  where the run did not check (reserved for the declared-range rule of issue 11). */
+  /** True when the value lies outside the parameter's declared [min, max] (accepted only on explicit request:
+   *  allowOutsideRange, `--allow-outside-range`); null where the run did not check. */
   readonly outsideRange: boolean | null;
 };
 
@@ -115,12 +115,14 @@ export const makeProvenance = (
     scenario: { id: spec.id, title: spec.title, hash: spec.hash, file: context?.file ?? null },
     parameters: spec.params.map((p) => {
       const overridden = Object.prototype.hasOwnProperty.call(overrides, p.id);
+      const value = overridden ? (overrides[p.id] as number) : p.value;
       return {
         id: p.id,
-        value: overridden ? (overrides[p.id] as number) : p.value,
+        value,
         overridden,
         uncertain: random && !overridden && p.distribution !== null,
-        outsideRange: context?.outsideRange?.[p.id] ?? null,
+        outsideRange:
+          context?.outsideRange?.[p.id] ?? (overridden ? !(value >= p.min && value <= p.max) : false),
       };
     }),
     overrides: sortedRecord(overrides),

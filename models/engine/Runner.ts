@@ -21,6 +21,11 @@ export type EngineJob = {
   readonly chunkSize: number;
   /** Parameter overrides per variant; every variant runs on the same trial seeds (common random numbers). */
   readonly variants: readonly Overrides[];
+  /**
+   * Overrides outside a parameter's declared range [min, max] are refused unless this is set (the caller asked
+   * for it explicitly, e.g. `--allow-outside-range`); results then list them (`outsideRange`).
+   */
+  readonly allowOutsideRange: boolean;
   readonly detail: 'full' | 'light';
   readonly exactTrial: boolean;
   readonly exactBands: boolean;

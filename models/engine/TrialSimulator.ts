@@ -34,7 +34,8 @@ const K_FP = 4;
 
 /**
  * No equilibrium (or logit QRE) of a round's game could be computed: the float kernels failed to converge or to
- * verify. The run stops rather than play a non-equilibrium; the message names the trial and round.
+ * verify. The run stops rather than play a non-equilibrium; the message names the trial (its 1-based number) and
+ * round.
  */
 export class EquilibriumNotFoundError extends Error {
   override readonly name = 'EquilibriumNotFoundError';
@@ -47,7 +48,11 @@ export class EquilibriumNotFoundError extends Error {
   }
 }
 
-/** A formula produced NaN or ±Infinity: the message names the formula, its inputs and the parameters. */
+/**
+ * A formula produced NaN or ±Infinity: the message names the formula, its inputs and the parameters. `trial` is the
+ * trial NUMBER, 1-based — the convention everywhere a user sees one (messages, `--replay K`, the CSV `trial`
+ * column, the UI's replay); trial k is the engine's index k − 1.
+ */
 export class ModelEvaluationError extends Error {
   override readonly name = 'ModelEvaluationError';
   constructor(
@@ -259,8 +264,8 @@ export class TrialSimulator {
   private fail(where: FormulaLocation, value: number): never {
     const text = describeNonFinite(this.model.spec, where, this.env, value);
     throw new ModelEvaluationError(
-      `${text} (trial ${this.currentTrial}, round ${this.currentRound})`,
-      this.currentTrial,
+      `${text} (trial ${this.currentTrial + 1}, round ${this.currentRound})`,
+      this.currentTrial + 1,
       this.currentRound,
     );
   }
@@ -504,8 +509,8 @@ export class TrialSimulator {
 
   private notFound(what: string, how: string): never {
     throw new EquilibriumNotFoundError(
-      `could not compute ${what} of the round's game (${how}): the float solvers did not converge (trial ${this.currentTrial}, round ${this.currentRound})`,
-      this.currentTrial,
+      `could not compute ${what} of the round's game (${how}): the float solvers did not converge (trial ${this.currentTrial + 1}, round ${this.currentRound})`,
+      this.currentTrial + 1,
       this.currentRound,
     );
   }

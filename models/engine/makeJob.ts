@@ -17,6 +17,11 @@ export type BaseOptions = {
   readonly overrides?: Overrides;
   /** Trials per chunk (default: chosen from the trial count only, so results never depend on the pool size). */
   readonly chunkSize?: number;
+  /**
+   * Accept overrides (and sweep or variant values) outside a parameter's declared range [min, max]; they are refused
+   * otherwise. Results list the values used outside their range (`outsideRange`).
+   */
+  readonly allowOutsideRange?: boolean;
   /** What the result's provenance records that models/ cannot know (app version, start time, workers, file). */
   readonly context?: ProvenanceContext;
 };
@@ -71,7 +76,7 @@ export const validateBase = (spec: ModelSpec, o: BaseOptions): void => {
   if (o.chunkSize !== undefined && !(Number.isInteger(o.chunkSize) && o.chunkSize >= 1)) {
     throw new Error('chunkSize must be a positive integer');
   }
-  resolveOverrides(spec, o.overrides ?? {});
+  resolveOverrides(spec, o.overrides ?? {}, o.allowOutsideRange ?? false);
 };
 
 export const makeJob = (
@@ -89,7 +94,7 @@ export const makeJob = (
   const rounds = o.rounds ?? spec.rounds.count;
   const base = o.overrides ?? {};
   const variants = (extra.variants ?? [{}]).map((v) => {
-    resolveOverrides(spec, v);
+    resolveOverrides(spec, v, o.allowOutsideRange ?? false);
     return { ...base, ...v };
   });
   const M = spec.metrics.length;
@@ -102,6 +107,7 @@ export const makeJob = (
     rounds,
     chunkSize: o.chunkSize ?? defaultChunkSize(o.trials),
     variants,
+    allowOutsideRange: o.allowOutsideRange ?? false,
     detail: extra.detail ?? 'full',
     exactTrial: o.trials * M <= EXACT_VALUE_BUDGET,
     exactBands: o.trials * M * rounds <= EXACT_VALUE_BUDGET,

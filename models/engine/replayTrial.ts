@@ -30,7 +30,7 @@ export type ReplayRound = {
 
 export type TrialReplay = {
   readonly provenance: Provenance;
-  /** 0-based trial index (CSV "trial" column = index + 1). */
+  /** The trial's number, 1-based (as in messages, `--replay K` and the CSV "trial" column). */
   readonly trial: number;
   readonly seed: string | number;
   readonly seedText: string;
@@ -43,9 +43,10 @@ export type TrialReplay = {
   readonly rounds: readonly ReplayRound[];
 };
 
+/** Replay trial number `trial` (1-based, as users count: the CSV "trial" column, `--replay K`, error messages). */
 export const replayTrial = (spec: ModelSpec, options: BaseOptions, trial: number): TrialReplay => {
-  if (!(Number.isInteger(trial) && trial >= 0 && trial < options.trials)) {
-    throw new Error(`trial must be an integer from 0 to ${options.trials - 1}, got ${trial}`);
+  if (!(Number.isInteger(trial) && trial >= 1 && trial <= options.trials)) {
+    throw new Error(`trial must be a whole number from 1 to ${options.trials}, got ${trial}`);
   }
   const job = makeJob(spec, options);
   const ex = new ChunkExecutor(job);
@@ -84,12 +85,12 @@ export const replayTrial = (spec: ModelSpec, options: BaseOptions, trial: number
       })),
     });
   };
-  const rec = ex.runTrial(trial, 0);
+  const rec = ex.runTrial(trial - 1, 0);
   return {
     provenance: makeProvenance(
       spec,
       { ...options, rounds: job.rounds },
-      { kind: 'replay', trial: trial + 1 },
+      { kind: 'replay', trial },
       options.context,
     ),
     trial,

@@ -7,6 +7,7 @@ import type { Sampler } from './ParamSampler';
 import { makeProvenance, type Provenance } from './Provenance';
 import { makeJob, type BaseOptions } from './makeJob';
 import { storeHistogram, storeQuantiles } from './QuantileStore';
+import { outsideRange, type RangeViolation } from './outsideRange';
 import type { EngineJob, Runner } from './Runner';
 import { simulate, type AutoStop, type ConvergencePoint, type SimulateHooks } from './simulate';
 import { wilson } from './wilson';
@@ -75,6 +76,8 @@ export type RunResult = {
   readonly rounds: number;
   readonly roundLabel: string;
   readonly overrides: Readonly<Record<string, number>>;
+  /** Overrides used outside their parameter's declared range (only with `allowOutsideRange`; else empty). */
+  readonly outsideRange: readonly RangeViolation[];
   readonly params: readonly {
     readonly id: string;
     readonly label: string;
@@ -255,6 +258,7 @@ export const summariseRun = (
     rounds,
     roundLabel: spec.rounds.label,
     overrides,
+    outsideRange: outsideRange(spec, overrides),
     params: spec.params.map((p) => ({
       id: p.id,
       label: p.label,

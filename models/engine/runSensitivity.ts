@@ -9,6 +9,7 @@
 //    parameter and each outcome's "happened within the horizon" indicator and each metric's trial value.
 import { distributionQuantile } from '../random/quantileFunction';
 import type { ModelSpec } from '../scenario/RuntimeModel';
+import { outsideRange, type RangeViolation } from './outsideRange';
 import { makeProvenance, type Provenance } from './Provenance';
 import { makeJob, type BaseOptions } from './makeJob';
 import type { Overrides, Runner } from './Runner';
@@ -36,6 +37,8 @@ export type SensitivityResult = {
   readonly seed: string | number;
   readonly trials: number;
   readonly rounds: number;
+  /** Overrides used outside their parameter's declared range (allowOutsideRange only; else empty). */
+  readonly outsideRange: readonly RangeViolation[];
   /** The base: the run at the user's values, every other parameter drawn (= `run` at the same seed and trials). */
   readonly base: {
     readonly outcomes: readonly {
@@ -79,8 +82,8 @@ export const runSensitivity = async (
     .map((p) => {
       const d = p.distribution;
       const source: 'distribution' | 'range' = d && d.type !== 'fixed' ? 'distribution' : 'range';
-      const lowValue = source === 'distribution' && d ? distributionQuantile(d, 0.05) : p.min;
-      const highValue = source === 'distribution' && d ? distributionQuantile(d, 0.95) : p.max;
+      const lowValue = source === 'distribution' && d ? distributionQuantile(d, 0.05, p.min, p.max) : p.min;
+      const highValue = source === 'distribution' && d ? distributionQuantile(d, 0.95, p.min, p.max) : p.max;
       return { p, source, lowValue, highValue };
     })
     .filter((b) => b.lowValue !== b.highValue);
@@ -159,6 +162,7 @@ export const runSensitivity = async (
     seed: options.seed,
     trials: tornado.trials,
     rounds: tornadoJob.rounds,
+    outsideRange: outsideRange(spec, user),
     base: {
       outcomes: spec.outcomes.map((o, k) => ({
         id: o.id,

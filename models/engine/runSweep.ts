@@ -3,6 +3,7 @@
 import { seedText } from '../random/seedKey';
 import type { ModelSpec } from '../scenario/RuntimeModel';
 import { defaultChunkSize, makeJob, type BaseOptions } from './makeJob';
+import { outsideRange, type RangeViolation } from './outsideRange';
 import type { Sampler } from './ParamSampler';
 import { makeProvenance, type Provenance } from './Provenance';
 import type { Overrides, Runner } from './Runner';
@@ -46,6 +47,8 @@ export type SweepResult = {
   readonly rounds: number;
   readonly x: SweepAxis;
   readonly y: SweepAxis | null;
+  /** Values (overrides and grid points) used outside their parameter's declared range (allowOutsideRange only). */
+  readonly outsideRange: readonly RangeViolation[];
   /** x varies fastest. */
   readonly points: readonly SweepPoint[];
 };
@@ -111,6 +114,14 @@ export const runSweep = async (
     rounds: job.rounds,
     x: options.x,
     y: options.y ?? null,
+    outsideRange: [
+      ...outsideRange(spec, options.overrides ?? {}),
+      ...axes.flatMap((a) =>
+        a.values
+          .flatMap((v) => outsideRange(spec, { [a.param]: v }))
+          .filter((r) => !(options.overrides ?? {})[r.id]),
+      ),
+    ],
     points: out.aggregates.map((a, v) => ({
       x: coords[v]![0],
       y: coords[v]![1],

@@ -2,10 +2,10 @@
 //   1. checkFormulaText   length, emptiness and bracket nesting, BEFORE parsing;
 //   2. parseFormulaText   mathjs parses (ONLY to parse, see lockedMath.ts); syntax errors name look-alike characters;
 //   3. walkSyntaxTree     the whitelist walk emitting IR: resolveName (did you mean), emitFunctionCall,
-//                         foldConstants (rejects overflow such as 1e308^1e308), checkDivision (division by a
-//                         parameter whose range includes 0);
+//                         foldConstants (rejects overflow such as 1e308^1e308);
 //   4. the IR limits (irStats): expansions such as clamp → min(max(…)) can deepen the tree.
-// The result is plain JSON.
+// The result is plain JSON. Domains (division by 0, log of negatives, …) are checked once the whole scenario is
+// compiled, with the true range of every input: models/scenario/compile/checkDomains.ts.
 import { MAX_FORMULA_DEPTH, type FormulaNode } from './FormulaIR';
 import type { CompiledFormula, FormulaContext } from './FormulaContext';
 import { checkFormulaText } from './compile/checkFormulaText';

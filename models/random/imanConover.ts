@@ -1,28 +1,13 @@
 // Iman–Conover rank correlation: rearranges the values of some columns of a sample so that their Spearman rank
 // correlations approach a target matrix, without changing any column's multiset of values (marginals and
 // Latin-hypercube strata are preserved).
-import { sinPi } from '../math/sinPi';
 import { inverseNormalCdf } from './specialFunctions';
 import { sortFloat64 } from './sortFloat64';
 import type { RandomStream } from './RandomStream';
 
-/** Lower Cholesky factor of a symmetric matrix (row-major m×m), or null when it is not positive definite. */
-export const cholesky = (a: Float64Array, m: number): Float64Array | null => {
-  const l = new Float64Array(m * m);
-  for (let i = 0; i < m; i++) {
-    for (let j = 0; j <= i; j++) {
-      let s = a[i * m + j] as number;
-      for (let k = 0; k < j; k++) s -= (l[i * m + k] as number) * (l[j * m + k] as number);
-      if (i === j) {
-        if (!(s > 1e-12)) return null;
-        l[i * m + i] = Math.sqrt(s);
-      } else {
-        l[i * m + j] = s / (l[j * m + j] as number);
-      }
-    }
-  }
-  return l;
-};
+import { cholesky } from './rankCorrelations';
+
+export { cholesky, spearmanToPearson } from './rankCorrelations';
 
 const scoreCache = new Map<number, Float64Array>();
 /** van der Waerden scores Φ⁻¹(i / (rows + 1)), i = 1..rows (cached per size). */
@@ -36,9 +21,6 @@ const scoresFor = (rows: number): Float64Array => {
   }
   return s;
 };
-
-/** Pearson correlation of normal scores that gives Spearman rho: r = 2 sin(pi rho / 6). */
-export const spearmanToPearson = (rho: number): number => 2 * sinPi(rho / 6);
 
 /**
  * Rearrange columns `cols` of the row-major sample `x` (rows × stride) in place toward the target Spearman

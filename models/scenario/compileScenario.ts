@@ -7,11 +7,13 @@
 //   compileEvents       events' probabilities and effects
 //   compileActors       payoffs, compileOverrides (per-profile payoffs), compileBehaviour
 //   compileOutcomes     outcomes and metrics
+//   checkDomains        no formula leaves its domain (÷0, log/sqrt of negatives, …) for any value its inputs can take
 //   checkCorrelations   rank correlations between uncertain parameters
 import type { ModelSpec, SelectionRule } from './RuntimeModel';
 import type { Scenario } from './scenarioSchema';
 import { sha256 } from './sha256';
 import { checkCorrelations } from './compile/checkCorrelations';
+import { checkDomains } from './compile/checkDomains';
 import { compileActors } from './compile/compileActors';
 import { compileDerived } from './compile/compileDerived';
 import { compileEvents } from './compile/compileEvents';
@@ -43,6 +45,7 @@ export const compileScenario = (scenario: Scenario, options: CompileOptions = {}
   const actors = compileActors(scenario, declared, formulas, diag);
   const outcomes = compileOutcomes(scenario, formulas);
   const metrics = compileMetrics(scenario, formulas);
+  checkDomains(scenario, declared, { derived, state, events }, formulas.compiled, diag);
   const correlations = checkCorrelations(scenario, diag);
   for (const id of Object.keys(scenario.parameters ?? {})) {
     if (!formulas.usedNames.has(id))

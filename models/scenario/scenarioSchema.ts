@@ -1,6 +1,7 @@
 // The scenario file format "parley.scenario/1", defined ONCE with zod: it validates files (parseScenario) and
 // generates the JSON Schema shipped for editors (models/library/parley.scenario.schema.json).
 import { z } from 'zod';
+import { INTERVAL_SHORTHAND, MAX_SHORTHAND_LENGTH } from '../random/distributions/intervalShorthand';
 
 export const SCENARIO_FORMAT = 'parley.scenario/1';
 
@@ -30,7 +31,12 @@ const Source = z.strictObject({
 });
 
 const num = z.number();
-const Distribution = z.discriminatedUnion('type', [
+/**
+ * The distribution objects' fields and types; each family's own rules (sd ≥ 0, min ≤ mode ≤ max, …) are in its
+ * module (models/random/distributions/), and tests/models/scenario/schema.test.ts checks these shapes against the
+ * families' field lists.
+ */
+export const DistributionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('fixed'), value: num }),
   z.strictObject({ type: z.literal('uniform'), min: num, max: num }),
   z.strictObject({ type: z.literal('normal'), mean: num, sd: num, min: num.optional(), max: num.optional() }),
@@ -53,17 +59,13 @@ const Distribution = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('interval90'), low: num, high: num }),
 ]);
 
-/** "low to high" (a 90% interval). Written so that matching is linear in the input length (no backtracking). */
-export const INTERVAL_SHORTHAND =
-  /^\s*(-?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?)\s+to\s+(-?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?)\s*$/i;
-
 const Uncertainty = z
   .union([
     z
       .string()
-      .max(100)
+      .max(MAX_SHORTHAND_LENGTH)
       .regex(INTERVAL_SHORTHAND, 'must be a distribution object or a 90% interval like "0.2 to 0.6"'),
-    Distribution,
+    DistributionSchema,
   ])
   .describe('Uncertainty: a distribution, or "low to high" (a 90% interval).');
 

@@ -21,7 +21,7 @@ import { LemkeHowsonWorkspace, lemkeHowsonFloat } from '../../models/games/kerne
 import { createInProcessRunner } from '../../models/engine/InProcessRunner';
 import { makeJob } from '../../models/engine/makeJob';
 import { simulate } from '../../models/engine/simulate';
-import { inverseNormalCdf, inverseRegularizedBeta, lnBeta } from '../../models/random/specialFunctions';
+import { inverseNormalCdf, inverseRegularizedBeta } from '../../models/random/specialFunctions';
 import { loadBuiltin } from '../../models/scenario/builtins';
 import {
   homogeneityP,
@@ -123,10 +123,9 @@ describe('bench baseline building blocks', () => {
     ] as const) {
       const q = new BetaQuantile(a, b);
       expect(q.maxTableError()).toBeLessThan(1e-7);
-      const lnB = lnBeta(a, b);
       for (let k = 1; k < 2000; k++) {
         for (const u of [k / 2000, k / 2e7, 1 - k / 2e7]) {
-          expect(Math.abs(q.exact(u) - inverseRegularizedBeta(u, a, b, lnB))).toBeLessThan(1e-8);
+          expect(Math.abs(q.exact(u) - inverseRegularizedBeta(u, a, b))).toBeLessThan(1e-8);
         }
       }
     }

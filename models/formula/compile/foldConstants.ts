@@ -12,7 +12,12 @@ export const foldConstants = (n: FormulaNode, src: MathNode, diag: FormulaDiagno
   if (!kids || !kids.every((k) => k.op === 'num')) return n;
   const v = instantiateFormula(n, 0, 'closure')(new Float64Array(0));
   if (!Number.isFinite(v)) {
-    diag.errors.push(`"${src.toString()}" is ${String(v)}: the numbers are out of range`);
+    const b = 'b' in n ? n.b : null;
+    diag.errors.push(
+      n.op === 'div' && b?.op === 'num' && b.v === 0
+        ? `${diag.what} divides by 0`
+        : `"${src.toString()}" is ${String(v)}: the numbers are out of range`,
+    );
     return ZERO;
   }
   return { op: 'num', v };

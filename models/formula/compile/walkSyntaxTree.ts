@@ -1,10 +1,9 @@
 // The whitelist walk over mathjs' syntax tree: each allowed node type is translated to FormulaIR (names through
-// resolveName, calls through emitFunctionCall, constants folded, divisions checked); anything else is an error with
+// resolveName, calls through emitFunctionCall, constants folded); anything else is an error with
 // a message saying why. Every problem is recorded in the diagnostics and the walk goes on, so all are reported.
 import type { MathNode } from 'mathjs';
 import { MAX_FORMULA_DEPTH, type FormulaNode } from '../FormulaIR';
 import { FORMULA_OPERATORS, REFUSED_SYNTAX } from '../formulaFunctions';
-import { checkDivision } from './checkDivision';
 import { emitFunctionCall } from './emitFunctionCall';
 import { foldConstants } from './foldConstants';
 import { ZERO, type FormulaDiagnostics } from './FormulaDiagnostics';
@@ -69,7 +68,6 @@ export const walkSyntaxTree = (tree: MathNode, diag: FormulaDiagnostics): Formul
           errors.push(`operator "${n.op as string}" needs two operands`);
           return ZERO;
         }
-        if (op === 'div') checkDivision(n.args as MathNode[], args[1] as FormulaNode, diag);
         let acc = args[0] as FormulaNode;
         for (let i = 1; i < args.length; i++) acc = { op, a: acc, b: args[i] as FormulaNode } as FormulaNode;
         return foldConstants(acc, node, diag);

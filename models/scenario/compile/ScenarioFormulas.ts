@@ -9,9 +9,14 @@ import type { JsonPath, ScenarioDiagnostics } from './ScenarioDiagnostics';
 /** What a formula with errors compiles to, so compilation can go on and report every problem. */
 const ZERO: FormulaRoot = { op: 'num', v: 0 };
 
+/** A formula that compiled, with where it sits (for the domain check, which runs once all are compiled). */
+export type CompiledAt = { readonly path: JsonPath; readonly label: string; readonly ir: FormulaRoot };
+
 export class ScenarioFormulas {
   /** Every name some formula uses. */
   readonly usedNames = new Set<string>();
+  /** Every formula that compiled, in compilation order. */
+  readonly compiled: CompiledAt[] = [];
 
   constructor(
     readonly symbols: SymbolTable,
@@ -36,6 +41,7 @@ export class ScenarioFormulas {
     }
     for (const w of r.warnings) this.diag.warn(path, w);
     for (const u of r.uses) this.usedNames.add(u);
+    this.compiled.push({ path, label: ctx.label ?? '', ir: r.ir });
     return { ir: r.ir, uses: r.uses };
   }
 }

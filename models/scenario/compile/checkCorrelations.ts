@@ -1,6 +1,9 @@
-// Rank correlations (Iman–Conover) between uncertain parameters: both ends must be distinct uncertain parameters,
-// each pair listed once.
+// Rank correlations (Iman–Conover) between uncertain parameters: every problem planCorrelations finds (the same
+// function the sampler calls, so `run` never finds one `validate` missed), at its JSON path, with did-you-mean
+// suggestions for unknown names.
 import { suggestion } from '../../formula/didYouMean';
+import { toDistribution } from '../../random/distributions/toDistribution';
+import { planCorrelations } from '../../random/rankCorrelations';
 import type { ModelSpec } from '../RuntimeModel';
 import type { Scenario } from '../scenarioSchema';
 import type { ScenarioDiagnostics } from './ScenarioDiagnostics';
@@ -10,28 +13,29 @@ export const checkCorrelations = (
   scenario: Scenario,
   diag: ScenarioDiagnostics,
 ): ModelSpec['correlations'] => {
-  const paramMap = new Map(Object.entries(scenario.parameters ?? {}));
-  const pairs = new Set<string>();
+  const params = Object.entries(scenario.parameters ?? {});
   const correlations = scenario.correlations ?? [];
-  correlations.forEach((c, i) => {
-    for (const key of ['a', 'b'] as const) {
-      const p = paramMap.get(c[key]);
-      if (!p)
-        diag.issue(
-          ['correlations', i, key],
-          `unknown parameter "${c[key]}"${suggestion(c[key], paramMap.keys())}`,
-        );
-      else if (p.uncertainty === undefined) {
-        diag.issue(
-          ['correlations', i, key],
-          `parameter "${c[key]}" has no uncertainty, so it cannot be correlated`,
-        );
+  const result = planCorrelations(
+    params.map(([id, p]) => ({
+      id,
+      uncertain: p.uncertainty !== undefined && toDistribution(p.uncertainty) !== null,
+    })),
+    correlations,
+  );
+  if (!result.ok) {
+    const ids = params.map(([id]) => id);
+    for (const p of result.problems) {
+      if (p.index < 0) {
+        diag.issue(['correlations'], p.message);
+        continue;
       }
+      const c = correlations[p.index] as { a: string; b: string };
+      const unknown = p.field === 'a' || p.field === 'b' ? /^unknown parameter/.test(p.message) : false;
+      diag.issue(
+        ['correlations', p.index, ...(p.field ? [p.field] : [])],
+        unknown ? `${p.message}${suggestion(c[p.field as 'a' | 'b'], ids)}` : p.message,
+      );
     }
-    if (c.a === c.b) diag.issue(['correlations', i, 'b'], 'a parameter cannot be correlated with itself');
-    const pair = [c.a, c.b].sort().join('\u0000');
-    if (pairs.has(pair)) diag.issue(['correlations', i], `the pair ${c.a}, ${c.b} is listed twice`);
-    pairs.add(pair);
-  });
+  }
   return correlations.map((c) => ({ a: c.a, b: c.b, rho: c.rho }));
 };

@@ -1,17 +1,22 @@
-// Parameters: each one's range, default, step and uncertainty checked; the ModelSpec's parameter list built.
+// Parameters: each one's range, default, step and uncertainty checked; the ModelSpec's parameter list built. The
+// range rule (models/random/parameterDistribution.ts) is applied here for validation and in the sampler for draws.
 import type { ModelSpec } from '../RuntimeModel';
 import type { Scenario } from '../scenarioSchema';
 import type { SymbolTable } from '../../formula/SymbolTable';
-import { distributionProblems, toDistribution } from './distributionProblems';
+import { describeDistribution, distributionProblems } from '../../random/distributions/distributionFamilies';
+import { fmt, fmtPercent as percent } from '../../random/distributions/DistributionFamily';
+import { toDistribution } from '../../random/distributions/toDistribution';
+import { parameterDistribution, RANGE_CUT_WARNING } from '../../random/parameterDistribution';
 import type { ScenarioDiagnostics } from './ScenarioDiagnostics';
 
 export type ScenarioParameter = NonNullable<Scenario['parameters']>[string];
 
-/** Report the problems of one parameter's own fields (range, default, step, uncertainty). */
+/** Report the problems of one parameter's own fields (range, default, step, uncertainty and the range rule). */
 export const checkParameter = (id: string, p: ScenarioParameter, diag: ScenarioDiagnostics): void => {
   const path = ['parameters', id];
+  const rangeOk = p.min < p.max && Number.isFinite(p.max - p.min);
   if (!(p.min < p.max)) diag.issue([...path, 'max'], 'must be greater than min');
-  else if (!Number.isFinite(p.max - p.min)) {
+  else if (!rangeOk) {
     diag.issue([...path, 'max'], 'the range max - min is too large (beyond ±1.8e308); narrow it');
   } else if (p.default < p.min || p.default > p.max) {
     diag.issue([...path, 'default'], `${p.default} is outside the range min..max (${p.min} to ${p.max})`);
@@ -19,12 +24,40 @@ export const checkParameter = (id: string, p: ScenarioParameter, diag: ScenarioD
   if (p.step !== undefined && p.min < p.max && p.step > p.max - p.min) {
     diag.issue([...path, 'step'], 'must not be larger than max - min');
   }
-  if (p.uncertainty !== undefined) {
-    const d = toDistribution(p.uncertainty);
-    if (!d) diag.issue([...path, 'uncertainty'], 'must be a distribution or "low to high"');
-    else
-      for (const [field, msg] of distributionProblems(d))
-        diag.issue([...path, 'uncertainty', ...(field ? [field] : [])], msg);
+  if (p.uncertainty === undefined) return;
+  const upath = [...path, 'uncertainty'];
+  const d = toDistribution(p.uncertainty);
+  if (!d) {
+    diag.issue(upath, 'must be a distribution or "low to high"');
+    return;
+  }
+  const problems = distributionProblems(d);
+  // the shorthand has no fields of its own: its problems belong to the string
+  for (const [field, msg] of problems)
+    diag.issue(
+      [...upath, ...(field && typeof p.uncertainty !== 'string' ? [field] : [])],
+      field && typeof p.uncertainty === 'string' ? `${field} ${msg}` : msg,
+    );
+  if (problems.length || !rangeOk) return;
+  // the range rule: draws are d conditioned on [min, max]
+  const r = parameterDistribution(d, p.min, p.max);
+  if (!r.ok) {
+    diag.issue(
+      upath,
+      `the range ${p.min} to ${p.max} holds none of ${describeDistribution(d)}: ${r.message}`,
+    );
+    return;
+  }
+  const cut = r.value.cutBelow + r.value.cutAbove;
+  if (cut > RANGE_CUT_WARNING) {
+    const parts = [
+      r.value.cutBelow > 0 ? `${percent(r.value.cutBelow)} below ${fmt(p.min)}` : '',
+      r.value.cutAbove > 0 ? `${percent(r.value.cutAbove)} above ${fmt(p.max)}` : '',
+    ].filter(Boolean);
+    diag.warn(
+      upath,
+      `the range ${p.min} to ${p.max} cuts off ${percent(cut)} of ${describeDistribution(d)} (${parts.join(', ')}): "${id}" is drawn from it truncated to the range, whose mean is ${fmt(r.value.mean)} and sd ${fmt(Math.sqrt(r.value.variance))}`,
+    );
   }
 };
 

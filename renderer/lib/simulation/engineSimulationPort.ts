@@ -283,7 +283,7 @@ export const engineSimulationPort = (
       sidecarText(makeSidecar(run.provenance, 'trials', results.get(run)?.runId ?? null)),
     replay: async (spec, settings, trial): Promise<ReplayView> => {
       // one trial: cheap enough for the UI thread (no worker round trip)
-      const r = replayTrial(spec, options(settings), trial - 1);
+      const r = replayTrial(spec, options(settings), trial);
       const provenance = r.provenance;
       // the engine names outcomes and events by id: the UI shows their labels
       const outcomeLabel = new Map(spec.outcomes.map((o) => [o.id, o.label] as const));

@@ -180,14 +180,15 @@ describe('a round whose equilibrium cannot be computed', () => {
   const bad = floatGame([2, 2], [0, -0.6, 0.0000035, 0, -0.0000011, -5e-9, 0, -3e-9]);
 
   it('stops the run with EquilibriumNotFoundError naming the trial and round, never a non-equilibrium', async () => {
+    // trials are numbered from 1 in messages (index 3 is trial 4), as in --replay and the CSV "trial" column
     const spec = scenarioOf(bad, [{ model: 'nash' }, { model: 'nash' }], 'logit-limit');
     const sim = new TrialSimulator(instantiateModel(spec), { rounds: 1 });
     expect(() => sim.run(seedKey('bad'), 3, new Float64Array(0))).toThrow(EquilibriumNotFoundError);
     expect(() => sim.run(seedKey('bad'), 3, new Float64Array(0))).toThrow(
-      /could not compute an equilibrium of the round's game \(logit-limit\).*\(trial 3, round 1\)/,
+      /could not compute an equilibrium of the round's game \(logit-limit\).*\(trial 4, round 1\)/,
     );
     await expect(runScenario(createInProcessRunner(), spec, { seed: 1, trials: 10 })).rejects.toThrow(
-      /could not compute an equilibrium .*\(trial 0, round 1\)/,
+      /could not compute an equilibrium .*\(trial 1, round 1\)/,
     );
     // the same game under payoff-dominant has a pure equilibrium: no failure
     const ok = new TrialSimulator(

@@ -83,7 +83,9 @@ describe('Iman–Conover', () => {
         ],
         10,
       ),
-    ).toThrow(/not positive definite/);
+    ).toThrow(
+      /correlations: the rank correlations are impossible together: a–b 0\.95, a–c -0\.95 and b–c 0\.95 cannot hold together \(the matrix they form is not positive semi-definite: smallest eigenvalue -0\.\d+\)/,
+    );
   });
 });
 

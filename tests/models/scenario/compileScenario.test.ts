@@ -154,6 +154,23 @@ describe('compileScenario', () => {
     ]);
   });
 
+  it('the range rule at validate time: a range that cuts off over 1% warns with what is drawn; one that holds none is refused', () => {
+    const k = { label: 'K', default: 1, min: 0.5, max: 2 };
+    const r = ok({ parameters: { ...base.parameters, k: { ...k, uncertainty: '0 to 2' } } });
+    // normal(1, 0.608): Φ(−0.822) = 20.6% below 0.5 and Φ(−1.645) = 5% above 2; truncated mean
+    // 1 + 0.608·(φ(−0.822) − φ(1.645))/0.7445 = 1.148
+    expect(r.warnings.map((w) => `${w.path}: ${w.message}`)).toEqual([
+      'parameters.k.uncertainty: the range 0.5 to 2 cuts off 26% of "0 to 2" (90% interval: normal, mean 1, sd 0.608) (21% below 0.5, 5.0% above 2): "k" is drawn from it truncated to the range, whose mean is 1.148 and sd 0.3839',
+    ]);
+    expect(
+      issues({
+        parameters: { ...base.parameters, k: { ...k, uncertainty: { type: 'uniform', min: 3, max: 4 } } },
+      }),
+    ).toEqual([
+      expect.stringMatching(/^parameters\.k\.uncertainty: the range 0\.5 to 2 holds none of uniform/),
+    ]);
+  });
+
   it('checks correlations', () => {
     expect(
       issues({
@@ -171,18 +188,21 @@ describe('compileScenario', () => {
   });
 
   it('warns about unused parameters and possible division by zero', () => {
+    // z + 0.5 takes every value from -0.5 to 1.5, so 1 / (z + 0.5) is refused (an error, see checkDomains.test);
+    // z * z + z - 0.5 is only possibly 0 to the interval check (z is used more than once): a warning
     const r = ok({
       parameters: {
         ...base.parameters,
         unused: { label: 'U', default: 0, min: 0, max: 1 },
         z: { label: 'Z', default: 1, min: -1, max: 1 },
       },
-      metrics: { m: { label: 'M', value: '1 / (z + 0.5)' } },
+      metrics: { m: { label: 'M', value: '1 / (z * z + z - 0.5)' } },
     });
     expect(r.warnings).toEqual([
       {
         path: 'metrics.m.value',
-        message: 'formula for metrics.m may divide by 0: "z + 0.5" can be 0 for some parameter values',
+        message:
+          'formula for metrics.m may divide by 0: "z * z + z - 0.5" can be 0 for some values of its inputs (it ranges from -2.5 to 1.5)',
       },
       { path: 'parameters.unused', message: 'parameter "unused" is not used by any formula' },
     ]);
@@ -212,11 +232,12 @@ describe('compileScenario', () => {
 
   it('reports a NaN payoff with the formula, the actor and the parameter values', () => {
     const actors = structuredClone(base.actors) as Record<string, unknown>[];
-    actors[0] = { ...actors[0], payoffs: { c: 'sqrt(r - 5)', d: 'k' } };
+    // (sqrt(r - 5) is refused by the domain check; r * r - 25 is only possibly negative to it, so this loads)
+    actors[0] = { ...actors[0], payoffs: { c: 'sqrt(r * r - 25)', d: 'k' } };
     const { spec } = ok({ actors });
     const model = instantiateModel(spec);
     expect(() => reduceToGame(model)).toThrow(
-      'payoff of Alice (A) for "c" is NaN: formula "sqrt(r - 5)" with r = 3; parameters: r = 3, k = 1',
+      'payoff of Alice (A) for "c" is NaN: formula "sqrt(r * r - 25)" with r = 3; parameters: r = 3, k = 1',
     );
     const env = environmentAt(model);
     expect(describeNonFinite(spec, { kind: 'payoff', actor: 0, strategy: 0 }, env)).toMatch(

@@ -28,7 +28,7 @@ describe('parseScenario', () => {
         'parameters.drillScale.max: must be greater than min',
         'parameters.spread.uncertainty.sd: must not be negative',
         'parameters.chance.uncertainty.p: is a probability: must be between 0 and 1',
-        'parameters.window.uncertainty.high: must be greater than low (0.6)',
+        'parameters.window.uncertainty: high must be at least low (0.6)',
         'actors[0].payoffs.engage: unknown parameter "russiaSuport" — did you mean "russiaSupport"?',
         'actors[0].payoffs.provoke: formula for DPRK.provoke divides by a parameter that can be 0 ("spread" ranges from -1 to 1)',
         'actors[0].payoffs.hold: "hold" is not a strategy of DPRK',

@@ -37,8 +37,29 @@ describe('densityCurve', () => {
     expect(densityCurve({ type: 'triangular', min: 0, mode: 2, max: 1 })).toBeNull();
   });
 
-  it('reads the "low to high" shorthand', () => {
+  it('reads the "low to high" shorthand with the one parser validate uses', () => {
     expect(asDistribution('0.2 to 0.6')).toEqual({ type: 'interval90', low: 0.2, high: 0.6 });
     expect(asDistribution('nonsense')).toBeNull();
+    expect(asDistribution('1.2.3 to 4')).toBeNull();
+    expect(asDistribution('-1e-3 to .5')).toEqual({ type: 'interval90', low: -1e-3, high: 0.5 });
+  });
+
+  it("shows what is drawn: the distribution conditioned on the parameter's range", () => {
+    // "0 to 2" (a normal) on the range 0.5..2: the preview starts at 0.5, ends at 2 and still integrates to 1
+    const c = densityCurve({ type: 'interval90', low: 0, high: 2 }, 0.5, 2);
+    expect(c?.xs[0]).toBe(0.5);
+    expect(c?.xs.at(-1)).toBe(2);
+    expect(integral(c!.xs, c!.ys)).toBeCloseTo(1, 2);
+    // a window holding none of it: no preview
+    expect(densityCurve({ type: 'uniform', min: 0, max: 1 }, 2, 3)).toBeNull();
+  });
+
+  it('the degenerate rule of validate and the sampler: a spread of 0 is a point mass', () => {
+    expect(densityCurve({ type: 'uniform', min: 2, max: 2 })).toEqual({ xs: [2], ys: [1], discrete: true });
+    expect(densityCurve({ type: 'triangular', min: 1, mode: 1, max: 1 })).toEqual({
+      xs: [1],
+      ys: [1],
+      discrete: true,
+    });
   });
 });
