@@ -14,6 +14,8 @@ import { SOLVER_LIMITS, logitMaxSteps, logitSize } from '../../models/games/solv
 import { CliError, type CliIo, type Command } from '../lib/Command';
 import { lastOption, parseArgs, parseAssignments, UsageError } from '../lib/args';
 import { readTextFile } from '../../node/files/readTextFile';
+import { csvFraction, csvTable, rawCell, type CsvCell } from '../../models/text/csv';
+import { withDistinctLabels } from '../../models/games/distinctLabels';
 
 /** Largest .nfg file read (bytes): well above the largest game readNfg accepts. */
 const MAX_NFG_BYTES = 20_000_000;
@@ -155,22 +157,29 @@ export const solveJson = (game: Game, eqs: readonly Equilibrium[]): string =>
     })),
   });
 
-const csvField = (s: string): string => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-
+/**
+ * One row per equilibrium: `method`, then per player and strategy its probability, per player the payoff, and the
+ * regret — each as a decimal number column (for computation) followed by its ` exact` column holding the exact
+ * fraction as `p / q` (a form spreadsheets keep as text; `9/11` would become a date), empty when the value is a
+ * float. Written with the one CSV writer (models/text/csv.ts): RFC 4180, CRLF, text cells guarded.
+ */
 export const solveCsv = (game: Game, eqs: readonly Equilibrium[]): string => {
+  const pair = (name: string): string[] => [name, `${name} exact`];
   const head = [
     'method',
-    ...game.players.flatMap((p, i) => (game.strategies[i] ?? []).map((s) => `${p}:${s}`)),
-    ...game.players.map((p) => `payoff:${p}`),
-    'regret',
+    ...game.players.flatMap((p, i) => (game.strategies[i] ?? []).flatMap((s) => pair(`${p}:${s}`))),
+    ...game.players.flatMap((p) => pair(`payoff:${p}`)),
+    ...pair('regret'),
   ];
-  const rows = eqs.map((e) => [
+  const cells = (x: Num): CsvCell[] =>
+    x instanceof Rational ? [x.toNumber(), rawCell(csvFraction(x.num, x.den))] : [x, null];
+  const rows = eqs.map((e): CsvCell[] => [
     e.method,
-    ...e.profile.flatMap((row) => row.map(formatNum)),
-    ...e.payoffs.map(formatNum),
-    formatNum(e.regret),
+    ...e.profile.flatMap((row) => row.flatMap(cells)),
+    ...e.payoffs.flatMap(cells),
+    ...cells(e.regret),
   ]);
-  return [head, ...rows].map((r) => r.map(csvField).join(',')).join('\n');
+  return csvTable(head, rows);
 };
 
 /** Short display: exact fractions as is (≈ decimal when the denominator is huge), floats to 6 significant digits. */
@@ -249,7 +258,8 @@ export const command: Command = {
     if (setValues.some((v) => v.startsWith('__proto__=')))
       throw new CliError('--set __proto__: unknown parameter "__proto__"');
     const sets = parseAssignments(setValues);
-    const game = await loadGame(arg, io, sets);
+    // Empty or repeated labels (an .nfg may have them) fall back to indices so rows and columns stay distinct.
+    const game = withDistinctLabels(await loadGame(arg, io, sets));
     const methods = methodsFor(game, methodOpt as Method | undefined);
     const eqs = methods.flatMap((m) => runMethod(game, m, arg));
     const out =
@@ -258,7 +268,7 @@ export const command: Command = {
         : format === 'csv'
           ? solveCsv(game, eqs)
           : solveText(game, eqs, methods);
-    io.stdout(`${out}\n`);
+    io.stdout(format === 'csv' ? out : `${out}\n`);
     return 0;
   },
 };

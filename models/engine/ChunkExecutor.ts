@@ -13,7 +13,7 @@ import {
   type AggregateState,
   type PairedDifferences,
 } from './Aggregate';
-import { csvHeader, csvNumber, csvText } from './csv';
+import { csvHeader, csvNumber, csvText } from '../text/csv';
 import { ParamSampler } from './ParamSampler';
 import type { ChunkResult, EngineJob, Overrides } from './Runner';
 import { TrialSimulator, type TrialRecord } from './TrialSimulator';
@@ -112,6 +112,8 @@ export class ChunkExecutor {
     const baseSummary = new Float64Array(O + M);
     const summary = new Float64Array(O + M);
     const csvParts: string[] | null = job.csv ? [] : null;
+    // The seed's canonical text: a numeric seed (-5, or the text "-5", which is the same seed) is a plain number,
+    // which the writer never guards; any other text seed is guarded.
     const seedCell = csvText(seedText(job.seed));
     const runCell = csvText(job.runId);
     const scenarioCell = csvText(this.model.id);

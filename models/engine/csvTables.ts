@@ -1,9 +1,32 @@
-// The summary table, the sweep table and the sidecar JSON of an export (pure string building).
-import { CSV_FORMAT_VERSION, csvHeader, csvLine, csvNumber, csvText } from './csv';
+// The summary, sweep, compare and sensitivity tables and the sidecar JSON of an export, all written with the one CSV
+// writer (models/text/csv.ts: typed cells — numbers never guarded, text always guarded).
+import { csvTable, type CsvCell } from '../text/csv';
+import { CSV_FORMAT_VERSION } from './csv';
 import type { RootSeed } from '../random/seedKey';
 import type { Sampler } from './ParamSampler';
+import type { CompareResult } from './runCompare';
 import type { RunResult } from './runScenario';
+import type { SensitivityResult } from './runSensitivity';
 import type { SweepResult } from './runSweep';
+
+export const SUMMARY_COLUMNS = [
+  'kind',
+  'id',
+  'label',
+  'round',
+  'n',
+  'estimate',
+  'low',
+  'high',
+  'sd',
+  'min',
+  'p5',
+  'p25',
+  'p50',
+  'p75',
+  'p95',
+  'max',
+] as const;
 
 /**
  * Summary table, one row per statistic:
@@ -13,140 +36,140 @@ import type { SweepResult } from './runSweep';
  *  - event: probability it fired within the horizon
  */
 export const summaryCsv = (r: RunResult): string => {
-  const head = csvHeader([
-    'kind',
-    'id',
-    'label',
-    'round',
-    'n',
-    'estimate',
-    'low',
-    'high',
-    'sd',
-    'min',
-    'p5',
-    'p25',
-    'p50',
-    'p75',
-    'p95',
-    'max',
-  ]);
-  const n = String(r.trials);
-  const rows: string[] = [head];
-  const empty = ['', '', '', '', '', '', '', ''];
+  const n = r.trials;
+  const rows: CsvCell[][] = [];
+  const empty = [null, null, null, null, null, null, null, null];
   for (const o of r.outcomes) {
-    rows.push(
-      csvLine([
-        'outcome',
-        csvText(o.id),
-        csvText(o.label),
-        '',
-        n,
-        csvNumber(o.p),
-        csvNumber(o.low),
-        csvNumber(o.high),
-        ...empty,
-      ]),
-    );
-    for (const pr of o.perRound) {
-      rows.push(
-        csvLine([
-          'outcome',
-          csvText(o.id),
-          csvText(o.label),
-          String(pr.round),
-          n,
-          csvNumber(pr.p),
-          csvNumber(pr.low),
-          csvNumber(pr.high),
-          ...empty,
-        ]),
-      );
-    }
+    rows.push(['outcome', o.id, o.label, null, n, o.p, o.low, o.high, ...empty]);
+    for (const pr of o.perRound)
+      rows.push(['outcome', o.id, o.label, pr.round, n, pr.p, pr.low, pr.high, ...empty]);
   }
   for (const m of r.metrics) {
     const q = m.quantiles;
-    rows.push(
-      csvLine([
-        'metric',
-        csvText(m.id),
-        csvText(m.label),
-        '',
-        n,
-        csvNumber(m.mean),
-        '',
-        '',
-        csvNumber(m.sd),
-        csvNumber(m.min),
-        csvNumber(q.p5),
-        csvNumber(q.p25),
-        csvNumber(q.p50),
-        csvNumber(q.p75),
-        csvNumber(q.p95),
-        csvNumber(m.max),
-      ]),
-    );
+    rows.push([
+      'metric',
+      m.id,
+      m.label,
+      null,
+      n,
+      m.mean,
+      null,
+      null,
+      m.sd,
+      m.min,
+      q.p5,
+      q.p25,
+      q.p50,
+      q.p75,
+      q.p95,
+      m.max,
+    ]);
     for (const b of m.bands) {
-      rows.push(
-        csvLine([
-          'metric',
-          csvText(m.id),
-          csvText(m.label),
-          String(b.round),
-          n,
-          csvNumber(b.mean),
-          '',
-          '',
-          '',
-          '',
-          csvNumber(b.p5),
-          csvNumber(b.p25),
-          csvNumber(b.p50),
-          csvNumber(b.p75),
-          csvNumber(b.p95),
-          '',
-        ]),
-      );
+      rows.push([
+        'metric',
+        m.id,
+        m.label,
+        b.round,
+        n,
+        b.mean,
+        null,
+        null,
+        null,
+        null,
+        b.p5,
+        b.p25,
+        b.p50,
+        b.p75,
+        b.p95,
+        null,
+      ]);
     }
   }
-  for (const e of r.events) {
-    rows.push(
-      csvLine([
-        'event',
-        csvText(e.id),
-        csvText(e.label),
-        '',
-        n,
-        csvNumber(e.p),
-        csvNumber(e.low),
-        csvNumber(e.high),
-        ...empty,
-      ]),
-    );
-  }
-  return rows.join('');
+  for (const e of r.events) rows.push(['event', e.id, e.label, null, n, e.p, e.low, e.high, ...empty]);
+  return csvTable(SUMMARY_COLUMNS, rows);
 };
 
 /** Sweep table: `<param>[,<param2>],outcome,p,low,high,n` — one row per grid point and outcome. */
 export const sweepCsv = (s: SweepResult): string => {
   const names = [s.x.param, ...(s.y ? [s.y.param] : []), 'outcome', 'p', 'low', 'high', 'n'];
-  const rows: string[] = [csvHeader(names)];
+  const rows: CsvCell[][] = [];
   for (const pt of s.points) {
-    const coords = [csvNumber(pt.x), ...(s.y ? [csvNumber(pt.y as number)] : [])];
-    for (const o of pt.outcomes) {
-      rows.push(
-        csvLine([
-          ...coords,
-          csvText(o.id),
-          csvNumber(o.p),
-          csvNumber(o.low),
-          csvNumber(o.high),
-          String(pt.n),
-        ]),
-      );
+    const coords: CsvCell[] = [pt.x, ...(s.y ? [pt.y as number] : [])];
+    for (const o of pt.outcomes) rows.push([...coords, o.id, o.p, o.low, o.high, pt.n]);
+  }
+  return csvTable(names, rows);
+};
+
+/**
+ * Compare table, one row per outcome and metric: `kind,id,label,baseline,variant,difference,low,high,n` — outcomes:
+ * probabilities within the horizon; metrics: mean trial values; difference = variant − baseline with its paired 95%
+ * interval [low, high] (common random numbers).
+ */
+export const compareCsv = (c: CompareResult): string => {
+  const n = c.baseline.trials;
+  const rows: CsvCell[][] = [
+    ...c.outcomes.map((o): CsvCell[] => [
+      'outcome',
+      o.id,
+      o.label,
+      o.baseline,
+      o.variant,
+      o.diff,
+      o.low,
+      o.high,
+      n,
+    ]),
+    ...c.metrics.map((m): CsvCell[] => [
+      'metric',
+      m.id,
+      m.label,
+      m.baseline,
+      m.variant,
+      m.diff,
+      m.low,
+      m.high,
+      n,
+    ]),
+  ];
+  return csvTable(['kind', 'id', 'label', 'baseline', 'variant', 'difference', 'low', 'high', 'n'], rows);
+};
+
+/**
+ * Sensitivity table, one row per parameter and target (outcome or metric):
+ * `param,label,source,low_value,high_value,kind,target,at_low,at_high,spearman_rho` — the tornado (target at the
+ * parameter's low and high value, others at their defaults; outcomes: probability, metrics: mean) and the global
+ * Spearman rank correlation (empty when the parameter is not uncertain or the correlation is undefined).
+ */
+export const sensitivityCsv = (s: SensitivityResult): string => {
+  const rho = new Map(s.spearman.map((g) => [g.param, g] as const));
+  const rows: CsvCell[][] = [];
+  for (const bar of s.tornado) {
+    const g = rho.get(bar.param);
+    const head: CsvCell[] = [bar.param, bar.label, bar.source, bar.lowValue, bar.highValue];
+    for (const o of bar.outcomes) {
+      const r = g?.outcomes.find((x) => x.id === o.id)?.rho ?? null;
+      rows.push([...head, 'outcome', o.id, o.low, o.high, r]);
+    }
+    for (const m of bar.metrics) {
+      const r = g?.metrics.find((x) => x.id === m.id)?.rho ?? null;
+      rows.push([...head, 'metric', m.id, m.low, m.high, r]);
     }
   }
-  return rows.join('');
+  return csvTable(
+    [
+      'param',
+      'label',
+      'source',
+      'low_value',
+      'high_value',
+      'kind',
+      'target',
+      'at_low',
+      'at_high',
+      'spearman_rho',
+    ],
+    rows,
+  );
 };
 
 export type SidecarInfo = {
@@ -154,8 +177,8 @@ export type SidecarInfo = {
   readonly appVersion: string;
   /** ISO timestamp (passed in so the CSV itself stays byte-identical across runs). */
   readonly timestamp: string;
-  /** What the CSV holds: "trials", "summary" or "sweep". */
-  readonly table: 'trials' | 'summary' | 'sweep';
+  /** What the CSV holds. */
+  readonly table: 'trials' | 'summary' | 'sweep' | 'compare' | 'sensitivity';
 };
 
 /** The run metadata written as the `.json` sidecar next to a CSV export (keys are the file's field names). */

@@ -70,9 +70,15 @@ describe('parley solve', () => {
       /2\s+enummixed\s+Opera 2\/3, Football 1\/3\s+Opera 1\/3, Football 2\/3\s+2\/3, 2\/3\s+0/,
     );
     const c = await run('tests/fixtures/nfg/bos.nfg', '--format', 'csv', '--method', 'pure');
+    // RFC 4180 (CRLF); each value as a decimal column and its exact column (p / q, never date-like).
     expect(c.out).toBe(
-      'method,Alice:Opera,Alice:Football,Bob:Opera,Bob:Football,payoff:Alice,payoff:Bob,regret\n' +
-        'pure,1,0,1,0,2,1,0\npure,0,1,0,1,1,2,0\n',
+      'method,Alice:Opera,Alice:Opera exact,Alice:Football,Alice:Football exact,Bob:Opera,Bob:Opera exact,' +
+        'Bob:Football,Bob:Football exact,payoff:Alice,payoff:Alice exact,payoff:Bob,payoff:Bob exact,regret,regret exact\r\n' +
+        'pure,1,1,0,0,1,1,0,0,2,2,1,1,0,0\r\npure,0,0,1,1,0,0,1,1,1,1,2,2,0,0\r\n',
+    );
+    const mixed = await run('tests/fixtures/nfg/bos.nfg', '--format', 'csv');
+    expect(mixed.out.split('\r\n')[2]).toBe(
+      'enummixed,0.6666666666666666,2 / 3,0.3333333333333333,1 / 3,0.3333333333333333,1 / 3,0.6666666666666666,2 / 3,0.6666666666666666,2 / 3,0.6666666666666666,2 / 3,0,0',
     );
   });
 

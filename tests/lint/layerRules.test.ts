@@ -60,6 +60,9 @@ describe('layer rules', () => {
   // The sub-layer order inside models/ (ARCHITECTURE.md): random, games → formula → scenario → engine → class.
   const snippet = (from: string): string => `import { x as y } from '${from}';\nexport const x = y;\n`;
   it.each([
+    ['models/text/__f.ts', '../random/seedKey'],
+    ['models/text/__f.ts', '../games/Game'],
+    ['models/text/__f.ts', '../engine/Runner'],
     ['models/random/__f.ts', '../games/Game'],
     ['models/random/__f.ts', '../formula/FormulaIR'],
     ['models/random/__f.ts', '../library/korea-2025.parley.json'],
@@ -83,6 +86,11 @@ describe('layer rules', () => {
   });
 
   it.each([
+    ['models/text/__f.ts', './csv'],
+    ['models/random/__f.ts', '../text/csv'],
+    ['models/games/__f.ts', '../text/csv'],
+    ['models/formula/__f.ts', '../text/inputLimits'],
+    ['models/engine/__f.ts', '../text/csv'],
     ['models/random/__f.ts', './RandomStream'],
     ['models/games/__f.ts', '../random/RandomStream'],
     ['models/games/extensive/__f.ts', '../Game'],
