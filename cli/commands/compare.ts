@@ -55,7 +55,8 @@ export const command: Command = {
         cliFileDeps,
       );
     }
-    io.stdout(opts.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : `${formatCompare(result)}\n`);
+    if (opts.format === 'json') io.document(jsonFile(result));
+    else io.out(...formatCompare(result));
     return 0;
   },
 };

@@ -65,7 +65,8 @@ export const command: Command = {
       } catch (err) {
         throw new CliError(engineErrorMessage(err));
       }
-      io.stdout(opts.format === 'json' ? `${JSON.stringify(t, null, 2)}\n` : `${formatReplay(t)}\n`);
+      if (opts.format === 'json') io.document(jsonFile(t));
+      else io.out(...formatReplay(t));
       return 0;
     }
     const outPath = lastOption(args, 'out');
@@ -152,7 +153,8 @@ export const command: Command = {
         );
       }
     }
-    io.stdout(opts.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : `${formatRun(result)}\n`);
+    if (opts.format === 'json') io.document(jsonFile(result));
+    else io.out(...formatRun(result));
     return 0;
   },
 };

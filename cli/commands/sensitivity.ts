@@ -76,11 +76,8 @@ export const command: Command = {
         cliFileDeps,
       );
     }
-    io.stdout(
-      opts.format === 'json'
-        ? `${JSON.stringify(result, null, 2)}\n`
-        : `${formatSensitivity(result, target)}\n`,
-    );
+    if (opts.format === 'json') io.document(jsonFile(result));
+    else io.out(...formatSensitivity(result, target));
     return 0;
   },
 };

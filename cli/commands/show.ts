@@ -1,5 +1,6 @@
 // `show <scenario> [--set k=v ...]`: the one-round game at those values as a readable table.
 import type { Game } from '../../models/games/Game';
+import { terminalText } from '../../models/text/terminalText';
 import { instantiateModel } from '../../models/scenario/instantiateModel';
 import { reduceToGame } from '../../models/scenario/reduceToGame';
 import { CliError, type Command } from '../lib/Command';
@@ -13,7 +14,7 @@ const fmt = (v: number): string => {
 };
 
 /** Plain-text rendering: a matrix for 2 players, a profile list otherwise. */
-export const formatGame = (game: Game): string => {
+export const formatGame = (game: Game): string[] => {
   const lines: string[] = [];
   const [s0 = [], s1 = []] = game.strategies;
   if (game.players.length === 2) {
@@ -21,8 +22,8 @@ export const formatGame = (game: Game): string => {
       const p = game.payoffs[i + s0.length * j] ?? [];
       return `${fmt(p[0] ?? NaN)}, ${fmt(p[1] ?? NaN)}`;
     };
-    const head = [`${game.players[0]} \\ ${game.players[1]}`, ...s1];
-    const rows = s0.map((label, i) => [label, ...s1.map((_, j) => cell(i, j))]);
+    const head = [`${game.players[0]} \\ ${game.players[1]}`, ...s1].map(terminalText);
+    const rows = s0.map((label, i) => [terminalText(label), ...s1.map((_, j) => cell(i, j))]);
     const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
     const line = (cells: string[]): string =>
       cells
@@ -43,7 +44,7 @@ export const formatGame = (game: Game): string => {
       lines.push(`  ${labels.join(', ')}  →  ${p.map(fmt).join(', ')}`);
     });
   }
-  return lines.join('\n');
+  return lines;
 };
 
 export const command: Command = {
@@ -75,15 +76,15 @@ export const command: Command = {
       throw new CliError(err instanceof Error ? err.message : String(err));
     }
     if (args.flags.has('json')) {
-      io.stdout(
+      io.document(
         `${JSON.stringify({ title: game.title, players: game.players, strategies: game.strategies, payoffs: game.payoffs }, null, 2)}\n`,
       );
       return 0;
     }
     const values = spec.params.map((p) => `${p.id}=${fmt(sets[p.id] ?? p.value)}`);
-    io.stdout(`${spec.title} — one ${spec.rounds.label} (round ${round})\n`);
-    if (values.length) io.stdout(`Parameters: ${values.join(', ')}\n`);
-    io.stdout(`\n${formatGame(game)}\n`);
+    io.out(`${spec.title} — one ${spec.rounds.label} (round ${round})`);
+    if (values.length) io.out(`Parameters: ${values.join(', ')}`);
+    io.out('', ...formatGame(game));
     return 0;
   },
 };

@@ -16,6 +16,7 @@ import { lastOption, parseArgs, parseAssignments, UsageError } from '../lib/args
 import { readTextFile } from '../../node/files/readTextFile';
 import { csvFraction, csvTable, rawCell, type CsvCell } from '../../models/text/csv';
 import { withDistinctLabels } from '../../models/games/distinctLabels';
+import { terminalText } from '../../models/text/terminalText';
 
 /** Largest .nfg file read (bytes): well above the largest game readNfg accepts. */
 const MAX_NFG_BYTES = 20_000_000;
@@ -195,7 +196,7 @@ const isZeroNum = (x: Num): boolean => (x instanceof Rational ? x.isZero() : Mat
 const isOneNum = (x: Num): boolean =>
   x instanceof Rational ? x.equals(Rational.ONE) : Math.abs(x - 1) < 5e-7;
 
-export const solveText = (game: Game, eqs: readonly Equilibrium[], methods: readonly string[]): string => {
+export const solveText = (game: Game, eqs: readonly Equilibrium[], methods: readonly string[]): string[] => {
   const lines: string[] = [];
   lines.push(game.title || '(untitled game)');
   lines.push(
@@ -205,22 +206,24 @@ export const solveText = (game: Game, eqs: readonly Equilibrium[], methods: read
   lines.push('');
   if (eqs.length === 0) {
     lines.push('No equilibria found by these methods.');
-    return lines.join('\n');
+    return lines;
   }
   lines.push(`${eqs.length} equilibri${eqs.length === 1 ? 'um' : 'a'}:`);
-  const head = ['#', 'method', ...game.players, 'payoffs', 'regret'];
-  const rows = eqs.map((e, k) => [
-    String(k + 1),
-    e.method,
-    ...e.profile.map((row, p) => {
-      const names = game.strategies[p] ?? [];
-      const pure = row.findIndex(isOneNum);
-      if (pure >= 0) return names[pure] ?? '?';
-      return row.flatMap((v, s) => (isZeroNum(v) ? [] : [`${names[s]} ${short(v)}`])).join(', ');
-    }),
-    e.payoffs.map(short).join(', '),
-    short(e.regret),
-  ]);
+  const head = ['#', 'method', ...game.players, 'payoffs', 'regret'].map(terminalText);
+  const rows = eqs.map((e, k) =>
+    [
+      String(k + 1),
+      e.method,
+      ...e.profile.map((row, p) => {
+        const names = game.strategies[p] ?? [];
+        const pure = row.findIndex(isOneNum);
+        if (pure >= 0) return names[pure] ?? '?';
+        return row.flatMap((v, s) => (isZeroNum(v) ? [] : [`${names[s]} ${short(v)}`])).join(', ');
+      }),
+      e.payoffs.map(short).join(', '),
+      short(e.regret),
+    ].map(terminalText),
+  );
   const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
   const line = (cells: string[]): string =>
     cells
@@ -228,7 +231,7 @@ export const solveText = (game: Game, eqs: readonly Equilibrium[], methods: read
       .join('  ')
       .trimEnd();
   lines.push(line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line));
-  return lines.join('\n');
+  return lines;
 };
 
 export const command: Command = {
@@ -262,13 +265,9 @@ export const command: Command = {
     const game = withDistinctLabels(await loadGame(arg, io, sets));
     const methods = methodsFor(game, methodOpt as Method | undefined);
     const eqs = methods.flatMap((m) => runMethod(game, m, arg));
-    const out =
-      format === 'json'
-        ? solveJson(game, eqs)
-        : format === 'csv'
-          ? solveCsv(game, eqs)
-          : solveText(game, eqs, methods);
-    io.stdout(format === 'csv' ? out : `${out}\n`);
+    if (format === 'json') io.document(`${solveJson(game, eqs)}\n`);
+    else if (format === 'csv') io.document(solveCsv(game, eqs));
+    else io.out(...solveText(game, eqs, methods));
     return 0;
   },
 };

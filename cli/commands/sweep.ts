@@ -62,7 +62,8 @@ export const command: Command = {
         cliFileDeps,
       );
     }
-    io.stdout(opts.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : `${formatSweep(result)}\n`);
+    if (opts.format === 'json') io.document(jsonFile(result));
+    else io.out(...formatSweep(result));
     return 0;
   },
 };

@@ -2,14 +2,14 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/main';
-import type { CliIo } from '../../cli/lib/Command';
+import type { CliStreams } from '../../cli/lib/Command';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 const run = async (...argv: string[]): Promise<{ code: number; out: string; err: string }> => {
   let out = '';
   let err = '';
-  const io: CliIo = { stdout: (t) => (out += t), stderr: (t) => (err += t), isTTY: false, cwd: root };
+  const io: CliStreams = { stdout: (t) => (out += t), stderr: (t) => (err += t), isTTY: false, cwd: root };
   const code = await main(['solve', ...argv], io);
   return { code, out, err };
 };
