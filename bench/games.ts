@@ -1,11 +1,15 @@
 // Game-solver benchmarks (issue 3 §6): enummixed and lcp on seeded random integer games, pure on a 6-player
-// 3-strategy game, and the float fast paths the engine calls per simulated round. Medians over a few runs.
+// 3-strategy game, and the float kernels (models/games/kernels) the engine calls per simulated round. Medians over a
+// few runs.
 import type { Game } from '../models/games/Game';
 import { makeGame } from '../models/games/makeGame';
 import { enumMixed } from '../models/games/enumMixed';
-import { lcp, lemkeHowsonFast } from '../models/games/lemkeHowson';
-import { flatPayoffs, pureEquilibria, pureEquilibriumIndices } from '../models/games/pureEquilibria';
-import { logitQre } from '../models/games/logit';
+import { lcp } from '../models/games/lemkeHowson';
+import { pureEquilibria } from '../models/games/pureEquilibria';
+import { FloatGame } from '../models/games/kernels/FloatGame';
+import { enumPure } from '../models/games/kernels/enumPure';
+import { LemkeHowsonWorkspace, lemkeHowsonFloat } from '../models/games/kernels/lemkeHowsonFloat';
+import { LogitKernel } from '../models/games/kernels/LogitKernel';
 
 /** Deterministic LCG in [0, 1). */
 const rng = (seed: number): (() => number) => {
@@ -76,53 +80,38 @@ export const bench = async (): Promise<Record<string, unknown>> => {
   const pureTimes = Array.from({ length: 5 }, () => timeIt(() => pureEquilibria(six)));
   out.pure_6players_3strategies_ms = round(median(pureTimes));
   out.pure_6players_3strategies_equilibria = pureEquilibria(six).length;
-  // Float fast paths (per call, microseconds).
-  const sixFloat = randomGame([3, 3, 3, 3, 3, 3], 6, false);
-  const flat = flatPayoffs(sixFloat);
-  const counts6 = sixFloat.strategies.map((s) => s.length);
+  // Float kernels (per call, microseconds), on preallocated workspaces as the engine calls them.
+  const sixFloat = FloatGame.of(randomGame([3, 3, 3, 3, 3, 3], 6, false));
+  const eqBuf = new Int32Array(sixFloat.profiles);
+  const g2 = FloatGame.of(randomGame([2, 2], 7, false));
+  const g4 = FloatGame.of(randomGame([4, 4], 8, false));
+  const lh2 = new LemkeHowsonWorkspace(2, 2);
+  const lh4 = new LemkeHowsonWorkspace(4, 4);
+  const k2 = new LogitKernel([2, 2]);
+  const k4 = new LogitKernel([4, 4]);
+  const mix2 = new Float64Array(4);
+  const mix4 = new Float64Array(8);
   const reps = 2000;
-  // Warm up the fast paths.
+  const perCall = (f: () => unknown, n = reps): number =>
+    round(
+      (timeIt(() => {
+        for (let i = 0; i < n; i++) f();
+      }) *
+        1000) /
+        n,
+    );
+  // Warm up the kernels.
   for (let i = 0; i < 300; i++) {
-    pureEquilibriumIndices(counts6, flat);
-    lemkeHowsonFast(randomGame([2, 2], 7, false), 0);
-    logitQre(randomGame([2, 2], 7, false), 5);
+    enumPure(sixFloat, eqBuf);
+    lemkeHowsonFloat(g2, mix2, lh2);
+    k2.qre(g2, 5, mix2);
   }
-  out.pureEquilibriumIndices_6players_us = round(
-    (timeIt(() => {
-      for (let i = 0; i < reps; i++) pureEquilibriumIndices(counts6, flat);
-    }) *
-      1000) /
-      reps,
-  );
-  const g2 = randomGame([2, 2], 7, false);
-  const g4 = randomGame([4, 4], 8, false);
-  out.lemkeHowsonFast_2x2_us = round(
-    (timeIt(() => {
-      for (let i = 0; i < reps; i++) lemkeHowsonFast(g2, 0);
-    }) *
-      1000) /
-      reps,
-  );
-  out.lemkeHowsonFast_4x4_us = round(
-    (timeIt(() => {
-      for (let i = 0; i < reps; i++) lemkeHowsonFast(g4, 0);
-    }) *
-      1000) /
-      reps,
-  );
-  out.logitQre_2x2_lambda5_us = round(
-    (timeIt(() => {
-      for (let i = 0; i < reps; i++) logitQre(g2, 5);
-    }) *
-      1000) /
-      reps,
-  );
-  out.logitQre_4x4_lambda5_us = round(
-    (timeIt(() => {
-      for (let i = 0; i < reps; i++) logitQre(g4, 5);
-    }) *
-      1000) /
-      reps,
-  );
+  out.enumPure_6players_us = perCall(() => enumPure(sixFloat, eqBuf));
+  out.lemkeHowsonFloat_2x2_us = perCall(() => lemkeHowsonFloat(g2, mix2, lh2));
+  out.lemkeHowsonFloat_4x4_us = perCall(() => lemkeHowsonFloat(g4, mix4, lh4));
+  out.logitQre_2x2_lambda5_us = perCall(() => k2.qre(g2, 5, mix2));
+  out.logitQre_4x4_lambda5_us = perCall(() => k4.qre(g4, 5, mix4));
+  out.logitLimit_2x2_us = perCall(() => k2.limit(g2, mix2), 200);
+  out.logitLimit_4x4_us = perCall(() => k4.limit(g4, mix4), 200);
   return out;
 };

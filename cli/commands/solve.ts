@@ -1,13 +1,13 @@
 // `solve <file.nfg | scenario file | built-in id>`: Nash equilibria of a strategic-form game.
 import { resolve } from 'node:path';
 import type { Game } from '../../models/games/Game';
-import { formatNum, type Equilibrium, type Num } from '../../models/games/Equilibrium';
+import { formatNum, toFloat, type Equilibrium, type Num } from '../../models/games/Equilibrium';
 import { Rational } from '../../models/games/Rational';
 import { NfgError, readNfg } from '../../models/games/nfg';
 import { pureEquilibria } from '../../models/games/pureEquilibria';
 import { enumMixed } from '../../models/games/enumMixed';
 import { lcp } from '../../models/games/lemkeHowson';
-import { logit } from '../../models/games/logit';
+import { logit, LogitLimitError } from '../../models/games/logit';
 import { constantSumViolation, zeroSum } from '../../models/games/zeroSum';
 import { SolverLimitError } from '../../models/games/SolverLimitError';
 import { SOLVER_LIMITS, logitMaxSteps, logitSize } from '../../models/games/solverLimits';
@@ -21,8 +21,12 @@ import { terminalText } from '../../models/text/terminalText';
 /** Largest .nfg file read (bytes): well above the largest game readNfg accepts. */
 const MAX_NFG_BYTES = 20_000_000;
 
-const METHODS = ['pure', 'enummixed', 'lcp', 'logit', 'zerosum', 'all'] as const;
+/** Gambit's method names (gambit-enumpure, -enummixed, -lcp, -lp, -logit), plus "all". */
+const METHODS = ['enumpure', 'enummixed', 'lcp', 'lp', 'logit', 'all'] as const;
 type Method = (typeof METHODS)[number];
+type Solver = Exclude<Method, 'all'>;
+/** Earlier names, still accepted. */
+const ALIASES: Readonly<Record<string, Solver>> = { pure: 'enumpure', zerosum: 'lp' };
 const FORMATS = ['text', 'json', 'csv'] as const;
 type Format = (typeof FORMATS)[number];
 
@@ -31,14 +35,16 @@ const USAGE = `Usage: npm run cli -- solve <file.nfg | scenario file | built-in 
 Compute the Nash equilibria of a strategic-form game: a Gambit .nfg file, or a scenario's one-round game.
 
 Options:
-  --method M   pure | enummixed | lcp | logit | zerosum | all
-               (default: enummixed for 2-player games, pure and logit otherwise)
-                 pure       every pure-strategy equilibrium (N players)
+  --method M   enumpure | enummixed | lcp | lp | logit | all (Gambit's names)
+               (default: enummixed for 2-player games, enumpure and logit otherwise)
+                 enumpure   every pure-strategy equilibrium (N players; alias: pure)
                  enummixed  every extreme equilibrium, exact (2 players)
                  lcp        Lemke-Howson from every label, exact (2 players)
+                 lp         value and optimal strategies by linear programming (2-player zero-sum games;
+                            alias: zerosum)
                  logit      limit of the principal logit QRE branch (N players)
-                 zerosum    value and optimal strategies by LP (2-player zero-sum games)
-                 all        every method that applies to the game
+                 all        every method that applies to the game; each distinct equilibrium is listed once,
+                            with the methods that found it
   --format F   text (default) | json | csv
   --set k=v    a scenario parameter value (repeatable; scenarios only)
 
@@ -72,51 +78,50 @@ const loadGame = async (arg: string, io: CliIo, sets: Record<string, number>): P
   return loader(arg, io.cwd, sets);
 };
 
-const methodsFor = (game: Game, method: Method | undefined): Exclude<Method, 'all'>[] => {
+const methodsFor = (game: Game, method: Method | undefined): Solver[] => {
   const two = game.players.length === 2;
-  if (method === undefined) return two ? ['enummixed'] : ['pure', 'logit'];
+  if (method === undefined) return two ? ['enummixed'] : ['enumpure', 'logit'];
   if (method !== 'all') return [method];
-  if (!two) return ['pure', 'logit'];
-  const out: Exclude<Method, 'all'>[] = ['pure', 'enummixed', 'lcp', 'logit'];
-  if (constantSumViolation(game) === null) out.push('zerosum');
+  if (!two) return ['enumpure', 'logit'];
+  const out: Solver[] = ['enumpure', 'enummixed', 'lcp', 'logit'];
+  if (constantSumViolation(game) === null) out.push('lp');
   return out;
 };
 
 /** The shared solver work budgets (models/games/solverLimits.ts), under the name the tests use. */
 export const SOLVE_LIMITS = SOLVER_LIMITS;
 
-const ALTERNATIVES: Record<Exclude<Method, 'all'>, string> = {
-  pure: '',
+const ALTERNATIVES: Record<Solver, string> = {
+  enumpure: '',
   enummixed: ' (try --method lcp or --method logit for one equilibrium)',
   lcp: ' (try --method logit for one equilibrium)',
-  logit: ' (try --method pure)',
-  zerosum: ' (try --method lcp or --method logit)',
+  logit: ' (try --method enumpure)',
+  lp: ' (try --method lcp or --method logit)',
 };
 
-const runMethod = (game: Game, method: Exclude<Method, 'all'>, arg: string): Equilibrium[] => {
-  const twoOnly = method === 'enummixed' || method === 'lcp' || method === 'zerosum';
+/** Run one method; `name` is how the user spelled it (an alias is echoed back in errors). */
+const runMethod = (game: Game, method: Solver, arg: string, name: string = method): Equilibrium[] => {
+  const twoOnly = method === 'enummixed' || method === 'lcp' || method === 'lp';
   if (twoOnly && game.players.length !== 2) {
-    throw new CliError(
-      `--method ${method} needs a 2-player game; "${arg}" has ${game.players.length} players`,
-    );
+    throw new CliError(`--method ${name} needs a 2-player game; "${arg}" has ${game.players.length} players`);
   }
   const size = game.strategies.map((s) => s.length).join('×');
   try {
-    return solveWith(game, method, arg, size);
+    return solveWith(game, method, arg, size, name);
   } catch (err) {
     if (err instanceof SolverLimitError) {
-      throw new CliError(`${arg}: --method ${method}: ${err.message}${ALTERNATIVES[method]}`);
+      throw new CliError(`${arg}: --method ${name}: ${err.message}${ALTERNATIVES[method]}`);
     }
-    if (method === 'logit' && err instanceof Error && err.message.startsWith('logit: could not')) {
+    if (err instanceof LogitLimitError) {
       throw new CliError(`${arg}: --method ${err.message}${ALTERNATIVES[method]}`);
     }
     throw err;
   }
 };
 
-const solveWith = (game: Game, method: Exclude<Method, 'all'>, arg: string, size: string): Equilibrium[] => {
+const solveWith = (game: Game, method: Solver, arg: string, size: string, name: string): Equilibrium[] => {
   switch (method) {
-    case 'pure':
+    case 'enumpure':
       return pureEquilibria(game);
     case 'enummixed':
       return enumMixed(game, { maxWork: SOLVE_LIMITS.enummixedWork });
@@ -132,12 +137,12 @@ const solveWith = (game: Game, method: Exclude<Method, 'all'>, arg: string, size
       return logit(game, {
         maxSteps: logitMaxSteps(game),
       });
-    case 'zerosum': {
+    case 'lp': {
       const v = constantSumViolation(game);
-      if (v) throw new CliError(`--method zerosum: "${arg}" is not zero-sum: ${v}`);
+      if (v) throw new CliError(`--method ${name}: "${arg}" is not zero-sum: ${v}`);
       if (game.payoffs.length > SOLVE_LIMITS.zerosumCells) {
         throw new SolverLimitError(
-          'zerosum',
+          name,
           `the ${size} game is too large for the exact LP (more than ${SOLVE_LIMITS.zerosumCells} cells)`,
         );
       }
@@ -146,12 +151,52 @@ const solveWith = (game: Game, method: Exclude<Method, 'all'>, arg: string, size
   }
 };
 
-/** The JSON document of issue 3 §5 (exact fractions as strings, floats as decimals). */
-export const solveJson = (game: Game, eqs: readonly Equilibrium[]): string =>
+/** An equilibrium as the CLI reports it: the first method that found it, and every method that did. */
+export type FoundEquilibrium = {
+  readonly equilibrium: Equilibrium;
+  /** The methods (Gambit's names) that found this equilibrium, in the order they ran. */
+  readonly methods: readonly string[];
+};
+
+/** The same mixed profile: exactly (both exact) or within 1e-9 per probability. */
+const sameProfile = (a: Equilibrium, b: Equilibrium): boolean =>
+  a.profile.every((row, p) =>
+    row.every((v, k) => {
+      const w = b.profile[p]?.[k] as Num;
+      return v instanceof Rational && w instanceof Rational
+        ? v.equals(w)
+        : Math.abs(toFloat(v) - toFloat(w)) <= 1e-9;
+    }),
+  );
+
+/**
+ * Each distinct equilibrium once (in the order first found), with the list of methods that found it; the reported
+ * numbers are the first finder's.
+ */
+export const mergeByProfile = (
+  runs: readonly { readonly method: string; readonly equilibria: readonly Equilibrium[] }[],
+): FoundEquilibrium[] => {
+  const out: { equilibrium: Equilibrium; methods: string[] }[] = [];
+  for (const run of runs) {
+    for (const e of run.equilibria) {
+      const same = out.find((f) => sameProfile(f.equilibrium, e));
+      if (!same) out.push({ equilibrium: e, methods: [run.method] });
+      else if (!same.methods.includes(run.method)) same.methods.push(run.method);
+    }
+  }
+  return out;
+};
+
+/**
+ * The JSON document of issue 3 §5 (exact fractions as strings, floats as decimals): per equilibrium `method` (the
+ * first method that found it) and `methods` (every method that did).
+ */
+export const solveJson = (game: Game, found: readonly FoundEquilibrium[]): string =>
   JSON.stringify({
     game: { title: game.title, players: game.players, strategies: game.strategies },
-    equilibria: eqs.map((e) => ({
-      method: e.method,
+    equilibria: found.map(({ equilibrium: e, methods }) => ({
+      method: methods[0],
+      methods,
       profile: e.profile.map((row) => row.map(formatNum)),
       payoffs: e.payoffs.map(formatNum),
       regret: formatNum(e.regret),
@@ -159,26 +204,29 @@ export const solveJson = (game: Game, eqs: readonly Equilibrium[]): string =>
   });
 
 /**
- * One row per equilibrium: `method`, then per player and strategy its probability, per player the payoff, and the
- * regret — each as a decimal number column (for computation) followed by its ` exact` column holding the exact
- * fraction as `p / q` (a form spreadsheets keep as text; `9/11` would become a date), empty when the value is a
- * float. Written with the one CSV writer (models/text/csv.ts): RFC 4180, CRLF, text cells guarded.
+ * One row per distinct equilibrium: `method` (the first method that found it), then per player and strategy its
+ * probability, per player the payoff, and the regret — each as a decimal number column (for computation) followed by
+ * its ` exact` column holding the exact fraction as `p / q` (a form spreadsheets keep as text; `9/11` would become a
+ * date), empty when the value is a float — and last `methods` (every method that found it, `;`-separated). Written
+ * with the one CSV writer (models/text/csv.ts): RFC 4180, CRLF, text cells guarded.
  */
-export const solveCsv = (game: Game, eqs: readonly Equilibrium[]): string => {
+export const solveCsv = (game: Game, found: readonly FoundEquilibrium[]): string => {
   const pair = (name: string): string[] => [name, `${name} exact`];
   const head = [
     'method',
     ...game.players.flatMap((p, i) => (game.strategies[i] ?? []).flatMap((s) => pair(`${p}:${s}`))),
     ...game.players.flatMap((p) => pair(`payoff:${p}`)),
     ...pair('regret'),
+    'methods',
   ];
   const cells = (x: Num): CsvCell[] =>
     x instanceof Rational ? [x.toNumber(), rawCell(csvFraction(x.num, x.den))] : [x, null];
-  const rows = eqs.map((e): CsvCell[] => [
-    e.method,
+  const rows = found.map(({ equilibrium: e, methods }): CsvCell[] => [
+    methods[0] ?? '',
     ...e.profile.flatMap((row) => row.flatMap(cells)),
     ...e.payoffs.flatMap(cells),
     ...cells(e.regret),
+    methods.join(';'),
   ]);
   return csvTable(head, rows);
 };
@@ -196,7 +244,11 @@ const isZeroNum = (x: Num): boolean => (x instanceof Rational ? x.isZero() : Mat
 const isOneNum = (x: Num): boolean =>
   x instanceof Rational ? x.equals(Rational.ONE) : Math.abs(x - 1) < 5e-7;
 
-export const solveText = (game: Game, eqs: readonly Equilibrium[], methods: readonly string[]): string[] => {
+export const solveText = (
+  game: Game,
+  found: readonly FoundEquilibrium[],
+  methods: readonly string[],
+): string[] => {
   const lines: string[] = [];
   lines.push(game.title || '(untitled game)');
   lines.push(
@@ -204,16 +256,16 @@ export const solveText = (game: Game, eqs: readonly Equilibrium[], methods: read
   );
   lines.push(`Methods: ${methods.join(', ')}`);
   lines.push('');
-  if (eqs.length === 0) {
+  if (found.length === 0) {
     lines.push('No equilibria found by these methods.');
     return lines;
   }
-  lines.push(`${eqs.length} equilibri${eqs.length === 1 ? 'um' : 'a'}:`);
-  const head = ['#', 'method', ...game.players, 'payoffs', 'regret'].map(terminalText);
-  const rows = eqs.map((e, k) =>
+  lines.push(`${found.length} equilibri${found.length === 1 ? 'um' : 'a'}:`);
+  const head = ['#', 'methods', ...game.players, 'payoffs', 'regret'].map(terminalText);
+  const rows = found.map(({ equilibrium: e, methods: by }, k) =>
     [
       String(k + 1),
-      e.method,
+      by.join(', '),
       ...e.profile.map((row, p) => {
         const names = game.strategies[p] ?? [];
         const pure = row.findIndex(isOneNum);
@@ -249,8 +301,11 @@ export const command: Command = {
     }
     const arg = args.positional[0] as string;
     const methodOpt = lastOption(args, 'method');
-    if (methodOpt !== undefined && !(METHODS as readonly string[]).includes(methodOpt)) {
-      throw new UsageError(`unknown --method "${methodOpt}" (expected ${METHODS.join(', ')})`);
+    const method = methodOpt === undefined ? undefined : (ALIASES[methodOpt] ?? methodOpt);
+    if (method !== undefined && !(METHODS as readonly string[]).includes(method)) {
+      throw new UsageError(
+        `unknown --method "${methodOpt}" (expected ${METHODS.join(', ')}, or the aliases ${Object.keys(ALIASES).join(', ')})`,
+      );
     }
     const format = (lastOption(args, 'format') ?? 'text') as Format;
     if (!(FORMATS as readonly string[]).includes(format)) {
@@ -263,11 +318,16 @@ export const command: Command = {
     const sets = parseAssignments(setValues);
     // Empty or repeated labels (an .nfg may have them) fall back to indices so rows and columns stay distinct.
     const game = withDistinctLabels(await loadGame(arg, io, sets));
-    const methods = methodsFor(game, methodOpt as Method | undefined);
-    const eqs = methods.flatMap((m) => runMethod(game, m, arg));
-    if (format === 'json') io.document(`${solveJson(game, eqs)}\n`);
-    else if (format === 'csv') io.document(solveCsv(game, eqs));
-    else io.out(...solveText(game, eqs, methods));
+    const methods = methodsFor(game, method as Method | undefined);
+    const found = mergeByProfile(
+      methods.map((m) => ({
+        method: m,
+        equilibria: runMethod(game, m, arg, methods.length === 1 ? (methodOpt ?? m) : m),
+      })),
+    );
+    if (format === 'json') io.document(`${solveJson(game, found)}\n`);
+    else if (format === 'csv') io.document(solveCsv(game, found));
+    else io.out(...solveText(game, found, methods));
     return 0;
   },
 };

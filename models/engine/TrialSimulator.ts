@@ -5,39 +5,47 @@
 // the empirical frequencies of the others' past play (prior weight per strategy; ties → lowest index). The
 // remaining actors (nash and logit) face the game induced by those strategies (expected payoffs):
 //  stage 1 (when any nash actor is present): an equilibrium of the induced game is selected by the scenario's rule
-//    (pure equilibria; none → 2 players: Lemke–Howson from label 0; ≥3: the logit QRE limit); nash actors play it;
-//  stage 2 (when any logit actor is present): logit actors play the logit QRE at their λ among themselves, holding
-//    every other actor at its strategy.
+//    (EquilibriumSelector: pure equilibria ranked by the rule, ties broken with the round's selection uniform; no
+//    pure equilibrium → 2 players: Lemke–Howson from label 0; ≥3: the logit limit; rule "logit-limit": always the
+//    limit of the principal logit branch); nash actors play it;
+//  stage 2 (when any logit actor is present): logit actors play the logit QRE on the principal branch at their λ
+//    among themselves (player i's λ_i as a weight on its payoffs), holding every other actor at its strategy.
+// Every equilibrium and QRE comes from the shared float kernels (models/games/kernels); when one cannot be
+// computed the run stops with an EquilibriumNotFoundError naming the trial and round (deterministic: the same
+// trial fails whatever the workers).
 // Random draws per round come from ONE stream per trial, always consumed in the same order and number so variants
 // stay aligned (common random numbers): one selection uniform, one uniform per actor (its realised choice), one
 // uniform per event.
-import type { RuntimeModel, NumFn, SelectionRule } from '../scenario/RuntimeModel';
+import type { RuntimeModel, NumFn } from '../scenario/RuntimeModel';
 import { describeNonFinite, type FormulaLocation } from '../scenario/describeNonFinite';
 import { RandomStream } from '../random/RandomStream';
 import { fuseKernels, type FusedKernels } from './fusedKernels';
 import { PURPOSE, type SeedKey } from '../random/seedKey';
-import {
-  FloatGame,
-  expectedPayoffs,
-  lemkeHowson2,
-  logitFixedPoint,
-  logitLimit,
-  pureEquilibria,
-  selectPure,
-  tolerance,
-} from './floatGame';
-
-/** Kind of equilibrium played in a round by the nash actors: none (no nash actor), pure, mixed. */
-export const EQ_NONE = 0;
-export const EQ_PURE = 1;
-export const EQ_MIXED = 2;
-export const EQ_TYPE_NAMES = ['none', 'pure', 'mixed'] as const;
+import { FloatGame, expectedPayoffs } from '../games/kernels/FloatGame';
+import { induceGame } from '../games/kernels/induceGame';
+import { LogitKernel } from '../games/kernels/LogitKernel';
+import { EQ_FAILED, EQ_NONE, EquilibriumSelector } from './EquilibriumSelector';
 
 const K_NASH = 0;
 const K_LOGIT = 1;
 const K_FIXED = 2;
 const K_MIXED = 3;
 const K_FP = 4;
+
+/**
+ * No equilibrium (or logit QRE) of a round's game could be computed: the float kernels failed to converge or to
+ * verify. The run stops rather than play a non-equilibrium; the message names the trial and round.
+ */
+export class EquilibriumNotFoundError extends Error {
+  override readonly name = 'EquilibriumNotFoundError';
+  constructor(
+    message: string,
+    readonly trial: number,
+    readonly round: number,
+  ) {
+    super(message);
+  }
+}
 
 /** A formula produced NaN or ±Infinity: the message names the formula, its inputs and the parameters. */
 export class ModelEvaluationError extends Error {
@@ -101,23 +109,29 @@ export class TrialSimulator {
   private readonly beliefMix: Float64Array;
   private readonly mix: Float64Array;
   private readonly eu: Float64Array;
-  private readonly next: Float64Array;
-  private readonly eqBuf: Int32Array;
-  private readonly free: number[];
+  /** The nash and logit actors, ascending. */
+  private readonly free: Int32Array;
+  /** The game among the free actors (the round's game itself when every actor is free). */
   private readonly induced: FloatGame;
   private readonly inducedIsFull: boolean;
   private readonly inducedMix: Float64Array;
-  private readonly inducedNext: Float64Array;
-  private readonly inducedLogitMask: Uint8Array;
-  private readonly inducedAllMask: Uint8Array;
-  private readonly inducedLambdas: Float64Array;
+  /** Stage 1: the scenario's selection rule on the induced game (null without nash actors). */
+  private readonly selector: EquilibriumSelector | null;
+  /** Stage 2: the game among the logit actors (the induced game itself when there is no nash actor), its mix. */
+  private readonly logitGame: FloatGame | null;
+  private readonly logitMix: Float64Array;
+  /** Positions of the logit actors among the free actors. */
+  private readonly logitInFree: Int32Array;
+  private readonly logitKernel: LogitKernel | null;
+  /** Largest λ of the logit actors, and each one's λ / that (its payoff weight in the QRE system). */
+  private readonly logitLambda: number;
+  private readonly logitWeights: Float64Array;
   private readonly nashFree: number;
   private readonly logitFree: number;
   private readonly hasFp: boolean;
   private readonly stateTmp: Float64Array;
   private readonly effectTmp: Float64Array;
   private readonly fired: Uint8Array;
-  private readonly selection: SelectionRule;
   /** The trial's round stream: per round, 1 selection + 1 per actor + 1 per event uniforms, always consumed. */
   private readonly stream = new RandomStream();
   private readonly fused: FusedKernels | null;
@@ -135,7 +149,6 @@ export class TrialSimulator {
       throw new Error(`rounds must be an integer from 1 to 100000, got ${rounds}`);
     }
     this.rounds = rounds;
-    this.selection = model.selection;
     const actors = model.actors;
     this.n = actors.length;
     const strategyCounts = actors.map((a) => a.strategies.length);
@@ -194,20 +207,33 @@ export class TrialSimulator {
     this.mix = new Float64Array(g.totalStrategies);
     const maxStrategies = Math.max(1, ...strategyCounts);
     this.eu = new Float64Array(maxStrategies);
-    this.next = new Float64Array(g.totalStrategies);
-    this.free = [];
-    for (let i = 0; i < this.n; i++)
-      if (this.kinds[i] === K_NASH || this.kinds[i] === K_LOGIT) this.free.push(i);
-    this.inducedIsFull = this.free.length === this.n;
-    this.induced = this.inducedIsFull ? g : new FloatGame(this.free.map((i) => strategyCounts[i] as number));
-    this.eqBuf = new Int32Array(this.induced.profiles);
+    const free: number[] = [];
+    for (let i = 0; i < this.n; i++) if (this.kinds[i] === K_NASH || this.kinds[i] === K_LOGIT) free.push(i);
+    this.free = Int32Array.from(free);
+    this.inducedIsFull = free.length === this.n;
+    const freeCounts = free.map((i) => strategyCounts[i] as number);
+    this.induced = this.inducedIsFull ? g : new FloatGame(freeCounts.length ? freeCounts : [1]);
     this.inducedMix = this.inducedIsFull ? this.mix : new Float64Array(this.induced.totalStrategies);
-    this.inducedNext = new Float64Array(this.induced.totalStrategies);
-    this.inducedLogitMask = Uint8Array.from(this.free.map((i) => (this.kinds[i] === K_LOGIT ? 1 : 0)));
-    this.inducedAllMask = Uint8Array.from(this.free.map(() => 1));
-    this.inducedLambdas = Float64Array.from(this.free.map((i) => this.lambdas[i] as number));
-    this.nashFree = this.free.filter((i) => this.kinds[i] === K_NASH).length;
-    this.logitFree = this.free.length - this.nashFree;
+    const logitPos: number[] = [];
+    free.forEach((i, f) => {
+      if (this.kinds[i] === K_LOGIT) logitPos.push(f);
+    });
+    this.nashFree = free.length - logitPos.length;
+    this.logitFree = logitPos.length;
+    this.selector = this.nashFree > 0 ? new EquilibriumSelector(freeCounts, model.selection) : null;
+    this.logitInFree = Int32Array.from(logitPos);
+    const logitCounts = logitPos.map((f) => freeCounts[f] as number);
+    this.logitGame =
+      this.logitFree === 0 ? null : this.nashFree === 0 ? this.induced : new FloatGame(logitCounts);
+    this.logitMix =
+      this.logitGame === this.induced
+        ? this.inducedMix
+        : new Float64Array(this.logitGame?.totalStrategies ?? 0);
+    this.logitKernel = this.logitFree > 0 ? new LogitKernel(logitCounts) : null;
+    this.logitLambda = Math.max(0, ...logitPos.map((f) => this.lambdas[free[f] as number] as number));
+    this.logitWeights = Float64Array.from(logitPos, (f) =>
+      this.logitLambda > 0 ? (this.lambdas[free[f] as number] as number) / this.logitLambda : 0,
+    );
     this.stateTmp = new Float64Array(model.state.length);
     const maxEffects = Math.max(0, ...model.events.map((e) => e.effects.length));
     this.effectTmp = new Float64Array(maxEffects);
@@ -252,6 +278,45 @@ export class TrialSimulator {
     return v;
   }
 
+  /** Fictitious-play beliefs back to their priors (the start of a trial). */
+  private resetBeliefs(): void {
+    const g = this.game;
+    for (let i = 0; i < this.n; i++) {
+      const off = g.offsets[i] as number;
+      for (let s = 0; s < (g.counts[i] as number); s++) this.counts[off + s] = this.fpPrior[i] || 1;
+    }
+  }
+
+  /**
+   * What every actor plays in one round whose game has these payoffs (payoffs[profile * actors + actor], Gambit
+   * order), with round selection uniform `u`, fictitious-play actors holding their prior beliefs (round 1): the
+   * round's mixed strategies (a copy, game.offsets layout), the kind of equilibrium the nash actors play, the number
+   * of pure equilibria and how many equally ranked candidates u chose among. The same code path as a simulated round
+   * (for the UI's "which equilibrium the simulation plays"; not for hot loops).
+   * @throws EquilibriumNotFoundError as a round would.
+   */
+  strategiesFor(
+    payoffs: ArrayLike<number>,
+    u: number,
+  ): { mix: Float64Array; eqType: number; pureCount: number; tieCount: number } {
+    if (payoffs.length !== this.game.payoffs.length) {
+      throw new RangeError(
+        `strategiesFor: expected ${this.game.payoffs.length} payoffs, got ${payoffs.length}`,
+      );
+    }
+    this.game.payoffs.set(payoffs);
+    this.resetBeliefs();
+    this.currentTrial = 0;
+    this.currentRound = 1;
+    this.choose(1, u);
+    return {
+      mix: this.mix.slice(),
+      eqType: this.record.eqType[0] as number,
+      pureCount: this.record.pureCount[0] as number,
+      tieCount: this.selector?.tieCount ?? 1,
+    };
+  }
+
   /** Run trial `trial` with the given parameter values (already drawn, overrides applied). */
   run(key: SeedKey, trial: number, paramValues: Float64Array): TrialRecord {
     const m = this.model;
@@ -275,13 +340,7 @@ export class TrialSimulator {
       fired[e] = 0;
       firstRound[e] = 0;
     }
-    if (this.hasFp) {
-      const g = this.game;
-      for (let i = 0; i < this.n; i++) {
-        const off = g.offsets[i] as number;
-        for (let s = 0; s < (g.counts[i] as number); s++) this.counts[off + s] = this.fpPrior[i] || 1;
-      }
-    }
+    if (this.hasFp) this.resetBeliefs();
     this.setCalendar(1);
     const st = m.state;
     if (!(this.fused && this.fused.initial(env))) {
@@ -347,44 +406,6 @@ export class TrialSimulator {
     }
   }
 
-  private induce(): void {
-    const g = this.game;
-    const h = this.induced;
-    const n = this.n;
-    const free = this.free;
-    const nf = free.length;
-    h.payoffs.fill(0);
-    const digits = g.digits;
-    digits.fill(0);
-    for (let p = 0; p < g.profiles; p++) {
-      let w = 1;
-      let q = 0;
-      let f = 0;
-      for (let i = 0; i < n; i++) {
-        if (f < nf && free[f] === i) {
-          q += (digits[i] as number) * (h.strides[f] as number);
-          f++;
-        } else {
-          w *= this.mix[(g.offsets[i] as number) + (digits[i] as number)] as number;
-        }
-      }
-      if (w !== 0) {
-        for (let k = 0; k < nf; k++) {
-          h.payoffs[q * nf + k] =
-            (h.payoffs[q * nf + k] as number) + w * (g.payoffs[p * n + free[k]!] as number);
-        }
-      }
-      for (let i = 0; i < n; i++) {
-        const d = (digits[i] as number) + 1;
-        if (d < (g.counts[i] as number)) {
-          digits[i] = d;
-          break;
-        }
-        digits[i] = 0;
-      }
-    }
-  }
-
   private choose(r: number, uSelect: number): void {
     const g = this.game;
     const n = this.n;
@@ -419,45 +440,53 @@ export class TrialSimulator {
     rec.pureCount[r - 1] = 0;
     if (nf === 0) return;
     const h = this.induced;
-    if (!this.inducedIsFull) this.induce();
+    if (!this.inducedIsFull) induceGame(g, mix, this.free, h);
     const hm = this.inducedMix;
-    if (this.nashFree > 0) {
-      const tol = tolerance(h);
-      const count = pureEquilibria(h, this.eqBuf, tol);
-      rec.pureCount[r - 1] = count;
-      if (count > 0) {
-        const p = selectPure(h, this.eqBuf, count, this.selection, uSelect, tol);
-        for (let f = 0; f < nf; f++) {
-          const off = h.offsets[f] as number;
-          const c = h.counts[f] as number;
-          const s = h.own[p * nf + f] as number;
-          for (let t = 0; t < c; t++) hm[off + t] = t === s ? 1 : 0;
-        }
-        rec.eqType[r - 1] = EQ_PURE;
-      } else {
-        rec.eqType[r - 1] = EQ_MIXED;
-        if (!(nf === 2 && lemkeHowson2(h, hm))) {
-          logitLimit(h, hm, this.inducedAllMask, this.eu, this.inducedNext, this.inducedLambdas.slice());
-        }
-      }
+    if (this.selector) {
+      const type = this.selector.select(h, uSelect, hm);
+      if (type === EQ_FAILED) this.notFound('an equilibrium', this.model.selection);
+      rec.eqType[r - 1] = type;
+      rec.pureCount[r - 1] = this.selector.pureCount;
     }
-    if (this.logitFree > 0) {
-      for (let f = 0; f < nf; f++) {
-        if (!this.inducedLogitMask[f]) continue;
-        const off = h.offsets[f] as number;
-        const c = h.counts[f] as number;
-        for (let t = 0; t < c; t++) hm[off + t] = 1 / c;
+    if (this.logitKernel) {
+      const hl = this.logitGame as FloatGame;
+      const lm = this.logitMix;
+      if (this.logitLambda === 0) {
+        for (let f = 0; f < hl.n; f++) {
+          const off = hl.offsets[f] as number;
+          const c = hl.counts[f] as number;
+          for (let t = 0; t < c; t++) lm[off + t] = 1 / c;
+        }
+      } else {
+        if (hl !== h) induceGame(h, hm, this.logitInFree, hl);
+        if (!this.logitKernel.qre(hl, this.logitLambda, lm, this.logitWeights))
+          this.notFound('the logit QRE', `λ = ${this.logitLambda}`);
       }
-      logitFixedPoint(h, hm, this.inducedLogitMask, this.inducedLambdas, this.eu, this.inducedNext);
+      if (hl !== h) {
+        for (let k = 0; k < hl.n; k++) {
+          const f = this.logitInFree[k] as number;
+          const off = h.offsets[f] as number;
+          const loff = hl.offsets[k] as number;
+          for (let t = 0; t < (hl.counts[k] as number); t++) hm[off + t] = lm[loff + t] as number;
+        }
+      }
     }
     if (!this.inducedIsFull) {
       for (let f = 0; f < nf; f++) {
-        const i = this.free[f]!;
+        const i = this.free[f] as number;
         const off = g.offsets[i] as number;
         const hoff = h.offsets[f] as number;
         for (let t = 0; t < (g.counts[i] as number); t++) mix[off + t] = hm[hoff + t] as number;
       }
     }
+  }
+
+  private notFound(what: string, how: string): never {
+    throw new EquilibriumNotFoundError(
+      `could not compute ${what} of the round's game (${how}): the float solvers did not converge (trial ${this.currentTrial}, round ${this.currentRound})`,
+      this.currentTrial,
+      this.currentRound,
+    );
   }
 
   private round(r: number): void {

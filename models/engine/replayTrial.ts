@@ -4,7 +4,7 @@ import { seedText } from '../random/seedKey';
 import type { ModelSpec } from '../scenario/RuntimeModel';
 import { ChunkExecutor } from './ChunkExecutor';
 import { makeJob, type BaseOptions } from './makeJob';
-import { EQ_TYPE_NAMES } from './TrialSimulator';
+import { EQ_TYPE_NAMES } from './EquilibriumSelector';
 
 export type ReplayRound = {
   readonly round: number;

@@ -1,4 +1,5 @@
-// Pure best responses of every player to a (mixed or pure) profile of the others.
+// Pure best responses of every player to a (mixed or pure) profile of the others (the definition: the strategies
+// with the largest expected payoff, e.g. Fudenberg & Tirole 1991, §1.2).
 import type { Game } from './Game';
 import { Rational } from './Rational';
 import type { MixedProfile } from './Equilibrium';

@@ -27,6 +27,11 @@ const isZero = (v: Vertex): boolean => v.num.every((x) => x === 0n);
  * Every extreme equilibrium, verified; `component` groups extreme equilibria into connected components
  * (two extreme equilibria are connected when they share one player's strategy, as in Gambit).
  * Exact when the game is exact; float-mode games are solved exactly on their decimal values and reported as floats.
+ *
+ * Source: Avis, Rosenberg, Savani & von Stengel 2010, "Enumeration of Nash equilibria for two-player games",
+ * Economic Theory 42 (the vertex-pair method, after Mangasarian 1964); von Stengel 2002, §3.4. Shapes: a 2-player
+ * game (m × n); every profile[player][strategy] is a probability. Errors: RangeError for a game that is not
+ * 2-player; SolverLimitError when opts.maxWork would be exceeded (never a partial list).
  */
 export const enumMixed = (game: Game, opts: EnumMixedOptions = {}): Equilibrium[] => {
   const { m, n, A, B } = bimatrix(game);

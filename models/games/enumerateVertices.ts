@@ -1,6 +1,9 @@
 // Exact vertex enumeration of a polytope {z >= 0 : M z <= 1} with M > 0 (a best-response polytope),
 // by a traversal of its feasible bases with fraction-free (integer, Bareiss) pivoting. Degeneracy is handled
 // by following every tied leaving row, so every vertex is reached (the feasible-basis graph is connected).
+// Sources: Bareiss 1968, "Sylvester's identity and multistep integer-preserving Gaussian elimination", Math.
+// Comp. 22 (the fraction-free pivot); Avis & Fukuda 1992, "A pivoting algorithm for convex hulls and vertex
+// enumeration of arrangements and polyhedra", Discrete Comput. Geom. 8 (vertices as feasible bases).
 
 export type Vertex = {
   /** z = num / den (den > 0). */

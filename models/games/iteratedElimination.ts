@@ -53,6 +53,10 @@ const subgame = (game: Game, keep: readonly (readonly number[])[]): Game => {
 /**
  * Iteratively remove strictly dominated strategies until none is left. With `mixed: false` only domination by
  * pure strategies is used. Exact (float-mode games are compared on their decimal values).
+ *
+ * Source: iterated strict dominance (e.g. Fudenberg & Tirole 1991, "Game Theory", §2.1; the order of removal
+ * does not change the result for strict dominance); domination by a mixed strategy is decided by the LP of
+ * solveMatrixGame (Myerson 1991, §3.9).
  */
 export const iteratedElimination = (game: Game, opts: { mixed?: boolean } = {}): EliminationResult => {
   const mixed = opts.mixed !== false;

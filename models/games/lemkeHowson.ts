@@ -1,5 +1,6 @@
-// Lemke–Howson for 2-player games. Exact mode: fraction-free integer pivoting with the lexicographic minimum
-// ratio test, so it never cycles on degenerate games. Float mode: a fast Float64Array kernel for the engine.
+// Lemke–Howson for 2-player games (Gambit's lcp), exact: fraction-free integer pivoting with the lexicographic
+// minimum ratio test, so it never cycles on degenerate games. The float kernel the engine uses is
+// kernels/lemkeHowsonFloat.ts.
 import type { Game } from './Game';
 import { Rational } from './Rational';
 import { makeEquilibrium, type Equilibrium } from './Equilibrium';
@@ -154,6 +155,11 @@ const toEquilibrium = (game: Game, method: string, xy: [Rational[], Rational[]])
  * The equilibrium at the end of the Lemke–Howson path from the artificial equilibrium dropping `label`
  * (0..m-1: row strategies, m..m+n-1: column strategies). Exact pivoting (float-mode games are solved on
  * their decimal values and reported as floats).
+ *
+ * Source: Lemke & Howson 1964, "Equilibrium points of bimatrix games", SIAM J. Appl. Math. 12; the tableau form
+ * with the lexicographic ratio test as in von Stengel 2002, "Computing equilibria for two-person games", Handbook
+ * of Game Theory 3, §3.5–3.7. Shapes: a 2-player game, m × n. Errors: RangeError for a game that is not 2-player
+ * or a label out of range.
  */
 export const lemkeHowson = (game: Game, label = 0): Equilibrium => {
   requireTwoPlayers(game, 'lemkeHowson');
@@ -181,6 +187,11 @@ export type LcpOptions = {
  * Gambit's lcp: Lemke–Howson from every starting label, then from every equilibrium found with every label
  * (the LH graph reachable from the artificial equilibrium), deduplicated. Set `graph: false` to stop at the
  * m + n paths from the artificial equilibrium.
+ *
+ * Source: Shapley 1974, "A note on the Lemke–Howson algorithm", Math. Programming Study 1 (the LH graph: paths
+ * between equilibria for every dropped label); Lemke & Howson 1964. Not every equilibrium need be reachable (use
+ * enumMixed for all of them). Errors: RangeError for a game that is not 2-player; SolverLimitError when
+ * opts.maxWork would be exceeded.
  */
 export const lcp = (game: Game, opts: LcpOptions = {}): Equilibrium[] => {
   requireTwoPlayers(game, 'lcp');
@@ -214,199 +225,4 @@ export const lcp = (game: Game, opts: LcpOptions = {}): Equilibrium[] => {
     if (!graph) break;
   }
   return [...found.values()].map((f) => f.eq);
-};
-
-/**
- * Fast float Lemke–Howson kernel (for the engine; no allocation beyond one tableau). A and B are m×n
- * row-major (A[i*n+j]). Returns [x, y] mixed strategies, or null if the float path failed (e.g. cycling under
- * round-off); callers may then fall back to the exact `lemkeHowson`.
- */
-export const lemkeHowsonFloat = (
-  m: number,
-  n: number,
-  A: ArrayLike<number>,
-  B: ArrayLike<number>,
-  label = 0,
-): [Float64Array, Float64Array] | null => {
-  let minA = Infinity;
-  let minB = Infinity;
-  let maxAbs = 0;
-  for (let t = 0; t < m * n; t++) {
-    const a = A[t] as number;
-    const b = B[t] as number;
-    if (a < minA) minA = a;
-    if (b < minB) minB = b;
-    maxAbs = Math.max(maxAbs, Math.abs(a), Math.abs(b));
-  }
-  const eps = 1e-12 * Math.max(1, maxAbs);
-  // X: n rows, columns m (x) + n (s) + 1. Y: m rows, columns n (y) + m (r) + 1.
-  const wx = m + n + 1;
-  const X = new Float64Array(n * wx);
-  const Y = new Float64Array(m * wx);
-  const bx = new Int32Array(n);
-  const by = new Int32Array(m);
-  for (let j = 0; j < n; j++) {
-    for (let i = 0; i < m; i++) X[j * wx + i] = (B[i * n + j] as number) - minB + 1;
-    X[j * wx + m + j] = 1;
-    X[j * wx + m + n] = 1;
-    bx[j] = m + j;
-  }
-  for (let i = 0; i < m; i++) {
-    for (let j = 0; j < n; j++) Y[i * wx + j] = (A[i * n + j] as number) - minA + 1;
-    Y[i * wx + n + i] = 1;
-    Y[i * wx + m + n] = 1;
-    by[i] = n + i;
-  }
-  const step = (T: Float64Array, rows: number, basis: Int32Array, d: number, c: number): number => {
-    let best = -1;
-    const rhs = wx - 1;
-    for (let i = 0; i < rows; i++) {
-      const a = T[i * wx + c] as number;
-      if (a <= eps) continue;
-      if (best < 0) {
-        best = i;
-        continue;
-      }
-      const ab = T[best * wx + c] as number;
-      let cmp = 0;
-      for (let col = -1; col < rows && cmp === 0; col++) {
-        const cc = col < 0 ? rhs : d + col;
-        const l = (T[i * wx + cc] as number) / a;
-        const r = (T[best * wx + cc] as number) / ab;
-        if (l < r - 1e-12) cmp = -1;
-        else if (l > r + 1e-12) cmp = 1;
-      }
-      if (cmp < 0) best = i;
-    }
-    if (best < 0) return -1;
-    const p = T[best * wx + c] as number;
-    for (let j = 0; j < wx; j++) T[best * wx + j] = (T[best * wx + j] as number) / p;
-    for (let i = 0; i < rows; i++) {
-      if (i === best) continue;
-      const f = T[i * wx + c] as number;
-      if (f === 0) continue;
-      for (let j = 0; j < wx; j++)
-        T[i * wx + j] = (T[i * wx + j] as number) - f * (T[best * wx + j] as number);
-      T[i * wx + c] = 0;
-    }
-    const leaving = basis[best] as number;
-    basis[best] = c;
-    return leaving;
-  };
-  let inX = label < m;
-  let col = inX ? label : label - m;
-  for (let it = 0; it < 10_000; it++) {
-    const leaving = inX ? step(X, n, bx, m, col) : step(Y, m, by, n, col);
-    if (leaving < 0) return null;
-    const lab = inX ? leaving : leaving < n ? m + leaving : leaving - n;
-    if (lab === label) {
-      const x = new Float64Array(m);
-      const y = new Float64Array(n);
-      let sx = 0;
-      let sy = 0;
-      for (let j = 0; j < n; j++) {
-        const v = bx[j] as number;
-        if (v < m) {
-          const val = Math.max(0, X[j * wx + wx - 1] as number);
-          x[v] = val;
-          sx += val;
-        }
-      }
-      for (let i = 0; i < m; i++) {
-        const v = by[i] as number;
-        if (v < n) {
-          const val = Math.max(0, Y[i * wx + wx - 1] as number);
-          y[v] = val;
-          sy += val;
-        }
-      }
-      if (!(sx > 0 && sy > 0)) return null;
-      for (let i = 0; i < m; i++) x[i] = (x[i] as number) / sx;
-      for (let j = 0; j < n; j++) y[j] = (y[j] as number) / sy;
-      return [x, y];
-    }
-    inX = !inX;
-    col = inX ? lab : lab < m ? n + lab : lab - m;
-  }
-  return null;
-};
-
-/**
- * Float-mode LH for a Game (engine entry point): float kernel, verified in float; falls back to exact
- * pivoting on the decimal payoffs if the float path fails or its result does not verify.
- */
-export const lemkeHowsonFast = (game: Game, label = 0): Equilibrium => {
-  requireTwoPlayers(game, 'lemkeHowsonFast');
-  const m = (game.strategies[0] as readonly string[]).length;
-  const n = (game.strategies[1] as readonly string[]).length;
-  const A = new Float64Array(m * n);
-  const B = new Float64Array(m * n);
-  for (let j = 0; j < n; j++) {
-    for (let i = 0; i < m; i++) {
-      const row = game.payoffs[j * m + i] as readonly number[];
-      A[i * n + j] = row[0] as number;
-      B[i * n + j] = row[1] as number;
-    }
-  }
-  const r = lemkeHowsonFloat(m, n, A, B, label);
-  if (r) {
-    const eq = verifyBimatrixFloat(m, n, A, B, r[0], r[1]);
-    if (eq) return eq;
-  }
-  // Round-off defeated the float path: exact pivoting on the decimal payoffs (verified inside).
-  return lemkeHowson({ ...game, exact: null }, label);
-};
-
-/** Float verification of (x, y) in the bimatrix game (A, B): the Equilibrium, or null when regret is too large. */
-const verifyBimatrixFloat = (
-  m: number,
-  n: number,
-  A: Float64Array,
-  B: Float64Array,
-  x: Float64Array,
-  y: Float64Array,
-): Equilibrium | null => {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let t = 0; t < m * n; t++) {
-    lo = Math.min(lo, A[t] as number, B[t] as number);
-    hi = Math.max(hi, A[t] as number, B[t] as number);
-  }
-  const tol = 1e-9 * Math.max(1, hi - lo);
-  let sx = 0;
-  let sy = 0;
-  for (let i = 0; i < m; i++) {
-    if (!((x[i] as number) >= 0)) return null;
-    sx += x[i] as number;
-  }
-  for (let j = 0; j < n; j++) {
-    if (!((y[j] as number) >= 0)) return null;
-    sy += y[j] as number;
-  }
-  if (Math.abs(sx - 1) > 1e-9 || Math.abs(sy - 1) > 1e-9) return null;
-  let u0 = 0;
-  let best0 = -Infinity;
-  for (let i = 0; i < m; i++) {
-    let v = 0;
-    for (let j = 0; j < n; j++) v += (A[i * n + j] as number) * (y[j] as number);
-    u0 += (x[i] as number) * v;
-    if (v > best0) best0 = v;
-  }
-  let u1 = 0;
-  let best1 = -Infinity;
-  for (let j = 0; j < n; j++) {
-    let v = 0;
-    for (let i = 0; i < m; i++) v += (B[i * n + j] as number) * (x[i] as number);
-    u1 += (y[j] as number) * v;
-    if (v > best1) best1 = v;
-  }
-  const reg = Math.max(0, best0 - u0, best1 - u1);
-  if (!(reg <= tol)) return null;
-  return {
-    method: 'lcp',
-    profile: [Array.from(x), Array.from(y)],
-    payoffs: [u0, u1],
-    regret: reg,
-    exact: false,
-  };
 };

@@ -33,7 +33,11 @@ export const playerMatrix = (game: Game, p: number): Rational[][] => {
   return M;
 };
 
-/** The security strategy and value of every player (exact LP; floats in float mode). */
+/**
+ * The security strategy and value of every player (exact LP; floats in float mode): player p's maxmin mixed
+ * strategy against the others' joint pure profiles (von Neumann & Morgenstern 1944; the LP of solveMatrixGame).
+ * Shapes: one Security per player, value in that player's payoff units.
+ */
 export const maxmin = (game: Game): Security[] =>
   game.players.map((_, p) => {
     const M = playerMatrix(game, p);

@@ -1,54 +1,11 @@
-// All pure-strategy Nash equilibria of an N-player game (exact comparisons; floats are compared as given).
+// All pure-strategy Nash equilibria of an N-player game (Gambit's enumpure): exact comparisons on exact games,
+// the float kernel (kernels/enumPure.ts) on float games, compared as given (tolerance 0).
 import type { Game } from './Game';
 import { Rational } from './Rational';
 import { makeEquilibrium, type Equilibrium } from './Equilibrium';
 import { profileOf } from './makeGame';
-
-/**
- * Fast float kernel for the engine: indices (Gambit order) of every pure profile where no player gains more
- * than `tol` by a unilateral deviation. `payoffs` is flat: payoffs[index * nPlayers + player].
- */
-export const pureEquilibriumIndices = (
-  counts: readonly number[],
-  payoffs: ArrayLike<number>,
-  tol = 0,
-): number[] => {
-  const n = counts.length;
-  let total = 1;
-  for (const c of counts) total *= c;
-  const ok = new Uint8Array(total).fill(1);
-  let stride = 1;
-  for (let p = 0; p < n; p++) {
-    const c = counts[p] as number;
-    const block = stride * c;
-    for (let hi = 0; hi < total; hi += block) {
-      for (let lo = 0; lo < stride; lo++) {
-        const base = hi + lo;
-        let best = -Infinity;
-        for (let s = 0; s < c; s++) {
-          const v = payoffs[(base + s * stride) * n + p] as number;
-          if (v > best) best = v;
-        }
-        for (let s = 0; s < c; s++) {
-          const at = base + s * stride;
-          if ((payoffs[at * n + p] as number) < best - tol) ok[at] = 0;
-        }
-      }
-    }
-    stride = block;
-  }
-  const out: number[] = [];
-  for (let i = 0; i < total; i++) if (ok[i]) out.push(i);
-  return out;
-};
-
-/** Flatten a Game's float payoffs for pureEquilibriumIndices. */
-export const flatPayoffs = (game: Game): Float64Array => {
-  const n = game.players.length;
-  const out = new Float64Array(game.payoffs.length * n);
-  game.payoffs.forEach((row, i) => row.forEach((v, p) => (out[i * n + p] = v)));
-  return out;
-};
+import { FloatGame } from './kernels/FloatGame';
+import { enumPure } from './kernels/enumPure';
 
 const pureIndicesExact = (game: Game, exact: readonly (readonly Rational[])[]): number[] => {
   const counts = game.strategies.map((s) => s.length);
@@ -80,12 +37,20 @@ const pureIndicesExact = (game: Game, exact: readonly (readonly Rational[])[]): 
   return out;
 };
 
-/** Every pure-strategy Nash equilibrium (verified), in Gambit profile order. */
+const pureIndicesFloat = (game: Game): number[] => {
+  const g = FloatGame.of(game);
+  const out = new Int32Array(g.profiles);
+  return Array.from(out.subarray(0, enumPure(g, out, 0)));
+};
+
+/**
+ * Every pure-strategy Nash equilibrium (verified; Nash 1951's definition checked profile by profile, as Gambit's
+ * enumpure), in Gambit profile order. Work O(profiles × players) (each player's best responses are found once per
+ * line of profiles). Shapes: N players; each profile[player] is a unit vector.
+ */
 export const pureEquilibria = (game: Game): Equilibrium[] => {
   const counts = game.strategies.map((s) => s.length);
-  const indices = game.exact
-    ? pureIndicesExact(game, game.exact)
-    : pureEquilibriumIndices(counts, flatPayoffs(game), 0);
+  const indices = game.exact ? pureIndicesExact(game, game.exact) : pureIndicesFloat(game);
   return indices.map((i) => {
     const prof = profileOf(game, i);
     const profile = counts.map((c, p) =>

@@ -11,7 +11,13 @@ export type MatrixGameSolution = {
   readonly col: Rational[];
 };
 
-/** Solve the zero-sum game with row-player payoff matrix M (m×n, m, n >= 1). */
+/**
+ * Solve the zero-sum game with row-player payoff matrix M (m×n, m, n >= 1; payoffs in any unit, the value in the
+ * same unit). Source: the minimax theorem as a linear program (von Neumann 1928; Dantzig 1951, "A proof of the
+ * equivalence of the programming problem and the game problem"), solved by the simplex method with Bland's rule
+ * (Bland 1977, Math. Oper. Res. 2) on fraction-free integer tableaux (Bareiss 1968). Errors: RangeError for an
+ * empty matrix.
+ */
 export const solveMatrixGame = (M: readonly (readonly Rational[])[]): MatrixGameSolution => {
   const m = M.length;
   const n = (M[0] ?? []).length;

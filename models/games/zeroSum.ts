@@ -29,7 +29,11 @@ export const constantSumViolation = (game: Game): string | null => {
   return null;
 };
 
-/** Solve a 2-player zero-sum (constant-sum) game; throws a RangeError naming a profile when it is not. */
+/**
+ * Solve a 2-player zero-sum (constant-sum) game by exact linear programming (Gambit's lp; von Neumann 1928,
+ * Dantzig 1951: see solveMatrixGame). Shapes: m × n; value in the row player's payoff units. Errors: RangeError
+ * naming a profile when the game is not constant-sum or not 2-player.
+ */
 export const zeroSum = (game: Game): ZeroSumSolution => {
   const violation = constantSumViolation(game);
   if (violation) throw new RangeError(`zeroSum: the game is not zero-sum: ${violation}`);

@@ -8,18 +8,29 @@ import type { Distribution } from '../random/Distribution';
 // The two formula forms belong to models/formula; re-exported here because they are part of this contract.
 export type { FormulaIR, NumFn };
 
-/** How an equilibrium is picked when a round's game has several (nash behaviour). */
+/**
+ * How an equilibrium is picked when a round's game has several (nash behaviour). Implemented by
+ * models/engine/EquilibriumSelector.ts; documented in the README ("Equilibrium selection").
+ */
 export type SelectionRule =
-  /** the pure equilibrium with the largest sum of payoffs (ties: lowest profile index) */
+  /** the pure equilibrium with the largest sum of payoffs (ties: uniformly at random with the round's uniform) */
   | 'payoff-dominant'
-  /** the pure equilibrium with the largest product of unilateral deviation losses (Harsanyi–Selten for 2×2) */
+  /**
+   * the pure equilibrium with the largest product of unilateral deviation losses (Harsanyi–Selten for 2×2; ties:
+   * uniformly at random with the round's uniform)
+   */
   | 'risk-dominant'
   /** uniformly at random among the pure equilibria (drawn from the trial's stream) */
   | 'random'
   /** the pure equilibrium with the lowest profile index */
-  | 'first';
-// In every rule, a game with no pure equilibrium falls back to a mixed equilibrium
-// (2 players: the first found by Lemke–Howson from label 0; N players: the logit QRE limit).
+  | 'first'
+  /**
+   * the limit of the principal logit QRE branch (McKelvey–Palfrey's limiting logit equilibrium), pure or mixed:
+   * unique for almost all games, the symmetric equilibrium of a symmetric game such as chicken
+   */
+  | 'logit-limit';
+// In the first four rules, a game with no pure equilibrium falls back to a mixed equilibrium
+// (2 players: the first found by Lemke–Howson from label 0; N players: the logit limit).
 
 export type Behaviour =
   /** Play a Nash equilibrium of the round's game (with the scenario's selection rule). */

@@ -175,7 +175,12 @@ export const ScenarioSchema = z
     derived: z.record(Id, Derived).optional(),
     state: z.record(Id, StateVar).optional(),
     actors: z.array(Actor).min(1).max(8),
-    equilibrium: z.enum(['payoff-dominant', 'risk-dominant', 'random', 'first']).optional(),
+    equilibrium: z
+      .enum(['payoff-dominant', 'risk-dominant', 'random', 'first', 'logit-limit'])
+      .optional()
+      .describe(
+        'How nash actors pick among equilibria: payoff-dominant (default), risk-dominant, random, first, or logit-limit (the limit of the principal logit branch, pure or mixed).',
+      ),
     events: z.array(Event).max(100).optional(),
     outcomes: z.record(Id, Outcome).optional(),
     metrics: z.record(Id, Metric).optional(),

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -154,4 +154,31 @@ describe('cli run', () => {
     expect(r.out).toMatch(/^Trial 7 \(seed 9\)/);
     expect(r.out.split('\n').filter((l) => l.startsWith('round '))).toHaveLength(24);
   });
+
+  it('npm run cli -- run chicken --trials 100000 --seed 1: P(crash) covers 4/121 (a real process)', () => {
+    const p = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        resolve('cli/main.ts'),
+        'run',
+        'chicken',
+        '--trials',
+        '100000',
+        '--seed',
+        '1',
+        '--format',
+        'json',
+      ],
+      { encoding: 'utf8', timeout: 120_000 },
+    );
+    expect(p.stderr).toBe('');
+    expect(p.status).toBe(0);
+    const crash = (
+      JSON.parse(p.stdout) as { outcomes: { id: string; low: number; high: number }[] }
+    ).outcomes.find((o) => o.id === 'crash')!;
+    expect(crash.low).toBeLessThanOrEqual(4 / 121);
+    expect(crash.high).toBeGreaterThanOrEqual(4 / 121);
+  }, 120_000);
 });

@@ -6,7 +6,7 @@ import type { Game } from '../../../models/games/Game';
 import { formatNum, toFloat, type Equilibrium } from '../../../models/games/Equilibrium';
 import { enumMixed } from '../../../models/games/enumMixed';
 import { lcp } from '../../../models/games/lemkeHowson';
-import { logit, logitQre } from '../../../models/games/logit';
+import { logit, logitBranch } from '../../../models/games/logit';
 import { makeGame } from '../../../models/games/makeGame';
 import { pureEquilibria } from '../../../models/games/pureEquilibria';
 import { Rational } from '../../../models/games/Rational';
@@ -299,9 +299,12 @@ describe('logit', () => {
           .chain(([m, n]) => arbShape(m, n, ints(-50, 50))),
         ({ A, B }) => {
           const g = bimatrixGame(A, B);
-          const c = logitQre(g, 0);
-          c.forEach((row) => row.forEach((v) => expect(v).toBeCloseTo(1 / row.length, 12)));
-          const [lim] = logit(g);
+          const branch = logitBranch(g);
+          expect(branch.points[0]?.lambda).toBe(0);
+          branch.points[0]?.profile.forEach((row) =>
+            row.forEach((v) => expect(v).toBeCloseTo(1 / row.length, 12)),
+          );
+          const lim = branch.limit;
           expect(lim).toBeDefined();
           if (lim?.exact) expect(qStr(refRegret(refOf(g), profileQ(lim)))).toBe('0');
           else
@@ -326,10 +329,12 @@ describe('logit', () => {
         }),
         (payoffs) => {
           const g = nPlayer([2, 3, 2], payoffs);
-          const [lim] = logit(g);
-          const prof = (lim?.profile ?? []).map((row) => row.map(toFloat));
+          const branch = logitBranch(g);
+          const prof = branch.limit.profile.map((row) => row.map(toFloat));
           expect(floatRegret(g, prof)).toBeLessThanOrEqual(1e-6 * 9);
-          logitQre(g, 0).forEach((row) => row.forEach((v) => expect(v).toBeCloseTo(1 / row.length, 12)));
+          branch.points[0]?.profile.forEach((row) =>
+            row.forEach((v) => expect(v).toBeCloseTo(1 / row.length, 12)),
+          );
         },
       ),
       { numRuns: 25 },

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { enumMixed } from '../../../models/games/enumMixed';
 import { lcp, lemkeHowson } from '../../../models/games/lemkeHowson';
 import { pureEquilibria } from '../../../models/games/pureEquilibria';
-import { logit, logitBranch } from '../../../models/games/logit';
+import { logit, logitBranch, LogitLimitError } from '../../../models/games/logit';
 import { zeroSum } from '../../../models/games/zeroSum';
 import { readNfg } from '../../../models/games/nfg';
 import { regret } from '../../../models/games/regret';
@@ -289,5 +289,19 @@ describe('known games (exact results)', () => {
     // λ turns back at the fold but never returns to 0.
     expect(Math.max(...points.map((p) => p.lambda))).toBeGreaterThan(1e5);
     expect(points.slice(1).every((p) => p.lambda > 0)).toBe(true);
+  });
+});
+
+describe('logit failure is typed', () => {
+  it('a badly scaled 3-player game: LogitLimitError carrying the end point’s regret, never a non-equilibrium', () => {
+    const g = readNfg(fixture('badly-scaled-3p.nfg'), 'badly-scaled-3p.nfg');
+    let caught: unknown = null;
+    try {
+      logitBranch(g);
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toBeInstanceOf(LogitLimitError);
+    expect((caught as LogitLimitError).endRegret).toBeGreaterThan(1e-9 * 18.2);
   });
 });
