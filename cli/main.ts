@@ -71,9 +71,30 @@ export const main = async (argv: readonly string[], streams: CliStreams): Promis
   }
 };
 
+/**
+ * Exit status when the reader of stdout or stderr went away (`parley … | head`): 128 + SIGPIPE (13), what a program
+ * killed by SIGPIPE reports and what shells expect (`yes | head` → 141). Node ignores SIGPIPE, so a write fails with
+ * EPIPE instead: the CLI then ends at once, quietly (no message: nobody is reading), and its exit handlers remove
+ * any temporary file of an unfinished export.
+ */
+export const EXIT_BROKEN_PIPE = 141;
+
+/** Ends the process quietly on EPIPE from `stream` (other stream errors are left to Node). */
+export const exitOnBrokenPipe = (
+  stream: { on(event: 'error', listener: (err: NodeJS.ErrnoException) => void): unknown },
+  exit: (code: number) => void = (code) => process.exit(code),
+): void => {
+  stream.on('error', (err) => {
+    if (err.code === 'EPIPE') exit(EXIT_BROKEN_PIPE);
+    else throw err;
+  });
+};
+
 const isEntry =
   process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
 if (isEntry || process.env.PARLEY_CLI_ENTRY === '1') {
+  exitOnBrokenPipe(process.stdout);
+  exitOnBrokenPipe(process.stderr);
   const streams: CliStreams = {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),

@@ -7,7 +7,6 @@ import { runScenario, type RunResult } from '../../models/engine/runScenario';
 import { AtomicFileWriter, writeFileAtomic } from '../../node/files/atomicWrite';
 import { cliFileDeps } from '../lib/cliFileDeps';
 import { jsonFile } from '../lib/jsonFile';
-import { collectGarbage } from '../lib/collectGarbage';
 import { CliError, type Command } from '../lib/Command';
 import { lastOption, parseArgs, UsageError } from '../lib/args';
 import {
@@ -84,7 +83,6 @@ export const command: Command = {
     const runner = makeRunner(opts.workers);
     const progress = createProgress(io, 'run');
     let writer: AtomicFileWriter | null = null;
-    let chunksWritten = 0;
     let result: RunResult;
     try {
       if (outPath) {
@@ -102,12 +100,8 @@ export const command: Command = {
         { ...opts.base, autoStop: halfWidth ? { halfWidth } : undefined },
         {
           onProgress: progress.update,
-          onCsv: w
-            ? async (text) => {
-                await w.write(text);
-                if (++chunksWritten % 8 === 0) collectGarbage();
-              }
-            : undefined,
+          // Pieces of ~256 Ki characters, each written before the workers make more (bounded memory).
+          onCsv: w ? (piece) => w.write(piece) : undefined,
         },
       );
       progress.done();
