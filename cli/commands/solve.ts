@@ -301,7 +301,12 @@ export const command: Command = {
     }
     const arg = args.positional[0] as string;
     const methodOpt = lastOption(args, 'method');
-    const method = methodOpt === undefined ? undefined : (ALIASES[methodOpt] ?? methodOpt);
+    const method =
+      methodOpt === undefined
+        ? undefined
+        : Object.hasOwn(ALIASES, methodOpt)
+          ? ALIASES[methodOpt]
+          : methodOpt;
     if (method !== undefined && !(METHODS as readonly string[]).includes(method)) {
       throw new UsageError(
         `unknown --method "${methodOpt}" (expected ${METHODS.join(', ')}, or the aliases ${Object.keys(ALIASES).join(', ')})`,

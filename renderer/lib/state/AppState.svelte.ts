@@ -84,7 +84,8 @@ export class AppState {
   paramValues: Record<string, number> = $derived.by(() => {
     const out: Record<string, number> = {};
     for (const p of this.spec?.params ?? []) {
-      const o = this.overrides[p.id];
+      // Own keys only: a parameter named "constructor" without an override must not read Object.prototype's.
+      const o = Object.hasOwn(this.overrides, p.id) ? this.overrides[p.id] : undefined;
       out[p.id] = o === undefined ? p.value : clamp(o, p.min, p.max);
     }
     return out;
