@@ -5,8 +5,10 @@
 // `constructor` lost its override, a strategy named `toString` left out of `mixed` probabilities became a function
 // (the run failed: "could not be cloned"), a strategy missing from `payoffs` named `valueOf` was reported as "a formula
 // must be a string", and `--set constructor=1` was refused.
-import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createInProcessRunner } from '../../models/engine/InProcessRunner';
 import { runScenario } from '../../models/engine/runScenario';
 import { instantiateModel } from '../../models/scenario/instantiateModel';
@@ -27,6 +29,8 @@ export const PROTOTYPE_NAMES = [
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests edit raw scenario JSON
 type Raw = Record<string, any>;
+const dir = mkdtempSync(join(tmpdir(), 'parley-proto-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const MINIMAL = readFileSync(new URL('../fixtures/scenarios/minimal.parley.json', import.meta.url), 'utf8');
 const base = (): Raw => JSON.parse(MINIMAL) as Raw;
 
@@ -112,8 +116,8 @@ describe.each(PROTOTYPE_NAMES)('the id %j', (N) => {
     o.metrics = { [`${N}M`]: { label: 'm', value: N } };
     const r = await run(o);
     expect(r.outcomes.map((x) => x.id)).toEqual([N]);
-    const file = `/tmp/parley-proto-${N}.parley.json`;
-    await import('node:fs').then((fs) => fs.writeFileSync(file, JSON.stringify(o)));
+    const file = join(dir, `${N}.parley.json`);
+    writeFileSync(file, JSON.stringify(o));
     const set = await cli(['show', file, '--set', `${N}=3`, '--json']);
     expect(set.err).toBe('');
     expect(JSON.parse(set.out).payoffs[0]).toEqual([3, 1]);
