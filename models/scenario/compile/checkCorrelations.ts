@@ -1,6 +1,6 @@
 // Rank correlations (Iman–Conover) between uncertain parameters: both ends must be distinct uncertain parameters,
 // each pair listed once.
-import { suggestion } from '../../formula/didYouMean';
+import { SuggestionIndex, suggestion } from '../../formula/didYouMean';
 import type { ModelSpec } from '../RuntimeModel';
 import type { Scenario } from '../scenarioSchema';
 import type { ScenarioDiagnostics } from './ScenarioDiagnostics';
@@ -11,6 +11,7 @@ export const checkCorrelations = (
   diag: ScenarioDiagnostics,
 ): ModelSpec['correlations'] => {
   const paramMap = new Map(Object.entries(scenario.parameters ?? {}));
+  let paramNames: SuggestionIndex | undefined; // built once, on the first unknown name
   const pairs = new Set<string>();
   const correlations = scenario.correlations ?? [];
   correlations.forEach((c, i) => {
@@ -19,7 +20,7 @@ export const checkCorrelations = (
       if (!p)
         diag.issue(
           ['correlations', i, key],
-          `unknown parameter "${c[key]}"${suggestion(c[key], paramMap.keys())}`,
+          `unknown parameter "${c[key]}"${suggestion(c[key], (paramNames ??= new SuggestionIndex(paramMap.keys())))}`,
         );
       else if (p.uncertainty === undefined) {
         diag.issue(
