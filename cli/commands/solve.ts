@@ -1,4 +1,5 @@
 // `solve <file.nfg | scenario file | built-in id>`: Nash equilibria of a strategic-form game.
+import { INPUT_LIMITS } from '../../models/text/inputLimits';
 import { resolve } from 'node:path';
 import type { Game } from '../../models/games/Game';
 import { formatNum, toFloat, type Equilibrium, type Num } from '../../models/games/Equilibrium';
@@ -18,8 +19,8 @@ import { csvFraction, csvTable, rawCell, type CsvCell } from '../../models/text/
 import { withDistinctLabels } from '../../models/games/distinctLabels';
 import { terminalText } from '../../models/text/terminalText';
 
-/** Largest .nfg file read (bytes): well above the largest game readNfg accepts. */
-const MAX_NFG_BYTES = 20_000_000;
+/** Largest .nfg file read (bytes; models/text/inputLimits.ts): well above the largest game readNfg accepts. */
+const MAX_NFG_BYTES = INPUT_LIMITS.nfgFileBytes;
 
 /** Gambit's method names (gambit-enumpure, -enummixed, -lcp, -lp, -logit), plus "all". */
 const METHODS = ['enumpure', 'enummixed', 'lcp', 'lp', 'logit', 'all'] as const;
