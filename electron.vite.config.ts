@@ -9,6 +9,12 @@ export default defineConfig({
   main: {
     build: {
       outDir: r('out/main'),
+      // Class play (loaded on first use, a chunk of its own) runs the class server in the main process: its
+      // dependencies are bundled into that chunk, so app.asar still needs no node_modules besides zod.
+      externalizeDeps: { exclude: ['ws', 'qrcode', 'mathjs', 'seedrandom', '@noble/hashes'] },
+      // ES2021 syntax (class fields lowered): Electronegativity's scope analysis (.ci/steps/electronegativity.sh)
+      // cannot walk class private fields, and an unparsed file is an unchecked file.
+      target: 'node10',
       rolldownOptions: { input: { index: r('electron/main/index.ts') } },
     },
   },
@@ -30,7 +36,14 @@ export default defineConfig({
     build: {
       outDir: r('out/renderer'),
       minify: true,
-      rolldownOptions: { input: { index: r('renderer/index.html') } },
+      rolldownOptions: {
+        input: {
+          index: r('renderer/index.html'),
+          // class play's pages, for the class server started from the app (and the e2e tests)
+          student: r('renderer/class/student.html'),
+          teacher: r('renderer/class/teacher.html'),
+        },
+      },
     },
   },
 });

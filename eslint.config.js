@@ -63,8 +63,8 @@ const modelsRestrictedImports = {
 
 /**
  * The sub-layer order inside models/ (ARCHITECTURE.md, "Layers"): each folder may import only the folders below it.
- *   level 0  text (no other models folder: the CSV writer, terminal-safe text, input limits), random (+ text),
- *            games (+ random, text; games/extensive/ is part of games)
+ *   level 0  math (no other models folder), text (no other models folder: the CSV writer, terminal-safe text, input
+ *            limits), random (+ math, text), games (+ math, random, text; games/extensive/ is part of games)
  *   level 1  formula (+ random, games)
  *   level 2  scenario (+ formula, library JSON)
  *   level 3  engine (+ everything below)
@@ -72,7 +72,8 @@ const modelsRestrictedImports = {
  * `forbidden` lists the models/ folders a folder may NOT import (matched on relative import paths).
  */
 const MODEL_SUBLAYERS = {
-  text: ['random', 'games', 'formula', 'scenario', 'library', 'engine', 'class'],
+  math: ['text', 'random', 'games', 'formula', 'scenario', 'library', 'engine', 'class'],
+  text: ['math', 'random', 'games', 'formula', 'scenario', 'library', 'engine', 'class'],
   random: ['games', 'formula', 'scenario', 'library', 'engine', 'class'],
   games: ['formula', 'scenario', 'library', 'engine', 'class'],
   formula: ['scenario', 'library', 'engine', 'class'],
@@ -81,6 +82,32 @@ const MODEL_SUBLAYERS = {
   engine: ['class'],
   class: [],
 };
+
+/**
+ * Transcendental functions whose results differ between JavaScript engines (ECMA-262 leaves their accuracy to the
+ * implementation; V8's changed between Node 20 and current Chromium): in models/ every number must be the same on
+ * every host, so these come from models/math/ (fdlibm ports built from exactly specified operations).
+ */
+const HOST_MATH = [
+  'exp',
+  'expm1',
+  'log',
+  'log1p',
+  'log2',
+  'log10',
+  'pow',
+  'sin',
+  'cos',
+  'tan',
+  'asin',
+  'acos',
+]
+  .concat(['atan', 'atan2', 'sinh', 'cosh', 'tanh', 'asinh', 'acosh', 'atanh', 'cbrt'])
+  .map((property) => ({
+    object: 'Math',
+    property,
+    message: `Math.${property} differs between JavaScript engines: use models/math/ (same bits on every host).`,
+  }));
 
 const modelsFolderRule = (folder, forbidden) => ({
   ...modelsRestrictedImports,
@@ -143,6 +170,7 @@ export default tseslint.config(
       'node_modules/',
       'out/',
       'dist-web/',
+      'dist-cli/',
       'release/',
       'coverage/',
       'test-results/',
@@ -188,6 +216,21 @@ export default tseslint.config(
           property: 'random',
           message: 'Randomness is passed in: use a seeded stream from models/random.',
         },
+        ...HOST_MATH,
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'Use named exports (see ARCHITECTURE.md).' },
+        {
+          // constant folding of two literals and BigInt powers are exact; anything else goes through pow
+          selector:
+            "BinaryExpression[operator='**']:not([left.type='Literal'][right.type='Literal']):not([left.bigint])",
+          message: '`**` differs between JavaScript engines: use pow from models/math/ (or x * x).',
+        },
+        {
+          selector: "AssignmentExpression[operator='**=']",
+          message: '`**=` differs between JavaScript engines: use pow from models/math/.',
+        },
       ],
       'no-restricted-globals': [
         'error',
@@ -219,9 +262,9 @@ export default tseslint.config(
   {
     files: [
       'cli/**/*.ts',
-      'node/**/*.ts',
       'bench/**/*.ts',
-      'scripts/**/*.{js,mjs,ts}',
+      'scripts/**/*.{js,mjs,cjs,ts}',
+      'bin/**/*.mjs',
       '.ci/**/*.mjs',
       'tests/**/*.{ts,mjs}',
       '*.config.{js,ts}',
@@ -231,6 +274,16 @@ export default tseslint.config(
   {
     files: ['cli/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', noLayerImport(['renderer', 'electron'], 'cli/')] },
+  },
+  {
+    // The bench's hand-written baselines are the measuring stick: they share no code with what they measure.
+    files: ['bench/baseline/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        noLayerImport(['models', 'cli', 'renderer', 'electron'], 'bench/baseline/ (an independent baseline)'),
+      ],
+    },
   },
   {
     files: ['renderer/**/*.{ts,svelte}'],
@@ -255,7 +308,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['*.config.{js,ts}', 'scripts/**', 'tests/**', 'bench/**', 'electron.vite.config.ts'],
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['*.config.{js,ts}', 'scripts/**', 'bin/**', 'tests/**', 'bench/**', 'electron.vite.config.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

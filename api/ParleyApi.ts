@@ -28,7 +28,9 @@ export type MenuCommand =
   | 'cancel-run'
   | 'show-library'
   | 'show-shortcuts'
-  | 'about';
+  | 'about'
+  | 'start-class-session'
+  | 'resume-class-session';
 
 export type Versions = {
   readonly app: string;
@@ -39,6 +41,50 @@ export type Versions = {
 };
 
 export type Restorable = { readonly text: string; readonly path: string | null; readonly savedAt: string };
+
+/** File → Start class session…: the scenario being edited, the values on screen and the dialog's options. */
+export type ClassStartRequest = {
+  readonly scenario: { readonly text: string; readonly name: string };
+  readonly params: Readonly<Record<string, number>>;
+  /** null: the scenario's rounds, or 10 for a one-round game. */
+  readonly rounds: number | null;
+  readonly matching: 'random' | 'fixed' | 'class';
+  /** Listen on the local network (students' phones) instead of this computer only. */
+  readonly lan: boolean;
+  readonly maxStudents: number;
+};
+
+/** A running class session, as the teacher screen needs it (TeacherScreen props: serverUrl, token). */
+export type ClassSessionInfo = {
+  readonly sessionId: string;
+  readonly title: string;
+  /** The session's WebSocket (ws://127.0.0.1:port/ws). */
+  readonly serverUrl: string;
+  readonly teacherToken: string;
+  readonly joinUrl: string;
+  readonly joinCode: string;
+  /** QR code of joinUrl (SVG data URL). */
+  readonly qr: string;
+  readonly lan: boolean;
+  readonly resumed: boolean;
+  /** Where End session writes session.csv (its .json sidecar beside it). */
+  readonly csvPath: string;
+};
+
+export type ClassStartResult = { readonly ok: true; readonly session: ClassSessionInfo } | Failure;
+
+/** An unfinished class session that can be resumed (the newest; the running one first). */
+export type ResumableClassSession = {
+  readonly sessionId: string;
+  readonly title: string;
+  /** Creation time (ms since the epoch). */
+  readonly createdAt: number;
+  readonly students: number;
+  readonly round: number;
+  readonly rounds: number;
+  /** Still running in this app. */
+  readonly live: boolean;
+};
 
 /** window.parley: the only surface the sandboxed renderer has onto the machine. */
 export type ParleyApi = {
@@ -68,6 +114,13 @@ export type ParleyApi = {
   setDirty(dirty: boolean): Promise<void>;
   /** Opens an allow-listed https: URL in the system browser; false when refused. */
   openExternal(url: string): Promise<boolean>;
+  /** Start a class session server on the scenario text (compiled again in the main process). */
+  startClassSession(request: ClassStartRequest): Promise<ClassStartResult>;
+  /** The newest unfinished class session (journal kept after a quit or a crash), or null. */
+  resumableClassSession(): Promise<ResumableClassSession | null>;
+  resumeClassSession(sessionId: string): Promise<ClassStartResult>;
+  /** Stop the class server (an unfinished session stays resumable). */
+  stopClassSession(): Promise<void>;
   /** Native menu commands; returns an unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /** Files opened from the command line, a double-click or a second instance. */

@@ -1,6 +1,8 @@
 // Game-solver benchmarks (issue 3 §6): enummixed and lcp on seeded random integer games, pure on a 6-player
 // 3-strategy game, and the float kernels (models/games/kernels) the engine calls per simulated round. Medians over a
 // few runs.
+// `vsLrsnash` (issue 14): every extreme equilibrium of random 12×12, 14×14 and 16×16 games (integer payoffs 0–99),
+// enummixed against lrslib's lrsnash on the same games, interleaved, with the answers compared.
 import type { Game } from '../models/games/Game';
 import { makeGame } from '../models/games/makeGame';
 import { enumMixed } from '../models/games/enumMixed';
@@ -10,6 +12,8 @@ import { FloatGame } from '../models/games/kernels/FloatGame';
 import { enumPure } from '../models/games/kernels/enumPure';
 import { LemkeHowsonWorkspace, lemkeHowsonFloat } from '../models/games/kernels/lemkeHowsonFloat';
 import { LogitKernel } from '../models/games/kernels/LogitKernel';
+import { formatNum } from '../models/games/Equilibrium';
+import { lrsnashAvailable, runLrsnash, LRSNASH } from './lrsnash';
 
 /** Deterministic LCG in [0, 1). */
 const rng = (seed: number): (() => number) => {
@@ -47,6 +51,64 @@ const timeIt = (f: () => unknown): number => {
   return performance.now() - t;
 };
 
+const cpuMs = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+/**
+ * enummixed vs lrsnash on `games` random k×k games per size: per game enummixed's CPU (process.cpuUsage, in process)
+ * and wall time, lrsnash's CPU (its own report) and wall time (including its process start); medians; ratios
+ * lrsnash / enummixed (> 1: enummixed is faster); and whether both found the same equilibria.
+ */
+export const vsLrsnash = (sizes: readonly (readonly [number, number])[]): Record<string, unknown> => {
+  const available = lrsnashAvailable();
+  const out: Record<string, unknown> = {
+    lrsnash: available ? LRSNASH : 'not installed (apt-get install lrslib): enummixed figures only',
+    note: 'ms per game, medians, after a warm-up; ratio = lrsnash / enummixed (> 1: enummixed faster); lrsnash wall includes its process start',
+  };
+  // warm-up: the JIT compiles the solver's hot paths (reported figures are for a warm process)
+  for (let s = 1; s <= 3; s++) enumMixed(randomGame([12, 12], 77 + s));
+  for (const [k, games] of sizes) {
+    const em = { cpu: [] as number[], wall: [] as number[] };
+    const lr = { cpu: [] as number[], wall: [] as number[] };
+    const equilibria: number[] = [];
+    let same = true;
+    for (let s = 1; s <= games; s++) {
+      const g = randomGame([k, k], 14_000 + 100 * k + s);
+      const c0 = cpuMs();
+      const t0 = performance.now();
+      const eqs = enumMixed(g);
+      em.wall.push(performance.now() - t0);
+      em.cpu.push(cpuMs() - c0);
+      equilibria.push(eqs.length);
+      if (!available) continue;
+      const r = runLrsnash(g);
+      lr.wall.push(r.wallMs);
+      lr.cpu.push(r.cpuSeconds * 1000);
+      const ours = eqs.map((e) => e.profile.map((row) => row.map(formatNum).join(',')).join('|')).sort();
+      if (ours.join(' ') !== r.equilibria.join(' ')) same = false;
+    }
+    const row: Record<string, unknown> = {
+      games,
+      equilibria,
+      enummixedCpuMs: round(median(em.cpu)),
+      enummixedWallMs: round(median(em.wall)),
+    };
+    if (available) {
+      Object.assign(row, {
+        lrsnashCpuMs: round(median(lr.cpu)),
+        lrsnashWallMs: round(median(lr.wall)),
+        ratioCpu: round(median(lr.cpu) / median(em.cpu)),
+        ratioWall: round(median(lr.wall) / median(em.wall)),
+        sameEquilibria: same,
+      });
+    }
+    out[`${k}x${k}`] = row;
+  }
+  return out;
+};
+
 export const bench = async (): Promise<Record<string, unknown>> => {
   const out: Record<string, unknown> = {
     note: 'ms (us for the per-call fast paths); median over seeded random games with integer payoffs 0..99',
@@ -76,6 +138,11 @@ export const bench = async (): Promise<Record<string, unknown>> => {
     out[`enummixed_${k}x${k}_equilibria`] = counts;
     out[`lcp_${k}x${k}_ms`] = round(median(lc));
   }
+  out.vsLrsnash = vsLrsnash([
+    [12, 7],
+    [14, 5],
+    [16, 3],
+  ]);
   const six = randomGame([3, 3, 3, 3, 3, 3], 6);
   const pureTimes = Array.from({ length: 5 }, () => timeIt(() => pureEquilibria(six)));
   out.pure_6players_3strategies_ms = round(median(pureTimes));

@@ -6,6 +6,10 @@ const AREAS: Record<string, () => Promise<{ bench: () => Promise<Record<string, 
   games: () => import('./games'),
   formula: () => import('./formula'),
   engine: () => import('./engine'),
+  /** 200 scripted WebSocket students: Reveal → round result latency (p95, max). */
+  class: () => import('./classLoad'),
+  engineProfile: () => import('./engineProfile'),
+  cli: () => import('./cli'),
 };
 
 const selected = process.argv.slice(2).filter((a) => !a.startsWith('-'));

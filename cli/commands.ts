@@ -35,8 +35,16 @@ export const COMMANDS: Readonly<Record<string, { summary: string; load: () => Pr
     summary: 'Compare a baseline with a variant on the same seeds.',
     load: async () => (await import('./commands/compare')).command,
   },
+  rerun: {
+    summary: 'Re-run the computation recorded in an export’s sidecar JSON (same seed, settings, values).',
+    load: async () => (await import('./commands/rerun')).command,
+  },
   sensitivity: {
     summary: 'Tornado and global (rank-correlation) sensitivity of outcomes.',
     load: async () => (await import('./commands/sensitivity')).command,
+  },
+  class: {
+    summary: 'Run a class session: students play from their phones beside the theory.',
+    load: async () => (await import('./commands/class')).command,
   },
 };

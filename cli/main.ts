@@ -1,5 +1,5 @@
-#!/usr/bin/env node
-// Parley's headless command line: `npm run cli -- <command> [options]`.
+// Parley's headless command line: `npx parley <command> [options]` or `npm run cli -- <command> [options]`
+// (bin/parley.mjs runs it from the prebuilt bundle; `npx tsx cli/main.ts …` runs it from source).
 import { COMMANDS } from './commands';
 import { CliError, type CliStreams } from './lib/Command';
 import { createCliIo } from './lib/cliIo';
@@ -11,14 +11,14 @@ const usage = (): string => {
   const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
   const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
   return [
-    'Usage: npm run cli -- <command> [options]',
+    'Usage: parley <command> [options]      (in the repository: npx parley … or npm run cli -- …)',
     '',
     'Parley: game-theory sandbox and seeded scenario simulator, headless.',
     '',
     'Commands:',
     ...lines,
     '',
-    'Run "npm run cli -- <command> --help" for the options of a command.',
+    'Run "parley <command> --help" for the options of a command.',
     'Set PARLEY_DEBUG=1 to see stack traces of internal errors.',
   ].join('\n');
 };
@@ -90,9 +90,8 @@ export const exitOnBrokenPipe = (
   });
 };
 
-const isEntry =
-  process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
-if (isEntry || process.env.PARLEY_CLI_ENTRY === '1') {
+/** Run as the process: argv, stdout/stderr, exit code (bin/parley.mjs calls this in the bundle). */
+export const runCli = (): void => {
   exitOnBrokenPipe(process.stdout);
   exitOnBrokenPipe(process.stderr);
   const streams: CliStreams = {
@@ -110,4 +109,9 @@ if (isEntry || process.env.PARLEY_CLI_ENTRY === '1') {
       process.exitCode = 70;
     },
   );
-}
+};
+
+// `tsx cli/main.ts …` (from source, e.g. to debug): run as the process too.
+const isEntry =
+  process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
+if (isEntry) runCli();

@@ -65,12 +65,18 @@ const handle = async (root, realRoot, req, res) => {
   res.end(req.method === 'HEAD' ? undefined : body);
 };
 
-/** Serve `dir` on 127.0.0.1:`port` (0 = any free port). Resolves to the listening http.Server. */
-export async function serveStatic(dir, port = 0) {
+/**
+ * Serve `dir` on 127.0.0.1:`port` (0 = any free port). Resolves to the listening http.Server. `options.handle(req,
+ * res)`, when given, sees every request first and resolves true when it answered it (npm run web's class endpoint).
+ */
+export async function serveStatic(dir, port = 0, options = {}) {
   const root = resolve(dir);
   const realRoot = await realpath(root).catch(() => root);
   const server = createServer((req, res) => {
-    handle(root, realRoot, req, res).catch(() => answer(res, 500, 'internal error'));
+    const hook = options.handle ? Promise.resolve(options.handle(req, res)) : Promise.resolve(false);
+    hook
+      .then((answered) => (answered ? undefined : handle(root, realRoot, req, res)))
+      .catch(() => answer(res, 500, 'internal error'));
   });
   return new Promise((ok, fail) => {
     server.once('error', fail);

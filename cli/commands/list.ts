@@ -1,5 +1,5 @@
 // `list`: the built-in scenarios.
-import { listBuiltins } from '../../models/scenario/builtins';
+import { listBuiltins } from '../../models/scenario/builtinFiles';
 import type { Command } from '../lib/Command';
 import { parseArgs, UsageError } from '../lib/args';
 

@@ -1,12 +1,13 @@
 // `run <scenario>`: a seeded Monte Carlo run; results on stdout, optional per-trial CSV and summary files.
 import { resolve } from 'node:path';
 import { trialCsvHeader } from '../../models/engine/ChunkExecutor';
-import { runMetadata, summaryCsv } from '../../models/engine/csvTables';
+import { summaryCsv } from '../../models/engine/csvTables';
 import { replayTrial } from '../../models/engine/replayTrial';
 import { runScenario, type RunResult } from '../../models/engine/runScenario';
 import { AtomicFileWriter, writeFileAtomic } from '../../node/files/atomicWrite';
 import { cliFileDeps } from '../lib/cliFileDeps';
 import { jsonFile } from '../lib/jsonFile';
+import { cliContext, exportPath, writeExport, writeSidecar } from '../lib/exportFiles';
 import { CliError, type Command } from '../lib/Command';
 import { lastOption, parseArgs, UsageError } from '../lib/args';
 import {
@@ -31,8 +32,10 @@ export const command: Command = {
     '',
     '<scenario> is a built-in id (see `list`) or a .parley.json file.',
     ...ENGINE_USAGE,
-    '  --out FILE.csv     stream the per-trial table (one row per trial and round) to FILE.csv, plus FILE.json',
-    '  --summary FILE     write the summary: FILE.csv (table + FILE.json sidecar) or FILE.json (full results)',
+    '  --out FILE.csv     stream the per-trial table (one row per trial and round) to FILE.csv, plus its sidecar',
+    '                     FILE.json (provenance); --out DIR/ names it <scenario>-trials-<seed>.csv in DIR',
+    '  --summary FILE     write the summary: FILE.csv (table + FILE.json sidecar) or FILE.json (full results);',
+    '                     --summary DIR/ names it <scenario>-summary-<seed>.csv',
     "  --auto-stop W      stop early once every probability's 95% interval half-width is below W (e.g. 0.005)",
     '  --replay K         print trial K (1-based) of this run round by round instead of running',
     '',
@@ -44,8 +47,9 @@ export const command: Command = {
       flags: [],
     });
     if (args.positional.length !== 1) throw new UsageError('expected exactly one scenario');
-    const { spec } = await resolveScenario(args.positional[0] as string, io.cwd);
+    const { spec, source } = await resolveScenario(args.positional[0] as string, io.cwd);
     const opts = parseEngineOptions(args);
+    const context = cliContext(opts, source);
     const autoText = lastOption(args, 'auto-stop');
     const halfWidth = autoText === undefined ? undefined : Number(autoText);
     if (halfWidth !== undefined && !(halfWidth > 0 && halfWidth < 0.5)) {
@@ -60,7 +64,7 @@ export const command: Command = {
       }
       let t;
       try {
-        t = replayTrial(spec, opts.base, k - 1);
+        t = replayTrial(spec, { ...opts.base, context }, k - 1);
       } catch (err) {
         throw new CliError(engineErrorMessage(err));
       }
@@ -68,16 +72,20 @@ export const command: Command = {
       else io.out(...formatReplay(t));
       return 0;
     }
-    const outPath = lastOption(args, 'out');
-    const summaryPath = lastOption(args, 'summary');
+    const outArg = lastOption(args, 'out');
+    const outPath = outArg && exportPath(outArg, io.cwd, spec, opts.base.seed, 'trials');
+    const summaryArg = lastOption(args, 'summary');
+    const summaryPath =
+      summaryArg &&
+      (/\.json$/i.test(summaryArg)
+        ? resolve(io.cwd, summaryArg)
+        : exportPath(summaryArg, io.cwd, spec, opts.base.seed, 'summary'));
     const targets = [
       outPath,
       outPath && sidecarPath(outPath),
       summaryPath,
-      summaryPath && /\.csv$/i.test(summaryPath) ? sidecarPath(summaryPath) : undefined,
-    ]
-      .filter((p): p is string => Boolean(p))
-      .map((p) => resolve(io.cwd, p));
+      summaryPath && !/\.json$/i.test(summaryPath) ? sidecarPath(summaryPath) : undefined,
+    ].filter((p): p is string => Boolean(p));
     if (new Set(targets).size !== targets.length)
       throw new UsageError('--out, --summary and their .json sidecars must be different files');
     const runner = makeRunner(opts.workers);
@@ -86,18 +94,16 @@ export const command: Command = {
     let result: RunResult;
     try {
       if (outPath) {
-        writer = await AtomicFileWriter.open(resolve(io.cwd, outPath), cliFileDeps).catch(
-          (err: NodeJS.ErrnoException) => {
-            throw new CliError(`cannot write ${outPath}: ${err.code ?? err.message}`);
-          },
-        );
+        writer = await AtomicFileWriter.open(outPath, cliFileDeps).catch((err: NodeJS.ErrnoException) => {
+          throw new CliError(`cannot write ${outArg}: ${err.code ?? err.message}`);
+        });
         await writer.write(trialCsvHeader(spec));
       }
       const w = writer;
       result = await runScenario(
         runner,
         spec,
-        { ...opts.base, autoStop: halfWidth ? { halfWidth } : undefined },
+        { ...opts.base, context, autoStop: halfWidth ? { halfWidth } : undefined },
         {
           onProgress: progress.update,
           // Pieces of ~256 Ki characters, each written before the workers make more (bounded memory).
@@ -108,17 +114,7 @@ export const command: Command = {
       if (w) {
         await w.commit();
         writer = null;
-        await writeFileAtomic(
-          resolve(io.cwd, sidecarPath(outPath as string)),
-          jsonFile(
-            runMetadata(result, {
-              appVersion: APP_VERSION,
-              timestamp: new Date().toISOString(),
-              table: 'trials',
-            }),
-          ),
-          cliFileDeps,
-        );
+        await writeSidecar(outPath as string, result.provenance, 'trials', result.runId);
       }
     } catch (err) {
       progress.done();
@@ -129,22 +125,10 @@ export const command: Command = {
       await runner.close();
     }
     if (summaryPath) {
-      const path = resolve(io.cwd, summaryPath);
       if (/\.json$/i.test(summaryPath)) {
-        await writeFileAtomic(path, jsonFile({ appVersion: APP_VERSION, ...result }), cliFileDeps);
+        await writeFileAtomic(summaryPath, jsonFile({ appVersion: APP_VERSION, ...result }), cliFileDeps);
       } else {
-        await writeFileAtomic(path, summaryCsv(result), cliFileDeps);
-        await writeFileAtomic(
-          resolve(io.cwd, sidecarPath(summaryPath)),
-          jsonFile(
-            runMetadata(result, {
-              appVersion: APP_VERSION,
-              timestamp: new Date().toISOString(),
-              table: 'summary',
-            }),
-          ),
-          cliFileDeps,
-        );
+        await writeExport(summaryPath, summaryCsv(result), result.provenance, 'summary', result.runId);
       }
     }
     if (opts.format === 'json') io.document(jsonFile(result));

@@ -1,21 +1,11 @@
 // `sensitivity <scenario>`: tornado (one at a time) and global (Spearman) sensitivity.
-import { resolve } from 'node:path';
-import { runMetadata, sensitivityCsv } from '../../models/engine/csvTables';
-import { runIdOf } from '../../models/engine/makeJob';
 import { runSensitivity, type SensitivityResult } from '../../models/engine/runSensitivity';
-import { writeFileAtomic } from '../../node/files/atomicWrite';
-import { cliFileDeps } from '../lib/cliFileDeps';
+import { sensitivityCsv } from '../../models/engine/whatIfTables';
 import { jsonFile } from '../lib/jsonFile';
 import { CliError, type Command } from '../lib/Command';
+import { cliContext, exportPath, writeExport } from '../lib/exportFiles';
 import { lastOption, parseArgs, UsageError } from '../lib/args';
-import {
-  APP_VERSION,
-  ENGINE_USAGE,
-  ENGINE_VALUED,
-  parseEngineOptions,
-  sidecarPath,
-  withEngine,
-} from '../lib/engineOptions';
+import { ENGINE_USAGE, ENGINE_VALUED, parseEngineOptions, withEngine } from '../lib/engineOptions';
 import { formatSensitivity } from '../lib/formatResults';
 import { resolveScenario } from '../lib/resolveScenario';
 
@@ -25,20 +15,22 @@ export const command: Command = {
   usage: [
     'Usage: npm run cli -- sensitivity <scenario> [--target id] [--params a,b,...] [options]',
     '',
-    'Tornado: each parameter alone at its low and high value (5th/95th percentile of its distribution, or its',
-    'slider range when it has none), the others at their defaults, all on the same trial seeds.',
+    'Tornado: each parameter alone fixed at its low and high value (5th/95th percentile of its distribution, or its',
+    'slider range when it has none), the others keeping their uncertainty, all on the same trial seeds; the base is',
+    'the plain run (the same numbers as `run` with the same seed and trials).',
     'Global: Spearman rank correlation of each uncertain parameter with each outcome and metric.',
     '  --target id        the outcome or metric to report in text (default: the first outcome)',
     '  --params a,b       only these parameters',
-    '  --out FILE.csv     write the table (param,label,source,low_value,high_value,kind,target,at_low,at_high,',
-    '                     spearman_rho) and FILE.json',
     ...ENGINE_USAGE.map((l) => l.replace('(default 10000)', '(per tornado bar; default 2000)')),
+    '  --out FILE.csv     write the sensitivity table (every outcome and metric) and its sidecar FILE.json;',
+    '                     --out DIR/ names it <scenario>-sensitivity-<seed>.csv in DIR',
   ].join('\n'),
   run: async (argv, io) => {
     const args = parseArgs(argv, { valued: [...ENGINE_VALUED, 'target', 'params', 'out'], flags: [] });
     if (args.positional.length !== 1) throw new UsageError('expected exactly one scenario');
-    const { spec } = await resolveScenario(args.positional[0] as string, io.cwd);
+    const { spec, source } = await resolveScenario(args.positional[0] as string, io.cwd);
     const opts = parseEngineOptions(args, 2000);
+    const context = cliContext(opts, source);
     const target = lastOption(args, 'target') ?? spec.outcomes[0]?.id ?? spec.metrics[0]?.id;
     if (!target) throw new CliError('the scenario has no outcomes or metrics');
     if (!spec.outcomes.some((o) => o.id === target) && !spec.metrics.some((m) => m.id === target)) {
@@ -55,26 +47,12 @@ export const command: Command = {
             .map((s) => s.trim())
             .filter(Boolean);
     const result: SensitivityResult = await withEngine(io, 'sensitivity', opts, (runner, onProgress) =>
-      runSensitivity(runner, spec, { ...opts.base, params }, { onProgress }),
+      runSensitivity(runner, spec, { ...opts.base, context, params, target }, { onProgress }),
     );
     const out = lastOption(args, 'out');
     if (out) {
-      await writeFileAtomic(resolve(io.cwd, out), sensitivityCsv(result), cliFileDeps);
-      await writeFileAtomic(
-        resolve(io.cwd, sidecarPath(out)),
-        jsonFile(
-          runMetadata(
-            {
-              ...result,
-              runId: runIdOf(spec, opts.base),
-              sampler: opts.base.sampler ?? 'mc',
-              overrides: opts.base.overrides,
-            },
-            { appVersion: APP_VERSION, timestamp: new Date().toISOString(), table: 'sensitivity' },
-          ),
-        ),
-        cliFileDeps,
-      );
+      const path = exportPath(out, io.cwd, spec, opts.base.seed, 'sensitivity');
+      await writeExport(path, sensitivityCsv(result), result.provenance, 'sensitivity');
     }
     if (opts.format === 'json') io.document(jsonFile(result));
     else io.out(...formatSensitivity(result, target));

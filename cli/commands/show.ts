@@ -1,6 +1,8 @@
 // `show <scenario> [--set k=v ...]`: the one-round game at those values as a readable table.
 import type { Game } from '../../models/games/Game';
 import { terminalText } from '../../models/text/terminalText';
+import { writeEfg } from '../../models/games/extensive/efg';
+import { treeFromGame } from '../../models/games/extensive/treeFromGame';
 import { instantiateModel } from '../../models/scenario/instantiateModel';
 import { reduceToGame } from '../../models/scenario/reduceToGame';
 import { CliError, type Command } from '../lib/Command';
@@ -51,15 +53,19 @@ export const command: Command = {
   name: 'show',
   summary: "Show a scenario's one-round game at given parameter values.",
   usage: [
-    'Usage: npm run cli -- show <scenario> [--set name=value ...] [--round N] [--json]',
+    'Usage: npm run cli -- show <scenario> [--set name=value ...] [--round N] [--json | --format F]',
     '',
     '<scenario> is a built-in id (see `list`) or a .parley.json file.',
     '  --set name=value   override a parameter (repeatable)',
     '  --round N          the round whose game to show (sets round/month; default 1)',
-    '  --json             print the game as JSON',
+    '  --json             print the game as JSON (same as --format json)',
+    '  --format F         text (default) | json | efg (a Gambit extensive-form file: simultaneous moves)',
   ].join('\n'),
   run: async (argv, io) => {
-    const args = parseArgs(argv, { valued: ['set', 'round'], flags: ['json'] });
+    const args = parseArgs(argv, { valued: ['set', 'round', 'format'], flags: ['json'] });
+    const format = lastOption(args, 'format') ?? (args.flags.has('json') ? 'json' : 'text');
+    if (!['text', 'json', 'efg'].includes(format))
+      throw new UsageError(`unknown --format "${format}" (expected text, json, efg)`);
     const [arg, extra] = args.positional;
     if (!arg) throw new UsageError('missing scenario');
     if (extra) throw new UsageError(`unexpected argument "${extra}"`);
@@ -75,7 +81,12 @@ export const command: Command = {
     } catch (err) {
       throw new CliError(err instanceof Error ? err.message : String(err));
     }
-    if (args.flags.has('json')) {
+    if (format === 'efg') {
+      // The one-round game as a Gambit tree of simultaneous moves (information sets hide earlier moves).
+      io.document(writeEfg(treeFromGame(game), { gambitLabels: true }));
+      return 0;
+    }
+    if (format === 'json') {
       io.document(
         `${JSON.stringify({ title: game.title, players: game.players, strategies: game.strategies, payoffs: game.payoffs }, null, 2)}\n`,
       );

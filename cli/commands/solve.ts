@@ -49,12 +49,8 @@ Options:
   --format F   text (default) | json | csv
   --set k=v    a scenario parameter value (repeatable; scenarios only)
 
-Probabilities and payoffs are exact fractions (2/3) when the payoffs are exact, decimals otherwise.`;
-
-type LoadScenarioGame = (arg: string, cwd: string, sets: Record<string, number>) => Promise<Game>;
-
-/** Resolved lazily so that .nfg solving does not depend on the scenario layer. */
-const SCENARIO_LOADER = '../lib/loadScenarioGame';
+Probabilities and payoffs are exact fractions (2/3) when the payoffs are exact, decimals otherwise.
+Gambit extensive-form files (.efg): see \`solve game.efg --help\` (methods spe, pure, lcp, enummixed, logit).`;
 
 const loadGame = async (arg: string, io: CliIo, sets: Record<string, number>): Promise<Game> => {
   if (arg.toLowerCase().endsWith('.nfg')) {
@@ -68,15 +64,9 @@ const loadGame = async (arg: string, io: CliIo, sets: Record<string, number>): P
       throw err;
     }
   }
-  let loader: LoadScenarioGame | undefined;
-  try {
-    const mod = (await import(/* @vite-ignore */ SCENARIO_LOADER)) as { loadScenarioGame?: LoadScenarioGame };
-    loader = mod.loadScenarioGame;
-  } catch {
-    loader = undefined;
-  }
-  if (!loader) throw new CliError(`"${arg}" is not a .nfg file, and this build cannot load scenarios`);
-  return loader(arg, io.cwd, sets);
+  // Loaded only here, so that solving a .nfg file never loads the scenario layer (zod, mathjs).
+  const { loadScenarioGame } = await import('../lib/loadScenarioGame');
+  return loadScenarioGame(arg, io.cwd, sets);
 };
 
 const methodsFor = (game: Game, method: Method | undefined): Solver[] => {
@@ -292,6 +282,9 @@ export const command: Command = {
   summary: 'Solve a game (.nfg, scenario file or built-in id) for its equilibria.',
   usage: USAGE,
   run: async (argv, io) => {
+    // Extensive-form games (.efg) have their own methods and output: cli/commands/solveTree.ts.
+    if (argv.some((a) => !a.startsWith('-') && a.toLowerCase().endsWith('.efg')))
+      return (await import('./solveTree')).solveTree(argv, io);
     const args = parseArgs(argv, { valued: ['method', 'format', 'set'], flags: [] });
     if (args.positional.length !== 1) {
       throw new UsageError(

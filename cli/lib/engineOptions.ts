@@ -1,7 +1,7 @@
 // Options shared by run, sweep, compare and sensitivity.
 import { randomInt } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import pkg from '../../package.json';
 import { createInProcessRunner } from '../../models/engine/InProcessRunner';
 import type { Runner } from '../../models/engine/Runner';
 import type { BaseOptions } from '../../models/engine/makeJob';
@@ -98,17 +98,8 @@ export const withEngine = async <T>(
   }
 };
 
-/** The app version recorded in sidecars (package.json). */
-export const APP_VERSION: string = (() => {
-  try {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-      version?: unknown;
-    };
-    return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
-  } catch {
-    return '0.0.0';
-  }
-})();
+/** The app version recorded in sidecars (package.json, bundled at build time). */
+export const APP_VERSION: string = typeof pkg.version === 'string' ? pkg.version : '0.0.0';
 
 /** `out.csv` → `out.json`; any other name → `<name>.json`. */
 export const sidecarPath = (path: string): string =>

@@ -1,5 +1,6 @@
-// Node worker_threads entry of the engine pool (bundled by NodeWorkerRunner). Never imports mathjs: it receives
-// serialisable jobs and calls instantiateModel; the protocol (chunks, streamed CSV pieces) is models/engine's.
+// Node worker_threads entry of the engine pool (bundled with the CLI: scripts/cliBundle.cjs). Never imports mathjs:
+// it receives serialisable jobs and calls instantiateModel; the protocol (chunks, streamed CSV pieces) is
+// models/engine's.
 import { parentPort } from 'node:worker_threads';
 import { createWorkerHandler, type WorkerRequest } from '../../models/engine/workerProtocol';
 

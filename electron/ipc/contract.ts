@@ -3,6 +3,7 @@
 // api/ParleyApi.ts, so a drift between the contract and the renderer's view of it is a type error.
 import { z } from 'zod';
 import type { MenuCommand, OpenResult, ParleyApi } from '../../api/ParleyApi';
+import { classSessionIdSchema, classStartRequestSchema } from '../../models/class/classStartRequest';
 
 /** The request/response methods of window.parley (everything except `platform` and the two event subscriptions). */
 export type InvokeName = Exclude<keyof ParleyApi, 'platform' | 'onMenuCommand' | 'onOpenFile'>;
@@ -23,6 +24,10 @@ export const invokeChannels = {
   restorable: 'parley:restorable',
   setDirty: 'parley:set-dirty',
   openExternal: 'parley:open-external',
+  startClassSession: 'parley:start-class-session',
+  resumableClassSession: 'parley:resumable-class-session',
+  resumeClassSession: 'parley:resume-class-session',
+  stopClassSession: 'parley:stop-class-session',
 } as const satisfies { readonly [K in InvokeName]: `parley:${string}` };
 
 /** Event channels (main → renderer, webContents.send / ipcRenderer.on). */
@@ -54,6 +59,8 @@ export const menuCommands = [
   'show-library',
   'show-shortcuts',
   'about',
+  'start-class-session',
+  'resume-class-session',
 ] as const satisfies readonly MenuCommand[];
 
 // Every MenuCommand is listed (a missing one is a type error here).
@@ -126,6 +133,11 @@ export const requestSchemas = {
   restorable: z.tuple([]),
   setDirty: z.tuple([z.boolean()]),
   openExternal: z.tuple([z.string().min(1).max(2048)]),
+  // the scenario is sent as text and compiled again in the main process (models/class/classStartRequest.ts)
+  startClassSession: z.tuple([classStartRequestSchema]),
+  resumableClassSession: z.tuple([]),
+  resumeClassSession: z.tuple([classSessionIdSchema]),
+  stopClassSession: z.tuple([]),
 } as const satisfies { readonly [K in InvokeName]: z.ZodType<InvokeArgs<K>> };
 
 /** Payloads of the event channels (checked by the preload before a listener sees them). */

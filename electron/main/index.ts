@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import * as fsp from 'node:fs/promises';
 import { join } from 'node:path';
 import type { MenuCommand, OpenResult } from '../../api/ParleyApi';
+import { writeFileAtomic } from '../../node/files/atomicWrite';
 import { eventChannels } from '../ipc/contract';
 import {
   APP_ENTRY_URL,
@@ -18,6 +19,7 @@ import { CloseGuard, type CloseChoice } from './CloseGuard';
 import { ExportSessions } from './ExportSessions';
 import { dialogFilters, FileService } from './FileService';
 import { createHandlers, registerIpcHandlers } from './ipcHandlers';
+import { lazyClassHost } from './lazyClassHost';
 import { buildMenuTemplate } from './menuTemplate';
 import { RecentFiles } from './RecentFiles';
 import { scenarioPathFromArgv } from './scenarioPathFromArgv';
@@ -154,6 +156,21 @@ const start = (): void => {
     },
   });
 
+  // Class play: one session at a time, its server started here on the scenario text the window sends (compiled
+  // again here), the journal in the app's data folder, session.csv in Documents/Parley class sessions.
+  const classHost = lazyClassHost(async () => {
+    const { ClassHost } = await import('../../node/class/ClassHost');
+    return new ClassHost({
+      dataDir: join(userData, 'class-sessions'),
+      outDir: join(app.getPath('documents'), 'Parley class sessions'),
+      staticDir: join(import.meta.dirname, '../renderer'),
+      writeFileAtomic: (path, text) => writeFileAtomic(path, text, { fs: fsp, randomId: randomUUID }),
+      allowedOrigins: trustedOrigins,
+      appVersion: app.getVersion(),
+      log: (line) => console.warn(`parley class: ${line}`),
+    });
+  });
+
   // Stores load at once (userData is known before `ready`); file opens wait for them.
   const storesLoaded = Promise.all([recent.load(), autosave.init()]);
 
@@ -179,6 +196,7 @@ const start = (): void => {
       autosave,
       closeGuard,
       openExternalSafe,
+      classHost,
     }),
     (event) => isTrustedSender(event, trustedOrigins),
   );
@@ -243,7 +261,8 @@ const start = (): void => {
     if (flushedForQuit) return;
     event.preventDefault();
     flushedForQuit = true;
-    void autosave.flush().finally(() => app.quit());
+    // the class server stops with the app; its journal stays (File → Resume Class Session… after a restart)
+    void Promise.allSettled([autosave.flush(), classHost.stop()]).finally(() => app.quit());
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin' || quitting) app.quit();

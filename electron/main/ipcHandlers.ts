@@ -1,7 +1,12 @@
 // The main-process side of window.parley: one handler per request channel of electron/ipc/contract.ts. Every
 // handler is registered through registerIpcHandlers, which refuses untrusted senders (not the top frame of
 // app://parley) and malformed payloads (zod) before the handler runs.
-import type { Versions } from '../../api/ParleyApi';
+import type {
+  ClassStartRequest,
+  ClassStartResult,
+  ResumableClassSession,
+  Versions,
+} from '../../api/ParleyApi';
 import {
   describeIssues,
   invokeChannels,
@@ -22,6 +27,14 @@ export type HandlerTable = {
   readonly [K in InvokeName]: (...args: InvokeArgs<K>) => Promise<InvokeResult<K>>;
 };
 
+/** The app's class session (node/class/ClassHost, loaded on first use: see electron/main/lazyClassHost.ts). */
+export type ClassHostPort = {
+  start(request: ClassStartRequest): Promise<ClassStartResult>;
+  resumable(): Promise<ResumableClassSession | null>;
+  resume(sessionId: string): Promise<ClassStartResult>;
+  stop(): Promise<void>;
+};
+
 export type HandlerDeps = {
   readonly versions: Versions;
   readonly files: FileService;
@@ -31,6 +44,7 @@ export type HandlerDeps = {
   readonly closeGuard: CloseGuard;
   /** Opens an allow-listed https: URL in the system browser; false when refused (createSafeOpenExternal). */
   readonly openExternalSafe: (url: string) => boolean;
+  readonly classHost: ClassHostPort;
 };
 
 export const createHandlers = (deps: HandlerDeps): HandlerTable => ({
@@ -50,6 +64,10 @@ export const createHandlers = (deps: HandlerDeps): HandlerTable => ({
   restorable: async () => deps.autosave.restorable(),
   setDirty: async (dirty) => deps.closeGuard.setDirty(dirty),
   openExternal: async (url) => isAllowedExternalUrl(url) && deps.openExternalSafe(url),
+  startClassSession: (request) => deps.classHost.start(request),
+  resumableClassSession: () => deps.classHost.resumable(),
+  resumeClassSession: (sessionId) => deps.classHost.resume(sessionId),
+  stopClassSession: () => deps.classHost.stop(),
 });
 
 export type IpcMainLike = {

@@ -107,6 +107,9 @@ export const buildMenuTemplate = (context: MenuContext): MenuItem[] => {
       command('Save As…', 'save-as', 'CmdOrCtrl+Shift+S'),
       command('Export Results as CSV…', 'export-csv', 'CmdOrCtrl+E'),
       separator,
+      command('Start Class Session…', 'start-class-session'),
+      command('Resume Class Session…', 'resume-class-session'),
+      separator,
       mac ? { role: 'close' } : { role: 'quit', label: 'Quit', accelerator: 'Ctrl+Q' },
     ],
   };

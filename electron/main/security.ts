@@ -1,8 +1,14 @@
 // Electron's security checklist as plain, unit-tested data and functions (wired up in electron/main/index.ts).
 
 /**
+ * The one source beyond the app itself: the WebSocket of a class session this app started (the teacher screen
+ * mounted in the window). Loopback only, any port (the server falls back to a free port); never a remote origin.
+ */
+export const CLASS_SESSION_SOCKETS = 'ws://127.0.0.1:*';
+
+/**
  * The Content-Security-Policy sent as a response header with every app:// page. No inline or remote scripts, no eval,
- * no remote origins at all; inline styles are allowed because chart libraries inject <style>. renderer/index.html
+ * no remote origins at all (the one non-app source is a loopback WebSocket, CLASS_SESSION_SOCKETS); inline styles are allowed because chart libraries inject <style>. renderer/index.html
  * carries a meta CSP too (for the web build); both apply, so the effective policy is at least this strict.
  */
 export const CONTENT_SECURITY_POLICY = [
@@ -11,7 +17,7 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
-  "connect-src 'self'",
+  `connect-src 'self' ${CLASS_SESSION_SOCKETS}`,
   "worker-src 'self'",
   "manifest-src 'self'",
   "object-src 'none'",

@@ -50,6 +50,10 @@ export const createParleyApi = (ipc: IpcRendererLike): ParleyApi => {
     restorable: () => call(invokeChannels.restorable),
     setDirty: (dirty) => call(invokeChannels.setDirty, dirty),
     openExternal: (url) => call(invokeChannels.openExternal, url),
+    startClassSession: (request) => call(invokeChannels.startClassSession, request),
+    resumableClassSession: () => call(invokeChannels.resumableClassSession),
+    resumeClassSession: (sessionId) => call(invokeChannels.resumeClassSession, sessionId),
+    stopClassSession: () => call(invokeChannels.stopClassSession),
     onMenuCommand: (listener) => subscribe(eventChannels.menuCommand, parseMenuCommand, listener),
     onOpenFile: (listener) => subscribe(eventChannels.openFile, parseOpenFile, listener),
   };

@@ -5,10 +5,12 @@
 // merge order; exact stores concatenate in chunk order.
 
 import { selectFloat64 } from '../random/sortFloat64';
+import { log } from '../math/log';
+import { pow } from '../math/pow';
 
 export const ALPHA = 0.005;
 const GAMMA = (1 + ALPHA) / (1 - ALPHA);
-const LOG_GAMMA = Math.log(GAMMA);
+const LOG_GAMMA = log(GAMMA);
 const MIN_INDEXABLE = 1e-9;
 
 export type ExactStoreState = { readonly kind: 'exact'; values: Float64Array; n: number };
@@ -36,8 +38,8 @@ export const newStore = (exact: boolean, capacity = 64): QuantileStoreState =>
         neg: new Float64Array(0),
       };
 
-const bucketIndex = (a: number): number => Math.ceil(Math.log(a) / LOG_GAMMA);
-const bucketValue = (i: number): number => (2 * GAMMA ** i) / (GAMMA + 1);
+const bucketIndex = (a: number): number => Math.ceil(log(a) / LOG_GAMMA);
+const bucketValue = (i: number): number => (2 * pow(GAMMA, i)) / (GAMMA + 1);
 
 const addBucket = (s: SketchStoreState, side: 'pos' | 'neg', i: number, count: number): void => {
   const offKey = side === 'pos' ? 'posOffset' : 'negOffset';

@@ -139,6 +139,7 @@ export class TrialSimulator {
   private readonly paramSlots: Int32Array;
   private currentTrial = 0;
   private currentRound = 0;
+  private stateBefore: Float64Array | null = null;
 
   constructor(
     readonly model: RuntimeModel,
@@ -319,6 +320,18 @@ export class TrialSimulator {
 
   /** Run trial `trial` with the given parameter values (already drawn, overrides applied). */
   run(key: SeedKey, trial: number, paramValues: Float64Array): TrialRecord {
+    this.start(key, trial, paramValues);
+    for (let r = 1; r <= this.rounds; r++) this.round(r);
+    return this.record;
+  }
+
+  /**
+   * Start trial `trial` without playing its rounds: parameters set, the trial's round stream seeded, state at its
+   * initial values. Then, per round r = 1, 2, …: beginRound(r), drawChoices(r), (optionally overwrite the row
+   * record.choices[(r - 1) * actors + i]), finishRound(r). With no overwrite this is exactly run() (class play
+   * steps a trial this way, with students' choices in place of some draws).
+   */
+  start(key: SeedKey, trial: number, paramValues: Float64Array): void {
     const m = this.model;
     const env = this.env;
     const rec = this.record;
@@ -354,8 +367,16 @@ export class TrialSimulator {
         env[s.slot] = v;
       }
     }
-    for (let r = 1; r <= this.rounds; r++) this.round(r);
-    return rec;
+  }
+
+  /** The environment (slots of RuntimeModel.ts): read-only use; valid until the next call on this simulator. */
+  get environment(): Float64Array {
+    return this.env;
+  }
+
+  /** Each actor's mixed strategy chosen by its behaviour model in the last drawChoices (flat, FloatGame offsets). */
+  get behaviourMix(): Float64Array {
+    return this.mix;
   }
 
   private setCalendar(r: number): void {
@@ -490,21 +511,30 @@ export class TrialSimulator {
   }
 
   private round(r: number): void {
+    this.beginRound(r);
+    this.drawChoices(r);
+    this.finishRound(r);
+  }
+
+  /** Round r, steps 1–2: calendar and derived variables, then the round's game (in `game.payoffs`). */
+  beginRound(r: number): void {
     const m = this.model;
     const env = this.env;
-    const g = this.game;
-    const n = this.n;
-    const rec = this.record;
     this.currentRound = r;
     // 1. calendar + derived
     this.setCalendar(r);
-    const stateBefore = this.trace ? Float64Array.from(m.state.map((s) => env[s.slot] as number)) : null;
+    this.stateBefore = this.trace ? Float64Array.from(m.state.map((s) => env[s.slot] as number)) : null;
     // 2. the round's game
     this.buildGame();
-    // 3. choices
+  }
+
+  /** Round r, step 3a: every actor's behaviour-model mix, and its realised strategy drawn into record.choices. */
+  drawChoices(r: number): void {
+    const g = this.game;
+    const n = this.n;
+    const rec = this.record;
     const uSelect = this.stream.nextUniform();
     this.choose(r, uSelect);
-    let profile = 0;
     const mix = this.mix;
     for (let i = 0; i < n; i++) {
       const u = this.stream.nextUniform();
@@ -518,9 +548,25 @@ export class TrialSimulator {
       }
       // never pick a strategy of probability 0 through rounding at the top
       while (s > 0 && (mix[off + s] as number) === 0) s--;
+      rec.choices[(r - 1) * n + i] = s;
+    }
+  }
+
+  /** Round r, steps 3b–6: the choices in record.choices played, outcomes and metrics, events, state updates. */
+  finishRound(r: number): void {
+    const m = this.model;
+    const env = this.env;
+    const g = this.game;
+    const n = this.n;
+    const rec = this.record;
+    const mix = this.mix;
+    const stateBefore = this.stateBefore;
+    let profile = 0;
+    for (let i = 0; i < n; i++) {
+      const s = rec.choices[(r - 1) * n + i] as number;
+      const c = g.counts[i] as number;
       const cs = m.actors[i]!.choiceSlots;
       for (let t = 0; t < c; t++) env[cs[t]!] = t === s ? 1 : 0;
-      rec.choices[(r - 1) * n + i] = s;
       profile += s * (g.strides[i] as number);
     }
     rec.profiles[r - 1] = profile;

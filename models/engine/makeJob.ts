@@ -5,6 +5,7 @@ import { seedKey, seedText, type RootSeed } from '../random/seedKey';
 import type { ModelSpec } from '../scenario/RuntimeModel';
 import { resolveOverrides } from './ChunkExecutor';
 import type { Sampler } from './ParamSampler';
+import type { ProvenanceContext } from './Provenance';
 import type { EngineJob, Overrides } from './Runner';
 
 export type BaseOptions = {
@@ -18,6 +19,8 @@ export type BaseOptions = {
   readonly overrides?: Overrides;
   /** Trials per chunk (default: chosen from the trial count only, so results never depend on the pool size). */
   readonly chunkSize?: number;
+  /** What the result's provenance records that models/ cannot know (app version, start time, workers, file). */
+  readonly context?: ProvenanceContext;
 };
 
 /** Values kept for exact quantiles before switching to the sketch (per kind of store, whole run). */

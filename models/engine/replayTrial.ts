@@ -5,6 +5,7 @@ import type { ModelSpec } from '../scenario/RuntimeModel';
 import { ChunkExecutor } from './ChunkExecutor';
 import { makeJob, type BaseOptions } from './makeJob';
 import { EQ_TYPE_NAMES } from './EquilibriumSelector';
+import { makeProvenance, type Provenance } from './Provenance';
 
 export type ReplayRound = {
   readonly round: number;
@@ -28,6 +29,7 @@ export type ReplayRound = {
 };
 
 export type TrialReplay = {
+  readonly provenance: Provenance;
   /** 0-based trial index (CSV "trial" column = index + 1). */
   readonly trial: number;
   readonly seed: string | number;
@@ -84,6 +86,12 @@ export const replayTrial = (spec: ModelSpec, options: BaseOptions, trial: number
   };
   const rec = ex.runTrial(trial, 0);
   return {
+    provenance: makeProvenance(
+      spec,
+      { ...options, rounds: job.rounds },
+      { kind: 'replay', trial: trial + 1 },
+      options.context,
+    ),
     trial,
     seed: options.seed,
     seedText: seedText(options.seed),

@@ -4,6 +4,7 @@
 import type { ModelSpec } from '../scenario/RuntimeModel';
 import type { PairedDifferences } from './Aggregate';
 import { makeJob, type BaseOptions } from './makeJob';
+import { makeProvenance, type Provenance } from './Provenance';
 import type { Overrides, Runner } from './Runner';
 import { summariseRun, type RunHooks, type RunResult } from './runScenario';
 import { simulate } from './simulate';
@@ -13,6 +14,7 @@ export type Difference = { readonly diff: number; readonly low: number; readonly
 
 export type CompareResult = {
   readonly kind: 'compare';
+  readonly provenance: Provenance;
   readonly variantOverrides: Overrides;
   readonly baseline: RunResult;
   readonly variant: RunResult;
@@ -52,10 +54,17 @@ export const runCompare = async (
   const out = await simulate(runner, job, hooks);
   const pair = out.pairedDifferences?.[0] as PairedDifferences;
   const extra = { stoppedEarly: false, convergence: out.convergence };
-  const baseline = summariseRun(spec, job, out.aggregates[0]!, extra, 0);
-  const variant = summariseRun(spec, job, out.aggregates[1]!, { ...extra, convergence: [] }, 1);
+  const provenance = makeProvenance(
+    spec,
+    { ...options, rounds: job.rounds },
+    { kind: 'compare', variant: options.variant },
+    options.context,
+  );
+  const baseline = summariseRun(spec, job, out.aggregates[0]!, extra, 0, provenance);
+  const variant = summariseRun(spec, job, out.aggregates[1]!, { ...extra, convergence: [] }, 1, provenance);
   return {
     kind: 'compare',
+    provenance,
     variantOverrides: options.variant,
     baseline,
     variant,

@@ -4,6 +4,7 @@ import type { Distribution } from '../random/Distribution';
 import type { ModelSpec } from '../scenario/RuntimeModel';
 import type { AggregateState } from './Aggregate';
 import type { Sampler } from './ParamSampler';
+import { makeProvenance, type Provenance } from './Provenance';
 import { makeJob, type BaseOptions } from './makeJob';
 import { storeHistogram, storeQuantiles } from './QuantileStore';
 import type { EngineJob, Runner } from './Runner';
@@ -60,6 +61,8 @@ export type MetricSummary = {
 
 export type RunResult = {
   readonly kind: 'run';
+  /** Where this result came from (scenario, values, seed, settings, app version, start time). */
+  readonly provenance: Provenance;
   readonly scenario: { readonly id: string; readonly title: string; readonly hash: string };
   readonly runId: string;
   /** The root seed as given, and its canonical text. */
@@ -169,6 +172,7 @@ export const summariseRun = (
   a: AggregateState,
   extra: { readonly stoppedEarly: boolean; readonly convergence: readonly ConvergencePoint[] },
   variant = 0,
+  provenance?: Provenance,
 ): RunResult => {
   const rounds = job.rounds;
   const M = spec.metrics.length;
@@ -232,6 +236,14 @@ export const summariseRun = (
   }
   return {
     kind: 'run',
+    provenance:
+      provenance ??
+      makeProvenance(
+        spec,
+        { seed: job.seed, trials: job.trials, sampler: job.sampler, rounds, overrides },
+        { kind: 'run', trialsRun: a.n, stoppedEarly: extra.stoppedEarly },
+        undefined,
+      ),
     scenario: { id: spec.id, title: spec.title, hash: spec.hash },
     runId: job.runId,
     seed: job.seed,
@@ -274,5 +286,12 @@ export const runScenario = async (
 ): Promise<RunResult> => {
   const job = makeJob(spec, options, { csv: Boolean(hooks.onCsv) });
   const out = await simulate(runner, job, { ...hooks, autoStop: options.autoStop });
-  return summariseRun(spec, job, out.aggregates[0]!, out);
+  const a = out.aggregates[0]!;
+  const provenance = makeProvenance(
+    spec,
+    { ...options, rounds: job.rounds, stopEarly: options.autoStop ?? null },
+    { kind: 'run', trialsRun: a.n, stoppedEarly: out.stoppedEarly },
+    options.context,
+  );
+  return summariseRun(spec, job, a, out, 0, provenance);
 };

@@ -1,12 +1,15 @@
 // Sensitivity of outcomes and metrics to parameters.
-//  - Tornado (one at a time): every parameter is fixed at its default except one, set to its LOW then HIGH value:
-//    the 5th/95th percentiles of its distribution when it has one (source "distribution"), else its slider range
-//    [min, max] (source "range"). All variants share the trial seeds (common random numbers), so what remains
-//    random (events, mixed strategies) is identical across bars.
+//  - Tornado (one at a time): one parameter is fixed at its LOW then HIGH value — the 5th/95th percentiles of its
+//    distribution when it has one (source "distribution"), else its slider range [min, max] (source "range") —
+//    while every other parameter keeps its uncertainty (drawn, or the user's fixed value): the output's
+//    expectation conditional on that parameter. The base is the plain run, the same number `run` and compare's
+//    baseline give at the same seed and trials. All variants share the trial seeds (common random numbers), so what
+//    remains random (other parameters, events, mixed strategies) is identical across bars.
 //  - Global: Spearman rank correlation, over a run with every uncertain parameter sampled, between each uncertain
 //    parameter and each outcome's "happened within the horizon" indicator and each metric's trial value.
 import { distributionQuantile } from '../random/quantileFunction';
 import type { ModelSpec } from '../scenario/RuntimeModel';
+import { makeProvenance, type Provenance } from './Provenance';
 import { makeJob, type BaseOptions } from './makeJob';
 import type { Overrides, Runner } from './Runner';
 import type { RunHooks } from './runScenario';
@@ -28,11 +31,12 @@ export type TornadoBar = {
 
 export type SensitivityResult = {
   readonly kind: 'sensitivity';
+  readonly provenance: Provenance;
   readonly scenario: { readonly id: string; readonly title: string; readonly hash: string };
   readonly seed: string | number;
   readonly trials: number;
   readonly rounds: number;
-  /** Baseline (every parameter at its default). */
+  /** The base: the run at the user's values, every other parameter drawn (= `run` at the same seed and trials). */
   readonly base: {
     readonly outcomes: readonly {
       readonly id: string;
@@ -60,15 +64,16 @@ export const MAX_GLOBAL_TRIALS = 200_000;
 export const runSensitivity = async (
   runner: Runner,
   spec: ModelSpec,
-  options: BaseOptions & { readonly params?: readonly string[] },
+  options: BaseOptions & { readonly params?: readonly string[]; readonly target?: string },
   hooks: Omit<RunHooks, 'onCsv'> = {},
 ): Promise<SensitivityResult> => {
   const chosen = options.params ?? spec.params.map((p) => p.id);
   for (const id of chosen)
     if (!spec.params.some((p) => p.id === id)) throw new Error(`sensitivity: unknown parameter "${id}"`);
+  // The base is the run itself (the user's values fixed, every other parameter drawn from its uncertainty), so at
+  // the same seed and trials it is the same number as `run` and compare's baseline. Each bar fixes ONE more
+  // parameter at its low or high value, the others still drawn, on the same trial seeds (common random numbers).
   const user = options.overrides ?? {};
-  const defaults: Record<string, number> = {};
-  for (const p of spec.params) defaults[p.id] = user[p.id] ?? p.value;
   const bars = spec.params
     .filter((p) => chosen.includes(p.id) && !(p.id in user))
     .map((p) => {
@@ -79,9 +84,9 @@ export const runSensitivity = async (
       return { p, source, lowValue, highValue };
     })
     .filter((b) => b.lowValue !== b.highValue);
-  const variants: Overrides[] = [defaults];
+  const variants: Overrides[] = [{ ...user }];
   for (const b of bars) {
-    variants.push({ ...defaults, [b.p.id]: b.lowValue }, { ...defaults, [b.p.id]: b.highValue });
+    variants.push({ ...user, [b.p.id]: b.lowValue }, { ...user, [b.p.id]: b.highValue });
   }
   const total = options.trials;
   const globalTrials = Math.min(total, MAX_GLOBAL_TRIALS);
@@ -144,6 +149,12 @@ export const runSensitivity = async (
   const base = tornado.aggregates[0]!;
   return {
     kind: 'sensitivity',
+    provenance: makeProvenance(
+      spec,
+      { ...options, rounds: tornadoJob.rounds },
+      { kind: 'sensitivity', target: options.target ?? null, params: options.params ?? null },
+      options.context,
+    ),
     scenario: { id: spec.id, title: spec.title, hash: spec.hash },
     seed: options.seed,
     trials: tornado.trials,

@@ -4,6 +4,7 @@ import { seedText } from '../random/seedKey';
 import type { ModelSpec } from '../scenario/RuntimeModel';
 import { defaultChunkSize, makeJob, type BaseOptions } from './makeJob';
 import type { Sampler } from './ParamSampler';
+import { makeProvenance, type Provenance } from './Provenance';
 import type { Overrides, Runner } from './Runner';
 import type { RunHooks } from './runScenario';
 import { simulate } from './simulate';
@@ -35,6 +36,7 @@ export type SweepPoint = {
 
 export type SweepResult = {
   readonly kind: 'sweep';
+  readonly provenance: Provenance;
   readonly scenario: { readonly id: string; readonly title: string; readonly hash: string };
   readonly runId: string;
   readonly seed: string | number;
@@ -94,6 +96,12 @@ export const runSweep = async (
   const out = await simulate(runner, job, hooks);
   return {
     kind: 'sweep',
+    provenance: makeProvenance(
+      spec,
+      { ...options, rounds: job.rounds },
+      { kind: 'sweep', x: options.x, y: options.y ?? null },
+      options.context,
+    ),
     scenario: { id: spec.id, title: spec.title, hash: spec.hash },
     runId: job.runId,
     seed: job.seed,

@@ -82,7 +82,7 @@ export const validateIR = (ir: unknown, envSize: number): FormulaNode => {
 
 const literal = (v: number): string => (Object.is(v, -0) ? '(-0)' : `(${String(v)})`);
 
-const INFIX: Readonly<Record<string, string>> = { add: '+', sub: '-', mul: '*', div: '/', pow: '**' };
+const INFIX: Readonly<Record<string, string>> = { add: '+', sub: '-', mul: '*', div: '/' };
 const HELPER_CALL: Readonly<Record<string, string>> = {
   lt: 'H.lt',
   le: 'H.le',
@@ -94,8 +94,8 @@ const HELPER_CALL: Readonly<Record<string, string>> = {
 };
 const MATH1: Readonly<Record<string, string>> = {
   abs: 'Math.abs',
-  exp: 'Math.exp',
-  log: 'Math.log',
+  exp: 'H.exp',
+  log: 'H.log',
   sqrt: 'Math.sqrt',
 };
 
@@ -119,8 +119,9 @@ export const formulaToJs = (node: FormulaNode): string => {
     case 'sub':
     case 'mul':
     case 'div':
-    case 'pow':
       return `(${formulaToJs(node.a)} ${INFIX[node.op]} ${formulaToJs(node.b)})`;
+    case 'pow':
+      return `H.pow(${formulaToJs(node.a)}, ${formulaToJs(node.b)})`;
     case 'lt':
     case 'le':
     case 'gt':
@@ -214,7 +215,8 @@ const closureOf = (node: FormulaNode): NumFn => {
     case 'log':
     case 'sqrt': {
       const a = closureOf(node.a);
-      const f = Math[node.op];
+      const op = node.op;
+      const f = op === 'abs' ? Math.abs : op === 'sqrt' ? Math.sqrt : RUNTIME_OPS[op];
       return (env) => f(a(env));
     }
     case 'add':
@@ -228,7 +230,8 @@ const closureOf = (node: FormulaNode): NumFn => {
     case 'pow': {
       const a = closureOf(node.a);
       const b = closureOf(node.b);
-      return (env) => a(env) ** b(env);
+      const pow = RUNTIME_OPS.pow;
+      return (env) => pow(a(env), b(env));
     }
     case 'lt':
     case 'le':

@@ -1,6 +1,10 @@
 // The numeric semantics of formula operators, shared by the generated code and the closure evaluator.
 // They reproduce mathjs' number semantics (comparison tolerances relTol 1e-12 / absTol 1e-15, mod with a
 // tolerant floor, mod(x, 0) = x) so a compiled formula agrees with mathjs' own evaluation. No mathjs import.
+// exp, log and ^ come from models/math (the same bits on every JavaScript host; Math.exp & co. are not).
+import { exp } from '../math/exp';
+import { log } from '../math/log';
+import { pow } from '../math/pow';
 
 const REL_TOL = 1e-12;
 const ABS_TOL = 1e-15;
@@ -22,6 +26,9 @@ const tolerantFloor = (x: number): number => {
 };
 
 export const RUNTIME_OPS = {
+  exp,
+  log,
+  pow,
   lt: (a: number, b: number): number => (a < b && !nearlyEqual(a, b) ? 1 : 0),
   le: (a: number, b: number): number => (a <= b || nearlyEqual(a, b) ? 1 : 0),
   gt: (a: number, b: number): number => (a > b && !nearlyEqual(a, b) ? 1 : 0),

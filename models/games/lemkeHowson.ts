@@ -226,3 +226,8 @@ export const lcp = (game: Game, opts: LcpOptions = {}): Equilibrium[] => {
   }
   return [...found.values()].map((f) => f.eq);
 };
+
+// The exact tableau, its fraction-free pivot and lexicographic ratio test are shared with the sequence-form Lemke
+// algorithm for trees (models/games/extensive/sequenceFormLcp.ts): one implementation of exact pivoting.
+export { lexMinRow, pivot as pivotTableau };
+export type { System as IntegerTableau };

@@ -93,3 +93,19 @@ export const logitBranch = (game: Game, opts: LogitOptions = {}): LogitBranch =>
 
 /** The limiting equilibrium of the principal logit branch, as a one-element list (see logitBranch). */
 export const logit = (game: Game, opts: LogitOptions = {}): Equilibrium[] => [logitBranch(game, opts).limit];
+
+/**
+ * The logit QRE on the principal branch at rationality λ ≥ 0 (payoff units), as `profile[player][strategy]` floats
+ * (McKelvey & Palfrey 1995). Convenience over `LogitKernel.qre` for callers outside hot loops (allocates a kernel).
+ * @throws RangeError when λ is not a finite number ≥ 0; Error when no continuation method reached λ.
+ */
+export const logitQre = (game: Game, lambda: number): number[][] => {
+  if (!(lambda >= 0) || !Number.isFinite(lambda)) {
+    throw new RangeError(`logitQre: λ must be a finite number >= 0, got ${lambda}`);
+  }
+  const g = FloatGame.of(game);
+  const kernel = new LogitKernel(g.counts);
+  const mix = new Float64Array(g.totalStrategies);
+  if (!kernel.qre(g, lambda, mix)) throw new Error(`logitQre: path following failed before λ = ${lambda}`);
+  return toRows(kernel, mix);
+};

@@ -316,3 +316,7 @@ export const writeNfg = (game: Game): string => {
   lines.push(body.join(' '));
   return `${lines.join('\n')}\n`;
 };
+
+// The tokenizer is shared with the extensive-form reader (models/games/extensive/efg.ts): one lexer for Gambit files.
+export { tokenize as tokenizeGambit, show as describeGambitToken };
+export type { Token as GambitToken };

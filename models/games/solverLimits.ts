@@ -17,7 +17,7 @@ export const SOLVER_LIMITS = {
 /** The cost of one logit continuation step on this game (compare with SOLVER_LIMITS.logitSize). */
 export const logitSize = (game: Game): number => {
   const nv = game.strategies.reduce((a, s) => a + s.length, 0);
-  return game.payoffs.length * game.players.length * nv + nv ** 3;
+  return game.payoffs.length * game.players.length * nv + nv * nv * nv;
 };
 
 /** The logit step budget for this game: many steps for a small game, few for a large one. */

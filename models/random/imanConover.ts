@@ -1,6 +1,7 @@
 // Iman–Conover rank correlation: rearranges the values of some columns of a sample so that their Spearman rank
 // correlations approach a target matrix, without changing any column's multiset of values (marginals and
 // Latin-hypercube strata are preserved).
+import { sinPi } from '../math/sinPi';
 import { inverseNormalCdf } from './specialFunctions';
 import { sortFloat64 } from './sortFloat64';
 import type { RandomStream } from './RandomStream';
@@ -37,7 +38,7 @@ const scoresFor = (rows: number): Float64Array => {
 };
 
 /** Pearson correlation of normal scores that gives Spearman rho: r = 2 sin(pi rho / 6). */
-export const spearmanToPearson = (rho: number): number => 2 * Math.sin((Math.PI * rho) / 6);
+export const spearmanToPearson = (rho: number): number => 2 * sinPi(rho / 6);
 
 /**
  * Rearrange columns `cols` of the row-major sample `x` (rows × stride) in place toward the target Spearman
@@ -70,7 +71,7 @@ export const imanConover = (
   // Correlation of the scores (their mean is 0 and every column has the same variance).
   const e = new Float64Array(m * m);
   let v = 0;
-  for (let i = 0; i < rows; i++) v += (base[i] as number) ** 2;
+  for (let i = 0; i < rows; i++) v += (base[i] as number) * (base[i] as number);
   for (let a = 0; a < m; a++) {
     for (let b = 0; b <= a; b++) {
       let sum = 0;

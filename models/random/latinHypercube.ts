@@ -2,6 +2,7 @@
 // balanced Feistel network with cycle-walking, so stratum(k) costs O(1) and any trial can be replayed alone.
 // The strata depend on (root seed, trial count, parameter index): LHS reproducibility holds per (seed, count).
 import { fmix32, type SeedKey } from './seedKey';
+import { pow } from '../math/pow';
 
 export class KeyedPermutation {
   private readonly halfBits: number;
@@ -16,10 +17,10 @@ export class KeyedPermutation {
     if (!(Number.isInteger(n) && n >= 1 && n <= 2 ** 40))
       throw new Error(`permutation size ${n} out of range`);
     let bits = 2;
-    while (2 ** bits < n) bits++;
+    while (pow(2, bits) < n) bits++;
     if (bits % 2) bits++;
     this.halfBits = bits / 2;
-    this.mask = 2 ** this.halfBits - 1;
+    this.mask = pow(2, this.halfBits) - 1;
     this.keys = new Uint32Array(6);
     for (let r = 0; r < 6; r++) {
       this.keys[r] = fmix32(fmix32(key.hi ^ (r * 0x9e3779b9)) ^ fmix32(key.lo + stream * 0x85ebca6b + r) ^ n);
@@ -28,7 +29,7 @@ export class KeyedPermutation {
 
   private encrypt(x: number): number {
     const hb = this.halfBits;
-    const scale = 2 ** hb;
+    const scale = pow(2, hb);
     let left = Math.floor(x / scale);
     let right = x - left * scale;
     for (let r = 0; r < 6; r++) {

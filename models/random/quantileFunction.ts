@@ -1,6 +1,8 @@
 // Inverse-CDF samplers for every Distribution: each maps a uniform u in (0, 1) to a value, monotonically,
 // so plain Monte Carlo, Latin hypercube and Iman–Conover all sample through the same function.
 import type { Distribution } from './Distribution';
+import { exp } from '../math/exp';
+import { log, log1p } from '../math/log';
 import { inverseNormalCdf, inverseRegularizedBeta, lnBeta, normalCdf } from './specialFunctions';
 
 /** u in (0, 1) → value; non-decreasing in u. */
@@ -84,7 +86,7 @@ const betaQuantile = (alpha: number, beta: number, min: number, max: number): Qu
     for (let i = 1; i < N; i++) {
       const x = inverseRegularizedBeta(i / N, alpha, beta, lnB);
       xs[i] = x;
-      const pdf = Math.exp((alpha - 1) * Math.log(x) + (beta - 1) * Math.log1p(-x) - lnB);
+      const pdf = exp((alpha - 1) * log(x) + (beta - 1) * log1p(-x) - lnB);
       ds[i] = pdf > 0 ? 1 / pdf : 0;
     }
   };
@@ -150,7 +152,7 @@ export const quantileFunction = (d: Distribution): QuantileFn => {
     }
     case 'lognormal': {
       const { mu, sigma } = d;
-      return (u) => Math.exp(mu + sigma * inverseNormalCdf(u));
+      return (u) => exp(mu + sigma * inverseNormalCdf(u));
     }
     case 'triangular': {
       const { min, mode, max } = d;
@@ -198,9 +200,9 @@ export const quantileFunction = (d: Distribution): QuantileFn => {
     case 'interval90': {
       const { low, high } = d;
       if (low > 0) {
-        const mu = (Math.log(low) + Math.log(high)) / 2;
-        const sigma = (Math.log(high) - Math.log(low)) / (2 * Z95);
-        return (u) => Math.exp(mu + sigma * inverseNormalCdf(u));
+        const mu = (log(low) + log(high)) / 2;
+        const sigma = (log(high) - log(low)) / (2 * Z95);
+        return (u) => exp(mu + sigma * inverseNormalCdf(u));
       }
       const mean = (low + high) / 2;
       const sd = (high - low) / (2 * Z95);

@@ -19,6 +19,8 @@ export const PURPOSE = {
   imanConover: 6,
   /** Iman–Conover per-block parameter draws (trial = block index). */
   blockParams: 7,
+  /** Class play: random matching of students to tables (trial = class round). */
+  classMatching: 8,
 } as const;
 
 /** murmur3's 32-bit finaliser. */

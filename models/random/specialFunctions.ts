@@ -1,5 +1,8 @@
 // Special functions for inverse-CDF sampling (pure, allocation-free).
 /* eslint-disable no-loss-of-precision -- published coefficients are kept digit for digit */
+import { exp } from '../math/exp';
+import { log, log1p } from '../math/log';
+import { sinPi } from '../math/sinPi';
 
 /** Inverse standard normal CDF: Wichura's algorithm AS 241 (PPND16), relative accuracy about 1e-16. */
 export const inverseNormalCdf = (p: number): number => {
@@ -36,7 +39,7 @@ export const inverseNormalCdf = (p: number): number => {
     );
   }
   let r = q < 0 ? p : 1 - p;
-  r = Math.sqrt(-Math.log(r));
+  r = Math.sqrt(-log(r));
   let v: number;
   if (r <= 5) {
     r -= 1.6;
@@ -95,7 +98,7 @@ export const normalCdf = (x: number): number => {
   let c: number;
   if (ax > 37) c = 0;
   else {
-    const e = Math.exp((-ax * ax) / 2);
+    const e = exp((-ax * ax) / 2);
     if (ax < 7.07106781186547) {
       let n = 3.52624965998911e-2 * ax + 0.700383064443688;
       n = n * ax + 6.37396220353165;
@@ -130,12 +133,12 @@ const LANCZOS = [
 
 /** ln Γ(x) for x > 0 (Lanczos, g = 7; relative error ~1e-15). */
 export const lnGamma = (x: number): number => {
-  if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - lnGamma(1 - x);
+  if (x < 0.5) return log(Math.PI / Math.abs(sinPi(x))) - lnGamma(1 - x);
   const z = x - 1;
   let a = LANCZOS[0] as number;
   const t = z + 7.5;
   for (let i = 1; i < 9; i++) a += (LANCZOS[i] as number) / (z + i);
-  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(a);
+  return 0.5 * log(2 * Math.PI) + (z + 0.5) * log(t) - t + log(a);
 };
 
 /** Continued fraction of the incomplete beta function (modified Lentz). */
@@ -178,7 +181,7 @@ export const lnBeta = (a: number, b: number): number => lnGamma(a) + lnGamma(b) 
 export const regularizedBeta = (x: number, a: number, b: number, lnB = lnBeta(a, b)): number => {
   if (x <= 0) return 0;
   if (x >= 1) return 1;
-  const front = Math.exp(a * Math.log(x) + b * Math.log1p(-x) - lnB);
+  const front = exp(a * log(x) + b * log1p(-x) - lnB);
   if (x < (a + 1) / (a + b + 2)) return (front * betaContinuedFraction(a, b, x)) / a;
   return 1 - (front * betaContinuedFraction(b, a, 1 - x)) / b;
 };
@@ -199,7 +202,7 @@ export const inverseRegularizedBeta = (p: number, a: number, b: number, lnB = ln
     if (Math.abs(f) < 1e-14) return x;
     if (f < 0) lo = x;
     else hi = x;
-    const density = Math.exp((a - 1) * Math.log(x) + (b - 1) * Math.log1p(-x) - lnB);
+    const density = exp((a - 1) * log(x) + (b - 1) * log1p(-x) - lnB);
     let next = x - f / density;
     if (!(next > lo && next < hi) || !Number.isFinite(next)) next = 0.5 * (lo + hi);
     if (Math.abs(next - x) < 1e-16 * Math.max(1, x) || hi - lo < 1e-16) return next;

@@ -10,6 +10,7 @@ import { migrate } from './migrate';
 import { formatPath, parseJson } from './parseJson';
 import type { ModelSpec } from './RuntimeModel';
 import { SCENARIO_FORMAT, ScenarioSchema, scenarioJsonSchema, type Scenario } from './scenarioSchema';
+import { MAX_SCENARIO_TEXT } from './scenarioLimits';
 
 export type { ScenarioIssue };
 
@@ -24,8 +25,7 @@ export type ParseScenarioResult =
     }
   | { readonly ok: false; readonly issues: ScenarioIssue[] };
 
-/** Largest text accepted (characters). */
-export const MAX_SCENARIO_TEXT = INPUT_LIMITS.scenarioTextChars;
+export { MAX_SCENARIO_TEXT };
 
 let fieldNames: string[] | null = null;
 /** Every field name of the format (computed once), indexed for "did you mean" — a fresh index per file, whose

@@ -67,8 +67,14 @@ export const roundOff = (v: number): number => (v === 0 ? 0 : Number(v.toPrecisi
  * The round's strategic-form game (profiles in Gambit order, player 0 fastest). Throws ScenarioValueError with a
  * plain-language message for unknown names or a payoff that is NaN/±Infinity at these values.
  */
-export const reduceToGame = (model: RuntimeModel, opts: ReduceOptions = {}): Game => {
-  const env = environmentAt(model, opts);
+export const reduceToGame = (model: RuntimeModel, opts: ReduceOptions = {}): Game =>
+  gameAtEnvironment(model, environmentAt(model, opts));
+
+/**
+ * The strategic-form game at a given environment (slots of RuntimeModel.ts, e.g. a simulated trial's at the start
+ * of a round, with its events). `env`'s choice slots are overwritten; pass a copy to keep it. Errors as reduceToGame.
+ */
+export const gameAtEnvironment = (model: RuntimeModel, env: Float64Array): Game => {
   const actors = model.actors;
   const sizes = actors.map((a) => a.strategies.length);
   const count = sizes.reduce((x, y) => x * y, 1);

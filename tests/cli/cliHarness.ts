@@ -19,6 +19,9 @@ export const cli = async (
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
 
+/** The CLI as users start it (`npx parley`, `npm run cli`): `node bin/parley.mjs`, which runs the prebuilt bundle. */
+export const parleyBin = resolve(repoRoot, 'bin', 'parley.mjs');
+
 /** The same, with stdout/stderr names and the repository root as the default working directory. */
 export const runCli = async (
   argv: string[],

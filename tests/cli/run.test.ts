@@ -1,9 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli } from './cliHarness';
+import { cli, parleyBin } from './cliHarness';
 
 const dir = mkdtempSync(join(tmpdir(), 'parley-run-'));
 
@@ -107,21 +107,7 @@ describe('cli run', () => {
     writeFileSync(out, 'OLD EXPORT\r\n');
     const child = spawn(
       process.execPath,
-      [
-        '--import',
-        'tsx',
-        resolve('cli/main.ts'),
-        'run',
-        'korea-2025',
-        '--trials',
-        '5000000',
-        '--seed',
-        '1',
-        '--workers',
-        '1',
-        '--out',
-        out,
-      ],
+      [parleyBin, 'run', 'korea-2025', '--trials', '5000000', '--seed', '1', '--workers', '1', '--out', out],
       { stdio: 'ignore' },
     );
     // wait until the temporary file is being written, then kill hard
@@ -158,19 +144,7 @@ describe('cli run', () => {
   it('npm run cli -- run chicken --trials 100000 --seed 1: P(crash) covers 4/121 (a real process)', () => {
     const p = spawnSync(
       process.execPath,
-      [
-        '--import',
-        'tsx',
-        resolve('cli/main.ts'),
-        'run',
-        'chicken',
-        '--trials',
-        '100000',
-        '--seed',
-        '1',
-        '--format',
-        'json',
-      ],
+      [parleyBin, 'run', 'chicken', '--trials', '100000', '--seed', '1', '--format', 'json'],
       { encoding: 'utf8', timeout: 120_000 },
     );
     expect(p.stderr).toBe('');

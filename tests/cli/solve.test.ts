@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/main';
 import type { CliStreams } from '../../cli/lib/Command';
+import { parleyBin } from './cliHarness';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -193,20 +194,16 @@ describe('parley solve', () => {
     expect(r.out).toContain('--method M');
   });
 
-  it('works as a real process (npx tsx cli/main.ts)', () => {
+  it('works as a real process (bin/parley.mjs, the bundle)', () => {
     const p = spawnSync(
-      'npx',
-      ['tsx', 'cli/main.ts', 'solve', 'tests/fixtures/nfg/bos.nfg', '--format', 'json'],
-      {
-        cwd: root,
-        encoding: 'utf8',
-        timeout: 60_000,
-      },
+      process.execPath,
+      [parleyBin, 'solve', 'tests/fixtures/nfg/bos.nfg', '--format', 'json'],
+      { cwd: root, encoding: 'utf8', timeout: 60_000 },
     );
     expect(p.stderr).toBe('');
     expect(p.status).toBe(0);
     expect(p.stdout).toBe(BOS_JSON);
-    const bad = spawnSync('npx', ['tsx', 'cli/main.ts', 'solve', 'tests/fixtures/nfg/malformed.nfg'], {
+    const bad = spawnSync(process.execPath, [parleyBin, 'solve', 'tests/fixtures/nfg/malformed.nfg'], {
       cwd: root,
       encoding: 'utf8',
       timeout: 60_000,

@@ -33,7 +33,7 @@ describe('export', () => {
   it('exports the per-trial CSV with the engine header and one row per trial and round', async () => {
     const { page } = h;
     const csv = await download(page, () => page.getByRole('button', { name: 'Per-trial CSV' }).click());
-    expect(csv.name).toMatch(/-seed7-trials\.csv$/);
+    expect(csv.name).toMatch(/-trials-7\.csv$/);
     const lines = csv.bytes
       .toString('utf8')
       .split(/\r?\n/)
@@ -49,7 +49,7 @@ describe('export', () => {
   it('exports the summary CSV and the metadata JSON', async () => {
     const { page } = h;
     const summary = await download(page, () => page.getByRole('button', { name: 'Summary CSV' }).click());
-    expect(summary.name).toMatch(/-summary\.csv$/);
+    expect(summary.name).toMatch(/-summary-7\.csv$/);
     expect(summary.bytes.toString('utf8').split(/\r?\n/)[0]).toMatch(/,/);
     const meta = await download(page, () =>
       page.getByRole('button', { name: 'Run metadata (JSON)' }).click(),

@@ -4,13 +4,24 @@ import { mkdtemp, rm, mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 // @ts-expect-error plain ESM helper without types
 import { serveStatic } from '../../scripts/serveStatic.mjs';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const BUILD_DIR = resolve(import.meta.dirname, '../../out/renderer');
 export const SHOT_DIR = resolve(import.meta.dirname, '../../test-results/e2e');
+/** Debian's Chromium, headless, no sandbox (containers), nothing fetched from the network. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export type Harness = {
   ctx: BrowserContext;
@@ -24,29 +35,25 @@ const ignorable = (text: string): boolean => /favicon\.ico/.test(text);
 
 /** Start a server and a fresh Chromium profile; collect page errors, console errors and failed responses. */
 export const openApp = async (
-  options: { viewport?: { width: number; height: number }; acceptDownloads?: boolean } = {},
+  options: {
+    viewport?: { width: number; height: number };
+    acceptDownloads?: boolean;
+    /** Sees every request first (the web mode's class endpoint); resolves true when it answered. */
+    handle?: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+  } = {},
 ): Promise<Harness> => {
   if (!existsSync(join(BUILD_DIR, 'index.html'))) {
     throw new Error(`No built renderer at ${BUILD_DIR}: run "npm run build" first.`);
   }
   await mkdir(SHOT_DIR, { recursive: true });
-  const server = (await serveStatic(BUILD_DIR)) as Server;
+  const server = (await serveStatic(BUILD_DIR, 0, { handle: options.handle })) as Server;
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const profile = await mkdtemp(join(tmpdir(), 'parley-e2e-'));
   const ctx = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
     viewport: options.viewport ?? { width: 1280, height: 720 },
     acceptDownloads: options.acceptDownloads ?? true,
   });

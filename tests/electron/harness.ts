@@ -8,10 +8,26 @@ import { FileService } from '../../electron/main/FileService';
 import { createHandlers, registerIpcHandlers, type IpcMainLike } from '../../electron/main/ipcHandlers';
 import { RecentFiles } from '../../electron/main/RecentFiles';
 import { createSafeOpenExternal, isTrustedSender, type IpcEventLike } from '../../electron/main/security';
-import type { ExportKind } from '../../api/ParleyApi';
+import type { ClassStartRequest, ClassStartResult, ExportKind } from '../../api/ParleyApi';
 import { makeTmpDir, realFs, uuid, type RealFs } from './helpers';
 
 export type Harness = Awaited<ReturnType<typeof makeHarness>>;
+
+export const CLASS_STARTED: ClassStartResult = {
+  ok: true,
+  session: {
+    sessionId: 'class-0123456789ab',
+    title: 'Chicken',
+    serverUrl: 'ws://127.0.0.1:5179/ws',
+    teacherToken: 'T'.repeat(43),
+    joinUrl: 'http://127.0.0.1:5179/join#ACDEF',
+    joinCode: 'ACDEF',
+    qr: 'data:image/svg+xml;base64,',
+    lan: false,
+    resumed: false,
+    csvPath: '/docs/Parley class sessions/class-0123456789ab.csv',
+  },
+};
 
 export const makeHarness = async (options: { fs?: RealFs } = {}) => {
   const dir = await makeTmpDir();
@@ -57,6 +73,13 @@ export const makeHarness = async (options: { fs?: RealFs } = {}) => {
   };
   const closeGuard = new CloseGuard(guardDeps);
   const shellOpen = vi.fn(async (_url: string) => undefined);
+  // the class host's own behaviour is tested in tests/node/class/ClassHost.test.ts; here: what reaches it
+  const classHost = {
+    start: vi.fn(async (_request: ClassStartRequest) => CLASS_STARTED),
+    resumable: vi.fn(async () => null),
+    resume: vi.fn(async (_sessionId: string) => CLASS_STARTED),
+    stop: vi.fn(async () => undefined),
+  };
   const handlers = createHandlers({
     versions: { app: '0.1.0', electron: '45.5.0', chrome: '1', node: '22', v8: '1' },
     files,
@@ -65,6 +88,7 @@ export const makeHarness = async (options: { fs?: RealFs } = {}) => {
     autosave,
     closeGuard,
     openExternalSafe: createSafeOpenExternal(shellOpen),
+    classHost,
   });
   const listeners = new Map<string, (event: IpcEventLike, ...args: unknown[]) => Promise<unknown>>();
   const ipcMain: IpcMainLike = { handle: (channel, listener) => void listeners.set(channel, listener) };
@@ -88,6 +112,7 @@ export const makeHarness = async (options: { fs?: RealFs } = {}) => {
     closeChoice,
     guardDeps,
     shellOpen,
+    classHost,
     addRecentDocument,
     handlers,
     listeners,

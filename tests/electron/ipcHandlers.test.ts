@@ -3,7 +3,17 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { invokeChannels, invokeNames, type InvokeName } from '../../electron/ipc/contract';
 import { foreignEvent, framelessEvent, fullDiskFs, listDir, subframeEvent, trustedEvent } from './helpers';
-import { makeHarness, type Harness } from './harness';
+import { CLASS_STARTED, makeHarness, type Harness } from './harness';
+import type { ClassStartRequest } from '../../api/ParleyApi';
+
+const CLASS_REQUEST: ClassStartRequest = {
+  scenario: { text: '{"format":"parley.scenario/1"}', name: 'chicken.parley.json' },
+  params: { crash: -10 },
+  rounds: 2,
+  matching: 'random',
+  lan: false,
+  maxStudents: 200,
+};
 
 /** One valid call per request channel (the harness prepares files and dialogs so each succeeds). */
 const validCalls: { readonly [K in InvokeName]: (h: Harness) => Promise<unknown[]> } = {
@@ -45,6 +55,10 @@ const validCalls: { readonly [K in InvokeName]: (h: Harness) => Promise<unknown[
   restorable: async () => [],
   setDirty: async () => [true],
   openExternal: async () => ['https://github.com/'],
+  startClassSession: async () => [CLASS_REQUEST],
+  resumableClassSession: async () => [],
+  resumeClassSession: async () => ['class-0123456789ab'],
+  stopClassSession: async () => [],
 };
 
 /** Malformed payloads per channel: wrong types, missing or extra fields, oversize values. */
@@ -78,6 +92,25 @@ const malformedCalls: { readonly [K in InvokeName]: unknown[][] } = {
   restorable: [[true]],
   setDirty: [[], ['true'], [1]],
   openExternal: [[], [42], ['']],
+  startClassSession: [
+    [],
+    [{ ...CLASS_REQUEST, extra: 1 }],
+    [{ ...CLASS_REQUEST, scenario: { text: '', name: 'a.json' } }],
+    [{ ...CLASS_REQUEST, scenario: { text: 'x'.repeat(5_000_001), name: 'a.json' } }],
+    [{ ...CLASS_REQUEST, scenario: { text: '{}', name: 'a.json', path: '/etc/passwd' } }],
+    [{ ...CLASS_REQUEST, params: { crash: Number.NaN } }],
+    [{ ...CLASS_REQUEST, params: { 'a.b': 1 } }],
+    [{ ...CLASS_REQUEST, rounds: 0 }],
+    [{ ...CLASS_REQUEST, rounds: 1.5 }],
+    [{ ...CLASS_REQUEST, matching: 'pairs' }],
+    [{ ...CLASS_REQUEST, lan: 'yes' }],
+    [{ ...CLASS_REQUEST, maxStudents: 0 }],
+    [{ ...CLASS_REQUEST, maxStudents: 1_000_000 }],
+    [CLASS_REQUEST, 'extra'],
+  ],
+  resumableClassSession: [['x']],
+  resumeClassSession: [[], [''], ['../../etc/passwd'], [42], ['x'.repeat(65)]],
+  stopClassSession: [[true]],
 };
 
 describe('IPC handlers: every channel', () => {
@@ -101,6 +134,7 @@ describe('IPC handlers: every channel', () => {
       }
       expect(h.dialogs.chooseOpen).not.toHaveBeenCalled();
       expect(h.shellOpen).not.toHaveBeenCalled();
+      for (const fn of Object.values(h.classHost)) expect(fn).not.toHaveBeenCalled();
     });
 
     it('refuses malformed payloads with a message naming the problem', async () => {
@@ -113,6 +147,7 @@ describe('IPC handlers: every channel', () => {
       }
       expect(h.dialogs.chooseOpen).not.toHaveBeenCalled();
       expect(h.dialogs.chooseSave).not.toHaveBeenCalled();
+      for (const fn of Object.values(h.classHost)) expect(fn).not.toHaveBeenCalled();
     });
   });
 });
@@ -286,5 +321,20 @@ describe('IPC handlers: behaviour', () => {
     await expect(h.invoke(invokeChannels.restorable, trustedEvent)).resolves.toBeNull(); // nothing from a crash
     await h.invoke(invokeChannels.autosave, trustedEvent, null);
     await expect(fsp.stat(join(h.userData, 'autosave.json'))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('the class channels pass the validated request to the class host and return its answer', async () => {
+    const h = await makeHarness();
+    await expect(h.invoke(invokeChannels.startClassSession, trustedEvent, CLASS_REQUEST)).resolves.toEqual(
+      CLASS_STARTED,
+    );
+    expect(h.classHost.start).toHaveBeenCalledWith(CLASS_REQUEST);
+    await expect(
+      h.invoke(invokeChannels.resumeClassSession, trustedEvent, 'class-0123456789ab'),
+    ).resolves.toEqual(CLASS_STARTED);
+    expect(h.classHost.resume).toHaveBeenCalledWith('class-0123456789ab');
+    await expect(h.invoke(invokeChannels.resumableClassSession, trustedEvent)).resolves.toBeNull();
+    await h.invoke(invokeChannels.stopClassSession, trustedEvent);
+    expect(h.classHost.stop).toHaveBeenCalledOnce();
   });
 });

@@ -8,6 +8,7 @@ import { CONTENT_SECURITY_POLICY } from '../../electron/main/security';
 import type { FakeElectron } from './fakeElectron';
 import { makeTmpDir, trustedEvent } from './helpers';
 import { PreventableEvent } from './fakeElectron';
+import { isTeacher, TestClient } from '../node/class/classTestKit';
 
 vi.mock('electron', async () => (await import('./fakeElectron')).fakeElectronModule());
 
@@ -213,6 +214,45 @@ describe('main process wiring (fake electron)', () => {
     const second = new PreventableEvent();
     electron.app.emit('before-quit', second);
     expect(second.defaultPrevented).toBe(false);
+  });
+
+  it('starts a class session from the window on the scenario text; quit stops the server and keeps the journal', async () => {
+    const { electron, paths } = await startAndOpenWindow();
+    const text = await fsp.readFile(
+      join(import.meta.dirname, '../../models/library/chicken.parley.json'),
+      'utf8',
+    );
+    const result = (await invoke(electron, invokeChannels.startClassSession, {
+      scenario: { text, name: 'chicken.parley.json' },
+      params: { crash: -20 },
+      rounds: 2,
+      matching: 'fixed',
+      lan: false,
+      maxStudents: 30,
+    })) as {
+      ok: true;
+      session: { sessionId: string; serverUrl: string; teacherToken: string; csvPath: string };
+    };
+    expect(result.ok).toBe(true);
+    const { sessionId, serverUrl, teacherToken, csvPath } = result.session;
+    expect(serverUrl).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/ws$/);
+    expect(csvPath).toBe(join(paths.documents, 'Parley class sessions', `${sessionId}.csv`));
+    const journal = join(paths.userData, 'class-sessions', `${sessionId}.jsonl`);
+    expect((await fsp.stat(journal)).isFile()).toBe(true);
+    // the window (app://parley) may open the session's WebSocket as its teacher
+    const teacher = await TestClient.connect(serverUrl, { origin: 'app://parley' });
+    teacher.send({ type: 'teacher', token: teacherToken });
+    await teacher.waitFor(isTeacher);
+    const closed = teacher.closed;
+    electron.app.emit('before-quit', new PreventableEvent());
+    await vi.waitFor(() => expect(electron.app.quit).toHaveBeenCalled());
+    await closed;
+    await expect(TestClient.connect(serverUrl)).rejects.toThrow(/ECONNREFUSED/);
+    expect((await fsp.stat(journal)).isFile()).toBe(true);
+    await expect(invoke(electron, invokeChannels.resumableClassSession)).resolves.toMatchObject({
+      sessionId,
+      live: false,
+    });
   });
 
   it('a renderer crash reloads the window and offers the newest edit for restore', async () => {

@@ -100,6 +100,19 @@ describe('buildMenuTemplate', () => {
     expect(flatten(empty).find((i) => i.label === 'No recent files')?.enabled).toBe(false);
   });
 
+  it.each(['darwin', 'linux', 'win32'])('%s: File has Start and Resume Class Session…', (platform) => {
+    const ctx = context(platform);
+    const menu = buildMenuTemplate(ctx);
+    const file = menu.find((m) => m.label?.replace('&', '') === 'File');
+    const items = labels(file?.submenu ?? []);
+    expect(items).toContain('Start Class Session…');
+    expect(items).toContain('Resume Class Session…');
+    byId(menu, 'start-class-session')?.click?.();
+    expect(ctx.send).toHaveBeenLastCalledWith('start-class-session');
+    byId(menu, 'resume-class-session')?.click?.();
+    expect(ctx.send).toHaveBeenLastCalledWith('resume-class-session');
+  });
+
   it('Help → Documentation opens the docs', () => {
     const ctx = context('darwin');
     byId(buildMenuTemplate(ctx), 'docs')?.click?.();

@@ -47,6 +47,18 @@ describe('window.parley (preload)', () => {
     await api.exportEnd('id', true);
     await api.setDirty(true);
     await api.openExternal('https://github.com/');
+    const classRequest = {
+      scenario: { text: '{}', name: 'a.parley.json' },
+      params: {},
+      rounds: null,
+      matching: 'random' as const,
+      lan: false,
+      maxStudents: 200,
+    };
+    await api.startClassSession(classRequest);
+    await api.resumableClassSession();
+    await api.resumeClassSession('class-1');
+    await api.stopClassSession();
     expect(ipc.invoke.mock.calls).toEqual([
       [invokeChannels.versions],
       [invokeChannels.saveScenario, request],
@@ -54,6 +66,10 @@ describe('window.parley (preload)', () => {
       [invokeChannels.exportEnd, 'id', true],
       [invokeChannels.setDirty, true],
       [invokeChannels.openExternal, 'https://github.com/'],
+      [invokeChannels.startClassSession, classRequest],
+      [invokeChannels.resumableClassSession],
+      [invokeChannels.resumeClassSession, 'class-1'],
+      [invokeChannels.stopClassSession],
     ]);
   });
 

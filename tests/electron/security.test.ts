@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import {
+  CLASS_SESSION_SOCKETS,
   CONTENT_SECURITY_POLICY,
   createSafeOpenExternal,
   denyNavigation,
@@ -77,13 +78,17 @@ describe('Content-Security-Policy', () => {
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|wasm-unsafe-eval|strict-dynamic/);
   });
 
-  it('has no remote origin and no wildcard in any directive', () => {
+  it('has no remote origin and no wildcard in any directive; the one other source is a loopback WebSocket', () => {
     for (const [directive, values] of csp) {
       for (const value of values) {
+        if (directive === 'connect-src' && value === CLASS_SESSION_SOCKETS) continue;
         expect(value, directive).not.toMatch(/^(https?:|wss?:|\*|http)/);
         expect(value, directive).not.toMatch(/\./); // no host names
       }
     }
+    // a class session's WebSocket: loopback, plain ws (no remote host can be named), connect-src only
+    expect(CLASS_SESSION_SOCKETS).toBe('ws://127.0.0.1:*');
+    expect(csp.get('connect-src')).toEqual(["'self'", 'ws://127.0.0.1:*']);
     // unsafe-inline only for styles (chart libraries inject <style>)
     for (const [directive, values] of csp) {
       if (directive !== 'style-src') expect(values, directive).not.toContain("'unsafe-inline'");
@@ -97,8 +102,12 @@ describe('Content-Security-Policy', () => {
     const metaCsp = parseCsp(meta ?? '');
     expect(metaCsp.get('script-src')).toEqual(csp.get('script-src'));
     expect(metaCsp.get('object-src')).toEqual(["'none'"]);
+    expect(metaCsp.get('connect-src')).toEqual(csp.get('connect-src'));
     for (const [directive, values] of metaCsp) {
-      for (const value of values) expect(value, directive).not.toMatch(/^(https?:|wss?:|\*)/);
+      for (const value of values) {
+        if (directive === 'connect-src' && value === CLASS_SESSION_SOCKETS) continue;
+        expect(value, directive).not.toMatch(/^(https?:|wss?:|\*)/);
+      }
       if (directive !== 'style-src') expect(values, directive).not.toContain("'unsafe-inline'");
     }
   });

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_NFG_PROFILES, NfgError, readNfg } from '../../models/games/nfg';
 import { main } from '../../cli/main';
+import { parleyBin } from '../cli/cliHarness';
 
 const H = 'NFG 1 R "t" { "A" "B" } ';
 
@@ -232,8 +233,7 @@ describe('hostile CLI inputs', () => {
   });
 
   it('a real process: one line on stderr, exit 1, no stack trace', () => {
-    const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
-    const r = spawnSync(tsx, [join(process.cwd(), 'cli', 'main.ts'), 'solve', 'huge.nfg'], {
+    const r = spawnSync(process.execPath, [parleyBin, 'solve', 'huge.nfg'], {
       cwd: dir,
       encoding: 'utf8',
       timeout: 30_000,

@@ -23,6 +23,16 @@ describe('layer rules', () => {
     ['export const x = Math.random();\n', 'no-restricted-properties'],
     ['export const x = process.env.HOME;\n', 'no-restricted-globals'],
     ['export const x = window.location;\n', 'no-restricted-globals'],
+    // host-dependent transcendental functions (models/math has the deterministic ones)
+    ['export const x = Math.exp(1);\n', 'no-restricted-properties'],
+    ['export const x = Math.log(2);\n', 'no-restricted-properties'],
+    ['export const x = Math.pow(2, 0.5);\n', 'no-restricted-properties'],
+    ['export const x = Math.sin(0.5);\n', 'no-restricted-properties'],
+    ['export const f = (a: number, b: number): number => a ** b;\n', 'no-restricted-syntax'],
+    [
+      'export const f = (a: number): number => {\n  let b = a;\n  b **= 2;\n  return b;\n};\n',
+      'no-restricted-syntax',
+    ],
   ])('models/ rejects %j', async (code, rule) => {
     expect(await ruleIds(code, 'models/games/__lintFixture.ts')).toContain(rule);
   });
@@ -30,6 +40,13 @@ describe('layer rules', () => {
   it('accepts pure code in models/', async () => {
     expect(
       await ruleIds('export const twice = (x: number): number => 2 * x;\n', 'models/games/__ok.ts'),
+    ).toEqual([]);
+    // exact powers: two literals (constant), BigInt powers; sqrt, abs, floor are exactly specified
+    expect(
+      await ruleIds(
+        'export const a = 2 ** 53;\nexport const b = (k: bigint): bigint => 10n ** k;\nexport const c = Math.sqrt(2) + Math.abs(-1);\n',
+        'models/games/__ok.ts',
+      ),
     ).toEqual([]);
   });
 
@@ -57,12 +74,16 @@ describe('layer rules', () => {
     ).toContain('no-restricted-imports');
   });
 
-  // The sub-layer order inside models/ (ARCHITECTURE.md): random, games → formula → scenario → engine → class.
+  // The sub-layer order inside models/ (ARCHITECTURE.md): math, random, games → formula → scenario → engine → class.
   const snippet = (from: string): string => `import { x as y } from '${from}';\nexport const x = y;\n`;
   it.each([
     ['models/text/__f.ts', '../random/seedKey'],
     ['models/text/__f.ts', '../games/Game'],
     ['models/text/__f.ts', '../engine/Runner'],
+    ['models/text/__f.ts', '../math/exp'],
+    ['models/math/__f.ts', '../random/RandomStream'],
+    ['models/math/__f.ts', '../games/Game'],
+    ['models/math/__f.ts', '../text/csv'],
     ['models/random/__f.ts', '../games/Game'],
     ['models/random/__f.ts', '../formula/FormulaIR'],
     ['models/random/__f.ts', '../library/korea-2025.parley.json'],
@@ -91,6 +112,9 @@ describe('layer rules', () => {
     ['models/games/__f.ts', '../text/csv'],
     ['models/formula/__f.ts', '../text/inputLimits'],
     ['models/engine/__f.ts', '../text/csv'],
+    ['models/random/__f.ts', '../math/exp'],
+    ['models/games/__f.ts', '../math/log'],
+    ['models/formula/__f.ts', '../math/pow'],
     ['models/random/__f.ts', './RandomStream'],
     ['models/games/__f.ts', '../random/RandomStream'],
     ['models/games/extensive/__f.ts', '../Game'],
@@ -129,6 +153,33 @@ describe('layer rules', () => {
     ['api/__f.ts', './Other'],
   ])('%s may import %s', async (file, from) => {
     expect(await ruleIds(snippet(from), file)).toEqual([]);
+  });
+
+  it('node/ may not import cli/, renderer/ or electron/; models/class is platform-free too', async () => {
+    for (const from of ['../../cli/main', '../../renderer/main', '../../electron/main/index']) {
+      expect(
+        await ruleIds(`import { x as y } from '${from}';\nexport const x = y;\n`, 'node/class/__f.ts'),
+      ).toContain('no-restricted-imports');
+    }
+    expect(
+      await ruleIds(
+        "import { createServer } from 'node:http';\nexport const x = createServer;\n",
+        'models/class/__f.ts',
+      ),
+    ).toContain('no-restricted-imports');
+  });
+
+  it('the bench baselines may not import models/ or cli/ (they must share no code with the engine)', async () => {
+    for (const from of ['../../models/random/quantileFunction', '../../cli/main'])
+      expect(
+        await ruleIds(`import { x as y } from '${from}';\nexport const x = y;\n`, 'bench/baseline/__f.ts'),
+      ).toContain('no-restricted-imports');
+    expect(
+      await ruleIds(
+        "import { x as y } from '../../models/random/quantileFunction';\nexport const x = y;\n",
+        'bench/__f.ts',
+      ),
+    ).toEqual([]);
   });
 
   it('components may not touch window.parley', async () => {

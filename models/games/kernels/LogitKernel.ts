@@ -270,7 +270,7 @@ export class LogitKernel {
       for (let col = 0; col < dim; col++) {
         const a = idx[col] as number;
         sigma[a] = (sigma[a] as number) + (d[col] as number);
-        step += (d[col] as number) ** 2;
+        step += (d[col] as number) * (d[col] as number);
       }
       if (Math.sqrt(step) < 1e-15) break;
     }

@@ -224,8 +224,10 @@ export class PathTracer {
         let corr = 0;
         let stepLen = 0;
         for (let a = 0; a <= nv; a++) {
-          corr += ((zp[a] as number) - (pred[a] as number)) ** 2;
-          stepLen += ((zp[a] as number) - (z[a] as number)) ** 2;
+          const dc = (zp[a] as number) - (pred[a] as number);
+          corr += dc * dc;
+          const ds = (zp[a] as number) - (z[a] as number);
+          stepLen += ds * ds;
         }
         ok = corr <= 0.09 * stepLen && this.tangent(zp, t, t2) !== 0 && (t2[nv] as number) > 0;
       }
@@ -249,6 +251,6 @@ export class PathTracer {
 /** Euclidean norm of v[0 … len - 1]. */
 const norm = (v: Float64Array, len: number): number => {
   let s = 0;
-  for (let i = 0; i < len; i++) s += (v[i] as number) ** 2;
+  for (let i = 0; i < len; i++) s += (v[i] as number) * (v[i] as number);
   return Math.sqrt(s);
 };

@@ -3,6 +3,8 @@
 // construction; reloaded in place when the game (of the same shape) changes.
 import type { FloatGame } from './FloatGame';
 import { perturbPayoffs } from './perturbPayoffs';
+import { exp } from '../../math/exp';
+import { log } from '../../math/log';
 
 /**
  * H(z) = 0 with z = (v, λ), v[off_i + k] = log σ_i(k) (nv = Σ_i K_i unknowns plus λ):
@@ -151,7 +153,7 @@ export class QreSystem {
     const { n, K, off, nv, sigma, U, W, H, J } = this;
     const width = nv + 1;
     const lambda = z[nv] as number;
-    for (let a = 0; a < nv; a++) sigma[a] = Math.exp(z[a] as number);
+    for (let a = 0; a < nv; a++) sigma[a] = exp(z[a] as number);
     this.payoffsAt(sigma, withJacobian);
     if (withJacobian) J.fill(0, 0, nv * width);
     for (let i = 0; i < n; i++) {
@@ -189,7 +191,7 @@ export class QreSystem {
       const k = this.K[i] as number;
       let sum = 0;
       for (let s = 0; s < k; s++) {
-        const v = Math.exp(z[o + s] as number);
+        const v = exp(z[o + s] as number);
         mix[o + s] = v;
         sum += v;
       }
@@ -201,7 +203,7 @@ export class QreSystem {
   centroid(z: Float64Array): void {
     for (let i = 0; i < this.n; i++) {
       const k = this.K[i] as number;
-      for (let s = 0; s < k; s++) z[(this.off[i] as number) + s] = -Math.log(k);
+      for (let s = 0; s < k; s++) z[(this.off[i] as number) + s] = -log(k);
     }
     z[this.nv] = 0;
   }

@@ -31,7 +31,16 @@ export const checkParameter = (id: string, p: ScenarioParameter, diag: ScenarioD
 /** A slider step: a power of ten giving about 100 steps over the range. */
 const niceStep = (span: number): number => {
   if (!(span > 0) || !Number.isFinite(span)) return 1;
-  const step = 10 ** Math.floor(Math.log10(span / 100));
+  // 10^floor(log10(span / 100)) by exact comparisons with powers of ten (no host-dependent log10)
+  const target = span / 100;
+  let step = 1;
+  if (target >= 1) {
+    while (step * 10 <= target && Number.isFinite(step * 10)) step *= 10;
+  } else {
+    let p = 1; // step = 1/p, 10^n exact up to 1e22, one correctly rounded division
+    while (1 / p > target && Number.isFinite(p)) p *= 10;
+    step = 1 / p;
+  }
   // Subnormal spans underflow to 0: fall back to the span itself.
   return step > 0 && Number.isFinite(step) ? step : span;
 };

@@ -2,6 +2,7 @@
 // view models below) and returns (width) => Plot options for <Chart>. Colours: Okabe–Ito (colour-blind-safe).
 import * as Plot from '@observablehq/plot';
 import { divergingScheme, heatmapScheme, seriesColour } from './okabeIto';
+import { formatNumber, formatPercent } from '../util/format';
 
 export type ProbabilityRow = {
   readonly label: string;
@@ -44,7 +45,7 @@ export type DiffRow = {
 
 type Spec = (width: number) => Plot.PlotOptions;
 
-const pct = (x: number): string => `${(x * 100).toFixed(x < 0.1 && x > -0.1 ? 1 : 0)}%`;
+const pct = formatPercent;
 
 const MAX_LABEL = 34;
 /** Axis labels longer than MAX_LABEL characters are shortened with an ellipsis (the data table has them in full). */
@@ -378,7 +379,7 @@ const convergence =
     };
   };
 
-const fmt = (v: number): string => (Number.isInteger(v) ? String(v) : v.toPrecision(3).replace(/\.?0+$/, ''));
+const fmt = formatNumber;
 
 /** Every chart builder, by chart kind. */
 export const chartSpecs = {
@@ -395,6 +396,3 @@ export const chartSpecs = {
   convergence,
   correlations,
 };
-
-export const formatPercent = pct;
-export const formatNumber = fmt;

@@ -1,6 +1,7 @@
 // Platform for the plain web build (`npm run web`): a file input to open, downloads to save and export,
 // localStorage for recent files and autosave. No paths exist in a browser: a file is identified by its name.
 import { INPUT_LIMITS } from '../../../models/text/inputLimits';
+import { browserClassSessions } from './browserClassSessions';
 import { canceled, failure, safeFileName, type FileRef, type OpenResult, type Platform } from './Platform';
 
 const RECENT_KEY = 'parley.recent.v1';
@@ -18,6 +19,8 @@ export type BrowserDeps = {
   /** Trigger a download of `blob` as `name` (injected so tests can capture it). */
   readonly download: (blob: Blob, name: string) => void;
   readonly addUnloadGuard: (guard: ((e: BeforeUnloadEvent) => void) | null) => void;
+  /** fetch, for the class-session endpoint of `npm run web` (injected so tests can answer it). */
+  readonly fetch: typeof fetch;
 };
 
 const MIME: Record<string, string> = {
@@ -68,6 +71,7 @@ export const createBrowserPlatform = (partial: Partial<BrowserDeps> = {}): Platf
     storage: partial.storage !== undefined ? partial.storage : safeLocalStorage(),
     now: partial.now ?? (() => new Date()),
     download: partial.download ?? defaultDownload(doc),
+    fetch: partial.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     addUnloadGuard:
       partial.addUnloadGuard ??
       (() => {
@@ -190,6 +194,7 @@ export const createBrowserPlatform = (partial: Partial<BrowserDeps> = {}): Platf
     },
     onMenuCommand: () => () => undefined,
     onOpenFile: () => () => undefined,
+    classSessions: browserClassSessions(deps.fetch),
   };
 };
 

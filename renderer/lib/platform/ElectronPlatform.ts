@@ -62,4 +62,11 @@ export const createElectronPlatform = (api: ParleyApi): Platform => ({
   openExternal: (url) => api.openExternal(url),
   onMenuCommand: (listener) => api.onMenuCommand(listener),
   onOpenFile: (listener) => api.onOpenFile(listener),
+  classSessions: {
+    available: async () => true,
+    start: (request) => api.startClassSession(request),
+    resumable: () => api.resumableClassSession(),
+    resume: (sessionId) => api.resumeClassSession(sessionId),
+    stop: () => api.stopClassSession(),
+  },
 });

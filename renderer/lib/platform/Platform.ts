@@ -2,15 +2,45 @@
 // window.parley. Two implementations: ElectronPlatform (wraps the preload's window.parley) and BrowserPlatform
 // (file input, downloads, localStorage); detectPlatform() picks one at start.
 import type {
+  ClassSessionInfo,
+  ClassStartRequest,
+  ClassStartResult,
   ExportKind,
   FileRef,
   MenuCommand,
   OpenResult,
   Restorable,
+  ResumableClassSession,
   SaveResult,
 } from '../../../api/ParleyApi';
 
-export type { ExportKind, FileRef, MenuCommand, OpenResult, Restorable, SaveResult };
+export type {
+  ClassSessionInfo,
+  ClassStartRequest,
+  ClassStartResult,
+  ExportKind,
+  FileRef,
+  MenuCommand,
+  OpenResult,
+  Restorable,
+  ResumableClassSession,
+  SaveResult,
+};
+
+/**
+ * Class play: a class session server started on this machine for the scenario on screen — by the desktop app's main
+ * process, or by the local server of `npm run web` (its /api/class/ endpoint).
+ */
+export type ClassSessionPort = {
+  /** False where nothing can start a server (the web build on a static host): the app explains `parley class`. */
+  available(): Promise<boolean>;
+  start(request: ClassStartRequest): Promise<ClassStartResult>;
+  /** The newest unfinished session (the running one first), or null. */
+  resumable(): Promise<ResumableClassSession | null>;
+  resume(sessionId: string): Promise<ClassStartResult>;
+  /** Stop the server; an unfinished session stays resumable. */
+  stop(): Promise<void>;
+};
 
 export type SaveRequest = {
   readonly path: string | null;
@@ -49,6 +79,8 @@ export type Platform = {
   openExternal(url: string): Promise<boolean>;
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   onOpenFile(listener: (file: OpenResult) => void): () => void;
+  /** Class sessions started from the app (absent: the app explains the command line instead). */
+  readonly classSessions?: ClassSessionPort;
 };
 
 /** A Failure result with a message (not cancelled). */

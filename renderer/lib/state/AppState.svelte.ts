@@ -1,45 +1,32 @@
 /**
- * AppState — the one application state object (created in App.svelte, passed down as the prop `app`).
- *
- * For other UI areas (simulation, what-if, export, charts):
- * - `app.platform: Platform` — files, export (`exportFile(kind, name, chunks)`), autosave, menus. Never window.parley.
- * - `app.models: ModelService` — the (lazily loaded) model layer: builtins, check (parse+compile), reduce.
- * - `app.doc: DocumentState` — the scenario being edited: `text`, `draft` (parsed JSON), `path`, `name`, `title`,
- *   `dirty`, `undo()/redo()`, `issues` (with JSON paths), `scenario` (last VALID parsed scenario or null).
- * - `app.spec: ModelSpec | null`, `app.model: RuntimeModel | null` — compiled from the last valid scenario.
- *   `app.modelVersion` increments every time a new model is installed (use it to invalidate cached results).
- * - `app.paramValues: Record<string, number>` — current slider values (defaults from the model + user overrides);
- *   `app.setParam(id, value)`, `app.resetParams()`. Changing them never dirties the document.
- * - `app.game: Game | null` / `app.gameError` — the one-round game at `paramValues` in round `app.gameRound`
- *   (default 1; the state at its initial values).
- * - `app.presentation: boolean`, `app.theme: 'system' | 'light' | 'dark'`, `app.activeView: View`,
- *   `app.notify(message, kind)` / `app.error(message)` (toasts), `app.toasts`, `app.dismiss(id)`.
- * - File actions: `newDocument()`, `openBuiltin(id)`, `open()`, `openRecent(path)`, `openDropped(file)`, `save()`,
- *   `saveAs()`, `exportScenario()`; each asks before replacing a dirty document (`app.prompt`).
- * - Commands (menus, shortcuts): `app.onCommand(listener)` returns an unsubscribe; `app.command(name)` dispatches.
- *   The shell handles file/edit/view commands; 'run', 'cancel-run', 'export-csv' are for the simulation area.
+ * AppState — the composition root (created in App.svelte, passed down as the prop `app`). It holds the narrow state
+ * classes and the one command router, and forwards their most used members so components can say `app.spec`:
+ * - `app.documents: DocumentsState` — the document (`doc`), its compiled `spec`/`model`, parameter values
+ *   (`paramValues`, `setParam`, `resetParams`), the one-round `game`, file actions, validation, autosave.
+ * - `app.results: ResultsState` — run settings (one seed per document), simulation, what-if; staleness rule.
+ * - `app.preferences: PreferencesState` — theme, active view, left-panel tab, presentation mode, shortcuts overlay.
+ * - `app.notifications: NotificationsState` — toasts (`app.notify`, `app.error`).
+ * - `app.command(name)` — the ONE command router (menus, shortcuts, buttons): every MenuCommand has one handler.
+ * - `app.platform: Platform` (files, exports; never window.parley), `app.models: ModelService` (the model layer).
  */
-import type { Game } from '../../../models/games/Game';
 import type { ModelSpec, RuntimeModel } from '../../../models/scenario/RuntimeModel';
+import type { Game } from '../../../models/games/Game';
 import type { FileRef, MenuCommand, OpenResult, Platform } from '../platform/Platform';
-import { DocumentState } from './DocumentState.svelte';
+import { CommandRouter } from './CommandRouter';
+import type { DocumentState } from './DocumentState.svelte';
+import { DocumentsState, type Prompt } from './DocumentsState.svelte';
+import { lazyWorkerPort } from '../simulation/lazyWorkerPort';
 import type { BuiltinInfo, ModelService } from './ModelService';
+import { NotificationsState, type Toast, type ToastKind } from './NotificationsState.svelte';
+import { PreferencesState, type Theme, type View } from './PreferencesState.svelte';
+import { reportExport } from './reportExport';
+import { ResultsState } from './ResultsState.svelte';
+import type { SimulationPort } from './SimulationPort';
 
-export type View = 'model' | 'game' | 'simulate' | 'whatif';
-export type Theme = 'system' | 'light' | 'dark';
-export type ToastKind = 'info' | 'success' | 'error';
-export type Toast = { readonly id: number; readonly kind: ToastKind; readonly message: string };
-export type PromptChoice = 'save' | 'discard' | 'cancel';
-export type Prompt = {
-  readonly title: string;
-  readonly message: string;
-  readonly resolve: (choice: PromptChoice) => void;
-};
-
-export const DEFAULT_SCENARIO = 'korea-2025';
-const VALIDATE_MS = 120;
-const AUTOSAVE_MS = 3000;
-const THEME_KEY = 'parley.theme';
+export { DEFAULT_SCENARIO, blankScenario } from './DocumentsState.svelte';
+export type { Prompt, PromptChoice } from './DocumentsState.svelte';
+export type { Theme, View } from './PreferencesState.svelte';
+export type { Toast, ToastKind } from './NotificationsState.svelte';
 
 export type AppOptions = {
   readonly platform: Platform;
@@ -48,368 +35,259 @@ export type AppOptions = {
   readonly schedule?: (fn: () => void, ms: number) => unknown;
   readonly cancel?: (handle: unknown) => void;
   readonly now?: () => number;
+  /** The engine (tests pass a fake; the app loads the Web Worker pool on first use). */
+  readonly simulationPort?: SimulationPort;
 };
-
-const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
 
 export class AppState {
   readonly platform: Platform;
   readonly models: ModelService;
-  readonly doc: DocumentState;
-
-  spec = $state.raw<ModelSpec | null>(null);
-  model = $state.raw<RuntimeModel | null>(null);
-  modelVersion = $state(0);
-  builtins = $state.raw<readonly BuiltinInfo[]>([]);
-  recent = $state.raw<readonly FileRef[]>([]);
-  /** Parameter values the user moved (by id); the rest follow the model's defaults. */
-  overrides = $state<Record<string, number>>({});
-  presentation = $state(false);
-  /** The round whose game the Game view shows (1-based; calendar effects such as drill months depend on it). */
-  gameRound = $state(1);
-  theme = $state<Theme>('system');
-  activeView = $state<View>('model');
-  /** Which left-panel tab is shown. */
-  sidebar = $state<'parameters' | 'library'>('parameters');
-  showShortcuts = $state(false);
-  toasts = $state.raw<readonly Toast[]>([]);
-  prompt = $state.raw<Prompt | null>(null);
-  /** Loading the model layer (first start); the shell is painted meanwhile. */
-  loading = $state(true);
-  /** A fatal start-up problem shown in place of the workspace. */
-  startupError = $state<string | null>(null);
-  /** An autosave found at start, offered for restore. */
-  restoreOffer = $state.raw<{ text: string; path: string | null; savedAt: string } | null>(null);
-
-  paramValues: Record<string, number> = $derived.by(() => {
-    const out: Record<string, number> = {};
-    for (const p of this.spec?.params ?? []) {
-      // Own keys only: a parameter named "constructor" without an override must not read Object.prototype's.
-      const o = Object.hasOwn(this.overrides, p.id) ? this.overrides[p.id] : undefined;
-      out[p.id] = o === undefined ? p.value : clamp(o, p.min, p.max);
-    }
-    return out;
-  });
-
-  #gameResult = $derived.by((): { game: Game | null; error: string | null } => {
-    const model = this.model;
-    if (!model) return { game: null, error: null };
-    try {
-      const round = Math.min(Math.max(1, Math.round(this.gameRound)), model.rounds.count);
-      return { game: this.models.reduce(model, { params: this.paramValues, round }), error: null };
-    } catch (e) {
-      return { game: null, error: e instanceof Error ? e.message : String(e) };
-    }
-  });
-  game = $derived(this.#gameResult.game);
-  gameError = $derived(this.#gameResult.error);
-
-  readonly #schedule: (fn: () => void, ms: number) => unknown;
-  readonly #cancel: (handle: unknown) => void;
-  #validateTimer: unknown = null;
-  #autosaveTimer: unknown = null;
-  #checkSeq = 0;
-  #toastSeq = 0;
-  #listeners: ((command: MenuCommand) => void)[] = [];
+  readonly documents: DocumentsState;
+  readonly preferences = new PreferencesState();
+  readonly notifications: NotificationsState;
+  results = $state.raw<ResultsState>(null as unknown as ResultsState);
+  readonly #router: CommandRouter;
+  /** Class play's two commands, handled by its ClassHostState once it exists (classHostStateFor registers it). */
+  #classCommands: {
+    readonly start: () => void | Promise<unknown>;
+    readonly resume: () => void | Promise<unknown>;
+  } | null = null;
 
   constructor(options: AppOptions) {
     this.platform = options.platform;
     this.models = options.models;
-    this.#schedule = options.schedule ?? ((fn, ms) => setTimeout(fn, ms));
-    this.#cancel = options.cancel ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
-    this.doc = new DocumentState(options.now);
-    this.doc.onChange = () => this.#onDocChange();
-    this.theme = readTheme();
+    const schedule = options.schedule ?? ((fn, ms) => setTimeout(fn, ms));
+    const cancel = options.cancel ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
+    this.notifications = new NotificationsState(schedule);
+    this.documents = new DocumentsState({
+      platform: options.platform,
+      models: options.models,
+      notifier: this.notifications,
+      schedule,
+      cancel,
+      now: options.now,
+    });
+    this.documents.onReplace(() => this.results.clear());
+    this.useSimulationPort(options.simulationPort ?? lazyWorkerPort());
+    this.#router = new CommandRouter(this.#handlers(), (m) => this.error(m));
   }
 
-  /** Start-up: built-ins, recent files, the restore offer, then the default scenario. */
-  async start(): Promise<void> {
-    try {
-      const [builtins, recent, restorable] = await Promise.all([
-        this.models.builtins(),
-        this.platform.recentFiles().catch(() => []),
-        this.platform.restorable().catch(() => null),
-      ]);
-      this.builtins = builtins;
-      this.recent = recent;
-      this.restoreOffer = restorable;
-      const first = builtins.find((b) => b.id === DEFAULT_SCENARIO) ?? builtins[0];
-      if (first) await this.#loadBuiltin(first.id);
-      else this.doc.load(stringify({ format: 'parley.scenario/1', title: 'Untitled' }), untitled());
-    } catch (e) {
-      this.startupError = `Parley could not load its scenario library: ${e instanceof Error ? e.message : String(e)}`;
-    } finally {
-      this.loading = false;
-    }
+  /** Put a (fake) engine behind the results; the previous results are dropped. */
+  useSimulationPort(port: SimulationPort): void {
+    const old = this.results as ResultsState | null;
+    old?.dispose();
+    const source = () => ({
+      spec: this.documents.spec,
+      paramValues: this.documents.paramValues,
+      epoch: this.documents.epoch,
+    });
+    this.results = new ResultsState(port, source, old?.settings);
   }
 
-  // ---- commands ----------------------------------------------------------------------------------------------
-
-  onCommand(listener: (command: MenuCommand) => void): () => void {
-    this.#listeners = [...this.#listeners, listener];
-    return () => {
-      this.#listeners = this.#listeners.filter((l) => l !== listener);
-    };
+  start(): Promise<void> {
+    return this.documents.start();
   }
 
+  /** Run a command (menu item, shortcut, button): the one router. */
   command(command: MenuCommand): void {
-    for (const l of this.#listeners) {
-      try {
-        l(command);
-      } catch (e) {
-        this.error(`Command "${command}" failed: ${e instanceof Error ? e.message : String(e)}`);
-      }
-    }
+    this.#router.run(command);
   }
 
-  // ---- parameters ----------------------------------------------------------------------------------------------
+  /** Route the class-play menu commands to class play's state (one handler each, kept in the one router's table). */
+  useClassCommands(handlers: {
+    readonly start: () => void | Promise<unknown>;
+    readonly resume: () => void | Promise<unknown>;
+  }): void {
+    this.#classCommands = handlers;
+  }
+
+  #handlers() {
+    const d = this.documents;
+    const p = this.preferences;
+    return {
+      new: () => d.newDocument(),
+      open: () => d.open(),
+      save: () => d.save(),
+      'save-as': () => d.saveAs(),
+      undo: () => d.doc.undo(),
+      redo: () => d.doc.redo(),
+      'toggle-presentation': () => p.togglePresentation(),
+      'show-library': () => {
+        p.presentation = false;
+        p.sidebar = 'library';
+      },
+      'show-shortcuts': () => {
+        p.showShortcuts = !p.showShortcuts;
+      },
+      about: async () => {
+        const v = await this.platform.versions();
+        this.notify(
+          `Parley ${v.app ?? ''} — ${Object.entries(v)
+            .filter(([k]) => k !== 'app')
+            .map(([k, val]) => `${k} ${val}`)
+            .join(', ')}`,
+        );
+      },
+      run: () => {
+        p.activeView = 'simulate';
+        return this.results.simulation.run();
+      },
+      'cancel-run': () => this.results.cancelAll(),
+      'export-csv': async () => {
+        const sim = this.results.simulation;
+        if (!sim.result) {
+          this.notify('Run a simulation first: the CSV export is the per-trial data of the last run.');
+          return;
+        }
+        reportExport(this, await sim.exportRun('trials', this.platform));
+      },
+      'start-class-session': () => this.#classCommands?.start(),
+      'resume-class-session': () => this.#classCommands?.resume(),
+    } satisfies Record<MenuCommand, () => unknown>;
+  }
+
+  // ---- forwarded members (the most used ones; the narrow classes hold the state) ----------------------------------
+
+  get doc(): DocumentState {
+    return this.documents.doc;
+  }
+  get spec(): ModelSpec | null {
+    return this.documents.spec;
+  }
+  get model(): RuntimeModel | null {
+    return this.documents.model;
+  }
+  get modelVersion(): number {
+    return this.documents.modelVersion;
+  }
+  get paramValues(): Record<string, number> {
+    return this.documents.paramValues;
+  }
+  get overrides(): Record<string, number> {
+    return this.documents.overrides;
+  }
+  get game(): Game | null {
+    return this.documents.game;
+  }
+  get gameError(): string | null {
+    return this.documents.gameError;
+  }
+  get gameRound(): number {
+    return this.documents.gameRound;
+  }
+  set gameRound(v: number) {
+    this.documents.gameRound = v;
+  }
+  get builtins(): readonly BuiltinInfo[] {
+    return this.documents.builtins;
+  }
+  get recent(): readonly FileRef[] {
+    return this.documents.recent;
+  }
+  get prompt(): Prompt | null {
+    return this.documents.prompt;
+  }
+  get loading(): boolean {
+    return this.documents.loading;
+  }
+  get startupError(): string | null {
+    return this.documents.startupError;
+  }
+  get restoreOffer(): { text: string; path: string | null; savedAt: string } | null {
+    return this.documents.restoreOffer;
+  }
+  get theme(): Theme {
+    return this.preferences.theme;
+  }
+  get activeView(): View {
+    return this.preferences.activeView;
+  }
+  set activeView(v: View) {
+    this.preferences.activeView = v;
+  }
+  get sidebar(): 'parameters' | 'library' {
+    return this.preferences.sidebar;
+  }
+  set sidebar(v: 'parameters' | 'library') {
+    this.preferences.sidebar = v;
+  }
+  get showShortcuts(): boolean {
+    return this.preferences.showShortcuts;
+  }
+  set showShortcuts(v: boolean) {
+    this.preferences.showShortcuts = v;
+  }
+  get presentation(): boolean {
+    return this.preferences.presentation;
+  }
+  set presentation(v: boolean) {
+    this.preferences.presentation = v;
+  }
+  get toasts(): readonly Toast[] {
+    return this.notifications.toasts;
+  }
 
   setParam(id: string, value: number): void {
-    if (!Number.isFinite(value)) return;
-    this.overrides[id] = value;
+    this.documents.setParam(id, value);
   }
-
   resetParams(): void {
-    this.overrides = {};
+    this.documents.resetParams();
   }
-
-  // ---- UI helpers ----------------------------------------------------------------------------------------------
-
-  notify(message: string, kind: ToastKind = 'info'): void {
-    const id = ++this.#toastSeq;
-    this.toasts = [...this.toasts.slice(-3), { id, kind, message }];
-    if (kind !== 'error') this.#schedule(() => this.dismiss(id), 4000);
-  }
-
-  error(message: string): void {
-    this.notify(message, 'error');
-  }
-
-  dismiss(id: number): void {
-    this.toasts = this.toasts.filter((t) => t.id !== id);
-  }
-
   setTheme(theme: Theme): void {
-    this.theme = theme;
-    try {
-      globalThis.localStorage?.setItem(THEME_KEY, theme);
-    } catch {
-      // storage disabled: the theme just isn't remembered
-    }
+    this.preferences.setTheme(theme);
   }
-
-  togglePresentation(on: boolean = !this.presentation): void {
-    this.presentation = on;
+  togglePresentation(on?: boolean): void {
+    this.preferences.togglePresentation(on);
   }
-
-  /** Ask before replacing or closing a dirty document; true = go ahead. */
-  async confirmDiscard(action: string): Promise<boolean> {
-    if (!this.doc.dirty) return true;
-    const choice = await new Promise<PromptChoice>((resolve) => {
-      this.prompt = {
-        title: 'Unsaved changes',
-        message: `“${this.doc.title}” has unsaved changes. Save them before you ${action}?`,
-        resolve: (c) => {
-          this.prompt = null;
-          resolve(c);
-        },
-      };
-    });
-    if (choice === 'cancel') return false;
-    if (choice === 'save') return this.save();
-    return true;
+  notify(message: string, kind?: ToastKind): void {
+    this.notifications.notify(message, kind);
   }
-
-  // ---- files ---------------------------------------------------------------------------------------------------
-
-  async newDocument(): Promise<void> {
-    if (!(await this.confirmDiscard('start a new scenario'))) return;
-    this.doc.load(stringify(blankScenario()), untitled());
-    this.#afterReplace();
+  error(message: string): void {
+    this.notifications.error(message);
   }
-
-  async openBuiltin(id: string): Promise<void> {
-    if (!(await this.confirmDiscard('open another scenario'))) return;
-    await this.#loadBuiltin(id);
+  dismiss(id: number): void {
+    this.notifications.dismiss(id);
   }
-
-  async open(): Promise<void> {
-    if (!(await this.confirmDiscard('open another file'))) return;
-    this.#loadResult(await this.platform.openScenario());
+  confirmDiscard(action: string): Promise<boolean> {
+    return this.documents.confirmDiscard(action);
   }
-
-  async openRecent(path: string): Promise<void> {
-    if (!(await this.confirmDiscard('open another file'))) return;
-    this.#loadResult(await this.platform.openRecent(path));
+  newDocument(): Promise<void> {
+    return this.documents.newDocument();
   }
-
-  async openDropped(file: File): Promise<void> {
-    if (!(await this.confirmDiscard('open the dropped file'))) return;
-    this.#loadResult(await this.platform.readDroppedFile(file));
+  openBuiltin(id: string): Promise<void> {
+    return this.documents.openBuiltin(id);
   }
-
-  /** A file pushed by the shell (command line, double-click, second instance). */
-  async openPushed(result: OpenResult): Promise<void> {
-    if (!result.ok) return this.#loadResult(result);
-    if (!(await this.confirmDiscard('open another file'))) return;
-    this.#loadResult(result);
+  open(): Promise<void> {
+    return this.documents.open();
   }
-
+  openRecent(path: string): Promise<void> {
+    return this.documents.openRecent(path);
+  }
+  openDropped(file: File): Promise<void> {
+    return this.documents.openDropped(file);
+  }
+  openPushed(result: OpenResult): Promise<void> {
+    return this.documents.openPushed(result);
+  }
   restore(): void {
-    const offer = this.restoreOffer;
-    if (!offer) return;
-    this.restoreOffer = null;
-    const name = offer.path ? baseName(offer.path) : 'restored.parley.json';
-    this.doc.load(offer.text, { path: offer.path, name, saved: false });
-    this.#afterReplace();
-    this.notify('Restored your unsaved work.', 'success');
+    this.documents.restore();
   }
-
-  async dismissRestore(): Promise<void> {
-    this.restoreOffer = null;
-    await this.platform.autosave(null).catch(() => undefined);
+  dismissRestore(): Promise<void> {
+    return this.documents.dismissRestore();
   }
-
   save(): Promise<boolean> {
-    return this.#save(false);
+    return this.documents.save();
   }
-
   saveAs(): Promise<boolean> {
-    return this.#save(true);
+    return this.documents.saveAs();
   }
-
-  async exportScenario(): Promise<void> {
-    const r = await this.platform.exportFile('scenario', this.doc.name, [this.doc.text]);
-    if (r.ok) this.notify(`Exported ${r.name}.`, 'success');
-    else if (!r.canceled) this.error(r.error ?? 'Export failed.');
+  exportScenario(): Promise<void> {
+    return this.documents.exportScenario();
   }
-
-  async refreshRecent(): Promise<void> {
-    this.recent = await this.platform.recentFiles().catch(() => this.recent);
+  refreshRecent(): Promise<void> {
+    return this.documents.refreshRecent();
   }
-
-  /** Validate now (tests and the Source view's "check" call it; edits call it debounced). */
-  async validateNow(): Promise<void> {
-    if (this.#validateTimer !== null) this.#cancel(this.#validateTimer);
-    this.#validateTimer = null;
-    const seq = ++this.#checkSeq;
-    const text = this.doc.text;
-    if (this.doc.jsonError !== null) {
-      this.doc.issues = [{ path: '', message: this.doc.jsonError }];
-      this.doc.checking = false;
-      return;
-    }
-    let result;
-    try {
-      result = await this.models.check(text, this.doc.name);
-    } catch (e) {
-      result = { ok: false as const, issues: [{ path: '', message: `Unexpected error: ${String(e)}` }] };
-    }
-    if (seq !== this.#checkSeq) return; // a newer edit superseded this check
-    this.doc.checking = false;
-    if (result.ok) {
-      this.doc.issues = [];
-      this.doc.warnings = result.warnings;
-      this.doc.scenario = result.scenario;
-      this.spec = result.spec;
-      this.model = result.model;
-      if (this.modelVersion === 0) globalThis.performance?.mark?.('parley:model-ready');
-      this.modelVersion += 1;
-      // drop overrides of parameters that no longer exist
-      const ids = result.spec.params.map((p) => p.id);
-      for (const k of Object.keys(this.overrides)) if (!ids.includes(k)) delete this.overrides[k];
-    } else {
-      this.doc.issues = result.issues;
-    }
-  }
-
-  async #save(saveAs: boolean): Promise<boolean> {
-    const text = this.doc.text;
-    const r = await this.platform.saveScenario({
-      path: this.doc.path,
-      text,
-      saveAs: saveAs || this.doc.path === null,
-      suggestedName: this.doc.name,
-    });
-    if (r.ok) {
-      this.doc.markSaved({ path: r.path, name: r.name }, text);
-      void this.platform.autosave(null).catch(() => undefined);
-      void this.refreshRecent();
-      this.notify(`Saved ${r.name}.`, 'success');
-      return true;
-    }
-    if (!r.canceled) this.error(`Not saved: ${r.error ?? 'unknown error'}. Your changes are kept.`);
-    return false;
-  }
-
-  #loadResult(r: OpenResult): void {
-    if (!r.ok) {
-      if (!r.canceled) this.error(r.error ?? 'Could not open the file.');
-      return;
-    }
-    this.doc.load(r.text, { path: r.path || null, name: r.name });
-    this.#afterReplace();
-    void this.refreshRecent();
-  }
-
-  async #loadBuiltin(id: string): Promise<void> {
-    const text = await this.models.builtinText(id);
-    // a built-in is a template: saving it asks for a new file
-    this.doc.load(text, { path: null, name: `${id}.parley.json` });
-    this.#afterReplace();
-    await this.validateNow();
-  }
-
-  #afterReplace(): void {
-    this.overrides = {};
-    this.gameRound = 1;
-    this.spec = null;
-    this.model = null;
-    void this.platform.setDirty(this.doc.dirty).catch(() => undefined);
-  }
-
-  #onDocChange(): void {
-    if (this.#validateTimer !== null) this.#cancel(this.#validateTimer);
-    this.#validateTimer = this.#schedule(() => void this.validateNow(), VALIDATE_MS);
-    void this.platform.setDirty(this.doc.dirty).catch(() => undefined);
-    if (this.#autosaveTimer !== null) this.#cancel(this.#autosaveTimer);
-    this.#autosaveTimer = this.#schedule(() => {
-      this.#autosaveTimer = null;
-      const entry = this.doc.dirty ? { text: this.doc.text, path: this.doc.path } : null;
-      void this.platform.autosave(entry).catch(() => undefined);
-    }, AUTOSAVE_MS);
+  validateNow(): Promise<void> {
+    return this.documents.validateNow();
   }
 }
-
-const stringify = (v: unknown): string => `${JSON.stringify(v, null, 2)}\n`;
-const untitled = () => ({ path: null, name: 'untitled.parley.json' });
-const baseName = (p: string): string => p.split(/[\\/]/).pop() ?? p;
-
-const readTheme = (): Theme => {
-  try {
-    const t = globalThis.localStorage?.getItem(THEME_KEY);
-    return t === 'light' || t === 'dark' ? t : 'system';
-  } catch {
-    return 'system';
-  }
-};
-
-/** File → New: a valid 2×2 game to fill in (two actors, two strategies each, payoffs 0). */
-export const blankScenario = (): Record<string, unknown> => {
-  const actor = (id: string, name: string, other: string) => ({
-    id,
-    name,
-    strategies: [
-      { id: 'a', label: 'Option A' },
-      { id: 'b', label: 'Option B' },
-    ],
-    payoffs: { a: `0 * ${other}.a`, b: `0 * ${other}.b` },
-  });
-  return {
-    format: 'parley.scenario/1',
-    title: 'Untitled scenario',
-    description: '',
-    parameters: {},
-    actors: [actor('row', 'Row player', 'col'), actor('col', 'Column player', 'row')],
-  };
-};

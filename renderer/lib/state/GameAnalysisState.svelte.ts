@@ -3,7 +3,7 @@
 // dropped. Without Worker support (tests) it computes synchronously.
 import type { Game } from '../../../models/games/Game';
 import { analyseGame, gameToWire, type GameAnalysis } from '../util/analyseGame';
-import type { AnalysisRequest, AnalysisResponse } from '../util/analysis.worker';
+import type { AnalysisRequest, AnalysisResponse } from './analysis.worker';
 
 export type WorkerLike = {
   postMessage(m: AnalysisRequest): void;
@@ -14,7 +14,7 @@ export type WorkerLike = {
 const defaultWorker = (): WorkerLike | null => {
   if (typeof Worker === 'undefined') return null;
   try {
-    return new Worker(new URL('../util/analysis.worker.ts', import.meta.url), {
+    return new Worker(new URL('./analysis.worker.ts', import.meta.url), {
       type: 'module',
     }) as WorkerLike;
   } catch {

@@ -2,6 +2,7 @@
 // `engineSimulationPort` (in engineSimulationPort.ts) implements it with the engine's Web Worker runner, and tests
 // pass a fake. Results arrive here already shaped for the charts (the "view" types below).
 import type { Sampler } from '../../../models/engine/ParamSampler';
+import type { Provenance } from '../../../models/engine/Provenance';
 import type { ModelSpec } from '../../../models/scenario/RuntimeModel';
 import type { BandRow, HistogramBin, ProbabilityRow, QuantileMarks, ShareRow } from '../charts/chartSpecs';
 
@@ -48,6 +49,8 @@ export type SurvivalView = {
 
 export type RunView = {
   readonly settings: RunSettings;
+  /** The engine's deterministic run id (the per-trial CSV's run_id column). */
+  readonly runId: string;
   /** Trials actually run (fewer than settings.trials when auto-stop ended the run early). */
   readonly trials: number;
   readonly stoppedEarly: boolean;
@@ -72,13 +75,14 @@ export type RunView = {
   };
   /** Convergence trace: each outcome's estimate as trials accumulate. */
   readonly convergence: readonly { readonly trials: number; readonly series: string; readonly p: number }[];
-  /** The run's metadata (sidecar JSON: app version, scenario hash, seed, sampler, trials, timestamp…). */
-  readonly metadata: Readonly<Record<string, unknown>>;
+  /** Where the run came from (scenario, values, seed, settings, app version, start time): its sidecar's content. */
+  readonly provenance: Provenance;
 };
 
 /** A quick estimate (live mode): outcome probabilities only. */
 export type EstimateView = {
   readonly settings: RunSettings;
+  readonly provenance: Provenance;
   readonly trials: number;
   readonly elapsedMs: number;
   readonly outcomes: readonly OutcomeView[];
@@ -95,6 +99,7 @@ export type ReplayRound = {
 };
 
 export type ReplayView = {
+  readonly provenance: Provenance;
   readonly trial: number;
   readonly seed: number;
   readonly params: readonly { readonly label: string; readonly value: number; readonly unit: string }[];
@@ -109,6 +114,7 @@ export type SweepAxis = {
 };
 
 export type SweepView = {
+  readonly provenance: Provenance;
   readonly x: SweepAxis;
   readonly y: SweepAxis | null;
   /** One row per grid point and outcome. */
@@ -125,6 +131,7 @@ export type SweepView = {
 };
 
 export type CompareView = {
+  readonly provenance: Provenance;
   readonly rows: readonly {
     readonly id: string;
     readonly label: string;
@@ -148,6 +155,7 @@ export type CompareView = {
 };
 
 export type TornadoView = {
+  readonly provenance: Provenance;
   /** Global sensitivity: Spearman rank correlation of each uncertain parameter with the target (per trial). */
   readonly spearman: readonly { readonly param: string; readonly label: string; readonly rho: number }[];
   readonly globalTrials: number;
@@ -191,6 +199,8 @@ export type SimulationPort = {
   perTrialCsv(spec: ModelSpec, settings: RunSettings, hooks: RunHooks): CsvChunks;
   summaryCsv(spec: ModelSpec, run: RunView): Promise<string>;
   sweepCsv(spec: ModelSpec, sweep: SweepView): Promise<string>;
+  compareCsv(spec: ModelSpec, compare: CompareView): Promise<string>;
+  sensitivityCsv(spec: ModelSpec, sensitivity: TornadoView): Promise<string>;
   metadataJson(spec: ModelSpec, run: RunView): Promise<string>;
 };
 

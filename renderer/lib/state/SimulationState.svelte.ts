@@ -1,73 +1,27 @@
-// State of the simulation view: run settings (trials, seed, sampler, workers), the running run's progress and
-// cancel, the last result, and "replay trial k". Engine calls go through a SimulationPort (workers in the app, a
-// fake in tests). Random seeds are picked HERE (the UI), never in models/.
-import type { Sampler } from '../../../models/engine/ParamSampler';
+// State of the simulation view: the running run's progress and cancel, the last result (carrying its provenance),
+// and "replay trial k". The settings (trials, seed, sampler, stop-early rule, workers) are the document's
+// RunSettingsState, shared with What-if. Engine calls go through a SimulationPort (workers in the app, a fake in
+// tests).
 import type { ModelSpec } from '../../../models/scenario/RuntimeModel';
 import type { Platform, SaveResult } from '../platform/Platform';
-import { runExportName } from './runExportName';
-import {
-  isAbort,
-  type ReplayView,
-  type RunSettings,
-  type RunView,
-  type SimulationPort,
-} from './SimulationPort';
+import { exportBaseName } from '../../../models/engine/sidecar';
+import { exportTable } from './exportTable';
+import { parseIntIn, type RunSettingsState } from './RunSettingsState.svelte';
+import { isAbort, type ReplayView, type RunView, type SimulationPort } from './SimulationPort';
+import { changeSince } from './staleness';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 export type RunExportKind = 'trials' | 'summary' | 'metadata';
 
-/** What a run needs from the document: the compiled scenario and the user's parameter values. */
+/** What a computation needs from the document: the compiled scenario, the parameter values, and its epoch. */
 export type SimulationSource = () => {
   readonly spec: ModelSpec | null;
   readonly paramValues: Readonly<Record<string, number>>;
-};
-
-export const MAX_TRIALS = 10_000_000;
-export const MAX_SEED = 0xffffffff;
-
-/** A fresh random root seed (uint32) from the platform's CSPRNG. */
-export const randomSeed = (): number => {
-  const a = new Uint32Array(1);
-  crypto.getRandomValues(a);
-  return a[0] ?? 1;
-};
-
-/** Worker count default: one per logical core (the UI thread mostly waits meanwhile), 1 to 8. */
-export const defaultWorkers = (): number => {
-  const n = typeof navigator !== 'undefined' ? (navigator.hardwareConcurrency ?? 2) : 2;
-  return Math.max(1, Math.min(8, n));
-};
-
-/** Only the parameters the user moved away from the scenario's value are overridden (others keep their uncertainty). */
-export const overridesFor = (
-  spec: ModelSpec,
-  paramValues: Readonly<Record<string, number>>,
-): Record<string, number> => {
-  const out: Record<string, number> = {};
-  for (const p of spec.params) {
-    const v = paramValues[p.id];
-    if (v !== undefined && Number.isFinite(v) && v !== p.value) out[p.id] = v;
-  }
-  return out;
-};
-
-const parseIntIn = (text: string, min: number, max: number, what: string): number | string => {
-  const t = text.trim().replace(/[_,\s]/g, '');
-  if (!/^\d+$/.test(t)) return `${what} must be a whole number from ${min} to ${max.toLocaleString('en')}.`;
-  const n = Number(t);
-  if (n < min || n > max) return `${what} must be from ${min} to ${max.toLocaleString('en')}.`;
-  return n;
+  /** Increments when the document is replaced: a computation started in an earlier epoch is dropped. */
+  readonly epoch: number;
 };
 
 export class SimulationState {
-  /** Text fields (kept as typed; validated into the numbers below). */
-  trialsText = $state('10000');
-  seedText = $state('');
-  sampler = $state<Sampler>('mc');
-  /** Auto-stop target: the 95% interval half-width every probability must reach (null = run every trial). */
-  autoStop = $state<number | null>(null);
-  workers = $state(defaultWorkers());
-
   status = $state<RunStatus>('idle');
   done = $state(0);
   total = $state(0);
@@ -87,33 +41,18 @@ export class SimulationState {
   exportBusy = $state<null | RunExportKind>(null);
   exportedTrials = $state(0);
 
+  readonly settings: RunSettingsState;
   #abort: AbortController | null = null;
   #started = 0;
   readonly #port: SimulationPort;
   readonly #source: SimulationSource;
 
-  constructor(port: SimulationPort, source: SimulationSource, seed: number = randomSeed()) {
+  constructor(port: SimulationPort, source: SimulationSource, settings: RunSettingsState) {
     this.#port = port;
     this.#source = source;
-    this.seedText = String(seed);
+    this.settings = settings;
   }
 
-  get trialsError(): string | null {
-    const v = parseIntIn(this.trialsText, 1, MAX_TRIALS, 'Trials');
-    return typeof v === 'string' ? v : null;
-  }
-  get seedError(): string | null {
-    const v = parseIntIn(this.seedText, 0, MAX_SEED, 'Seed');
-    return typeof v === 'string' ? v : null;
-  }
-  get trials(): number {
-    const v = parseIntIn(this.trialsText, 1, MAX_TRIALS, 'Trials');
-    return typeof v === 'number' ? v : 0;
-  }
-  get seed(): number {
-    const v = parseIntIn(this.seedText, 0, MAX_SEED, 'Seed');
-    return typeof v === 'number' ? v : 0;
-  }
   get running(): boolean {
     return this.status === 'running';
   }
@@ -122,37 +61,17 @@ export class SimulationState {
     return this.total > 0 ? Math.min(1, this.done / this.total) : 0;
   }
   get canRun(): boolean {
-    return (
-      !this.running && this.trialsError === null && this.seedError === null && this.#source().spec !== null
-    );
-  }
-
-  newSeed(): void {
-    this.seedText = String(randomSeed());
-  }
-
-  /** The settings a run would use now (null when the fields are invalid or no scenario is loaded). */
-  settings(): RunSettings | null {
-    const { spec, paramValues } = this.#source();
-    if (!spec || this.trialsError || this.seedError) return null;
-    return {
-      trials: this.trials,
-      seed: this.seed,
-      sampler: this.sampler,
-      workers: this.workers,
-      overrides: overridesFor(spec, paramValues),
-      autoStop: this.autoStop,
-    };
+    return !this.running && this.settings.valid && this.#source().spec !== null;
   }
 
   async run(): Promise<void> {
     if (this.running) return;
-    const { spec } = this.#source();
-    const settings = this.settings();
+    const { spec, paramValues, epoch } = this.#source();
+    const settings = spec ? this.settings.forRun(spec, paramValues, { autoStop: true }) : null;
     if (!spec || !settings) {
       this.error = !spec
         ? 'No valid scenario is loaded: fix the errors in the editor first.'
-        : (this.trialsError ?? this.seedError);
+        : (this.settings.trialsError ?? this.settings.seedError);
       this.status = 'error';
       return;
     }
@@ -163,7 +82,6 @@ export class SimulationState {
     this.done = 0;
     this.total = settings.trials;
     this.elapsedMs = 0;
-    this.replay = null;
     this.#started = performance.now();
     try {
       const result = await this.#port.run(spec, settings, {
@@ -175,9 +93,12 @@ export class SimulationState {
           this.elapsedMs = performance.now() - this.#started;
         },
       });
-      if (abort.signal.aborted) throw new DOMException('cancelled', 'AbortError');
+      if (abort.signal.aborted || this.#source().epoch !== epoch) {
+        throw new DOMException('cancelled', 'AbortError');
+      }
       this.result = result;
       this.resultSpec = spec;
+      this.replay = null;
       this.done = this.total;
       this.status = 'done';
     } catch (e) {
@@ -197,28 +118,43 @@ export class SimulationState {
     this.#abort?.abort();
   }
 
+  /** Forget every result (the document was replaced): nothing of another scenario stays on screen. */
+  clear(): void {
+    this.cancel();
+    this.result = null;
+    this.resultSpec = null;
+    this.replay = null;
+    this.replayError = null;
+    this.error = null;
+    this.status = 'idle';
+    this.done = 0;
+    this.total = 0;
+  }
+
   get replayTrialError(): string | null {
-    const max = this.result?.trials ?? this.trials;
+    const max = this.result?.trials ?? this.settings.trials;
     const v = parseIntIn(this.replayTrialText, 1, Math.max(1, max), 'Trial');
     return typeof v === 'string' ? v : null;
   }
 
-  /** True when the scenario was edited (recompiled), or a parameter slider moved, after the shown result was run. */
-  get resultStale(): boolean {
-    if (this.result === null) return false;
+  /** What changed since the shown result was run (null: it still matches the document). */
+  get resultChange(): string | null {
     const { spec, paramValues } = this.#source();
-    if (this.resultSpec !== spec) return true;
-    if (!spec) return false;
-    const now = overridesFor(spec, paramValues);
-    const then = this.result.settings.overrides;
-    const keys = [...Object.keys(now), ...Object.keys(then)];
-    return keys.some((k) => now[k] !== then[k]);
+    return changeSince(this.result?.provenance, spec, paramValues);
+  }
+  get resultStale(): boolean {
+    return this.resultChange !== null;
+  }
+  /** What changed since the shown replay was computed. */
+  get replayChange(): string | null {
+    const { spec, paramValues } = this.#source();
+    return changeSince(this.replay?.provenance, spec, paramValues);
   }
 
-  /** Replay trial k (1-based) of the last run's settings (and model), round by round. */
+  /** Replay trial k (1-based) of the shown run's settings and model, round by round. */
   async replayTrial(): Promise<void> {
-    const spec = this.resultSpec ?? this.#source().spec;
-    const settings = this.result?.settings ?? this.settings();
+    const spec = this.resultSpec;
+    const settings = this.result?.settings;
     if (!spec || !settings) return;
     const err = this.replayTrialError;
     if (err) {
@@ -227,8 +163,10 @@ export class SimulationState {
     }
     this.replayBusy = true;
     this.replayError = null;
+    const epoch = this.#source().epoch;
     try {
-      this.replay = await this.#port.replay(spec, settings, Number(this.replayTrialText.trim()));
+      const r = await this.#port.replay(spec, settings, Number(this.replayTrialText.trim()));
+      if (this.#source().epoch === epoch) this.replay = r;
     } catch (e) {
       this.replayError = e instanceof Error ? e.message : String(e);
     } finally {
@@ -237,8 +175,9 @@ export class SimulationState {
   }
 
   /**
-   * Export the last run: 'trials' = the engine's per-trial CSV, re-run in the workers from the same seed and streamed
-   * chunk by chunk to the platform; 'summary' = the summary CSV; 'metadata' = the sidecar JSON. null = nothing done.
+   * Export the shown run, named from ITS provenance with a sidecar JSON beside each table: 'trials' = the engine's
+   * per-trial CSV, re-run in the workers from the same seed and streamed; 'summary' = the summary CSV; 'metadata' =
+   * the per-trial table's sidecar alone. null = nothing done.
    */
   async exportRun(kind: RunExportKind, platform: Platform): Promise<SaveResult | null> {
     const run = this.result;
@@ -247,19 +186,24 @@ export class SimulationState {
     this.exportBusy = kind;
     this.exportedTrials = 0;
     try {
-      const base = runExportName(spec.id, run.settings.seed);
       if (kind === 'trials') {
         const chunks = this.#port.perTrialCsv(spec, run.settings, {
           onProgress: (d) => (this.exportedTrials = d),
         });
-        return await platform.exportFile('csv', `${base}-trials.csv`, chunks);
+        return await exportTable(platform, run.provenance, 'trials', chunks, run.runId);
       }
       if (kind === 'summary') {
-        return await platform.exportFile('csv', `${base}-summary.csv`, [
-          await this.#port.summaryCsv(spec, run),
-        ]);
+        return await exportTable(
+          platform,
+          run.provenance,
+          'summary',
+          [await this.#port.summaryCsv(spec, run)],
+          run.runId,
+        );
       }
-      return await platform.exportFile('json', `${base}.json`, [await this.#port.metadataJson(spec, run)]);
+      return await platform.exportFile('json', `${exportBaseName(run.provenance, 'trials')}.json`, [
+        await this.#port.metadataJson(spec, run),
+      ]);
     } catch (e) {
       return { ok: false, canceled: false, error: e instanceof Error ? e.message : String(e) };
     } finally {

@@ -1,6 +1,9 @@
 // State of the what-if tools: the live estimate (a quick seeded run re-done whenever a slider moves: debounced,
 // latest wins, the previous run cancelled), one- and two-parameter sweeps, the baseline-vs-variant comparison and
-// the tornado sensitivity. Engine calls go through a SimulationPort (Web Workers in the app, a fake in tests).
+// the tornado sensitivity. Every tool uses the document's RunSettingsState (one seed, one trial count shared with
+// Simulate; the live estimate states its own smaller trial count). Every result carries its provenance; what
+// changed since is `changeOf(result)`. Engine calls go through a SimulationPort (Web Workers in the app, a fake in
+// tests).
 import type { ModelSpec } from '../../../models/scenario/RuntimeModel';
 import {
   isAbort,
@@ -12,13 +15,10 @@ import {
   type SweepView,
   type TornadoView,
 } from './SimulationPort';
-import {
-  defaultWorkers,
-  MAX_TRIALS,
-  overridesFor,
-  randomSeed,
-  type SimulationSource,
-} from './SimulationState.svelte';
+import type { Provenance } from '../../../models/engine/Provenance';
+import { overridesFor, type RunSettingsState } from './RunSettingsState.svelte';
+import type { SimulationSource } from './SimulationState.svelte';
+import { changeSince } from './staleness';
 
 export type LiveOptions = {
   /** Trials of the quick estimate (default 10,000). */
@@ -27,8 +27,6 @@ export type LiveOptions = {
   readonly firstTrials?: number;
   /** Debounce of slider changes (ms, default 30). */
   readonly debounceMs?: number;
-  /** The fixed seed of every live estimate (common random numbers: changes come from the parameter, not noise). */
-  readonly seed?: number;
 };
 
 type Task<T> = {
@@ -55,6 +53,7 @@ class EngineTask<T> {
 
   async start(
     work: (hooks: { signal: AbortSignal; onProgress: (d: number, t: number) => void }) => Promise<T>,
+    stillCurrent: () => boolean = () => true,
   ): Promise<void> {
     this.#abort?.abort();
     const abort = new AbortController();
@@ -72,7 +71,7 @@ class EngineTask<T> {
           this.total = t;
         },
       });
-      if (abort.signal.aborted) throw new DOMException('cancelled', 'AbortError');
+      if (abort.signal.aborted || !stillCurrent()) throw new DOMException('cancelled', 'AbortError');
       this.result = r;
       this.status = 'done';
     } catch (e) {
@@ -91,6 +90,16 @@ class EngineTask<T> {
     this.#abort?.abort();
   }
 
+  /** Forget the result (the document was replaced). */
+  clear(): void {
+    this.cancel();
+    this.result = null;
+    this.status = 'idle';
+    this.error = null;
+    this.done = 0;
+    this.total = 0;
+  }
+
   /** Refuse to start, with the reason shown in place (the previous result stays). */
   fail(message: string): void {
     this.#abort?.abort();
@@ -99,12 +108,6 @@ class EngineTask<T> {
     this.error = message;
   }
 }
-
-/** The problem with a trials field's value (bound number inputs give null when empty), or null when it is fine. */
-const trialsProblem = (n: unknown, what: string): string | null =>
-  typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= MAX_TRIALS
-    ? null
-    : `${what} must be a whole number from 1 to ${MAX_TRIALS.toLocaleString('en')}.`;
 
 export class WhatIfState {
   // ---- live estimate ----
@@ -120,7 +123,6 @@ export class WhatIfState {
   liveSeq = $state(0);
   readonly liveTrials: number;
   readonly liveFirstTrials: number;
-  readonly liveSeed: number;
   readonly #debounceMs: number;
   #liveTimer: ReturnType<typeof setTimeout> | null = null;
   #liveAbort: AbortController | null = null;
@@ -134,40 +136,89 @@ export class WhatIfState {
   // ---- sweeps ----
   sweepX = $state<SweepAxis | null>(null);
   sweepY = $state<SweepAxis | null>(null);
-  sweepTrials = $state(2000);
   /** The outcome shown in the heatmap (two-parameter sweeps). */
   sweepOutcome = $state<string | null>(null);
   readonly sweep = new EngineTask<SweepView>();
 
   // ---- comparison (baseline = the scenario's values, variant = the current slider values) ----
-  compareTrials = $state(10_000);
   readonly compare = new EngineTask<CompareView>();
 
   // ---- sensitivity ----
   sensitivityTarget = $state<string | null>(null);
-  sensitivityTrials = $state(2000);
   readonly sensitivity = new EngineTask<TornadoView>();
 
+  readonly settings: RunSettingsState;
+  /** The engine port (exports ask it for a result's table). */
+  readonly port: SimulationPort;
   readonly #port: SimulationPort;
   readonly #source: SimulationSource;
 
-  constructor(port: SimulationPort, source: SimulationSource, options: LiveOptions = {}) {
+  constructor(
+    port: SimulationPort,
+    source: SimulationSource,
+    settings: RunSettingsState,
+    options: LiveOptions = {},
+  ) {
     this.#port = port;
+    this.port = port;
     this.#source = source;
+    this.settings = settings;
     this.liveTrials = options.trials ?? 10_000;
     this.liveFirstTrials = Math.min(options.firstTrials ?? 2000, this.liveTrials);
     this.#debounceMs = options.debounceMs ?? 30;
-    this.liveSeed = options.seed ?? randomSeed();
   }
 
-  #settings(spec: ModelSpec, trials: number, seed = this.liveSeed): RunSettings {
+  /** The live estimate's seed: the document's (plain Monte Carlo, so its trials are the first of a full run's). */
+  get liveSeed(): number {
+    return this.settings.seed;
+  }
+
+  /** What changed since a what-if result was computed (null: it still matches the document). */
+  changeOf(result: { readonly provenance: Provenance } | null): string | null {
+    const { spec, paramValues } = this.#source();
+    return changeSince(result?.provenance, spec, paramValues);
+  }
+
+  #settings(spec: ModelSpec, trials: number): RunSettings {
     return {
       trials,
-      seed,
+      seed: this.settings.seed,
       sampler: 'mc',
-      workers: defaultWorkers(),
+      workers: this.settings.workers,
       overrides: overridesFor(spec, this.#source().paramValues),
     };
+  }
+
+  /** The document's settings for sweep, compare and sensitivity, or the reason they cannot run. */
+  #shared(spec: ModelSpec): RunSettings | string {
+    return (
+      this.settings.forRun(spec, this.#source().paramValues) ??
+      this.settings.trialsError ??
+      this.settings.seedError ??
+      'Invalid settings.'
+    );
+  }
+
+  #current(): () => boolean {
+    const epoch = this.#source().epoch;
+    return () => this.#source().epoch === epoch;
+  }
+
+  /** Forget every result (the document was replaced). */
+  clear(): void {
+    if (this.#liveTimer !== null) clearTimeout(this.#liveTimer);
+    this.#liveTimer = null;
+    this.#livePending = false;
+    this.#liveAbort?.abort();
+    this.live = null;
+    this.liveError = null;
+    this.sweep.clear();
+    this.compare.clear();
+    this.sensitivity.clear();
+    this.sweepX = null;
+    this.sweepY = null;
+    this.sweepOutcome = null;
+    this.sensitivityTarget = null;
   }
 
   /**
@@ -211,8 +262,9 @@ export class WhatIfState {
           : [this.liveTrials];
       for (const [i, trials] of stages.entries()) {
         this.#liveStage = i < stages.length - 1 ? 'coarse' : 'full';
+        const epoch = this.#source().epoch;
         const r = await this.#port.estimate(spec, this.#settings(spec, trials), { signal: abort.signal });
-        if (abort.signal.aborted) return;
+        if (abort.signal.aborted || this.#source().epoch !== epoch) return;
         this.live = r;
         this.liveError = null;
         const ms = performance.now() - changedAt;
@@ -248,21 +300,20 @@ export class WhatIfState {
     const x = this.sweepX;
     if (!spec || !x) return;
     const y = this.sweepY && this.sweepY.param !== x.param ? this.sweepY : null;
-    const problem = trialsProblem(this.sweepTrials, 'Trials per point');
-    if (problem) return this.sweep.fail(problem);
-    const settings = this.#settings(spec, this.sweepTrials);
-    await this.sweep.start((hooks) => this.#port.sweep(spec, settings, x, y, hooks));
+    const settings = this.#shared(spec);
+    if (typeof settings === 'string') return this.sweep.fail(settings);
+    await this.sweep.start((hooks) => this.#port.sweep(spec, settings, x, y, hooks), this.#current());
     if (!this.sweepOutcome) this.sweepOutcome = spec.outcomes[0]?.id ?? null;
   }
 
   async runCompare(): Promise<void> {
     const { spec, paramValues } = this.#source();
     if (!spec) return;
-    const problem = trialsProblem(this.compareTrials, 'Trials');
-    if (problem) return this.compare.fail(problem);
+    const settings = this.#shared(spec);
+    if (typeof settings === 'string') return this.compare.fail(settings);
     const variant = overridesFor(spec, paramValues);
-    const baseline: RunSettings = { ...this.#settings(spec, this.compareTrials), overrides: {} };
-    await this.compare.start((hooks) => this.#port.compare(spec, baseline, variant, hooks));
+    const baseline: RunSettings = { ...settings, overrides: {} };
+    await this.compare.start((hooks) => this.#port.compare(spec, baseline, variant, hooks), this.#current());
   }
 
   async runSensitivity(): Promise<void> {
@@ -271,10 +322,12 @@ export class WhatIfState {
     const target = this.sensitivityTarget ?? spec.outcomes[0]?.id ?? spec.metrics[0]?.id;
     if (!target) return;
     this.sensitivityTarget = target;
-    const problem = trialsProblem(this.sensitivityTrials, 'Trials per point');
-    if (problem) return this.sensitivity.fail(problem);
-    const settings = this.#settings(spec, this.sensitivityTrials);
-    await this.sensitivity.start((hooks) => this.#port.sensitivity(spec, settings, target, hooks));
+    const settings = this.#shared(spec);
+    if (typeof settings === 'string') return this.sensitivity.fail(settings);
+    await this.sensitivity.start(
+      (hooks) => this.#port.sensitivity(spec, settings, target, hooks),
+      this.#current(),
+    );
   }
 
   dispose(): void {

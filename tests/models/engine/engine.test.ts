@@ -10,6 +10,7 @@ import { runSweep, gridValues } from '../../../models/engine/runSweep';
 import { runSensitivity } from '../../../models/engine/runSensitivity';
 import { wilson } from '../../../models/engine/wilson';
 import { penniesSpec, thresholdSpec } from './fixtures';
+import { loadBuiltin } from '../../../models/scenario/builtins';
 
 const runner = createInProcessRunner();
 
@@ -25,6 +26,24 @@ describe('Wilson interval', () => {
     const c = wilson(81, 263);
     expect(c.low).toBeCloseTo(0.2553, 4);
     expect(c.high).toBeCloseTo(0.3662, 4);
+  });
+
+  it('is exactly [0, …] with no success and […, 1] when every trial is one, for any n', () => {
+    // the float formula gave 1.0842021724855044e-19 and 0.9999999999999998 here (issue 12)
+    for (const n of [1, 2, 10, 1000, 2000, 10_000, 100_000, 1_000_000, 123_457]) {
+      expect(wilson(0, n).low).toBe(0);
+      expect(wilson(n, n).high).toBe(1);
+      expect(wilson(n, n).p).toBe(1);
+    }
+  });
+
+  it('always has 0 ≤ low ≤ p ≤ high ≤ 1', () => {
+    for (const n of [1, 3, 7, 50, 2000, 99_999]) {
+      for (let x = 0; x <= n; x += Math.max(1, Math.floor(n / 97))) {
+        const w = wilson(x, n);
+        expect(0 <= w.low && w.low <= w.p && w.p <= w.high && w.high <= 1).toBe(true);
+      }
+    }
   });
 });
 
@@ -240,6 +259,21 @@ describe('what-if tools', () => {
     const exact = 1 - 0.5 ** 5 - (1 - 0.9 ** 5);
     expect(shock.low).toBeLessThanOrEqual(exact);
     expect(shock.high).toBeGreaterThanOrEqual(exact);
+  });
+
+  it('run, compare baseline and sensitivity base give the same numbers at the same seed and trials', async () => {
+    // issue 12: P(talks) read 9.8% (Simulate), 9.6% (Compare) and 0.093 (Sensitivity) in one session
+    const spec = loadBuiltin('korea-2025').spec;
+    const o = { seed: 2025, trials: 600, overrides: { drillScale: 0.4 } };
+    const run = await runScenario(runner, spec, o);
+    const cmp = await runCompare(runner, spec, { ...o, variant: { russiaSupport: 0.2 } });
+    const sen = await runSensitivity(runner, spec, o);
+    for (const [k, out] of run.outcomes.entries()) {
+      expect(cmp.baseline.outcomes[k]!.p).toBe(out.p);
+      expect(cmp.outcomes[k]!.baseline).toBe(out.p);
+      expect(sen.base.outcomes[k]!.p).toBe(out.p);
+    }
+    expect(sen.base.metrics.map((m) => m.mean)).toEqual(run.metrics.map((m) => m.mean));
   });
 
   it('sensitivity: the threshold parameter dominates the tornado and the rank correlation', async () => {

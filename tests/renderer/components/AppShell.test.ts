@@ -75,3 +75,86 @@ describe('AppShell keyboard and menus', () => {
     expect(screen.getByTestId('tab-model').textContent).toContain('1');
   });
 });
+
+describe('AppShell: class play', () => {
+  const settle = async (): Promise<void> => {
+    for (let k = 0; k < 5; k++) {
+      await new Promise((r) => setTimeout(r, 0));
+      await tick();
+    }
+  };
+
+  it('File → Start Class Session… opens the options; Start shows the teacher screen over the window; Close stops it', async () => {
+    const mem = memoryPlatform();
+    let menu: ((c: string) => void) | null = null;
+    mem.platform.onMenuCommand = (l) => {
+      menu = l as (c: string) => void;
+      return () => (menu = null);
+    };
+    const started: unknown[] = [];
+    const stopped: number[] = [];
+    const platform = {
+      ...mem.platform,
+      classSessions: {
+        available: async () => true,
+        start: async (request: unknown) => {
+          started.push(request);
+          return {
+            ok: true as const,
+            session: {
+              sessionId: 'class-1',
+              title: 'Chicken',
+              serverUrl: 'ws://127.0.0.1:1/ws',
+              teacherToken: 'T'.repeat(43),
+              joinUrl: 'http://127.0.0.1:1/join#ACDEF',
+              joinCode: 'ACDEF',
+              qr: 'data:image/svg+xml;base64,',
+              lan: false,
+              resumed: false,
+              csvPath: '/docs/class-1.csv',
+            },
+          };
+        },
+        resumable: async () => null,
+        resume: async () => ({ ok: false as const, canceled: false, error: 'x' }),
+        stop: async () => void stopped.push(1),
+      },
+    };
+    const app = new AppState({ platform, models: fakeModelService(), schedule: () => 0, cancel: () => 0 });
+    await app.start();
+    render(AppShell, { app });
+    await tick();
+    (menu as ((c: string) => void) | null)?.('start-class-session');
+    await settle();
+    const dialog = screen.getByTestId('class-dialog');
+    expect(dialog.textContent).toContain('Start a class session');
+    await fireEvent.input(screen.getByTestId('class-rounds'), { target: { value: '3' } });
+    await fireEvent.click(screen.getByTestId('class-lan'));
+    await fireEvent.click(screen.getByTestId('class-start'));
+    await settle();
+    expect(started).toEqual([
+      expect.objectContaining({
+        rounds: 3,
+        lan: true,
+        matching: 'random',
+        maxStudents: 200,
+        params: { russiaSupport: 0.8 },
+      }),
+    ]);
+    expect(screen.getByTestId('class-overlay').textContent).toContain('Class session · Chicken');
+    await fireEvent.click(screen.getByTestId('class-close'));
+    await fireEvent.click(screen.getByTestId('class-stop'));
+    await settle();
+    expect(stopped).toEqual([1]);
+    expect(screen.queryByTestId('class-overlay')).toBeNull();
+  });
+
+  it('the header’s Class… button, without a session server, explains the parley class command', async () => {
+    await setup();
+    await fireEvent.click(screen.getByTestId('class-session'));
+    await settle();
+    expect(screen.getByTestId('class-cli-command').textContent).toBe(
+      'npx parley class korea-2025.parley.json',
+    );
+  });
+});

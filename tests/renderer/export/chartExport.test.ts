@@ -6,7 +6,7 @@ import {
   svgSize,
   oneChunk,
 } from '../../../renderer/lib/charts/chartExport';
-import { runExportName } from '../../../renderer/lib/state/runExportName';
+import { exportBaseName } from '../../../models/engine/sidecar';
 
 const NS = 'http://www.w3.org/2000/svg';
 const makeSvg = () => {
@@ -78,7 +78,9 @@ describe('chart export', () => {
   });
 
   it('names run exports after the scenario and seed, safely', () => {
-    expect(runExportName('korea-2025', 42)).toBe('korea-2025-seed42');
-    expect(runExportName('a/b c', 1)).toBe('a-b-c-seed1');
+    expect(exportBaseName({ scenario: { id: 'korea-2025' }, seed: 42 }, 'trials')).toBe(
+      'korea-2025-trials-42',
+    );
+    expect(exportBaseName({ scenario: { id: 'a/b c' }, seed: 1 }, 'sweep')).toBe('a-b-c-sweep-1');
   });
 });

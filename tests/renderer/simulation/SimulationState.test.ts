@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { SimulationState } from '../../../renderer/lib/state/SimulationState.svelte';
 import {
   overridesFor,
   randomSeed,
-  SimulationState,
-} from '../../../renderer/lib/state/SimulationState.svelte';
+  RunSettingsState,
+} from '../../../renderer/lib/state/RunSettingsState.svelte';
 import { fakeSpec } from '../state/fakes';
 import { fakeSimulationPort, specWithOutcomes } from './fakeSimulationPort';
 
@@ -16,36 +17,36 @@ const spec = specWithOutcomes(
 
 const setup = (paramValues: Record<string, number> = { russiaSupport: 0.8, other: 0.5 }) => {
   const fake = fakeSimulationPort();
-  const source = { spec: spec as typeof spec | null, paramValues };
-  const sim = new SimulationState(fake.port, () => source, 42);
+  const source = { spec: spec as typeof spec | null, paramValues, epoch: 0 };
+  const sim = new SimulationState(fake.port, () => source, new RunSettingsState(42));
   return { sim, fake, source };
 };
 
 describe('SimulationState', () => {
   it('validates trials and seed as typed, keeping the text', () => {
     const { sim } = setup();
-    expect(sim.seed).toBe(42);
-    expect(sim.trials).toBe(10_000);
-    sim.trialsText = '12,5x';
-    expect(sim.trialsError).toMatch(/Trials must be a whole number/);
-    expect(sim.trialsText).toBe('12,5x');
-    sim.trialsText = '0';
-    expect(sim.trialsError).toMatch(/from 1/);
-    sim.trialsText = '1_000';
-    expect(sim.trialsError).toBeNull();
-    expect(sim.trials).toBe(1000);
-    sim.seedText = '4294967296';
-    expect(sim.seedError).toMatch(/Seed must be from 0/);
+    expect(sim.settings.seed).toBe(42);
+    expect(sim.settings.trials).toBe(10_000);
+    sim.settings.trialsText = '12,5x';
+    expect(sim.settings.trialsError).toMatch(/Trials must be a whole number/);
+    expect(sim.settings.trialsText).toBe('12,5x');
+    sim.settings.trialsText = '0';
+    expect(sim.settings.trialsError).toMatch(/from 1/);
+    sim.settings.trialsText = '1_000';
+    expect(sim.settings.trialsError).toBeNull();
+    expect(sim.settings.trials).toBe(1000);
+    sim.settings.seedText = '4294967296';
+    expect(sim.settings.seedError).toMatch(/Seed must be from 0/);
     expect(sim.canRun).toBe(false);
   });
 
   it('"new seed" picks a different uint32 seed', () => {
     const { sim } = setup();
-    const seen = new Set<string>([sim.seedText]);
+    const seen = new Set<string>([sim.settings.seedText]);
     for (let i = 0; i < 5; i++) {
-      sim.newSeed();
-      seen.add(sim.seedText);
-      expect(sim.seedError).toBeNull();
+      sim.settings.newSeed();
+      seen.add(sim.settings.seedText);
+      expect(sim.settings.seedError).toBeNull();
     }
     expect(seen.size).toBeGreaterThan(3);
     const s = randomSeed();
@@ -60,9 +61,9 @@ describe('SimulationState', () => {
 
   it('runs with progress to a result, using the settings shown', async () => {
     const { sim, fake } = setup({ russiaSupport: 0.2, other: 0.5 });
-    sim.trialsText = '1000';
-    sim.sampler = 'lhs';
-    sim.workers = 3;
+    sim.settings.trialsText = '1000';
+    sim.settings.sampler = 'lhs';
+    sim.settings.workers = 3;
     const seen: number[] = [];
     const release = fake.hold();
     const done = sim.run();
@@ -121,7 +122,7 @@ describe('SimulationState', () => {
 
   it('replays trial k of the last run, and validates k', async () => {
     const { sim, fake } = setup();
-    sim.trialsText = '100';
+    sim.settings.trialsText = '100';
     await sim.run();
     sim.replayTrialText = '101';
     await sim.replayTrial();
@@ -140,7 +141,7 @@ describe('SimulationState', () => {
 
   it('moving a parameter after a run marks the shown result stale; moving it back makes it current again', async () => {
     const { sim, source } = setup();
-    sim.trialsText = '10';
+    sim.settings.trialsText = '10';
     await sim.run();
     expect(sim.resultStale).toBe(false);
     source.paramValues.russiaSupport = 0.2;
@@ -157,7 +158,7 @@ describe('SimulationState', () => {
 
   it('after the scenario is edited, the shown result is marked stale and exports/replays use its own model', async () => {
     const { sim, fake, source } = setup();
-    sim.trialsText = '10';
+    sim.settings.trialsText = '10';
     await sim.run();
     expect(sim.resultStale).toBe(false);
     const edited = { ...spec, id: 'edited' };
@@ -172,7 +173,8 @@ describe('SimulationState', () => {
       },
     } as unknown as Parameters<SimulationState['exportRun']>[1];
     await sim.exportRun('summary', platform);
-    expect(got).toEqual(['fake-seed42-summary.csv']);
+    // named from the result's own provenance (scenario and seed), with its sidecar beside it
+    expect(got).toEqual(['fake-summary-42.csv', 'fake-summary-42.json']);
     expect(fake.calls.filter((c) => c.kind === 'replay').map((c) => c.specId)).toEqual(['fake']);
   });
 });

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import SimulationView from '../../../renderer/components/simulation/SimulationView.svelte';
 import { AppState } from '../../../renderer/lib/state/AppState.svelte';
-import { installSimulationPort, simulationStateFor } from '../../../renderer/lib/state/simulationStateFor';
 import { fakeModelService, memoryPlatform } from '../state/fakes';
 import { fakeSimulationPort, specWithOutcomes } from './fakeSimulationPort';
 
@@ -17,9 +16,9 @@ const setup = async () => {
   };
   const app = new AppState({ platform: mem.platform, models: fakeModelService() });
   await app.start();
-  app.spec = specWithOutcomes(app.spec!);
+  app.documents.spec = specWithOutcomes(app.spec!);
   const fake = fakeSimulationPort();
-  installSimulationPort(app, fake.port);
+  app.useSimulationPort(fake.port);
   render(SimulationView, { app });
   return { app, fake, exports };
 };
@@ -28,7 +27,7 @@ describe('SimulationView', () => {
   it('shows the seed, runs with a progress bar to drawn results', async () => {
     const { app, fake } = await setup();
     const seed = screen.getByLabelText('Seed') as HTMLInputElement;
-    expect(seed.value).toBe(simulationStateFor(app).seedText);
+    expect(seed.value).toBe(app.results.simulation.settings.seedText);
     await fireEvent.input(seed, { target: { value: '123' } });
     const trials = screen.getByLabelText('Trials') as HTMLInputElement;
     await fireEvent.input(trials, { target: { value: '2000' } });
@@ -40,7 +39,8 @@ describe('SimulationView', () => {
     release();
     await waitFor(() => expect(bar.getAttribute('data-status')).toBe('done'));
     expect((bar as HTMLProgressElement).value).toBe(1);
-    expect(screen.getByTestId('run-status').textContent).toMatch(/Done: 2,000 trials .*seed 123/);
+    expect(screen.getByTestId('run-status').textContent).toMatch(/Done: 2,000 trials/);
+    expect(screen.getByTestId('run-provenance').textContent).toMatch(/seed 123 · 2,000 trials · Monte Carlo/);
     expect(screen.getByRole('img', { name: 'Outcome probabilities' }).querySelector('svg')).not.toBeNull();
     expect(screen.getByTestId('chart-histogram')).toBeTruthy();
     expect(screen.getByTestId('chart-fan')).toBeTruthy();
@@ -49,7 +49,7 @@ describe('SimulationView', () => {
     expect(screen.getByTestId('chart-events')).toBeTruthy();
     expect(screen.getByTestId('chart-convergence')).toBeTruthy();
     expect(screen.getByTestId('equilibrium-types').textContent).toMatch(
-      /pure 80%, mixed 20%; several pure .* 10%/,
+      /pure 80.0%, mixed 20.0%; several pure .* 10.0%/,
     );
     expect(fake.calls[0]?.settings).toMatchObject({ seed: 123, trials: 2000 });
   });
@@ -90,10 +90,11 @@ describe('SimulationView', () => {
     const { app } = await setup();
     await fireEvent.click(screen.getByRole('button', { name: 'Run' }));
     await waitFor(() => expect(screen.getByTestId('run-progress').getAttribute('data-status')).toBe('done'));
-    expect(screen.queryByTestId('stale-result-notice')).toBeNull();
+    expect(screen.queryByTestId('stale-banner')).toBeNull();
     const p = app.spec!.params[0]!;
     app.setParam(p.id, p.value + 0.1);
-    await waitFor(() => expect(screen.getByTestId('stale-result-notice')).toBeTruthy());
+    await waitFor(() => expect(screen.getByTestId('stale-banner')).toBeTruthy());
+    expect(screen.getByTestId('stale-banner').textContent).toMatch(/parameter values changed since: .* → /);
   });
 
   it('shows invalid settings in place and disables Run', async () => {
@@ -115,23 +116,31 @@ describe('SimulationView', () => {
     await waitFor(() => screen.getByTestId('replay-table'));
     expect(screen.getByTestId('replay-table').querySelectorAll('tbody tr')).toHaveLength(3);
     await fireEvent.click(screen.getByRole('button', { name: 'Per-trial CSV' }));
-    await waitFor(() => expect(exports).toHaveLength(1));
-    expect(exports[0]?.name).toBe('fake-seed9-trials.csv');
-    expect(exports[0]?.text.split('\n').filter(Boolean)).toHaveLength(6);
-    await fireEvent.click(screen.getByRole('button', { name: 'Summary CSV' }));
     await waitFor(() => expect(exports).toHaveLength(2));
-    expect(exports[1]?.text).toMatch(/^outcome,p,low,high,n\n/);
+    expect(exports[0]?.name).toBe('fake-trials-9.csv');
+    expect(exports[0]?.text.split('\n').filter(Boolean)).toHaveLength(6);
+    // the sidecar pairs with its CSV and carries the full provenance
+    expect(exports[1]).toMatchObject({ kind: 'json', name: 'fake-trials-9.json' });
+    expect(JSON.parse(exports[1]!.text)).toMatchObject({
+      table: 'trials',
+      root_seed: 9,
+      provenance: { seed: 9, trials: 5, kind: 'run' },
+    });
+    await fireEvent.click(screen.getByRole('button', { name: 'Summary CSV' }));
+    await waitFor(() => expect(exports).toHaveLength(4));
+    expect(exports[2]?.text).toMatch(/^outcome,p,low,high,n\n/);
+    expect(exports[3]?.name).toBe('fake-summary-9.json');
     await fireEvent.click(screen.getByRole('button', { name: 'Run metadata (JSON)' }));
-    await waitFor(() => expect(exports).toHaveLength(3));
-    expect(exports[2]).toMatchObject({ kind: 'json', name: 'fake-seed9.json' });
-    expect(JSON.parse(exports[2]!.text)).toMatchObject({ seed: 9, trials: 5 });
+    await waitFor(() => expect(exports).toHaveLength(5));
+    expect(exports[4]).toMatchObject({ kind: 'json', name: 'fake-trials-9.json' });
+    expect(JSON.parse(exports[4]!.text)).toMatchObject({ seed: 9, trials: 5 });
   });
 
   it('answers the menu commands run, cancel-run and export-csv', async () => {
     const { app, fake, exports } = await setup();
-    const sim = simulationStateFor(app);
+    const sim = app.results.simulation;
     app.command('export-csv');
-    expect(app.toasts.at(-1)?.message).toMatch(/Run the simulation first/);
+    expect(app.toasts.at(-1)?.message).toMatch(/Run a simulation first/);
     app.activeView = 'model';
     const release = fake.hold();
     app.command('run');
@@ -140,11 +149,14 @@ describe('SimulationView', () => {
     app.command('cancel-run');
     release();
     await waitFor(() => expect(sim.status).toBe('cancelled'));
-    sim.trialsText = '3';
+    sim.settings.trialsText = '3';
     await sim.run();
     app.command('export-csv');
-    await waitFor(() => expect(exports).toHaveLength(1));
-    expect(exports[0]?.name).toMatch(/-trials\.csv$/);
-    expect(app.toasts.at(-1)?.message).toMatch(/Exported .*-trials\.csv/);
+    await waitFor(() => expect(exports).toHaveLength(2));
+    expect(exports[0]?.name).toMatch(/-trials-\d+\.csv$/);
+    expect(app.toasts.at(-1)?.message).toMatch(/Exported .*-trials-\d+\.csv and .*-trials-\d+\.json/);
+    // one handler per command: the export ran once, not once per listener
+    await new Promise((r) => setTimeout(r, 20));
+    expect(exports).toHaveLength(2);
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadBuiltin } from '../../../models/scenario/builtins';
 import { createInProcessRunner } from '../../../models/engine/InProcessRunner';
 import { trialCsvHeader } from '../../../models/engine/ChunkExecutor';
-import { axisValues, engineSimulationPort } from '../../../renderer/lib/state/engineSimulationPort';
+import { axisValues, engineSimulationPort } from '../../../renderer/lib/simulation/engineSimulationPort';
 import { isAbort, type RunSettings } from '../../../renderer/lib/state/SimulationPort';
 
 const { spec } = loadBuiltin('korea-2025');
@@ -55,7 +55,7 @@ describe('engineSimulationPort (korea-2025, in process)', () => {
     expect(v.convergence.at(-1)?.trials).toBe(200);
     const eq = v.equilibria;
     expect(eq.pure + eq.mixed + eq.none).toBe(200 * R);
-    expect(v.metadata).toMatchObject({ root_seed: 12345, trials: 200, scenario: spec.id, format_version: 1 });
+    expect(v.provenance).toMatchObject({ seed: 12345, trials: 200, scenario: { id: spec.id }, kind: 'run' });
   });
 
   it('is reproducible by seed, and the light estimate agrees with the full run', async () => {
@@ -89,6 +89,7 @@ describe('engineSimulationPort (korea-2025, in process)', () => {
     );
     const meta = JSON.parse(await port.metadataJson(spec, v)) as Record<string, unknown>;
     expect(meta).toMatchObject({ root_seed: 12345, trials: 50, sampler: 'mc', table: 'trials' });
+    expect(meta.provenance).toMatchObject({ seed: 12345, trials: 50, kind: 'run' });
   });
 
   it('sweeps one and two parameters on a grid, with the sweep CSV', async () => {

@@ -1,6 +1,7 @@
 // A deterministic in-process SimulationPort for component and state tests: P(talks) = 1 − support / 2 where
 // `support` is the override of parameter "russiaSupport" (default 0.8); runs report progress in 4 steps and honour
 // the AbortSignal. `gate` lets a test hold a run open.
+import { makeProvenance, type ProvenanceDetail } from '../../../models/engine/Provenance';
 import type { ModelSpec } from '../../../models/scenario/RuntimeModel';
 import type {
   RunSettings,
@@ -11,17 +12,39 @@ import type {
 
 export type FakeCall = { kind: string; specId: string; settings: RunSettings; extra?: unknown };
 
+const FAKE_SPEC = { id: 'fake', title: 'Fake', hash: 'f'.repeat(64), params: [], rounds: { count: 3 } };
+
+/** The provenance a real port would give a result of `spec` at `settings`. */
+export const fakeProvenance = (
+  spec: Pick<ModelSpec, 'id' | 'title' | 'hash' | 'params' | 'rounds'> | undefined,
+  settings: RunSettings,
+  detail: ProvenanceDetail,
+) =>
+  makeProvenance(
+    spec ?? (FAKE_SPEC as never),
+    {
+      seed: settings.seed,
+      trials: settings.trials,
+      sampler: settings.sampler,
+      overrides: settings.overrides,
+    },
+    detail,
+    { appVersion: 'test', startedAt: '2026-01-01T00:00:00.000Z', workers: settings.workers },
+  );
+
 const tick = () => new Promise((r) => setTimeout(r, 0));
 const abortError = () => new DOMException('aborted', 'AbortError');
 
 export const fakeRunView = (
   settings: RunSettings,
   support = settings.overrides.russiaSupport ?? 0.8,
+  spec?: ModelSpec,
 ): RunView => {
   const p = 1 - support / 2;
   const w = 1.96 * Math.sqrt((p * (1 - p)) / Math.max(1, settings.trials));
   return {
     settings,
+    runId: 'fakerun',
     trials: settings.trials,
     stoppedEarly: false,
     rounds: 3,
@@ -74,7 +97,11 @@ export const fakeRunView = (
       { trials, series: 'Talks', p },
       { trials, series: 'War', p: 1 - p },
     ]),
-    metadata: { seed: settings.seed, trials: settings.trials, format_version: 1 },
+    provenance: fakeProvenance(spec, settings, {
+      kind: 'run',
+      trialsRun: settings.trials,
+      stoppedEarly: false,
+    }),
   };
 };
 
@@ -95,19 +122,26 @@ export const fakeSimulationPort = () => {
         hooks.onProgress?.(Math.round((settings.trials * i) / 4), settings.trials);
       }
       if (failWith) throw new Error(failWith);
-      return fakeRunView(settings);
+      return fakeRunView(settings, undefined, _spec);
     },
     estimate: async (_spec, settings, hooks) => {
       calls.push({ kind: 'estimate', specId: _spec.id, settings });
       await step(hooks.signal);
       if (failWith) throw new Error(failWith);
       const v = fakeRunView(settings);
-      return { settings, trials: v.trials, elapsedMs: 1, outcomes: v.outcomes };
+      return {
+        settings,
+        provenance: fakeProvenance(_spec, settings, { kind: 'estimate', trialsRun: v.trials }),
+        trials: v.trials,
+        elapsedMs: 1,
+        outcomes: v.outcomes,
+      };
     },
     replay: async (_spec, settings, trial) => {
       calls.push({ kind: 'replay', specId: _spec.id, settings, extra: trial });
       await tick();
       return {
+        provenance: fakeProvenance(_spec, settings, { kind: 'replay', trial }),
         trial,
         seed: settings.seed,
         params: [{ label: 'Russia support', value: 0.8, unit: '' }],
@@ -133,6 +167,11 @@ export const fakeSimulationPort = () => {
         ? Array.from({ length: y.steps }, (_, i) => y.from + ((y.to - y.from) * i) / (y.steps - 1))
         : [null];
       return {
+        provenance: fakeProvenance(_spec, settings, {
+          kind: 'sweep',
+          x: { param: x.param, values: xs },
+          y: y ? { param: y.param, values: ys as number[] } : null,
+        }),
         x,
         y,
         rows: xs.flatMap((xv) =>
@@ -156,6 +195,7 @@ export const fakeSimulationPort = () => {
       const v = fakeRunView({ ...settings, overrides: variant }).outcomes[0];
       if (!b || !v) throw new Error('fake');
       return {
+        provenance: fakeProvenance(_spec, settings, { kind: 'compare', variant }),
         rows: [
           {
             id: 'talks',
@@ -185,6 +225,7 @@ export const fakeSimulationPort = () => {
       calls.push({ kind: 'sensitivity', specId: _spec.id, settings, extra: target });
       await step(hooks.signal);
       return {
+        provenance: fakeProvenance(_spec, settings, { kind: 'sensitivity', target, params: null }),
         spearman: [{ param: 'russiaSupport', label: 'Russia support', rho: -0.6 }],
         globalTrials: 500,
         target,
@@ -208,7 +249,9 @@ export const fakeSimulationPort = () => {
     },
     summaryCsv: async () => 'outcome,p,low,high,n\ntalks,0.6,0.59,0.61,100\n',
     sweepCsv: async () => 'russiaSupport,outcome,p,low,high,n\n',
-    metadataJson: async (_spec, run) => JSON.stringify(run.metadata),
+    compareCsv: async () => 'kind,id,label,baseline\n',
+    sensitivityCsv: async () => 'section,param,label,target\n',
+    metadataJson: async (_spec, run) => JSON.stringify(run.provenance),
   };
   return {
     port,

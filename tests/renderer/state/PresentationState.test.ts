@@ -1,3 +1,4 @@
+import { fakeProvenance } from '../simulation/fakeSimulationPort';
 import { describe, expect, it } from 'vitest';
 import { loadModelService } from '../../../renderer/lib/state/loadModelService';
 import { PresentationState } from '../../../renderer/lib/state/PresentationState.svelte';
@@ -32,6 +33,14 @@ describe('PresentationState', () => {
   it('tells the story of a replayed trial, mapping the played strategies to the cell', async () => {
     const model = await modelOf('prisoners-dilemma');
     const replay: ReplayView = {
+      provenance: fakeProvenance(
+        undefined,
+        { trials: 10, seed: 7, sampler: 'mc', workers: 1, overrides: {} },
+        {
+          kind: 'replay',
+          trial: 1,
+        },
+      ),
       trial: 1,
       seed: 7,
       params: [],

@@ -4,7 +4,6 @@ import { flushSync } from 'svelte';
 import LiveEstimate from '../../../renderer/components/whatif/LiveEstimate.svelte';
 import WhatIfView from '../../../renderer/components/whatif/WhatIfView.svelte';
 import { AppState } from '../../../renderer/lib/state/AppState.svelte';
-import { installSimulationPort } from '../../../renderer/lib/state/simulationStateFor';
 import { fakeModelService, memoryPlatform } from '../state/fakes';
 import { fakeSimulationPort, specWithOutcomes } from '../simulation/fakeSimulationPort';
 import { fireEvent } from '@testing-library/svelte';
@@ -12,9 +11,9 @@ import { fireEvent } from '@testing-library/svelte';
 const setup = async () => {
   const app = new AppState({ platform: memoryPlatform().platform, models: fakeModelService() });
   await app.start();
-  app.spec = specWithOutcomes(app.spec!);
+  app.documents.spec = specWithOutcomes(app.spec!);
   const fake = fakeSimulationPort();
-  installSimulationPort(app, fake.port);
+  app.useSimulationPort(fake.port);
   return { app, fake };
 };
 
@@ -26,11 +25,11 @@ describe('LiveEstimate', () => {
     // progressive: 2,000 trials, then 10,000
     await waitFor(() => expect(box.dataset.seq).toBe('2'));
     expect(box.dataset.trials).toBe('10000');
-    expect(screen.getByTestId('live-p-talks').textContent).toBe('60%');
+    expect(screen.getByTestId('live-p-talks').textContent).toBe('60.0%');
     app.setParam('russiaSupport', 0.2);
     flushSync();
     await waitFor(() => expect(box.dataset.seq).toBe('4'));
-    expect(screen.getByTestId('live-p-talks').textContent).toBe('90%');
+    expect(screen.getByTestId('live-p-talks').textContent).toBe('90.0%');
     expect(screen.getByTestId('live-meta').textContent).toMatch(
       /10,000 trials, seed \d+ · first in \d+ ms, full in \d+ ms/,
     );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { WhatIfState } from '../../../renderer/lib/state/WhatIfState.svelte';
+import { RunSettingsState } from '../../../renderer/lib/state/RunSettingsState.svelte';
 import { fakeSpec } from '../state/fakes';
 import { fakeSimulationPort, specWithOutcomes } from '../simulation/fakeSimulationPort';
 
@@ -12,12 +13,15 @@ const spec = specWithOutcomes(
 
 const setup = () => {
   const fake = fakeSimulationPort();
-  const source = { spec, paramValues: { russiaSupport: 0.8, other: 0.5 } as Record<string, number> };
-  const w = new WhatIfState(fake.port, () => source, {
+  const source = {
+    spec,
+    paramValues: { russiaSupport: 0.8, other: 0.5 } as Record<string, number>,
+    epoch: 0,
+  };
+  const w = new WhatIfState(fake.port, () => source, new RunSettingsState(7), {
     trials: 5000,
     firstTrials: 0,
     debounceMs: 10,
-    seed: 7,
   });
   return { w, fake, source };
 };
@@ -64,12 +68,15 @@ describe('WhatIfState live estimate', () => {
 
   it('progressive: a coarse estimate first, then the full one, on the same seed', async () => {
     const fake = fakeSimulationPort();
-    const source = { spec, paramValues: { russiaSupport: 0.3, other: 0.5 } as Record<string, number> };
-    const w = new WhatIfState(fake.port, () => source, {
+    const source = {
+      spec,
+      paramValues: { russiaSupport: 0.3, other: 0.5 } as Record<string, number>,
+      epoch: 0,
+    };
+    const w = new WhatIfState(fake.port, () => source, new RunSettingsState(3), {
       trials: 10_000,
       firstTrials: 2000,
       debounceMs: 5,
-      seed: 3,
     });
     w.requestLive();
     await settle();
@@ -83,12 +90,15 @@ describe('WhatIfState live estimate', () => {
 
   it('while the slider keeps moving, a coarse estimate finishes and is drawn, then the latest values run', async () => {
     const fake = fakeSimulationPort();
-    const source = { spec, paramValues: { russiaSupport: 0.2, other: 0.5 } as Record<string, number> };
-    const w = new WhatIfState(fake.port, () => source, {
+    const source = {
+      spec,
+      paramValues: { russiaSupport: 0.2, other: 0.5 } as Record<string, number>,
+      epoch: 0,
+    };
+    const w = new WhatIfState(fake.port, () => source, new RunSettingsState(3), {
       trials: 10_000,
       firstTrials: 2000,
       debounceMs: 5,
-      seed: 3,
     });
     const release = fake.hold();
     w.requestLive();
@@ -123,7 +133,7 @@ describe('WhatIfState tools', () => {
     const { w, fake } = setup();
     w.sweepX = w.axisFor('other');
     expect(w.sweepX).toEqual({ param: 'other', from: 0, to: 2, steps: 11 });
-    w.sweepTrials = 500;
+    w.settings.trialsText = '500';
     await w.runSweep();
     expect(w.sweep.status).toBe('done');
     expect(w.sweep.result?.rows).toHaveLength(11);
@@ -166,24 +176,26 @@ describe('WhatIfState tools', () => {
     expect(w.sensitivity.status).toBe('cancelled');
   });
 
-  it('an empty or invalid trials field is refused with a clear message, without calling the engine', async () => {
+  it('an invalid trials or seed field (shared with Simulate) is refused with a clear message, no engine call', async () => {
     const { w, fake } = setup();
     w.sweepX = w.axisFor('other');
-    (w as { sweepTrials: unknown }).sweepTrials = null; // what a cleared <input type="number"> binds
+    w.settings.trialsText = '';
     await w.runSweep();
     expect(w.sweep.status).toBe('error');
-    expect(w.sweep.error).toBe('Trials per point must be a whole number from 1 to 10,000,000.');
-    w.compareTrials = 2.5;
+    expect(w.sweep.error).toBe('Trials must be a whole number from 1 to 10,000,000.');
+    w.settings.trialsText = '2.5';
     await w.runCompare();
     expect(w.compare.error).toMatch(/^Trials must be a whole number/);
-    w.sensitivityTrials = 0;
+    w.settings.trialsText = '300';
+    w.settings.seedText = 'x';
     await w.runSensitivity();
-    expect(w.sensitivity.error).toMatch(/^Trials per point must be a whole number/);
+    expect(w.sensitivity.error).toMatch(/^Seed must be a whole number/);
     expect(fake.calls).toHaveLength(0);
-    w.sweepTrials = 300;
+    w.settings.seedText = '7';
     await w.runSweep();
     expect(w.sweep.status).toBe('done');
     expect(w.sweep.error).toBeNull();
+    expect(fake.calls[0]?.settings).toMatchObject({ trials: 300, seed: 7 });
   });
 
   it('dispose cancels pending live work', async () => {

@@ -1,0 +1,67 @@
+// Where the CLI writes an export and its sidecar: `--out FILE.csv` (sidecar FILE.json), or `--out DIR/` (an
+// existing folder, or any path ending in a separator) for the default name `<scenario>-<table>-<seed>.csv` +
+// `.json` — the same name the app suggests. Both files are written atomically.
+import { mkdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { ModelSpec } from '../../models/scenario/RuntimeModel';
+import type { Provenance, ProvenanceContext } from '../../models/engine/Provenance';
+import { exportBaseName, makeSidecar, sidecarText, type ExportTable } from '../../models/engine/sidecar';
+import type { RootSeed } from '../../models/random/seedKey';
+import { writeFileAtomic } from '../../node/files/atomicWrite';
+import { cliFileDeps } from './cliFileDeps';
+import { APP_VERSION, sidecarPath, type EngineCliOptions } from './engineOptions';
+
+const isFolder = (arg: string, path: string): boolean => {
+  if (/[\\/]$/.test(arg)) {
+    mkdirSync(path, { recursive: true });
+    return true;
+  }
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+};
+
+/** The absolute CSV path for `--out` (a file, or a folder for the default name). */
+export const exportPath = (
+  out: string,
+  cwd: string,
+  spec: Pick<ModelSpec, 'id'>,
+  seed: RootSeed,
+  table: ExportTable,
+): string => {
+  const path = resolve(cwd, out);
+  return isFolder(out, path)
+    ? join(path, `${exportBaseName({ scenario: { id: spec.id }, seed }, table)}.csv`)
+    : path;
+};
+
+/** What the CLI records in every result's provenance: app version, start time (now), workers, scenario file. */
+export const cliContext = (opts: EngineCliOptions, source: string): ProvenanceContext => ({
+  appVersion: APP_VERSION,
+  startedAt: new Date().toISOString(),
+  workers: opts.workers,
+  file: source.startsWith('builtin:') ? null : source,
+});
+
+/** Write a whole CSV table and its sidecar (`.csv` → `.json`). */
+export const writeExport = async (
+  csvPath: string,
+  csv: string,
+  provenance: Provenance,
+  table: ExportTable,
+  runId: string | null = null,
+): Promise<void> => {
+  await writeFileAtomic(csvPath, csv, cliFileDeps);
+  await writeSidecar(csvPath, provenance, table, runId);
+};
+
+/** Write the sidecar of a CSV table already written. */
+export const writeSidecar = (
+  csvPath: string,
+  provenance: Provenance,
+  table: ExportTable,
+  runId: string | null = null,
+): Promise<void> =>
+  writeFileAtomic(sidecarPath(csvPath), sidecarText(makeSidecar(provenance, table, runId)), cliFileDeps);

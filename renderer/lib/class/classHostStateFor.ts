@@ -1,0 +1,25 @@
+// One ClassHostState per AppState, created on first use; it follows the class-play menu commands.
+import type { AppState } from '../state/AppState.svelte';
+import { ClassHostState } from './ClassHostState.svelte';
+
+const byApp = new WeakMap<object, ClassHostState>();
+
+export const classHostStateFor = (app: AppState): ClassHostState => {
+  let state = byApp.get(app);
+  if (state) return state;
+  state = new ClassHostState(
+    app.platform.classSessions,
+    () => ({
+      text: app.doc.text,
+      name: app.doc.name,
+      params: app.paramValues,
+      defaults: Object.fromEntries((app.spec?.params ?? []).map((p) => [p.id, p.value])),
+      rounds: app.doc.issues.length > 0 ? null : (app.spec?.rounds.count ?? null),
+    }),
+    (message) => app.notify(message),
+  );
+  const s = state;
+  app.useClassCommands({ start: () => s.openStart(), resume: () => s.openResume() });
+  byApp.set(app, state);
+  return state;
+};

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { parleyBin, runCli } from './cliHarness';
+import { isWelcome, TestClient } from '../node/class/classTestKit';
+import { SessionJournal } from '../../node/class/SessionJournal';
+import { loadBuiltin } from '../../models/scenario/builtins';
+
+describe('parley class: options', () => {
+  it.each([
+    [['class'], /give one scenario/],
+    [['class', 'chicken', '--matching', 'pairs'], /--matching must be one of random, fixed, class/],
+    [['class', 'chicken', '--rounds', '0'], /--rounds must be a whole number from 1 to 1000/],
+    [['class', 'chicken', '--max-students', '-3'], /--max-students/],
+    [['class', 'chicken', '--port', '70000'], /--port/],
+    [['class', 'chicken', '--host', 'a b'], /--host/],
+    [['class', 'chicken', '--bogus'], /unknown option --bogus/],
+    [['class', 'chicken', '--pages', 'x', '--no-pages'], /give --pages or --no-pages, not both/],
+  ])('refuses %j (exit 2, one line)', async (argv, message) => {
+    const r = await runCli(argv);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('refuses unknown parameters and scenarios with the usual one-line errors', async () => {
+    const r = await runCli(['class', 'chicken', '--set', 'crsh=1', '--no-pages']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/unknown parameter "crsh".*crash/);
+    expect((await runCli(['class', 'chiken', '--no-pages'])).stderr).toMatch(/unknown scenario "chiken"/);
+  });
+
+  it('refuses to resume a journal of another scenario, or with contradicting settings', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-class-cli-'));
+    try {
+      const spec = loadBuiltin('chicken').spec;
+      const path = join(dir, 'j.jsonl');
+      SessionJournal.create(path, {
+        journal: 'parley.class-journal/1',
+        config: {
+          sessionId: 'class-x',
+          scenario: { id: 'chicken', title: spec.title, hash: spec.hash },
+          params: {},
+          seed: 's',
+          rounds: 4,
+          matching: 'fixed',
+          maxStudents: 30,
+          createdAt: 1,
+        },
+        joinCode: 'ACDEF',
+        teacherToken: 'T'.repeat(43),
+        source: 'builtin:chicken',
+      }).close();
+      const other = await runCli(['class', 'prisoners-dilemma', '--journal', path, '--no-pages']);
+      expect(other.code).toBe(1);
+      expect(other.stderr).toMatch(/a session of another scenario \("Chicken/);
+      const clash = await runCli([
+        'class',
+        'chicken',
+        '--journal',
+        path,
+        '--matching',
+        'random',
+        '--no-pages',
+      ]);
+      expect(clash.code).toBe(1);
+      expect(clash.stderr).toMatch(/--matching: the journal's session has "fixed"/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('parley class: a real process', () => {
+  it('--pages names a folder without the class pages: one line, exit 1', async () => {
+    const r = await runCli(['class', 'chicken', '--pages', tmpdir()]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/--pages .*: no class pages there/);
+  });
+
+  it('--port 0 prints the port it got: the printed join URL and code let a student join; Ctrl+C keeps the journal', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-class-cli-'));
+    const child = spawn(
+      process.execPath,
+      [parleyBin, 'class', 'chicken', '--port', '0', '--no-pages', '--journal', join(dir, 'j.jsonl')],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    try {
+      let out = '';
+      child.stdout.on('data', (d) => (out += String(d)));
+      await new Promise<void>((ok, fail) => {
+        const t = setTimeout(() => fail(new Error(`no URLs printed: ${out}`)), 60_000);
+        child.stdout.on('data', () => {
+          if (/Teacher screen: /.test(out)) {
+            clearTimeout(t);
+            ok();
+          }
+        });
+        child.on('exit', (code) => fail(new Error(`exited ${code}: ${out}`)));
+      });
+      const join_ = /Students open: (http:\/\/127\.0\.0\.1:(\d+)\/join#([A-Z0-9]+))/.exec(out);
+      expect(join_, out).not.toBeNull();
+      const port = Number(join_?.[2]);
+      expect(port).toBeGreaterThan(0);
+      expect(out).toContain(`Join code: ${join_?.[3]}`);
+      expect(out).toMatch(new RegExp(`Teacher screen: http://127\\.0\\.0\\.1:${port}/teacher#`));
+      const student = await TestClient.connect(`ws://127.0.0.1:${port}/ws`);
+      student.send({ type: 'join', code: join_?.[3], name: 'Ada' });
+      await student.waitFor(isWelcome);
+      student.close();
+      const exited = new Promise<number | null>((ok) => child.on('exit', (code) => ok(code)));
+      child.kill('SIGINT');
+      expect(await exited).toBe(0);
+      expect(out).toMatch(/Stopped\. Resume with: .*--journal /);
+      expect(readFileSync(join(dir, 'j.jsonl'), 'utf8')).toContain('"e":"join"');
+    } finally {
+      child.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 90_000);
+});
