@@ -120,7 +120,6 @@ export const simulate = async (
           );
       }
       if (result.vectors) vectorParts.push(result.vectors);
-      await csv?.finish(nextMerge);
       nextMerge++;
       const a0 = aggregates[0] as AggregateState;
       if (nextMerge % every === 0 || nextMerge === total) {
@@ -149,6 +148,9 @@ export const simulate = async (
         }
         break;
       }
+      // Only now may the next chunk's rows be written: had the run stopped here, they would be rows of trials that
+      // the results do not count (the CSV must hold exactly the trials run, whatever the number of workers).
+      await csv?.finish(nextMerge - 1);
     }
   } finally {
     hooks.signal?.removeEventListener('abort', onOuterAbort);
