@@ -63,7 +63,8 @@ const modelsRestrictedImports = {
 
 /**
  * The sub-layer order inside models/ (ARCHITECTURE.md, "Layers"): each folder may import only the folders below it.
- *   level 0  math (no other models folder), random (+ math), games (+ math, random; games/extensive/ is part of games)
+ *   level 0  math (no other models folder), text (no other models folder: the CSV writer, terminal-safe text, input
+ *            limits), random (+ math, text), games (+ math, random, text; games/extensive/ is part of games)
  *   level 1  formula (+ random, games)
  *   level 2  scenario (+ formula, library JSON)
  *   level 3  engine (+ everything below)
@@ -71,7 +72,8 @@ const modelsRestrictedImports = {
  * `forbidden` lists the models/ folders a folder may NOT import (matched on relative import paths).
  */
 const MODEL_SUBLAYERS = {
-  math: ['random', 'games', 'formula', 'scenario', 'library', 'engine', 'class'],
+  math: ['text', 'random', 'games', 'formula', 'scenario', 'library', 'engine', 'class'],
+  text: ['math', 'random', 'games', 'formula', 'scenario', 'library', 'engine', 'class'],
   random: ['games', 'formula', 'scenario', 'library', 'engine', 'class'],
   games: ['formula', 'scenario', 'library', 'engine', 'class'],
   formula: ['scenario', 'library', 'engine', 'class'],

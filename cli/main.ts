@@ -1,9 +1,11 @@
 // Parley's headless command line: `npx parley <command> [options]` or `npm run cli -- <command> [options]`
 // (bin/parley.mjs runs it from the prebuilt bundle; `npx tsx cli/main.ts …` runs it from source).
 import { COMMANDS } from './commands';
-import { CliError, type CliIo } from './lib/Command';
+import { CliError, type CliStreams } from './lib/Command';
+import { createCliIo } from './lib/cliIo';
 import { UsageError } from './lib/args';
 import { TextFileError } from '../node/files/readTextFile';
+import { terminalText } from '../models/text/terminalText';
 
 const usage = (): string => {
   const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
@@ -21,67 +23,89 @@ const usage = (): string => {
   ].join('\n');
 };
 
-export const main = async (argv: readonly string[], io: CliIo): Promise<number> => {
+/**
+ * Run one CLI invocation. `streams` are the process's (or a test's) raw outputs; commands write only through the
+ * terminal-safe CliIo built from them (cli/lib/cliIo.ts), and every error is printed here as ONE escaped line.
+ */
+export const main = async (argv: readonly string[], streams: CliStreams): Promise<number> => {
+  const io = createCliIo(streams);
   const [name, ...rest] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
-    io.stdout(`${usage()}\n`);
+    io.out(...usage().split('\n'));
     return 0;
   }
   if (name === '--version' || name === '-v') {
-    io.stdout('parley 0.1.0\n');
+    io.out('parley 0.1.0');
     return 0;
   }
-  const entry = COMMANDS[name];
+  const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!entry) {
-    io.stderr(`parley: unknown command "${name}" (run with --help for the list)\n`);
+    io.err(`parley: unknown command "${name}" (run with --help for the list)`);
     return 2;
   }
   try {
     const command = await entry.load();
     if (rest.includes('--help') || rest.includes('-h')) {
-      io.stdout(`${command.usage}\n`);
+      io.out(...command.usage.split('\n'));
       return 0;
     }
     return await command.run(rest, io);
   } catch (err) {
+    io.status(null);
     if (err instanceof UsageError) {
-      io.stderr(`parley ${name}: ${err.message} (see --help)\n`);
+      io.err(`parley ${name}: ${err.message} (see --help)`);
       return 2;
     }
     if (err instanceof CliError) {
-      io.stderr(`parley ${name}: ${err.message}\n`);
+      io.err(`parley ${name}: ${err.message}`);
       return err.exitCode;
     }
     if (err instanceof TextFileError) {
-      io.stderr(`parley ${name}: ${err.message}\n`);
+      io.err(`parley ${name}: ${err.message}`);
       return 1;
     }
     const message = err instanceof Error ? err.message : String(err);
-    io.stderr(`parley ${name}: internal error: ${message}\n`);
-    if (process.env.PARLEY_DEBUG) io.stderr(`${err instanceof Error ? err.stack : ''}\n`);
+    io.err(`parley ${name}: internal error: ${message}`);
+    if (process.env.PARLEY_DEBUG) io.err(...String(err instanceof Error ? err.stack : '').split('\n'));
     return 70;
   }
 };
 
+/**
+ * Exit status when the reader of stdout or stderr went away (`parley … | head`): 128 + SIGPIPE (13), what a program
+ * killed by SIGPIPE reports and what shells expect (`yes | head` → 141). Node ignores SIGPIPE, so a write fails with
+ * EPIPE instead: the CLI then ends at once, quietly (no message: nobody is reading), and its exit handlers remove
+ * any temporary file of an unfinished export.
+ */
+export const EXIT_BROKEN_PIPE = 141;
+
+/** Ends the process quietly on EPIPE from `stream` (other stream errors are left to Node). */
+export const exitOnBrokenPipe = (
+  stream: { on(event: 'error', listener: (err: NodeJS.ErrnoException) => void): unknown },
+  exit: (code: number) => void = (code) => process.exit(code),
+): void => {
+  stream.on('error', (err) => {
+    if (err.code === 'EPIPE') exit(EXIT_BROKEN_PIPE);
+    else throw err;
+  });
+};
+
 /** Run as the process: argv, stdout/stderr, exit code (bin/parley.mjs calls this in the bundle). */
 export const runCli = (): void => {
-  // a closed pipe (`parley list | head -1`) ends the output quietly, as in any Unix tool
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw err;
-  });
-  const io: CliIo = {
+  exitOnBrokenPipe(process.stdout);
+  exitOnBrokenPipe(process.stderr);
+  const streams: CliStreams = {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     isTTY: Boolean(process.stderr.isTTY),
     cwd: process.cwd(),
   };
-  main(process.argv.slice(2), io).then(
+  main(process.argv.slice(2), streams).then(
     (code) => {
       process.exitCode = code;
     },
     (err: unknown) => {
-      process.stderr.write(`parley: ${String(err)}\n`);
+      process.stderr.write(`parley: ${terminalText(String(err))}\n`);
       process.exitCode = 70;
     },
   );

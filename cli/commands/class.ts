@@ -156,7 +156,7 @@ export const command: Command = {
         staticDir,
         outPath: out ? resolve(io.cwd, out) : null,
         writeFileAtomic: (path: string, text: string) => writeFileAtomic(path, text, cliFileDeps),
-        log: (line) => io.stderr(`parley class: ${line}\n`),
+        log: (line) => io.err(`parley class: ${line}`),
       });
     } catch (err) {
       if (err instanceof JournalError) throw new CliError(err.message);
@@ -167,21 +167,21 @@ export const command: Command = {
     }
     const s = handle.session;
     const qr = await QRCode.toString(handle.joinUrl, { type: 'terminal', small: true });
-    io.stdout(
-      [
-        `${handle.resumed ? 'Resumed' : 'Class session'} ${s.config.sessionId}: ${s.config.scenario.title}`,
-        `  ${s.config.matching} matching, ${s.config.rounds} rounds, up to ${s.config.maxStudents} students, seed ${s.config.seed}`,
-        `Students open: ${handle.joinUrl}`,
-        `Join code: ${handle.joinCode}`,
-        qr.trimEnd(),
-        `Teacher screen: ${handle.teacherUrl}`,
-        `Journal: ${journalPath}`,
-        host === '127.0.0.1' || host === 'localhost'
-          ? 'Only this computer can join: for students’ phones, restart with --host 0.0.0.0 (local network).'
-          : 'Open to the local network.',
-        'Ctrl+C stops the server (the journal keeps the session: rerun with --journal to resume).',
-        '',
-      ].join('\n'),
+    io.out(
+      `${handle.resumed ? 'Resumed' : 'Class session'} ${s.config.sessionId}: ${s.config.scenario.title}`,
+      `  ${s.config.matching} matching, ${s.config.rounds} rounds, up to ${s.config.maxStudents} students, seed ${s.config.seed}`,
+      `Students open: ${handle.joinUrl}`,
+      `Join code: ${handle.joinCode}`,
+    );
+    // The QR code is our own drawing (not text from a file): a document keeps its line breaks.
+    io.document(`${qr.trimEnd()}\n`);
+    io.out(
+      `Teacher screen: ${handle.teacherUrl}`,
+      `Journal: ${journalPath}`,
+      host === '127.0.0.1' || host === 'localhost'
+        ? 'Only this computer can join: for students’ phones, restart with --host 0.0.0.0 (local network).'
+        : 'Open to the local network.',
+      'Ctrl+C stops the server (the journal keeps the session: rerun with --journal to resume).',
     );
 
     const stop = new Promise<'signal'>((ok) => {
@@ -192,10 +192,10 @@ export const command: Command = {
     const why = await Promise.race([handle.ended.then(() => 'ended' as const), stop]);
     await handle.close();
     if (why === 'ended') {
-      io.stdout(`Session ended.${out ? ` Wrote ${resolve(io.cwd, out)} and its .json sidecar.` : ''}\n`);
+      io.out(`Session ended.${out ? ` Wrote ${resolve(io.cwd, out)} and its .json sidecar.` : ''}`);
       return 0;
     }
-    io.stdout(`Stopped. Resume with: npm run cli -- class ${args.positional[0]} --journal ${journalPath}\n`);
+    io.out(`Stopped. Resume with: npm run cli -- class ${args.positional[0]} --journal ${journalPath}`);
     return 0;
   },
 };

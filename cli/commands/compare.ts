@@ -1,6 +1,7 @@
 // `compare <scenario> --variant k=v ...`: baseline vs variant on the same seeds, with paired differences.
 import { runCompare, type CompareResult } from '../../models/engine/runCompare';
 import { compareCsv } from '../../models/engine/whatIfTables';
+import { jsonFile } from '../lib/jsonFile';
 import type { Command } from '../lib/Command';
 import { lastOption, parseArgs, parseAssignments, UsageError } from '../lib/args';
 import { cliContext, exportPath, writeExport } from '../lib/exportFiles';
@@ -46,7 +47,8 @@ export const command: Command = {
       const path = exportPath(out, io.cwd, spec, opts.base.seed, 'compare');
       await writeExport(path, compareCsv(result), result.provenance, 'compare', result.baseline.runId);
     }
-    io.stdout(opts.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : `${formatCompare(result)}\n`);
+    if (opts.format === 'json') io.document(jsonFile(result));
+    else io.out(...formatCompare(result));
     return 0;
   },
 };

@@ -17,13 +17,13 @@ export const command: Command = {
     if (args.positional.length) throw new UsageError(`unexpected argument "${args.positional[0]}"`);
     const list = listBuiltins();
     if (args.flags.has('json')) {
-      io.stdout(`${JSON.stringify(list, null, 2)}\n`);
+      io.document(`${JSON.stringify(list, null, 2)}\n`);
       return 0;
     }
     const width = Math.max(...list.map((b) => b.id.length));
     for (const b of list) {
-      io.stdout(`${b.id.padEnd(width)}  ${b.title}${b.tags.length ? `  [${b.tags.join(', ')}]` : ''}\n`);
-      if (b.summary) io.stdout(`${' '.repeat(width)}  ${b.summary}\n`);
+      io.out(`${b.id.padEnd(width)}  ${b.title}${b.tags.length ? `  [${b.tags.join(', ')}]` : ''}`);
+      if (b.summary) io.out(`${' '.repeat(width)}  ${b.summary}`);
     }
     return 0;
   },

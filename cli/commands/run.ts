@@ -8,7 +8,6 @@ import { AtomicFileWriter, writeFileAtomic } from '../../node/files/atomicWrite'
 import { cliFileDeps } from '../lib/cliFileDeps';
 import { jsonFile } from '../lib/jsonFile';
 import { cliContext, exportPath, writeExport, writeSidecar } from '../lib/exportFiles';
-import { collectGarbage } from '../lib/collectGarbage';
 import { CliError, type Command } from '../lib/Command';
 import { lastOption, parseArgs, UsageError } from '../lib/args';
 import {
@@ -79,7 +78,8 @@ export const command: Command = {
       } catch (err) {
         throw new CliError(engineErrorMessage(err));
       }
-      io.stdout(opts.format === 'json' ? `${JSON.stringify(t, null, 2)}\n` : `${formatReplay(t)}\n`);
+      if (opts.format === 'json') io.document(jsonFile(t));
+      else io.out(...formatReplay(t));
       return 0;
     }
     const outArg = lastOption(args, 'out');
@@ -101,7 +101,6 @@ export const command: Command = {
     const runner = makeRunner(opts.workers);
     const progress = createProgress(io, 'run');
     let writer: AtomicFileWriter | null = null;
-    let chunksWritten = 0;
     let result: RunResult;
     try {
       if (outPath) {
@@ -117,12 +116,8 @@ export const command: Command = {
         { ...opts.base, context, autoStop: halfWidth ? { halfWidth } : undefined },
         {
           onProgress: progress.update,
-          onCsv: w
-            ? async (text) => {
-                await w.write(text);
-                if (++chunksWritten % 8 === 0) collectGarbage();
-              }
-            : undefined,
+          // Pieces of ~256 Ki characters, each written before the workers make more (bounded memory).
+          onCsv: w ? (piece) => w.write(piece) : undefined,
         },
       );
       progress.done();
@@ -146,7 +141,8 @@ export const command: Command = {
         await writeExport(summaryPath, summaryCsv(result), result.provenance, 'summary', result.runId);
       }
     }
-    io.stdout(opts.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : `${formatRun(result)}\n`);
+    if (opts.format === 'json') io.document(jsonFile(result));
+    else io.out(...formatRun(result));
     return 0;
   },
 };

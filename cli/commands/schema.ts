@@ -17,7 +17,7 @@ export const command: Command = {
   run: async (argv, io) => {
     const args = parseArgs(argv, { valued: [], flags: [] });
     if (args.positional.length) throw new UsageError(`unexpected argument "${args.positional[0]}"`);
-    io.stdout(schemaText());
+    io.document(schemaText());
     return 0;
   },
 };

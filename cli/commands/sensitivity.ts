@@ -1,6 +1,7 @@
 // `sensitivity <scenario>`: tornado (one at a time) and global (Spearman) sensitivity.
 import { runSensitivity, type SensitivityResult } from '../../models/engine/runSensitivity';
 import { sensitivityCsv } from '../../models/engine/whatIfTables';
+import { jsonFile } from '../lib/jsonFile';
 import { CliError, type Command } from '../lib/Command';
 import { cliContext, exportPath, writeExport } from '../lib/exportFiles';
 import { lastOption, parseArgs, UsageError } from '../lib/args';
@@ -71,11 +72,8 @@ export const command: Command = {
       const path = exportPath(out, io.cwd, spec, opts.base.seed, 'sensitivity');
       await writeExport(path, sensitivityCsv(result), result.provenance, 'sensitivity');
     }
-    io.stdout(
-      opts.format === 'json'
-        ? `${JSON.stringify(result, null, 2)}\n`
-        : `${formatSensitivity(result, target)}\n`,
-    );
+    if (opts.format === 'json') io.document(jsonFile(result));
+    else io.out(...formatSensitivity(result, target));
     return 0;
   },
 };

@@ -1,5 +1,6 @@
 // `show <scenario> [--set k=v ...]`: the one-round game at those values as a readable table.
 import type { Game } from '../../models/games/Game';
+import { terminalText } from '../../models/text/terminalText';
 import { writeEfg } from '../../models/games/extensive/efg';
 import { treeFromGame } from '../../models/games/extensive/treeFromGame';
 import { instantiateModel } from '../../models/scenario/instantiateModel';
@@ -16,7 +17,7 @@ const fmt = (v: number): string => {
 };
 
 /** Plain-text rendering: a matrix for 2 players, a profile list otherwise. */
-export const formatGame = (game: Game): string => {
+export const formatGame = (game: Game): string[] => {
   const lines: string[] = [];
   const [s0 = [], s1 = []] = game.strategies;
   if (game.players.length === 2) {
@@ -24,8 +25,8 @@ export const formatGame = (game: Game): string => {
       const p = game.payoffs[i + s0.length * j] ?? [];
       return `${fmt(p[0] ?? NaN)}, ${fmt(p[1] ?? NaN)}`;
     };
-    const head = [`${game.players[0]} \\ ${game.players[1]}`, ...s1];
-    const rows = s0.map((label, i) => [label, ...s1.map((_, j) => cell(i, j))]);
+    const head = [`${game.players[0]} \\ ${game.players[1]}`, ...s1].map(terminalText);
+    const rows = s0.map((label, i) => [terminalText(label), ...s1.map((_, j) => cell(i, j))]);
     const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
     const line = (cells: string[]): string =>
       cells
@@ -46,7 +47,7 @@ export const formatGame = (game: Game): string => {
       lines.push(`  ${labels.join(', ')}  →  ${p.map(fmt).join(', ')}`);
     });
   }
-  return lines.join('\n');
+  return lines;
 };
 
 export const command: Command = {
@@ -87,19 +88,19 @@ export const command: Command = {
     }
     if (format === 'efg') {
       // The one-round game as a Gambit tree of simultaneous moves (information sets hide earlier moves).
-      io.stdout(writeEfg(treeFromGame(game), { gambitLabels: true }));
+      io.document(writeEfg(treeFromGame(game), { gambitLabels: true }));
       return 0;
     }
     if (format === 'json') {
-      io.stdout(
+      io.document(
         `${JSON.stringify({ title: game.title, players: game.players, strategies: game.strategies, payoffs: game.payoffs }, null, 2)}\n`,
       );
       return 0;
     }
     const values = spec.params.map((p) => `${p.id}=${fmt(sets[p.id] ?? p.value)}`);
-    io.stdout(`${spec.title} — one ${spec.rounds.label} (round ${round})\n`);
-    if (values.length) io.stdout(`Parameters: ${values.join(', ')}\n`);
-    io.stdout(`\n${formatGame(game)}\n`);
+    io.out(`${spec.title} — one ${spec.rounds.label} (round ${round})`);
+    if (values.length) io.out(`Parameters: ${values.join(', ')}`);
+    io.out('', ...formatGame(game));
     return 0;
   },
 };

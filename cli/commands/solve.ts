@@ -1,4 +1,5 @@
 // `solve <file.nfg | scenario file | built-in id>`: Nash equilibria of a strategic-form game.
+import { INPUT_LIMITS } from '../../models/text/inputLimits';
 import { resolve } from 'node:path';
 import type { Game } from '../../models/games/Game';
 import { formatNum, toFloat, type Equilibrium, type Num } from '../../models/games/Equilibrium';
@@ -14,9 +15,12 @@ import { SOLVER_LIMITS, logitMaxSteps, logitSize } from '../../models/games/solv
 import { CliError, type CliIo, type Command } from '../lib/Command';
 import { lastOption, parseArgs, parseAssignments, UsageError } from '../lib/args';
 import { readTextFile } from '../../node/files/readTextFile';
+import { csvFraction, csvTable, rawCell, type CsvCell } from '../../models/text/csv';
+import { withDistinctLabels } from '../../models/games/distinctLabels';
+import { terminalText } from '../../models/text/terminalText';
 
-/** Largest .nfg file read (bytes): well above the largest game readNfg accepts. */
-const MAX_NFG_BYTES = 20_000_000;
+/** Largest .nfg file read (bytes; models/text/inputLimits.ts): well above the largest game readNfg accepts. */
+const MAX_NFG_BYTES = INPUT_LIMITS.nfgFileBytes;
 
 /** Gambit's method names (gambit-enumpure, -enummixed, -lcp, -lp, -logit), plus "all". */
 const METHODS = ['enumpure', 'enummixed', 'lcp', 'lp', 'logit', 'all'] as const;
@@ -196,25 +200,32 @@ export const solveJson = (game: Game, found: readonly FoundEquilibrium[]): strin
     })),
   });
 
-const csvField = (s: string): string => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-
-/** One row per distinct equilibrium; `method` is the first finder, `methods` (last column) every finder, `;`-separated. */
+/**
+ * One row per distinct equilibrium: `method` (the first method that found it), then per player and strategy its
+ * probability, per player the payoff, and the regret — each as a decimal number column (for computation) followed by
+ * its ` exact` column holding the exact fraction as `p / q` (a form spreadsheets keep as text; `9/11` would become a
+ * date), empty when the value is a float — and last `methods` (every method that found it, `;`-separated). Written
+ * with the one CSV writer (models/text/csv.ts): RFC 4180, CRLF, text cells guarded.
+ */
 export const solveCsv = (game: Game, found: readonly FoundEquilibrium[]): string => {
+  const pair = (name: string): string[] => [name, `${name} exact`];
   const head = [
     'method',
-    ...game.players.flatMap((p, i) => (game.strategies[i] ?? []).map((s) => `${p}:${s}`)),
-    ...game.players.map((p) => `payoff:${p}`),
-    'regret',
+    ...game.players.flatMap((p, i) => (game.strategies[i] ?? []).flatMap((s) => pair(`${p}:${s}`))),
+    ...game.players.flatMap((p) => pair(`payoff:${p}`)),
+    ...pair('regret'),
     'methods',
   ];
-  const rows = found.map(({ equilibrium: e, methods }) => [
+  const cells = (x: Num): CsvCell[] =>
+    x instanceof Rational ? [x.toNumber(), rawCell(csvFraction(x.num, x.den))] : [x, null];
+  const rows = found.map(({ equilibrium: e, methods }): CsvCell[] => [
     methods[0] ?? '',
-    ...e.profile.flatMap((row) => row.map(formatNum)),
-    ...e.payoffs.map(formatNum),
-    formatNum(e.regret),
+    ...e.profile.flatMap((row) => row.flatMap(cells)),
+    ...e.payoffs.flatMap(cells),
+    ...cells(e.regret),
     methods.join(';'),
   ]);
-  return [head, ...rows].map((r) => r.map(csvField).join(',')).join('\n');
+  return csvTable(head, rows);
 };
 
 /** Short display: exact fractions as is (≈ decimal when the denominator is huge), floats to 6 significant digits. */
@@ -234,7 +245,7 @@ export const solveText = (
   game: Game,
   found: readonly FoundEquilibrium[],
   methods: readonly string[],
-): string => {
+): string[] => {
   const lines: string[] = [];
   lines.push(game.title || '(untitled game)');
   lines.push(
@@ -244,22 +255,24 @@ export const solveText = (
   lines.push('');
   if (found.length === 0) {
     lines.push('No equilibria found by these methods.');
-    return lines.join('\n');
+    return lines;
   }
   lines.push(`${found.length} equilibri${found.length === 1 ? 'um' : 'a'}:`);
-  const head = ['#', 'methods', ...game.players, 'payoffs', 'regret'];
-  const rows = found.map(({ equilibrium: e, methods: by }, k) => [
-    String(k + 1),
-    by.join(', '),
-    ...e.profile.map((row, p) => {
-      const names = game.strategies[p] ?? [];
-      const pure = row.findIndex(isOneNum);
-      if (pure >= 0) return names[pure] ?? '?';
-      return row.flatMap((v, s) => (isZeroNum(v) ? [] : [`${names[s]} ${short(v)}`])).join(', ');
-    }),
-    e.payoffs.map(short).join(', '),
-    short(e.regret),
-  ]);
+  const head = ['#', 'methods', ...game.players, 'payoffs', 'regret'].map(terminalText);
+  const rows = found.map(({ equilibrium: e, methods: by }, k) =>
+    [
+      String(k + 1),
+      by.join(', '),
+      ...e.profile.map((row, p) => {
+        const names = game.strategies[p] ?? [];
+        const pure = row.findIndex(isOneNum);
+        if (pure >= 0) return names[pure] ?? '?';
+        return row.flatMap((v, s) => (isZeroNum(v) ? [] : [`${names[s]} ${short(v)}`])).join(', ');
+      }),
+      e.payoffs.map(short).join(', '),
+      short(e.regret),
+    ].map(terminalText),
+  );
   const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
   const line = (cells: string[]): string =>
     cells
@@ -267,7 +280,7 @@ export const solveText = (
       .join('  ')
       .trimEnd();
   lines.push(line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line));
-  return lines.join('\n');
+  return lines;
 };
 
 export const command: Command = {
@@ -288,7 +301,12 @@ export const command: Command = {
     }
     const arg = args.positional[0] as string;
     const methodOpt = lastOption(args, 'method');
-    const method = methodOpt === undefined ? undefined : (ALIASES[methodOpt] ?? methodOpt);
+    const method =
+      methodOpt === undefined
+        ? undefined
+        : Object.hasOwn(ALIASES, methodOpt)
+          ? ALIASES[methodOpt]
+          : methodOpt;
     if (method !== undefined && !(METHODS as readonly string[]).includes(method)) {
       throw new UsageError(
         `unknown --method "${methodOpt}" (expected ${METHODS.join(', ')}, or the aliases ${Object.keys(ALIASES).join(', ')})`,
@@ -303,7 +321,8 @@ export const command: Command = {
     if (setValues.some((v) => v.startsWith('__proto__=')))
       throw new CliError('--set __proto__: unknown parameter "__proto__"');
     const sets = parseAssignments(setValues);
-    const game = await loadGame(arg, io, sets, args.flags.has('allow-outside-range'));
+    // Empty or repeated labels (an .nfg may have them) fall back to indices so rows and columns stay distinct.
+    const game = withDistinctLabels(await loadGame(arg, io, sets, args.flags.has('allow-outside-range')));
     const methods = methodsFor(game, method as Method | undefined);
     const found = mergeByProfile(
       methods.map((m) => ({
@@ -311,13 +330,9 @@ export const command: Command = {
         equilibria: runMethod(game, m, arg, methods.length === 1 ? (methodOpt ?? m) : m),
       })),
     );
-    const out =
-      format === 'json'
-        ? solveJson(game, found)
-        : format === 'csv'
-          ? solveCsv(game, found)
-          : solveText(game, found, methods);
-    io.stdout(`${out}\n`);
+    if (format === 'json') io.document(`${solveJson(game, found)}\n`);
+    else if (format === 'csv') io.document(solveCsv(game, found));
+    else io.out(...solveText(game, found, methods));
     return 0;
   },
 };

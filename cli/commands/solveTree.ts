@@ -186,7 +186,7 @@ export const solveTreeEfg = (tree: GameTree, eqs: readonly TreeEquilibrium[]): s
 export const solveTree = async (argv: readonly string[], io: CliIo): Promise<number> => {
   const args = parseArgs(argv, { valued: ['method', 'format', 'set'], flags: [] });
   if (args.flags.has('help')) {
-    io.stdout(`${TREE_USAGE}\n`);
+    io.out(...TREE_USAGE.split('\n'));
     return 0;
   }
   if (args.positional.length !== 1) {
@@ -229,7 +229,7 @@ export const solveTree = async (argv: readonly string[], io: CliIo): Promise<num
     } catch (err) {
       const msg = err instanceof Error ? err.message : String(err);
       if (err instanceof SolverLimitError && method === 'all') {
-        io.stderr(`parley solve: ${arg}: --method ${m} skipped: ${msg}\n`);
+        io.err(`parley solve: ${arg}: --method ${m} skipped: ${msg}`);
         continue;
       }
       if (err instanceof SolverLimitError || err instanceof TreeError || err instanceof RangeError) {
@@ -246,7 +246,9 @@ export const solveTree = async (argv: readonly string[], io: CliIo): Promise<num
         ? solveTreeCsv(tree, eqs)
         : format === 'efg'
           ? solveTreeEfg(tree, eqs)
-          : `${solveTreeText(tree, eqs, used)}\n`;
-  io.stdout(format === 'json' ? `${out}\n` : out);
+          : null;
+  // Text holds labels from the file: one escaped line each (a label's line break cannot forge a line).
+  if (out === null) io.out(...solveTreeText(tree, eqs, used).split('\n'));
+  else io.document(format === 'json' ? `${out}\n` : out);
   return 0;
 };

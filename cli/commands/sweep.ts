@@ -2,6 +2,7 @@
 import { sweepCsv } from '../../models/engine/csvTables';
 import { gridValues, runSweep, type SweepAxis, type SweepResult } from '../../models/engine/runSweep';
 import { cliContext, exportPath, writeExport } from '../lib/exportFiles';
+import { jsonFile } from '../lib/jsonFile';
 import type { Command } from '../lib/Command';
 import { lastOption, parseArgs, UsageError } from '../lib/args';
 import {
@@ -81,7 +82,8 @@ export const command: Command = {
       const path = exportPath(out, io.cwd, spec, opts.base.seed, 'sweep');
       await writeExport(path, sweepCsv(result), result.provenance, 'sweep', result.runId);
     }
-    io.stdout(opts.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : `${formatSweep(result)}\n`);
+    if (opts.format === 'json') io.document(jsonFile(result));
+    else io.out(...formatSweep(result));
     return 0;
   },
 };

@@ -28,15 +28,14 @@ export const command: Command = {
       const r = parseScenario(text, path);
       if (!r.ok) {
         bad++;
-        for (const i of r.issues) io.stdout(`${shown}: ${i.path ? `${i.path}: ` : ''}${i.message}\n`);
+        for (const i of r.issues) io.out(`${shown}: ${i.path ? `${i.path}: ` : ''}${i.message}`);
         continue;
       }
       if (!quiet) {
-        for (const w of r.warnings)
-          io.stdout(`${shown}: ${w.path ? `${w.path}: ` : ''}warning: ${w.message}\n`);
+        for (const w of r.warnings) io.out(`${shown}: ${w.path ? `${w.path}: ` : ''}warning: ${w.message}`);
         const migrated = r.migratedFrom ? ` (upgraded from ${r.migratedFrom})` : '';
-        io.stdout(
-          `${shown}: OK — "${r.scenario.title}": ${r.spec.actors.length} actors, ${r.spec.params.length} parameters, ${r.spec.rounds.count} ${r.spec.rounds.label}(s)${migrated}\n`,
+        io.out(
+          `${shown}: OK — "${r.scenario.title}": ${r.spec.actors.length} actors, ${r.spec.params.length} parameters, ${r.spec.rounds.count} ${r.spec.rounds.label}(s)${migrated}`,
         );
       }
     }

@@ -1,9 +1,29 @@
-// The shape every CLI command module exports (as `command`).
+// The shape every CLI command module exports (as `command`), and the output a command writes through.
 
-export type CliIo = {
+/** The process's raw streams (what main() is given; tests pass fakes). Commands never see these. */
+export type CliStreams = {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   /** True when stderr is a terminal (progress bars go there only then). */
+  readonly isTTY: boolean;
+  readonly cwd: string;
+};
+
+/**
+ * A command's only way to write (built by cli/lib/cliIo.ts around the raw streams). Everything written is made
+ * terminal-safe (models/text/terminalText.ts): text from a file can never start a new line, move the cursor, clear
+ * the screen, retitle the terminal or reorder what is shown.
+ */
+export type CliIo = {
+  /** Lines on stdout: each argument is ONE line (any line break, control or bidi character inside is escaped). */
+  readonly out: (...lines: string[]) => void;
+  /** Lines on stderr, the same way (messages, warnings). */
+  readonly err: (...lines: string[]) => void;
+  /** A machine-readable document on stdout (JSON, CSV, .nfg), its own line breaks kept (terminalDocument). */
+  readonly document: (text: string) => void;
+  /** The one transient status line on stderr (progress), redrawn in place; null clears it. Terminals only. */
+  readonly status: (line: string | null) => void;
+  /** True when stderr is a terminal. */
   readonly isTTY: boolean;
   readonly cwd: string;
 };

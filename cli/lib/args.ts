@@ -70,9 +70,9 @@ export const parseAssignments = (values: readonly string[], option = 'set'): Rec
   for (const v of values) {
     const m = /^([A-Za-z_][A-Za-z0-9_.]*)=(.+)$/.exec(v);
     if (!m) throw new UsageError(`--${option} expects name=value, got "${v}"`);
-    if (['__proto__', 'constructor', 'prototype'].includes(m[1] as string)) {
-      throw new UsageError(`--${option} ${m[1]}: not a parameter name`);
-    }
+    // "__proto__" can never be a parameter id (ids start with a letter); any other name, "constructor" included, is
+    // an ordinary key of this null-prototype record.
+    if (m[1] === '__proto__') throw new UsageError(`--${option} ${m[1]}: not a parameter name`);
     const n = Number(m[2]);
     if (!Number.isFinite(n)) throw new UsageError(`--${option} ${m[1]}: "${m[2]}" is not a finite number`);
     out[m[1] as string] = n;

@@ -24,8 +24,8 @@ export const checkRanges = (
         `${what(v.id, v.value)}: ${v.value} is outside the range of "${v.id}" (${v.min} to ${v.max}); add --allow-outside-range to run it anyway`,
       );
     }
-    io.stderr(
-      `parley ${name}: ${v.id} = ${v.value} is outside its declared range ${v.min} to ${v.max} (--allow-outside-range; recorded in the results)\n`,
+    io.err(
+      `parley ${name}: ${v.id} = ${v.value} is outside its declared range ${v.min} to ${v.max} (--allow-outside-range; recorded in the results)`,
     );
   }
 };

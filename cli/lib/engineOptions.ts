@@ -82,8 +82,7 @@ export const engineErrorMessage = (err: unknown): string =>
 
 /** Tell the user which seed was picked when none was given (so the run can be reproduced). */
 export const announceSeed = (io: CliIo, name: string, opts: EngineCliOptions): void => {
-  if (opts.seedWasRandom)
-    io.stderr(`parley ${name}: no --seed given; using seed ${String(opts.base.seed)}\n`);
+  if (opts.seedWasRandom) io.err(`parley ${name}: no --seed given; using seed ${String(opts.base.seed)}`);
 };
 
 /**

@@ -4,6 +4,7 @@ import type { RunResult } from '../../models/engine/runScenario';
 import type { SensitivityResult } from '../../models/engine/runSensitivity';
 import type { SweepResult } from '../../models/engine/runSweep';
 import type { TrialReplay } from '../../models/engine/replayTrial';
+import { terminalText } from '../../models/text/terminalText';
 
 const pct = (p: number): string => `${(p * 100).toFixed(1)}%`;
 const num = (x: number): string => {
@@ -12,7 +13,9 @@ const num = (x: number): string => {
   return Object.is(r, -0) ? '0' : String(r);
 };
 
-const table = (head: string[], rows: string[][]): string[] => {
+/** An aligned table; cells are escaped (terminalText) first so that widths are those shown. */
+const table = (head: string[], cells: string[][]): string[] => {
+  const rows = cells.map((r) => r.map(terminalText));
   const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
   const line = (cells: string[]): string =>
     cells
@@ -30,7 +33,7 @@ const runHeader = (r: RunResult): string[] => {
   ];
 };
 
-export const formatRun = (r: RunResult): string => {
+export const formatRun = (r: RunResult): string[] => {
   const lines = runHeader(r);
   lines.push(
     '',
@@ -85,10 +88,10 @@ export const formatRun = (r: RunResult): string => {
     lines.push('', 'Most frequent strategy profiles:');
     for (const p of r.profiles.slice(0, 5)) lines.push(`  ${pct(p.share).padStart(6)}  ${p.label}`);
   }
-  return lines.join('\n');
+  return lines;
 };
 
-export const formatSweep = (s: SweepResult): string => {
+export const formatSweep = (s: SweepResult): string[] => {
   const lines = [
     `${s.scenario.title} (${s.scenario.id}) — sweep of ${s.x.param}${s.y ? ` × ${s.y.param}` : ''}`,
     `seed ${s.seedText} · ${s.trials.toLocaleString('en-US')} trials per point (common random numbers) · sampler ${s.sampler}`,
@@ -106,10 +109,10 @@ export const formatSweep = (s: SweepResult): string => {
       ]),
     ),
   );
-  return lines.join('\n');
+  return lines;
 };
 
-export const formatCompare = (c: CompareResult): string => {
+export const formatCompare = (c: CompareResult): string[] => {
   const lines = runHeader(c.baseline);
   lines.push(
     `variant: ${Object.entries(c.variantOverrides)
@@ -145,10 +148,10 @@ export const formatCompare = (c: CompareResult): string => {
       ),
     );
   }
-  return lines.join('\n');
+  return lines;
 };
 
-export const formatSensitivity = (s: SensitivityResult, target: string): string => {
+export const formatSensitivity = (s: SensitivityResult, target: string): string[] => {
   const isOutcome = s.base.outcomes.some((o) => o.id === target);
   const base = isOutcome
     ? s.base.outcomes.find((o) => o.id === target)?.p
@@ -197,10 +200,10 @@ export const formatSensitivity = (s: SensitivityResult, target: string): string 
       ),
     );
   }
-  return lines.join('\n');
+  return lines;
 };
 
-export const formatReplay = (t: TrialReplay): string => {
+export const formatReplay = (t: TrialReplay): string[] => {
   const lines = [
     `Trial ${t.trial} (seed ${t.seedText})`,
     `parameters: ${t.params.map((p) => `${p.id}=${num(p.value)}`).join(', ')}`,
@@ -213,5 +216,5 @@ export const formatReplay = (t: TrialReplay): string => {
         ` · ${r.state.map((s) => `${s.id}=${num(s.value)}`).join(' ')}`,
     );
   }
-  return lines.join('\n');
+  return lines;
 };

@@ -1,4 +1,5 @@
-// A progress bar on stderr, only when stderr is a terminal (throttled; cleared when done).
+// A progress bar on stderr, only when stderr is a terminal (throttled; cleared when done), drawn through the io's
+// status line.
 import type { CliIo } from './Command';
 
 export type Progress = { readonly update: (done: number, total: number) => void; readonly done: () => void };
@@ -6,7 +7,6 @@ export type Progress = { readonly update: (done: number, total: number) => void;
 export const createProgress = (io: CliIo, label: string): Progress => {
   if (!io.isTTY) return { update: () => undefined, done: () => undefined };
   let last = 0;
-  let shown = false;
   return {
     update: (done, total) => {
       const now = Date.now();
@@ -15,13 +15,10 @@ export const createProgress = (io: CliIo, label: string): Progress => {
       const frac = total > 0 ? Math.min(1, done / total) : 0;
       const width = 30;
       const full = Math.round(frac * width);
-      io.stderr(
-        `\r${label} [${'#'.repeat(full)}${'.'.repeat(width - full)}] ${(frac * 100).toFixed(0).padStart(3)}% ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')}`,
+      io.status(
+        `${label} [${'#'.repeat(full)}${'.'.repeat(width - full)}] ${(frac * 100).toFixed(0).padStart(3)}% ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')}`,
       );
-      shown = true;
     },
-    done: () => {
-      if (shown) io.stderr('\r\x1b[2K');
-    },
+    done: () => io.status(null),
   };
 };

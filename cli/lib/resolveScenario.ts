@@ -1,5 +1,6 @@
 // Resolve a CLI scenario argument (a built-in id or a path to a .parley.json/.json file) to a validated scenario
 // and its compiled ModelSpec. Bad input → CliError with one line (the first problem and how many more).
+import { INPUT_LIMITS } from '../../models/text/inputLimits';
 import { resolve } from 'node:path';
 import { suggestion } from '../../models/formula/didYouMean';
 import { BUILTIN_FILES, isBuiltin, loadBuiltin } from '../../models/scenario/builtins';
@@ -18,8 +19,8 @@ export type ResolvedScenario = {
 
 const looksLikePath = (arg: string): boolean => /[\\/]|\.json$/i.test(arg);
 
-/** Largest scenario file read from disk (bytes); parseScenario also limits the text length. */
-export const MAX_SCENARIO_BYTES = 20_000_000;
+/** Largest scenario file read from disk (bytes; models/text/inputLimits.ts); parseScenario limits the text too. */
+export const MAX_SCENARIO_BYTES = INPUT_LIMITS.scenarioFileBytes;
 
 export const resolveScenario = async (arg: string, cwd: string): Promise<ResolvedScenario> => {
   if (!arg) throw new CliError('missing scenario: give a built-in id (see `list`) or a .parley.json file');

@@ -4,6 +4,7 @@
 // restorable() returns it so the UI can offer to restore it.
 import { z } from 'zod';
 import type { Restorable } from '../../api/ParleyApi';
+import { INPUT_LIMITS } from '../../models/text/inputLimits';
 import { writeFileAtomic, type AtomicFs } from '../../node/files/atomicWrite';
 
 export type AutosaveEntry = { readonly text: string; readonly path: string | null };
@@ -50,6 +51,13 @@ export class AutosaveStore {
     const { fs, filePath } = this.deps;
     let text: string;
     try {
+      // Never read a huge (or a special) file whole: the autosave holds at most one scenario's text.
+      const info = await fs.stat(filePath);
+      if (!info.isFile()) return;
+      if (info.size > INPUT_LIMITS.autosaveFileBytes) {
+        this.lastWriteError = `the autosave ${filePath} is larger than the limit of ${INPUT_LIMITS.autosaveFileBytes} bytes; it was not read`;
+        return;
+      }
       text = await fs.readFile(filePath, 'utf8');
     } catch {
       return;

@@ -1,6 +1,7 @@
 // Opening and saving scenario files. The renderer never names an arbitrary path to read or write: reads come from a
 // native dialog, the command line / a double-click, or the recent list; a save without a dialog is allowed only to a
 // path the user already chose ("granted"), anything else shows the Save As dialog. Saves are atomic.
+import { INPUT_LIMITS } from '../../models/text/inputLimits';
 import { basename, dirname, join } from 'node:path';
 import type { ExportKind, OpenResult, SaveResult } from '../../api/ParleyApi';
 import { describeFsError, writeFileAtomic, type AtomicFs } from '../../node/files/atomicWrite';
@@ -8,8 +9,8 @@ import { readTextFile, TextFileError } from '../../node/files/readTextFile';
 import type { RecentFiles } from './RecentFiles';
 
 export const SCENARIO_EXTENSION = '.parley.json';
-/** Largest scenario file we read (scenario files are kB; this only stops accidental huge files). */
-export const MAX_SCENARIO_BYTES = 32 * 1024 * 1024;
+/** Largest scenario file we read (models/text/inputLimits.ts). */
+export const MAX_SCENARIO_BYTES = INPUT_LIMITS.scenarioFileBytes;
 
 export type DialogFilter = { readonly name: string; readonly extensions: string[] };
 
@@ -70,7 +71,7 @@ const describeOpenError = (path: string, error: unknown): string => {
   if (!(error instanceof TextFileError)) return describeFsError('open', path, error);
   if (error.cause !== undefined) return describeFsError('open', path, error.cause);
   if (error.code === 'EFBIG')
-    return `Could not open ${path}: the file is larger than a scenario can be (${MAX_SCENARIO_BYTES / 1024 / 1024} MB).`;
+    return `Could not open ${path}: the file is larger than a scenario can be (the limit is ${MAX_SCENARIO_BYTES} bytes).`;
   if (error.code === 'ENOTFILE' || error.code === 'EISDIR')
     return `Could not open ${path}: it is not a file.`;
   return `Could not open ${path}: ${error.reason}.`;

@@ -13,7 +13,8 @@ import {
   type AggregateState,
   type PairedDifferences,
 } from './Aggregate';
-import { csvHeader, csvNumber, csvText } from './csv';
+import { csvHeader, csvText } from '../text/csv';
+import { CsvPieceBuilder, utf8Bytes } from '../text/CsvPieceBuilder';
 import { ParamSampler } from './ParamSampler';
 import type { RangedParams } from './outsideRange';
 import type { ChunkResult, EngineJob, Overrides } from './Runner';
@@ -54,6 +55,9 @@ export const shapeOf = (model: RuntimeModel | EngineJob['spec'], job: EngineJob)
   exactTrial: job.exactTrial,
   exactBands: job.exactBands,
 });
+
+/** Size of one piece of per-trial CSV (bytes of UTF-8): 256 KiB. */
+export const CSV_PIECE_BYTES = 1 << 18;
 
 export class ChunkExecutor {
   readonly model: RuntimeModel;
@@ -105,7 +109,21 @@ export class ChunkExecutor {
     return this.sim;
   }
 
+  /** Run a chunk to its end, dropping any CSV pieces (tests and callers that need only the aggregates). */
   run(chunk: number): ChunkResult {
+    const pieces = this.runPieces(chunk);
+    for (;;) {
+      const next = pieces.next();
+      if (next.done) return next.value;
+    }
+  }
+
+  /**
+   * Run a chunk, yielding its per-trial CSV rows (job.csv) as UTF-8 pieces of about CSV_PIECE_BYTES, in trial
+   * order, and returning the chunk's result. A caller that waits before resuming (a worker waiting for the main
+   * thread to write the piece) bounds the memory of an export of any size: at most one piece is held here.
+   */
+  *runPieces(chunk: number): Generator<Uint8Array, ChunkResult, undefined> {
     const job = this.job;
     const start = chunk * job.chunkSize;
     const end = Math.min(job.trials, start + job.chunkSize);
@@ -122,11 +140,17 @@ export class ChunkExecutor {
     const vectors = job.vectors ? new Float64Array((end - start) * width) : null;
     const baseSummary = new Float64Array(O + M);
     const summary = new Float64Array(O + M);
-    const csvParts: string[] | null = job.csv ? [] : null;
-    const seedCell = csvText(seedText(job.seed));
-    const runCell = csvText(job.runId);
-    const scenarioCell = csvText(this.model.id);
-    const strategyCells = this.model.actors.map((a) => a.strategies.map((s) => csvText(s.id)));
+    const out = job.csv ? new CsvPieceBuilder(CSV_PIECE_BYTES) : null;
+    // The seed's canonical text: a numeric seed (-5, or the text "-5", which is the same seed) is a plain number,
+    // which the writer never guards; any other text seed is guarded. Text cells are encoded once per chunk.
+    const rowStart = utf8Bytes(`${csvText(job.runId)},${csvText(this.model.id)},`);
+    const seedCell = utf8Bytes(`,${csvText(seedText(job.seed))}`);
+    const strategyCells = this.model.actors.map((a) =>
+      a.strategies.map((s) => utf8Bytes(`,${csvText(s.id)}`)),
+    );
+    const paramCells = out ? new CsvPieceBuilder(64 * (P + 1)) : null;
+    const ZERO = utf8Bytes(',0');
+    const ONE = utf8Bytes(',1');
     const sim = this.sim;
     for (let t = start; t < end; t++) {
       this.sampler.values(t, this.uniforms, this.base);
@@ -160,21 +184,30 @@ export class ChunkExecutor {
             vectors.set(baseSummary, off + P);
           }
         }
-        if (v === 0 && csvParts) {
-          const trialCell = String(t + 1);
-          let paramCells = '';
-          for (let j = 0; j < P; j++) paramCells += `,${csvNumber(vals[j] as number)}`;
+        if (v === 0 && out && paramCells) {
+          paramCells.clear();
+          for (let j = 0; j < P; j++) paramCells.commaNumber(vals[j] as number);
+          const params = paramCells.view();
+          const trialCell = `${t + 1},`;
           const n = this.model.actors.length;
           for (let r = 0; r < rec.rounds; r++) {
-            let line = `${runCell},${scenarioCell},${trialCell},${r + 1},${seedCell}${paramCells}`;
-            for (let i = 0; i < n; i++) line += `,${strategyCells[i]![rec.choices[r * n + i] as number]}`;
-            for (let k = 0; k < O; k++) line += rec.outcomes[r * O + k] ? ',1' : ',0';
-            for (let k = 0; k < M; k++) line += `,${csvNumber(rec.metrics[r * M + k] as number)}`;
-            csvParts.push(line);
+            out.bytes(rowStart);
+            out.ascii(trialCell);
+            out.ascii(String(r + 1));
+            out.bytes(seedCell);
+            out.bytes(params);
+            for (let i = 0; i < n; i++)
+              out.bytes(strategyCells[i]![rec.choices[r * n + i] as number] as Uint8Array);
+            for (let k = 0; k < O; k++) out.bytes(rec.outcomes[r * O + k] ? ONE : ZERO);
+            for (let k = 0; k < M; k++) out.commaNumber(rec.metrics[r * M + k] as number);
+            out.endRow();
           }
+          if (out.size >= CSV_PIECE_BYTES) yield out.take() as Uint8Array;
         }
       }
     }
+    const last = out?.take();
+    if (last) yield last;
     return {
       chunk,
       start,
@@ -182,7 +215,6 @@ export class ChunkExecutor {
       aggregates: aggregates.map(compactAggregate),
       pairedDifferences: pairs,
       vectors,
-      csv: csvParts ? (csvParts.length ? csvParts.join('\r\n') + '\r\n' : '') : null,
     };
   }
 }

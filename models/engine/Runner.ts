@@ -33,7 +33,7 @@ export type EngineJob = {
   readonly pairedDifferences: boolean;
   /** Per-trial vectors of variant 0: parameters, outcome "ever" indicators, metric trial values. */
   readonly vectors: boolean;
-  /** Per-trial CSV rows of variant 0 (no header). */
+  /** Per-trial CSV rows of variant 0 (no header), streamed in pieces through runChunk's onCsvPiece. */
   readonly csv: boolean;
   /** Deterministic id of the run (hash of scenario, seed, sampler, trials, rounds, overrides): CSV run_id. */
   readonly runId: string;
@@ -48,14 +48,27 @@ export type ChunkResult = {
   readonly pairedDifferences: PairedDifferences[] | null;
   /** Row-major (end − start) × (params + outcomes + metrics), null unless job.vectors. */
   readonly vectors: Float64Array | null;
-  readonly csv: string | null;
 };
+
+/**
+ * Receives one piece of a chunk's per-trial CSV (in order within the chunk). The runner does not produce the next
+ * piece until the returned promise settles (backpressure); a rejection aborts the chunk.
+ */
+export type CsvPieceSink = (piece: Uint8Array) => Promise<void>;
 
 export type Runner = {
   /** Number of chunks it can run at once. */
   readonly concurrency: number;
-  /** Run one chunk. Rejects with an AbortError when `signal` aborts before it finished. */
-  runChunk(job: EngineJob, chunk: number, signal?: AbortSignalLike): Promise<ChunkResult>;
+  /**
+   * Run one chunk. Rejects with an AbortError when `signal` aborts before it finished. When the job has csv, its
+   * rows go to `onCsvPiece` piece by piece, each awaited before the next is made (the result comes after the last).
+   */
+  runChunk(
+    job: EngineJob,
+    chunk: number,
+    signal?: AbortSignalLike,
+    onCsvPiece?: CsvPieceSink,
+  ): Promise<ChunkResult>;
   /** Release workers. */
   close(): Promise<void>;
 };

@@ -1,7 +1,16 @@
 // A Runner over a pool of message-passing workers (Node worker_threads or Web Workers: the host passes a factory).
-// Tasks queue; an idle worker takes the next one. A job is sent to each worker once, then named by id. Cancel:
-// queued tasks of an aborted signal are rejected at once; running ones finish and are discarded.
-import { AbortError, type AbortSignalLike, type ChunkResult, type EngineJob, type Runner } from './Runner';
+// Tasks queue; an idle worker takes the next one. A job is sent to each worker once, then named by id. CSV pieces
+// of a running chunk go to the task's sink; the worker is told 'next' once the sink has taken a piece. Cancel:
+// queued tasks of an aborted signal are rejected at once; a running one is told 'cancel' (it stops at its next
+// piece or finishes), and its result is discarded.
+import {
+  AbortError,
+  type AbortSignalLike,
+  type ChunkResult,
+  type CsvPieceSink,
+  type EngineJob,
+  type Runner,
+} from './Runner';
 import type { WorkerRequest, WorkerResponse } from './workerProtocol';
 
 /** The little a pool needs from a worker. */
@@ -19,6 +28,7 @@ type Task = {
   readonly resolve: (r: ChunkResult) => void;
   readonly reject: (e: Error) => void;
   readonly signal: AbortSignalLike | undefined;
+  readonly onCsvPiece: CsvPieceSink | undefined;
 };
 
 type Slot = { worker: PoolWorker; busy: Task | null; jobs: Set<string> };
@@ -48,6 +58,23 @@ export const createWorkerPool = (size: number, spawn: () => PoolWorker): Runner 
     const slot: Slot = { worker: spawn(), busy: null, jobs: new Set() };
     slot.worker.listen(
       (msg) => {
+        if (msg.type === 'csv') {
+          const task = slot.busy;
+          if (!task || task.id !== msg.task) return;
+          const sink =
+            task.signal?.aborted || !task.onCsvPiece ? Promise.resolve() : task.onCsvPiece(msg.piece);
+          sink.then(
+            () => {
+              if (slot.busy === task)
+                slot.worker.post({ type: task.signal?.aborted ? 'cancel' : 'next', task: task.id });
+            },
+            (err: unknown) => {
+              task.reject(err instanceof Error ? err : new Error(String(err)));
+              if (slot.busy === task) slot.worker.post({ type: 'cancel', task: task.id });
+            },
+          );
+          return;
+        }
         const task = slot.busy;
         slot.busy = null;
         if (task && task.id === msg.task) {
@@ -79,7 +106,7 @@ export const createWorkerPool = (size: number, spawn: () => PoolWorker): Runner 
 
   return {
     concurrency: size,
-    runChunk: (job, chunk, signal) =>
+    runChunk: (job, chunk, signal, onCsvPiece) =>
       new Promise<ChunkResult>((resolve, reject) => {
         if (closed) return reject(new Error('the runner is closed'));
         if (signal?.aborted) return reject(new AbortError());
@@ -102,6 +129,7 @@ export const createWorkerPool = (size: number, spawn: () => PoolWorker): Runner 
             reject(e);
           },
           signal,
+          onCsvPiece,
         };
         if (signal) {
           onAbort = (): void => {

@@ -1,7 +1,28 @@
-// The summary table and the sweep table of an export (pure string building; the sidecar JSON is sidecar.ts).
-import { csvHeader, csvLine, csvNumber, csvText } from './csv';
+// The summary table and the sweep table of an export, written with the one CSV writer (models/text/csv.ts: typed
+// cells — numbers never guarded, text always guarded); the sidecar JSON is sidecar.ts, compare and sensitivity
+// tables are whatIfTables.ts.
+import { csvTable, type CsvCell } from '../text/csv';
 import type { RunResult } from './runScenario';
 import type { SweepResult } from './runSweep';
+
+export const SUMMARY_COLUMNS = [
+  'kind',
+  'id',
+  'label',
+  'round',
+  'n',
+  'estimate',
+  'low',
+  'high',
+  'sd',
+  'min',
+  'p5',
+  'p25',
+  'p50',
+  'p75',
+  'p95',
+  'max',
+] as const;
 
 /**
  * Summary table, one row per statistic:
@@ -11,138 +32,66 @@ import type { SweepResult } from './runSweep';
  *  - event: probability it fired within the horizon
  */
 export const summaryCsv = (r: RunResult): string => {
-  const head = csvHeader([
-    'kind',
-    'id',
-    'label',
-    'round',
-    'n',
-    'estimate',
-    'low',
-    'high',
-    'sd',
-    'min',
-    'p5',
-    'p25',
-    'p50',
-    'p75',
-    'p95',
-    'max',
-  ]);
-  const n = String(r.trials);
-  const rows: string[] = [head];
-  const empty = ['', '', '', '', '', '', '', ''];
+  const n = r.trials;
+  const rows: CsvCell[][] = [];
+  const empty = [null, null, null, null, null, null, null, null];
   for (const o of r.outcomes) {
-    rows.push(
-      csvLine([
-        'outcome',
-        csvText(o.id),
-        csvText(o.label),
-        '',
-        n,
-        csvNumber(o.p),
-        csvNumber(o.low),
-        csvNumber(o.high),
-        ...empty,
-      ]),
-    );
-    for (const pr of o.perRound) {
-      rows.push(
-        csvLine([
-          'outcome',
-          csvText(o.id),
-          csvText(o.label),
-          String(pr.round),
-          n,
-          csvNumber(pr.p),
-          csvNumber(pr.low),
-          csvNumber(pr.high),
-          ...empty,
-        ]),
-      );
-    }
+    rows.push(['outcome', o.id, o.label, null, n, o.p, o.low, o.high, ...empty]);
+    for (const pr of o.perRound)
+      rows.push(['outcome', o.id, o.label, pr.round, n, pr.p, pr.low, pr.high, ...empty]);
   }
   for (const m of r.metrics) {
     const q = m.quantiles;
-    rows.push(
-      csvLine([
-        'metric',
-        csvText(m.id),
-        csvText(m.label),
-        '',
-        n,
-        csvNumber(m.mean),
-        '',
-        '',
-        csvNumber(m.sd),
-        csvNumber(m.min),
-        csvNumber(q.p5),
-        csvNumber(q.p25),
-        csvNumber(q.p50),
-        csvNumber(q.p75),
-        csvNumber(q.p95),
-        csvNumber(m.max),
-      ]),
-    );
+    rows.push([
+      'metric',
+      m.id,
+      m.label,
+      null,
+      n,
+      m.mean,
+      null,
+      null,
+      m.sd,
+      m.min,
+      q.p5,
+      q.p25,
+      q.p50,
+      q.p75,
+      q.p95,
+      m.max,
+    ]);
     for (const b of m.bands) {
-      rows.push(
-        csvLine([
-          'metric',
-          csvText(m.id),
-          csvText(m.label),
-          String(b.round),
-          n,
-          csvNumber(b.mean),
-          '',
-          '',
-          '',
-          '',
-          csvNumber(b.p5),
-          csvNumber(b.p25),
-          csvNumber(b.p50),
-          csvNumber(b.p75),
-          csvNumber(b.p95),
-          '',
-        ]),
-      );
+      rows.push([
+        'metric',
+        m.id,
+        m.label,
+        b.round,
+        n,
+        b.mean,
+        null,
+        null,
+        null,
+        null,
+        b.p5,
+        b.p25,
+        b.p50,
+        b.p75,
+        b.p95,
+        null,
+      ]);
     }
   }
-  for (const e of r.events) {
-    rows.push(
-      csvLine([
-        'event',
-        csvText(e.id),
-        csvText(e.label),
-        '',
-        n,
-        csvNumber(e.p),
-        csvNumber(e.low),
-        csvNumber(e.high),
-        ...empty,
-      ]),
-    );
-  }
-  return rows.join('');
+  for (const e of r.events) rows.push(['event', e.id, e.label, null, n, e.p, e.low, e.high, ...empty]);
+  return csvTable(SUMMARY_COLUMNS, rows);
 };
 
 /** Sweep table: `<param>[,<param2>],outcome,p,low,high,n` — one row per grid point and outcome. */
 export const sweepCsv = (s: SweepResult): string => {
   const names = [s.x.param, ...(s.y ? [s.y.param] : []), 'outcome', 'p', 'low', 'high', 'n'];
-  const rows: string[] = [csvHeader(names)];
+  const rows: CsvCell[][] = [];
   for (const pt of s.points) {
-    const coords = [csvNumber(pt.x), ...(s.y ? [csvNumber(pt.y as number)] : [])];
-    for (const o of pt.outcomes) {
-      rows.push(
-        csvLine([
-          ...coords,
-          csvText(o.id),
-          csvNumber(o.p),
-          csvNumber(o.low),
-          csvNumber(o.high),
-          String(pt.n),
-        ]),
-      );
-    }
+    const coords: CsvCell[] = [pt.x, ...(s.y ? [pt.y as number] : [])];
+    for (const o of pt.outcomes) rows.push([...coords, o.id, o.p, o.low, o.high, pt.n]);
   }
-  return rows.join('');
+  return csvTable(names, rows);
 };

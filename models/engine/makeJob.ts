@@ -1,4 +1,6 @@
 // Building an EngineJob from user-level options (validation, chunking, exact-vs-sketch decisions, run id).
+import { INPUT_LIMITS } from '../text/inputLimits';
+import { aggregateLimitProblem } from '../scenario/compile/checkLimits';
 import { seedKey, seedText, type RootSeed } from '../random/seedKey';
 import type { ModelSpec } from '../scenario/RuntimeModel';
 import { resolveOverrides } from './ChunkExecutor';
@@ -70,9 +72,18 @@ export const validateBase = (spec: ModelSpec, o: BaseOptions): void => {
     throw new Error(`sampler must be "mc" or "lhs", got "${String(o.sampler)}"`);
   }
   const rounds = o.rounds ?? spec.rounds.count;
-  if (!(Number.isInteger(rounds) && rounds >= 1 && rounds <= 100000)) {
-    throw new Error(`rounds must be an integer from 1 to 100000, got ${String(o.rounds)}`);
+  if (!(Number.isInteger(rounds) && rounds >= 1 && rounds <= INPUT_LIMITS.rounds)) {
+    throw new Error(`rounds must be an integer from 1 to ${INPUT_LIMITS.rounds}, got ${String(o.rounds)}`);
   }
+  const over = aggregateLimitProblem(
+    {
+      outcomes: spec.outcomes.length,
+      metrics: spec.metrics.length,
+      profiles: spec.actors.reduce((p, a) => p * a.strategies.length, 1),
+    },
+    rounds,
+  );
+  if (over) throw new Error(over);
   if (o.chunkSize !== undefined && !(Number.isInteger(o.chunkSize) && o.chunkSize >= 1)) {
     throw new Error('chunkSize must be a positive integer');
   }

@@ -8,6 +8,8 @@ import {
   type PairedDifferences,
 } from './Aggregate';
 import { wilson } from './wilson';
+import { CSV_PIECE_BYTES } from './ChunkExecutor';
+import { CsvSequencer } from './CsvSequencer';
 import {
   AbortError,
   Cancellation,
@@ -27,8 +29,11 @@ export type AutoStop = {
 export type SimulateHooks = {
   readonly onProgress?: (done: number, total: number) => void;
   readonly signal?: AbortSignalLike;
-  /** Per-trial CSV text of each chunk, in trial order; awaited (backpressure). */
-  readonly onCsv?: (text: string) => void | Promise<void>;
+  /**
+   * The per-trial CSV rows (job.csv), in trial order, as UTF-8 pieces of about 256 KiB; each is awaited before
+   * more is made (backpressure), so an export of any size runs in bounded memory.
+   */
+  readonly onCsv?: (piece: Uint8Array) => void | Promise<void>;
   readonly autoStop?: AutoStop;
 };
 
@@ -50,6 +55,9 @@ export type SimulateOutput = {
 };
 
 const MAX_TRACE_POINTS = 200;
+
+/** CSV held for chunks ahead of the one being written (bytes): 32 pieces of 256 KiB. */
+export const CSV_AHEAD_BYTES = 32 * CSV_PIECE_BYTES;
 
 const precise = (a: AggregateState, halfWidth: number): boolean => {
   if (a.n === 0) return false;
@@ -86,11 +94,13 @@ export const simulate = async (
   let nextSubmit = 0;
   let nextMerge = 0;
   let stoppedEarly = false;
+  const onCsv = hooks.onCsv;
+  const csv = job.csv && onCsv ? new CsvSequencer(onCsv, CSV_AHEAD_BYTES) : null;
   try {
     while (nextMerge < total) {
       if (hooks.signal?.aborted) throw new AbortError();
       while (nextSubmit < total && nextSubmit - nextMerge < window) {
-        const p = runner.runChunk(job, nextSubmit, inner);
+        const p = runner.runChunk(job, nextSubmit, inner, csv?.sinkFor(nextSubmit));
         p.catch(() => undefined);
         pending.set(nextSubmit, p);
         nextSubmit++;
@@ -110,7 +120,6 @@ export const simulate = async (
           );
       }
       if (result.vectors) vectorParts.push(result.vectors);
-      if (result.csv !== null && hooks.onCsv) await hooks.onCsv(result.csv);
       nextMerge++;
       const a0 = aggregates[0] as AggregateState;
       if (nextMerge % every === 0 || nextMerge === total) {
@@ -139,9 +148,13 @@ export const simulate = async (
         }
         break;
       }
+      // Only now may the next chunk's rows be written: had the run stopped here, they would be rows of trials that
+      // the results do not count (the CSV must hold exactly the trials run, whatever the number of workers).
+      await csv?.finish(nextMerge - 1);
     }
   } finally {
     hooks.signal?.removeEventListener('abort', onOuterAbort);
+    csv?.close();
     inner.abort();
   }
   let vectors: Float64Array | null = null;

@@ -1,6 +1,7 @@
 // The serialisable formula form: a small JSON syntax tree produced from a user formula by compileFormula
 // (which uses mathjs to parse) and turned into a plain JS function by instantiateFormula (which never imports mathjs).
 // Every node is a plain object; slots index the Float64Array environment; booleans are 0/1.
+import { INPUT_LIMITS } from '../text/inputLimits';
 
 export type UnaryOp = 'neg' | 'not' | 'abs' | 'exp' | 'log' | 'sqrt';
 export type BinaryOp =
@@ -60,8 +61,8 @@ export const BINARY_OPS: ReadonlySet<string> = new Set<BinaryOp>([
 export const VARIADIC_OPS: ReadonlySet<string> = new Set<VariadicOp>(['min', 'max']);
 
 /** Nesting limit of a formula tree (checked at compile time and again when instantiating untrusted IR). */
-export const MAX_FORMULA_DEPTH = 64;
+export const MAX_FORMULA_DEPTH = INPUT_LIMITS.formulaDepth;
 /** Length limit of a formula's source text. */
-export const MAX_FORMULA_LENGTH = 2000;
+export const MAX_FORMULA_LENGTH = INPUT_LIMITS.formulaChars;
 /** Node-count limit (guards instantiation of hand-made IR). */
-export const MAX_FORMULA_NODES = 5000;
+export const MAX_FORMULA_NODES = INPUT_LIMITS.formulaNodes;

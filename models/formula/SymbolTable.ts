@@ -1,5 +1,7 @@
 // The names a formula may use, built ONCE per scenario (by models/scenario's declareSymbols) and shared by every
-// formula of that scenario: lookups by name and by slot are O(1), so checking a whole scenario is linear in its size.
+// formula of that scenario: lookups by name and by slot are O(1), and "did you mean" for an unknown name is bounded
+// work (SuggestionIndex), so checking a whole scenario is linear in its size.
+import { SuggestionIndex } from './didYouMean';
 
 export type SymbolKind = 'parameter' | 'builtin' | 'derived' | 'state' | 'event' | 'choice';
 
@@ -15,6 +17,8 @@ export type FormulaSymbol = {
 export class SymbolTable {
   readonly #byName = new Map<string, FormulaSymbol>();
   readonly #bySlot = new Map<number, FormulaSymbol>();
+  /** "Did you mean" indexes (plain names, "actor.strategy" names), built on the first unknown name. */
+  #suggestions: { plain: SuggestionIndex; dotted: SuggestionIndex } | null = null;
 
   constructor(entries: Iterable<readonly [string, FormulaSymbol]> = []) {
     for (const [name, symbol] of entries) this.set(name, symbol);
@@ -24,6 +28,22 @@ export class SymbolTable {
   set(name: string, symbol: FormulaSymbol): void {
     this.#byName.set(name, symbol);
     this.#bySlot.set(symbol.slot, symbol);
+  }
+
+  /**
+   * The closest known name to an unknown one, of the same form (a plain name, or "actor.strategy"), in bounded work
+   * (SuggestionIndex: at most MAX_COMPARISONS edit distances per query, MAX_QUERIES queries per table); undefined
+   * when none is close. The index is built on the first query (names declared later are not suggested).
+   */
+  suggest(name: string): string | undefined {
+    if (!this.#suggestions) {
+      const names = [...this.#byName.keys()];
+      this.#suggestions = {
+        plain: new SuggestionIndex(names.filter((n) => !n.includes('.'))),
+        dotted: new SuggestionIndex(names.filter((n) => n.includes('.'))),
+      };
+    }
+    return (name.includes('.') ? this.#suggestions.dotted : this.#suggestions.plain).suggest(name);
   }
 
   get(name: string): FormulaSymbol | undefined {

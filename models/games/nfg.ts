@@ -1,4 +1,5 @@
 // Gambit strategic-form (.nfg) files: reader (payoff-list and outcome-list bodies) and writer.
+import { INPUT_LIMITS } from '../text/inputLimits';
 import type { Game } from './Game';
 import { Rational } from './Rational';
 import { makeGame, profileCount } from './makeGame';
@@ -16,9 +17,9 @@ export class NfgError extends Error {
 }
 
 /** Largest game a .nfg file may declare (pure-strategy profiles), checked before anything is allocated. */
-export const MAX_NFG_PROFILES = 200_000;
+export const MAX_NFG_PROFILES = INPUT_LIMITS.nfgProfiles;
 /** Largest number of players a .nfg file may declare. */
-export const MAX_NFG_PLAYERS = 64;
+export const MAX_NFG_PLAYERS = INPUT_LIMITS.nfgPlayers;
 
 type Token = { kind: '{' | '}' | 'string' | 'word' | 'eof'; text: string; line: number };
 
@@ -69,6 +70,32 @@ const tokenize = (text: string, file: string): Token[] => {
   return out;
 };
 
+const DECIMAL_WORD = /^[+-]?(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
+const FRACTION_WORD = /^[+-]?(\d+)\/(\d+)$/;
+
+/**
+ * Decimal digits of the numerator and of the denominator of a payoff word once written as a fraction, computed from
+ * the text alone (no bigint is made): "5e-99154" → [1, 99155]; "1.25" → [3, 3]; "2/3" → [1, 1]. Null if not a number.
+ */
+export const payoffDigits = (word: string): readonly [number, number] | null => {
+  const f = FRACTION_WORD.exec(word);
+  if (f)
+    return [
+      (f[1] as string).replace(/^0+(?=\d)/, '').length,
+      (f[2] as string).replace(/^0+(?=\d)/, '').length,
+    ];
+  const d = DECIMAL_WORD.exec(word);
+  if (!d || `${d[1] ?? ''}${d[2] ?? ''}` === '') return null;
+  const mantissa = `${d[1] ?? ''}${d[2] ?? ''}`.replace(/^0+/, '');
+  if (mantissa === '') return [1, 1];
+  const exponentText = d[3] ?? '0';
+  // An exponent too long to be a number is beyond any limit.
+  const exponent =
+    exponentText.replace(/^[+-]?0*/, '').length > 9 ? Number.POSITIVE_INFINITY : Number(exponentText);
+  const shift = exponent - (d[2] ?? '').length;
+  return shift >= 0 ? [mantissa.length + shift, 1] : [mantissa.length, 1 - shift];
+};
+
 const clip = (s: string): string => (s.length > 40 ? `"${s.slice(0, 37)}…"` : `"${s}"`);
 
 /** Control characters shown as \u escapes so that an error message stays one readable line. */
@@ -100,7 +127,21 @@ export const readNfg = (text: string, file = 'game.nfg'): Game => {
   const number = (what: string): { value: Rational; tok: Token } => {
     const t = next();
     if (t.kind !== 'word') fail(t, what);
-    const value = t.text.length <= 20_000 ? Rational.parse(t.text) : null;
+    // Declared limit (models/text/inputLimits.ts), checked on the text before any bigint is made.
+    const digits = payoffDigits(t.text);
+    if (digits && Math.max(...digits) > INPUT_LIMITS.payoffDigits) {
+      const [num, den] = digits;
+      const where = num > INPUT_LIMITS.payoffDigits ? [num, 'numerator'] : [den, 'denominator'];
+      const count = Number.isFinite(where[0])
+        ? `${where[0] as number} digits`
+        : 'an unbounded number of digits';
+      throw new NfgError(
+        file,
+        t.line,
+        `${what} ${show(t)} needs ${count} in its ${where[1] as string} as an exact fraction; the limit is ${INPUT_LIMITS.payoffDigits}`,
+      );
+    }
+    const value = Rational.parse(t.text);
     if (!value) {
       const problem = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(t.text)
         ? `${what} ${show(t)} is out of range`

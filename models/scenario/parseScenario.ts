@@ -1,9 +1,11 @@
 // Scenario file text → a validated Scenario (plus its compiled ModelSpec), or EVERY problem at once, each with
 // its JSON path and a plain-language message. Never throws.
+import { INPUT_LIMITS } from '../text/inputLimits';
 import type { z } from 'zod';
-import { suggestion } from '../formula/didYouMean';
+import { SuggestionIndex, suggestion } from '../formula/didYouMean';
 import { compileScenario } from './compileScenario';
 import type { ScenarioIssue } from './compile/ScenarioDiagnostics';
+import { checkScenarioLimits } from './compile/checkLimits';
 import { migrate } from './migrate';
 import { formatPath, parseJson } from './parseJson';
 import type { ModelSpec } from './RuntimeModel';
@@ -26,7 +28,9 @@ export type ParseScenarioResult =
 export { MAX_SCENARIO_TEXT };
 
 let fieldNames: string[] | null = null;
-const knownFields = (): string[] => {
+/** Every field name of the format (computed once), indexed for "did you mean" — a fresh index per file, whose
+ * query budget is that file's. */
+const knownFields = (): SuggestionIndex => {
   if (!fieldNames) {
     const names = new Set<string>();
     const walk = (s: unknown, depth: number): void => {
@@ -39,7 +43,7 @@ const knownFields = (): string[] => {
     walk(scenarioJsonSchema(), 0);
     fieldNames = [...names];
   }
-  return fieldNames;
+  return new SuggestionIndex(fieldNames);
 };
 
 const describeValue = (v: unknown): string => {
@@ -81,6 +85,7 @@ const formatIssues = (
   list: readonly ZIssue[],
   prefix: readonly PropertyKey[],
   out: ScenarioIssue[],
+  fields: { index: SuggestionIndex | null } = { index: null },
 ): void => {
   for (const iss of list) {
     const path = [...prefix, ...iss.path].map((p) => (typeof p === 'symbol' ? String(p) : p)) as (
@@ -95,7 +100,12 @@ const formatIssues = (
         else push(`must be ${TYPE_NOUN[iss.expected] ?? iss.expected}, not ${describeValue(iss.input)}`);
         break;
       case 'unrecognized_keys':
-        for (const k of iss.keys) push(`unknown field "${k}"${suggestion(k, knownFields())}`, [...path, k]);
+        // Past the listed-issues limit, no "did you mean" is computed (the lines are only counted).
+        for (const k of iss.keys) {
+          const hint =
+            out.length < INPUT_LIMITS.issues ? suggestion(k, (fields.index ??= knownFields())) : '';
+          push(`unknown field ${clipKey(k)}${hint}`, [...path, k]);
+        }
         break;
       case 'invalid_union': {
         const u = iss as ZIssue & {
@@ -119,7 +129,7 @@ const formatIssues = (
         // An alternative that got past the type check carries the useful detail: report its issues.
         const deep = u.errors.find((alt) => alt.some((e) => e.code !== 'invalid_type' || e.path.length > 0));
         if (deep) {
-          formatIssues(deep, path, out);
+          formatIssues(deep, path, out, fields);
           break;
         }
         const expected = [
@@ -204,6 +214,9 @@ const protoKeys = (v: unknown, path: (string | number)[], out: ScenarioIssue[], 
 
 /** Validate an already-parsed JSON value (e.g. a built-in imported as a JSON module). Never throws. */
 export const parseScenarioValue = (raw: unknown, fileName?: string): ParseScenarioResult => {
+  // Declared limits first (models/text/inputLimits.ts): counting keys is linear; what they bound is not.
+  const over = checkScenarioLimits(raw);
+  if (over.length) return { ok: false, issues: over };
   const reserved: ScenarioIssue[] = [];
   protoKeys(raw, [], reserved);
   if (reserved.length === 0) return parseValidValue(raw, fileName);
@@ -278,17 +291,27 @@ export const parseScenario = (text: string, fileName?: string): ParseScenarioRes
   }
   const result = parseScenarioValue(json.value, fileName);
   if (json.duplicates.length === 0) return result;
-  return { ok: false, issues: [...json.duplicates, ...(result.ok ? [] : result.issues)] };
+  return { ok: false, issues: dedupe([...json.duplicates, ...(result.ok ? [] : result.issues)]) };
 };
 
+/** Distinct issues, at most INPUT_LIMITS.issues of them (then one line counting the rest). */
 const dedupe = (issues: ScenarioIssue[]): ScenarioIssue[] => {
   const seen = new Set<string>();
-  return issues.filter((i) => {
+  const out = issues.filter((i) => {
     const k = `${i.path}\u0000${i.message}`;
     if (seen.has(k)) return false;
     seen.add(k);
     return true;
   });
+  if (out.length <= INPUT_LIMITS.issues) return out;
+  const more = out.length - INPUT_LIMITS.issues;
+  return [
+    ...out.slice(0, INPUT_LIMITS.issues),
+    {
+      path: '',
+      message: `and ${more} more problem${more === 1 ? '' : 's'} (only the first ${INPUT_LIMITS.issues} are listed)`,
+    },
+  ];
 };
 
 /** "path/to/my-game.parley.json" → "my-game" (when it is a valid id), else undefined. */

@@ -2,6 +2,7 @@
 // generates the JSON Schema shipped for editors (models/library/parley.scenario.schema.json).
 import { z } from 'zod';
 import { INTERVAL_SHORTHAND, MAX_SHORTHAND_LENGTH } from '../random/distributions/intervalShorthand';
+import { INPUT_LIMITS } from '../text/inputLimits';
 
 export const SCENARIO_FORMAT = 'parley.scenario/1';
 
@@ -12,7 +13,7 @@ const Id = z
 
 /** A formula (mathjs syntax, restricted) or a plain number. */
 const Formula = z
-  .union([z.string().max(2000), z.number()])
+  .union([z.string().max(INPUT_LIMITS.formulaChars), z.number()])
   .describe(
     'A formula over parameters, state, derived variables, events, round/month and strategy indicators (actor.strategy).',
   );
@@ -105,7 +106,7 @@ const Actor = z.strictObject({
   id: Id,
   name: z.string().min(1).max(200),
   description: Text.optional(),
-  strategies: z.array(Strategy).min(1).max(12),
+  strategies: z.array(Strategy).min(1).max(INPUT_LIMITS.strategiesPerActor),
   payoffs: z
     .record(Id, Formula)
     .describe("One formula per own strategy id: this actor's payoff when playing it."),
@@ -169,14 +170,14 @@ export const ScenarioSchema = z
       .describe('Spearman rank correlations between uncertain parameters.'),
     rounds: z
       .strictObject({
-        count: z.number().int().min(1).max(1200),
+        count: z.number().int().min(1).max(INPUT_LIMITS.rounds),
         label: z.string().min(1).max(40).optional(),
         startMonth: z.number().int().min(1).max(12).optional(),
       })
       .optional(),
     derived: z.record(Id, Derived).optional(),
     state: z.record(Id, StateVar).optional(),
-    actors: z.array(Actor).min(1).max(8),
+    actors: z.array(Actor).min(1).max(INPUT_LIMITS.actors),
     equilibrium: z
       .enum(['payoff-dominant', 'risk-dominant', 'random', 'first', 'logit-limit'])
       .optional()

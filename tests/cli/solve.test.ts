@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/main';
-import type { CliIo } from '../../cli/lib/Command';
+import type { CliStreams } from '../../cli/lib/Command';
 import { parleyBin } from './cliHarness';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -10,7 +10,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const run = async (...argv: string[]): Promise<{ code: number; out: string; err: string }> => {
   let out = '';
   let err = '';
-  const io: CliIo = { stdout: (t) => (out += t), stderr: (t) => (err += t), isTTY: false, cwd: root };
+  const io: CliStreams = { stdout: (t) => (out += t), stderr: (t) => (err += t), isTTY: false, cwd: root };
   const code = await main(['solve', ...argv], io);
   return { code, out, err };
 };
@@ -60,11 +60,13 @@ describe('parley solve', () => {
       ['enummixed', ['enummixed', 'lcp', 'logit']],
     ]);
     const csv = await run('chicken', '--method', 'all', '--format', 'csv');
-    expect(csv.out.trim().split('\n')).toEqual([
-      'method,Driver A:Swerve,Driver A:Straight,Driver B:Swerve,Driver B:Straight,payoff:Driver A,payoff:Driver B,regret,methods',
-      'enumpure,0,1,1,0,2,-1,0,enumpure;enummixed;lcp',
-      'enumpure,1,0,0,1,-1,2,0,enumpure;enummixed;lcp',
-      'enummixed,9/11,2/11,9/11,2/11,-2/11,-2/11,0,enummixed;lcp;logit',
+    // Decimal and exact columns (9 / 11, never the date-like 9/11); CRLF line ends.
+    expect(csv.out.split('\r\n')).toEqual([
+      'method,Driver A:Swerve,Driver A:Swerve exact,Driver A:Straight,Driver A:Straight exact,Driver B:Swerve,Driver B:Swerve exact,Driver B:Straight,Driver B:Straight exact,payoff:Driver A,payoff:Driver A exact,payoff:Driver B,payoff:Driver B exact,regret,regret exact,methods',
+      'enumpure,0,0,1,1,1,1,0,0,2,2,-1,-1,0,0,enumpure;enummixed;lcp',
+      'enumpure,1,1,0,0,0,0,1,1,-1,-1,2,2,0,0,enumpure;enummixed;lcp',
+      'enummixed,0.8181818181818182,9 / 11,0.18181818181818182,2 / 11,0.8181818181818182,9 / 11,0.18181818181818182,2 / 11,-0.18181818181818182,-2 / 11,-0.18181818181818182,-2 / 11,0,0,enummixed;lcp;logit',
+      '',
     ]);
   });
 
@@ -131,9 +133,15 @@ describe('parley solve', () => {
       /2\s+enummixed\s+Opera 2\/3, Football 1\/3\s+Opera 1\/3, Football 2\/3\s+2\/3, 2\/3\s+0/,
     );
     const c = await run('tests/fixtures/nfg/bos.nfg', '--format', 'csv', '--method', 'pure');
+    // RFC 4180 (CRLF); each value as a decimal column and its exact column (p / q, never date-like).
     expect(c.out).toBe(
-      'method,Alice:Opera,Alice:Football,Bob:Opera,Bob:Football,payoff:Alice,payoff:Bob,regret,methods\n' +
-        'enumpure,1,0,1,0,2,1,0,enumpure\nenumpure,0,1,0,1,1,2,0,enumpure\n',
+      'method,Alice:Opera,Alice:Opera exact,Alice:Football,Alice:Football exact,Bob:Opera,Bob:Opera exact,' +
+        'Bob:Football,Bob:Football exact,payoff:Alice,payoff:Alice exact,payoff:Bob,payoff:Bob exact,regret,regret exact,methods\r\n' +
+        'enumpure,1,1,0,0,1,1,0,0,2,2,1,1,0,0,enumpure\r\nenumpure,0,0,1,1,0,0,1,1,1,1,2,2,0,0,enumpure\r\n',
+    );
+    const mixed = await run('tests/fixtures/nfg/bos.nfg', '--format', 'csv');
+    expect(mixed.out.split('\r\n')[2]).toBe(
+      'enummixed,0.6666666666666666,2 / 3,0.3333333333333333,1 / 3,0.3333333333333333,1 / 3,0.6666666666666666,2 / 3,0.6666666666666666,2 / 3,0.6666666666666666,2 / 3,0,0,enummixed',
     );
   });
 

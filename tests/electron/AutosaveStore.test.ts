@@ -2,6 +2,7 @@ import * as fsp from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AutosaveStore } from '../../electron/main/AutosaveStore';
+import { INPUT_LIMITS } from '../../models/text/inputLimits';
 import { fullDiskFs, makeTmpDir, realFs, uuid, type RealFs } from './helpers';
 
 const makeStore = async (dir?: string, fs: RealFs = realFs) => {
@@ -103,6 +104,33 @@ describe('AutosaveStore', () => {
     const again = await makeStore(folder);
     await again.store.init();
     expect(again.store.restorable()).toBeNull();
+  });
+
+  // Issue 10 (class 2): the autosave was read whole with no size cap (a 1 GB file was read into memory).
+  it('never reads an autosave larger than the declared limit (nor a folder or device)', async () => {
+    const { folder } = await makeStore();
+    const file = join(folder, 'autosave.json');
+    const handle = await fsp.open(file, 'w');
+    await handle.truncate(INPUT_LIMITS.autosaveFileBytes + 1); // sparse: no disk used
+    await handle.close();
+    const reads: string[] = [];
+    const spy: RealFs = {
+      ...realFs,
+      readFile: (async (p: string, e: 'utf8') => {
+        reads.push(p);
+        return realFs.readFile(p, e);
+      }) as RealFs['readFile'],
+    };
+    const next = await makeStore(folder, spy);
+    await next.store.init();
+    expect(reads).toEqual([]);
+    expect(next.store.restorable()).toBeNull();
+    expect(next.store.lastError).toMatch(/larger than the limit of 32000000 bytes/);
+    await fsp.rm(file);
+    await fsp.mkdir(file);
+    const dirStore = await makeStore(folder, spy);
+    await dirStore.store.init();
+    expect(reads).toEqual([]);
   });
 
   it('a renderer crash makes the newest edit restorable in the reloaded window', async () => {

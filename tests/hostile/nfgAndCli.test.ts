@@ -1,5 +1,6 @@
 // Hostile Gambit .nfg files (readNfg) and hostile CLI inputs (main() with a fake io): a one-line error naming
-// the file and line, a non-zero exit, no stack trace, no hang.
+// the file and line, a non-zero exit, no stack trace, no hang. No wall-clock assertion (the machine is shared):
+// work is bounded by the inputs' sizes and the declared limits and work budgets these tests check.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,6 @@ import { parleyBin } from '../cli/cliHarness';
 const H = 'NFG 1 R "t" { "A" "B" } ';
 
 const nfgError = (text: string): string => {
-  const t = performance.now();
   let msg = '';
   try {
     readNfg(text, 'h.nfg');
@@ -20,7 +20,6 @@ const nfgError = (text: string): string => {
     expect(err).toBeInstanceOf(NfgError);
     msg = (err as Error).message;
   }
-  expect(performance.now() - t).toBeLessThan(2000);
   expect(msg).toMatch(/^h\.nfg:\d+: /);
   expect(msg).not.toContain('\n');
   expect(msg.length).toBeLessThan(300);
@@ -41,10 +40,23 @@ describe('hostile .nfg files', () => {
     expect(nfgError(`${H}{ 1 1 }\nInfinity NaN`)).toMatch(/found "Infinity"/);
   });
 
-  it('huge exponents and numbers are out of range, with the line', () => {
-    expect(nfgError(`${H}{ 1 1 }\n1e999999999 1`)).toMatch(/^h\.nfg:2: .*"1e999999999" is out of range/);
-    expect(nfgError(`${H}{ 1 1 }\n\n1e400 1`)).toMatch(/^h\.nfg:3: .*"1e400" is out of range/);
-    expect(nfgError(`${H}{ 1 1 }\n${'9'.repeat(100_000)} 1`)).toMatch(/^h\.nfg:2: .*is out of range/);
+  it('payoffs beyond the declared digits limit are refused before any bigint is made, with the line', () => {
+    expect(nfgError(`${H}{ 1 1 }\n1e999999999 1`)).toMatch(
+      /^h\.nfg:2: .*"1e999999999" needs 1000000000 digits in its numerator as an exact fraction; the limit is 40$/,
+    );
+    expect(nfgError(`${H}{ 1 1 }\n\n1e400 1`)).toMatch(
+      /^h\.nfg:3: .*"1e400" needs 401 digits in its numerator/,
+    );
+    expect(nfgError(`${H}{ 1 1 }\n${'9'.repeat(100_000)} 1`)).toMatch(/^h\.nfg:2: .* needs 100000 digits/);
+    // Issue 10: 10,000-digit fractions and 5e-99154 made the exact solvers run for minutes.
+    expect(nfgError(`${H}{ 1 1 }\n1/${'7'.repeat(10_000)} 1`)).toMatch(
+      /needs 10000 digits in its denominator as an exact fraction; the limit is 40$/,
+    );
+    expect(nfgError(`${H}{ 1 1 }\n5e-99154 1`)).toMatch(/"5e-99154" needs 99155 digits in its denominator/);
+    expect(nfgError(`${H}{ 1 1 }\n${'1'.repeat(41)} 1`)).toMatch(/needs 41 digits in its numerator/);
+    expect(nfgError(`${H}{ 1 1 }\n1e-99999999999999999999 1`)).toMatch(/needs an unbounded number of digits/);
+    const ok = readNfg(`${H}{ 1 1 }\n${'1'.repeat(40)} 1e-39`, 'h.nfg');
+    expect(ok.exact?.[0]?.[1]?.den).toBe(10n ** 39n);
   });
 
   it('strategy counts: 0, negative, fractional, and a million or a billion are refused at once', () => {
@@ -99,17 +111,16 @@ describe('hostile .nfg files', () => {
 
 describe('hostile CLI inputs', () => {
   let dir = '';
-  const run = async (argv: string[]): Promise<{ code: number; out: string; err: string; ms: number }> => {
+  const run = async (argv: string[]): Promise<{ code: number; out: string; err: string }> => {
     let out = '';
     let err = '';
-    const t = performance.now();
     const code = await main(argv, {
       stdout: (s) => void (out += s),
       stderr: (s) => void (err += s),
       isTTY: false,
       cwd: dir,
     });
-    return { code, out, err, ms: performance.now() - t };
+    return { code, out, err };
   };
   const fails = async (argv: string[], re: RegExp): Promise<void> => {
     const r = await run(argv);
@@ -118,7 +129,6 @@ describe('hostile CLI inputs', () => {
     expect(text.trimEnd().split('\n'), argv.join(' ')).toHaveLength(1);
     expect(text).not.toMatch(/internal error|\s+at\s+\S+\s+\(/);
     expect(text).toMatch(re);
-    expect(r.ms).toBeLessThan(3000);
   };
 
   beforeAll(() => {
@@ -204,7 +214,7 @@ describe('hostile CLI inputs', () => {
     );
   });
 
-  it('solve: games too large for a method are refused in about a second, not solved for hours', async () => {
+  it('solve: games too large for a method are refused by the solver work budgets, not solved for hours', async () => {
     await fails(
       ['solve', 'r30.nfg'],
       /--method enummixed: the 30×30 game is too large .* \(try --method lcp/,

@@ -10,11 +10,10 @@ const MINIMAL = readFileSync(new URL('../fixtures/scenarios/minimal.parley.json'
 type Raw = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const base = (): Raw => JSON.parse(MINIMAL) as Raw;
 
-/** parseScenario must return (never throw) within the time limit; returns "path: message" lines. */
+/** parseScenario must return (never throw); returns "path: message" lines. Work is bounded by the declared limits
+ * (tests/hostile/limits.test.ts counts it); no wall-clock assertion. */
 const problems = (text: string): string[] => {
-  const t = performance.now();
   const r = parseScenario(text, 'hostile.parley.json');
-  expect(performance.now() - t).toBeLessThan(2000);
   if (r.ok) return [];
   for (const i of r.issues) {
     expect(i.message).not.toMatch(/\n|\s+at\s+\S+\s+\(|internal error/);

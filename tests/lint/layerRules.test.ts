@@ -77,8 +77,13 @@ describe('layer rules', () => {
   // The sub-layer order inside models/ (ARCHITECTURE.md): math, random, games → formula → scenario → engine → class.
   const snippet = (from: string): string => `import { x as y } from '${from}';\nexport const x = y;\n`;
   it.each([
+    ['models/text/__f.ts', '../random/seedKey'],
+    ['models/text/__f.ts', '../games/Game'],
+    ['models/text/__f.ts', '../engine/Runner'],
+    ['models/text/__f.ts', '../math/exp'],
     ['models/math/__f.ts', '../random/RandomStream'],
     ['models/math/__f.ts', '../games/Game'],
+    ['models/math/__f.ts', '../text/csv'],
     ['models/random/__f.ts', '../games/Game'],
     ['models/random/__f.ts', '../formula/FormulaIR'],
     ['models/random/__f.ts', '../library/korea-2025.parley.json'],
@@ -102,6 +107,11 @@ describe('layer rules', () => {
   });
 
   it.each([
+    ['models/text/__f.ts', './csv'],
+    ['models/random/__f.ts', '../text/csv'],
+    ['models/games/__f.ts', '../text/csv'],
+    ['models/formula/__f.ts', '../text/inputLimits'],
+    ['models/engine/__f.ts', '../text/csv'],
     ['models/random/__f.ts', '../math/exp'],
     ['models/games/__f.ts', '../math/log'],
     ['models/formula/__f.ts', '../math/pow'],

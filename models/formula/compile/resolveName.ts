@@ -1,7 +1,6 @@
 // Name resolution: a constant, or a symbol of the scenario (allowed in this formula), else an error with a
 // "did you mean" suggestion naming what kind of thing the closest name is.
 import type { FormulaNode } from '../FormulaIR';
-import { suggestion } from '../didYouMean';
 import { FORMULA_CONSTANTS } from '../formulaFunctions';
 import { ZERO, type FormulaDiagnostics } from './FormulaDiagnostics';
 
@@ -12,11 +11,10 @@ export const resolveName = (name: string, diag: FormulaDiagnostics): FormulaNode
   if (c !== undefined) return { op: 'num', v: c };
   const sym = ctx.symbols.get(name);
   if (!sym) {
-    const names = [...ctx.symbols.names()].filter((n) => n.includes('.') === name.includes('.'));
-    const hint = suggestion(name, names);
-    const guess = hint
-      ? ctx.symbols.get(hint.slice(hint.indexOf('"') + 1, hint.lastIndexOf('"')))
-      : undefined;
+    // The one symbol table's bounded "did you mean" (never a scan of every name).
+    const near = ctx.symbols.suggest(name);
+    const hint = near === undefined ? '' : ` — did you mean "${near}"?`;
+    const guess = near === undefined ? undefined : ctx.symbols.get(near);
     const noun = name.includes('.')
       ? 'strategy'
       : guess?.kind === 'parameter'

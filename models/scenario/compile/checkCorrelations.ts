@@ -1,7 +1,7 @@
 // Rank correlations (Iman–Conover) between uncertain parameters: every problem planCorrelations finds (the same
 // function the sampler calls, so `run` never finds one `validate` missed), at its JSON path, with did-you-mean
 // suggestions for unknown names.
-import { suggestion } from '../../formula/didYouMean';
+import { SuggestionIndex, suggestion } from '../../formula/didYouMean';
 import { toDistribution } from '../../random/distributions/toDistribution';
 import { planCorrelations } from '../../random/rankCorrelations';
 import type { ModelSpec } from '../RuntimeModel';
@@ -24,6 +24,7 @@ export const checkCorrelations = (
   );
   if (!result.ok) {
     const ids = params.map(([id]) => id);
+    let index: SuggestionIndex | undefined; // built once, on the first unknown name (linear, not quadratic)
     for (const p of result.problems) {
       if (p.index < 0) {
         diag.issue(['correlations'], p.message);
@@ -33,7 +34,9 @@ export const checkCorrelations = (
       const unknown = p.field === 'a' || p.field === 'b' ? /^unknown parameter/.test(p.message) : false;
       diag.issue(
         ['correlations', p.index, ...(p.field ? [p.field] : [])],
-        unknown ? `${p.message}${suggestion(c[p.field as 'a' | 'b'], ids)}` : p.message,
+        unknown
+          ? `${p.message}${suggestion(c[p.field as 'a' | 'b'], (index ??= new SuggestionIndex(ids)))}`
+          : p.message,
       );
     }
   }

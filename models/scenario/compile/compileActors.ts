@@ -26,8 +26,10 @@ export const compileActors = (
         );
       }
     }
+    // A Map, never a plain-object lookup: a missing strategy named "valueOf" must be reported as missing.
+    const given = new Map(Object.entries(a.payoffs));
     const base: FormulaRoot[] = a.strategies.map((s) => {
-      const src = a.payoffs[s.id];
+      const src = given.get(s.id);
       if (src === undefined) {
         diag.issue([...path, 'payoffs'], `missing the payoff formula for strategy "${s.id}"`);
         return { op: 'num', v: 0 };

@@ -31,7 +31,9 @@ export const compileBehaviour = (scenario: Scenario, ai: number, diag: ScenarioD
         );
       }
     }
-    const probabilities = strategyIds.map((s) => b.probabilities[s] ?? 0);
+    // A Map, never a plain-object lookup: a strategy named "toString" left out must be 0, not Object's method.
+    const given = new Map(Object.entries(b.probabilities));
+    const probabilities = strategyIds.map((s) => given.get(s) ?? 0);
     const sum = probabilities.reduce((x, y) => x + y, 0);
     if (Math.abs(sum - 1) > 1e-9)
       diag.issue([...path, 'probabilities'], `must sum to 1 (they sum to ${sum})`);

@@ -22,17 +22,19 @@ export const compileDerived = (
   diag: ScenarioDiagnostics,
 ): ModelSpec['derived'] => {
   const entries = Object.entries(scenario.derived ?? {});
+  // Position of each derived id, built once: "listed before" is one lookup (a set of the earlier names per entry
+  // made checking 8,000 derived values quadratic).
+  const position = new Map(entries.map(([n], k) => [n, k]));
   return entries.map(([id, d], k) => {
     const src = typeof d === 'object' ? d.value : d;
     const path = typeof d === 'object' ? ['derived', id, 'value'] : ['derived', id];
-    const before = new Set(entries.slice(0, k).map(([n]) => n));
     const { ir, uses } = formulas.compileWithUses(src, path, {
       allowed: DERIVED_MAY_USE,
       notAllowedReason: 'derived variables are computed at the start of a round, before any choice',
       label: `derived.${id}`,
     });
     for (const u of uses) {
-      if (formulas.symbols.get(u)?.kind === 'derived' && !before.has(u)) {
+      if (formulas.symbols.get(u)?.kind === 'derived' && !((position.get(u) ?? Infinity) < k)) {
         diag.issue(
           path,
           u === id

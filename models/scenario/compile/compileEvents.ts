@@ -1,5 +1,5 @@
 // Events: a per-round probability formula, whether it fires at most once, and its effects on state variables.
-import { suggestion } from '../../formula/didYouMean';
+import { SuggestionIndex, suggestion } from '../../formula/didYouMean';
 import type { FormulaIR, ModelSpec } from '../RuntimeModel';
 import type { Scenario } from '../scenarioSchema';
 import type { DeclaredSymbols } from './declareSymbols';
@@ -13,6 +13,7 @@ export const compileEvents = (
   diag: ScenarioDiagnostics,
 ): ModelSpec['events'] => {
   const stateIndex = new Map(Object.keys(scenario.state ?? {}).map((id, k) => [id, k]));
+  let stateNames: SuggestionIndex | undefined;
   return (scenario.events ?? []).map((e, i) => ({
     id: e.id,
     label: e.label,
@@ -26,7 +27,7 @@ export const compileEvents = (
       if (k === undefined) {
         diag.issue(
           ['events', i, 'effects', target],
-          `unknown state variable "${target}"${suggestion(target, stateIndex.keys())}`,
+          `unknown state variable "${target}"${suggestion(target, (stateNames ??= new SuggestionIndex(stateIndex.keys())))}`,
         );
         return [];
       }

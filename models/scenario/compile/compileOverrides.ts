@@ -29,7 +29,8 @@ export const compileOverrides = (
     const o = overrides[oi];
     if (!o) continue;
     const opath = [...path, 'overrides', oi];
-    const own = o.profile[a.id];
+    // A Map, never a plain-object lookup: an actor named "constructor" must find its own entry, not Object's.
+    const own = new Map(Object.entries(o.profile)).get(a.id);
     const conds: FormulaNode[] = [];
     let bad = false;
     for (const [actorId, stratId] of Object.entries(o.profile)) {

@@ -1,6 +1,7 @@
 // Step 1 of compiling a scenario: give every identifier a slot of the Float64Array environment, in a fixed order
 // (parameters, round, month, derived, state, events, then one indicator slot per actor strategy), and build the
 // ONE symbol table every formula is checked against. Duplicate and reserved ids are reported here.
+import { INPUT_LIMITS } from '../../text/inputLimits';
 import { RESERVED_NAMES } from '../../formula/formulaFunctions';
 import { SymbolTable, type SymbolKind } from '../../formula/SymbolTable';
 import { formatPath } from '../parseJson';
@@ -9,7 +10,7 @@ import { checkParameter } from './compileParameters';
 import type { JsonPath, ScenarioDiagnostics } from './ScenarioDiagnostics';
 
 /** Largest one-round game (number of pure-strategy profiles) a scenario may define. */
-export const MAX_PROFILES = 10_000;
+export const MAX_PROFILES = INPUT_LIMITS.profiles;
 
 const KIND_NOUN: Record<SymbolKind, string> = {
   parameter: 'a parameter',

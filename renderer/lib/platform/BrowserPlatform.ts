@@ -1,5 +1,6 @@
 // Platform for the plain web build (`npm run web`): a file input to open, downloads to save and export,
 // localStorage for recent files and autosave. No paths exist in a browser: a file is identified by its name.
+import { INPUT_LIMITS } from '../../../models/text/inputLimits';
 import { browserClassSessions } from './browserClassSessions';
 import { canceled, failure, safeFileName, type FileRef, type OpenResult, type Platform } from './Platform';
 
@@ -92,6 +93,12 @@ export const createBrowserPlatform = (partial: Partial<BrowserDeps> = {}): Platf
   };
 
   const readFile = async (file: File): Promise<OpenResult> => {
+    // A declared limit (models/text/inputLimits.ts), checked before reading: a huge file would freeze the page.
+    if (file.size > INPUT_LIMITS.scenarioFileBytes) {
+      return failure(
+        `Could not open ${file.name}: the file is larger than a scenario can be (${file.size} bytes; the limit is ${INPUT_LIMITS.scenarioFileBytes}).`,
+      );
+    }
     try {
       const text = await file.text();
       remember(file.name, text);

@@ -221,8 +221,8 @@ export const engineSimulationPort = (
     perTrialCsv: (spec, settings, hooks) => ({
       async *[Symbol.asyncIterator]() {
         yield trialCsvHeader(spec);
-        // chunks are produced by the workers in trial order; a small queue gives backpressure
-        const queue: string[] = [];
+        // UTF-8 pieces (~256 KiB) come from the workers in trial order; a small queue gives backpressure
+        const queue: Uint8Array[] = [];
         let wake: (() => void) | null = null;
         let finished = false;
         let failure: unknown = null;

@@ -177,7 +177,7 @@ export class AppState {
   get paramValues(): Record<string, number> {
     return this.documents.paramValues;
   }
-  get overrides(): Record<string, number> {
+  get overrides(): Readonly<Record<string, number>> {
     return this.documents.overrides;
   }
   get game(): Game | null {

@@ -48,7 +48,9 @@ export class DocumentsState {
   builtins = $state.raw<readonly BuiltinInfo[]>([]);
   recent = $state.raw<readonly FileRef[]>([]);
   /** Parameter values the user moved (by id); the rest follow the model's defaults. */
-  overrides = $state<Record<string, number>>({});
+  /** Replaced, never mutated: keys are user text (a parameter may be named "constructor"), and a deep $state proxy
+   * does not track a key that Object.prototype already has. */
+  overrides = $state.raw<Readonly<Record<string, number>>>({});
   /** The round whose game the Game view shows (1-based; calendar effects such as drill months depend on it). */
   gameRound = $state(1);
   prompt = $state.raw<Prompt | null>(null);
@@ -60,7 +62,8 @@ export class DocumentsState {
   paramValues: Record<string, number> = $derived.by(() => {
     const out: Record<string, number> = {};
     for (const p of this.spec?.params ?? []) {
-      const o = this.overrides[p.id];
+      // Own keys only: a parameter named "constructor" without an override must not read Object.prototype's.
+      const o = Object.hasOwn(this.overrides, p.id) ? this.overrides[p.id] : undefined;
       out[p.id] = o === undefined ? p.value : clamp(o, p.min, p.max);
     }
     return out;
@@ -140,7 +143,7 @@ export class DocumentsState {
 
   setParam(id: string, value: number): void {
     if (!Number.isFinite(value)) return;
-    this.overrides[id] = value;
+    this.overrides = { ...this.overrides, [id]: value };
   }
 
   resetParams(): void {
@@ -262,7 +265,8 @@ export class DocumentsState {
       this.modelVersion += 1;
       // drop overrides of parameters that no longer exist
       const ids = result.spec.params.map((p) => p.id);
-      for (const k of Object.keys(this.overrides)) if (!ids.includes(k)) delete this.overrides[k];
+      if (Object.keys(this.overrides).some((k) => !ids.includes(k)))
+        this.overrides = Object.fromEntries(Object.entries(this.overrides).filter(([k]) => ids.includes(k)));
     } else {
       this.doc.issues = result.issues;
     }

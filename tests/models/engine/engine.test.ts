@@ -73,14 +73,14 @@ describe('closed-form scenario: the equilibrium flips at a uniform threshold', (
 
 describe('determinism', () => {
   const csvOf = async (chunkSize: number, trials = 3000): Promise<string> => {
-    const parts: string[] = [];
+    const parts: Uint8Array[] = [];
     await runScenario(
       runner,
       penniesSpec(),
       { seed: 'det', trials, chunkSize },
       { onCsv: (t) => void parts.push(t) },
     );
-    return parts.join('');
+    return Buffer.concat(parts).toString('utf8');
   };
 
   it('results and CSV do not depend on chunking', async () => {
@@ -108,9 +108,9 @@ describe('determinism', () => {
 
   it('a replayed trial matches its CSV rows', async () => {
     const spec = penniesSpec();
-    const parts: string[] = [];
+    const parts: Uint8Array[] = [];
     await runScenario(runner, spec, { seed: 3, trials: 50 }, { onCsv: (t) => void parts.push(t) });
-    const rows = parts.join('').split('\r\n').filter(Boolean);
+    const rows = Buffer.concat(parts).toString('utf8').split('\r\n').filter(Boolean);
     const header = trialCsvHeader(spec).trim().split(',');
     const t = replayTrial(spec, { seed: 3, trials: 50 }, 42);
     const mine = rows.filter((r) => r.split(',')[2] === '42');

@@ -9,6 +9,7 @@ import { lcp } from '../../../models/games/lemkeHowson';
 import { logit, logitBranch } from '../../../models/games/logit';
 import { makeGame } from '../../../models/games/makeGame';
 import { pureEquilibria } from '../../../models/games/pureEquilibria';
+import { logitMaxSteps } from '../../../models/games/solverLimits';
 import { Rational } from '../../../models/games/Rational';
 import { zeroSum } from '../../../models/games/zeroSum';
 import { bimatrixGame, keysOf, lcg } from './gameHelpers';
@@ -490,15 +491,15 @@ describe('logit on badly scaled payoffs', () => {
 });
 
 describe('logit on a 30×30 game', () => {
-  it('returns a verified equilibrium quickly (its refinement used to enumerate every equilibrium, for hours)', () => {
+  // Bounded work, not time: the branch is traced within the CLI's step budget (logitMaxSteps, a SolverLimitError
+  // otherwise); the refinement that used to enumerate every equilibrium, for hours, is gone.
+  it('returns a verified equilibrium within the step budget (its refinement used to enumerate every equilibrium)', () => {
     const r = lcg(12345);
     const g = nPlayer(
       [30, 30],
       Array.from({ length: 900 }, () => [Math.floor(r() * 100), Math.floor(r() * 100)]),
     );
-    const t = performance.now();
-    const [lim] = logit(g);
-    expect(performance.now() - t).toBeLessThan(10_000);
+    const [lim] = logit(g, { maxSteps: logitMaxSteps(g) });
     expect(
       floatRegret(
         g,

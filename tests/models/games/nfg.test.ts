@@ -110,7 +110,9 @@ const arbName = fc.string({ maxLength: 6 }).map((s) => s.replace(/[\r\n]/g, ' ')
 const arbPayoff = fc.oneof(
   fc.integer({ min: -50, max: 50 }),
   fc.tuple(fc.integer({ min: -50, max: 50 }), fc.integer({ min: 1, max: 12 })).map(([a, b]) => `${a}/${b}`),
-  fc.double({ min: -1e3, max: 1e3, noNaN: true }),
+  // Doubles whose exact value fits the declared payoff-digits limit (models/text/inputLimits.ts: 40 digits): a
+  // double as tiny as 5e-324 needs a 324-digit denominator, which readNfg refuses by design (issue 10).
+  fc.double({ min: -1e3, max: 1e3, noNaN: true }).map((x) => (Math.abs(x) < 1e-9 ? 0 : x)),
 );
 
 describe('writeNfg', () => {

@@ -79,10 +79,10 @@ const mutate = (root: Json, muts: readonly Mutation[]): Json => {
   return doc;
 };
 
+// Inputs are small mutations of real scenarios (bounded size); the checker's work is linear in them (see
+// tests/hostile/limits.test.ts for work counters). No wall-clock assertion.
 const checkResult = (text: string): void => {
-  const t0 = performance.now();
   const r = parseScenario(text, 'fuzz.parley.json');
-  expect(performance.now() - t0).toBeLessThan(3000);
   if (!r.ok) {
     expect(r.issues.length).toBeGreaterThan(0);
     for (const i of r.issues) {

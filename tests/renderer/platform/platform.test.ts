@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { INPUT_LIMITS } from '../../../models/text/inputLimits';
 import type { ParleyApi } from '../../../api/ParleyApi';
 import { createBrowserPlatform } from '../../../renderer/lib/platform/BrowserPlatform';
 import {
@@ -102,6 +103,19 @@ describe('BrowserPlatform', () => {
     const r = await platform.readDroppedFile(new File(['{"x":2}'], 'drop.parley.json'));
     expect(r).toEqual({ ok: true, path: 'drop.parley.json', name: 'drop.parley.json', text: '{"x":2}' });
     expect(await platform.openExternal('javascript:alert(1)')).toBe(false);
+  });
+
+  // Issue 10 (class 2): a file over the declared scenario size is refused before it is read.
+  it('refuses a dropped file larger than a scenario can be, without reading it', async () => {
+    const { platform } = browser();
+    const huge = new File(['x'], 'huge.parley.json');
+    Object.defineProperty(huge, 'size', { value: INPUT_LIMITS.scenarioFileBytes + 1 });
+    Object.defineProperty(huge, 'text', { value: () => Promise.reject(new Error('read')) });
+    const r = await platform.readDroppedFile(huge);
+    expect(r.ok).toBe(false);
+    expect(r.ok ? '' : r.error).toBe(
+      'Could not open huge.parley.json: the file is larger than a scenario can be (5000001 bytes; the limit is 5000000).',
+    );
   });
 
   it('survives broken storage', async () => {

@@ -45,6 +45,29 @@ describe('AppState', () => {
     expect(app.paramValues.russiaSupport).toBe(0.8);
   });
 
+  // Issue 10 (class 4): the override map is keyed by user text; a parameter named like an Object.prototype member
+  // without an override must keep its default, not read the prototype's function.
+  it('parameters named constructor, toString and valueOf keep their defaults and take overrides', async () => {
+    const { app, runTimers } = await setup();
+    app.doc.setText(
+      JSON.stringify({
+        title: 'proto',
+        params: [
+          { id: 'constructor', value: 0.25 },
+          { id: 'toString', value: 0.5 },
+          { id: 'valueOf', value: 0.75 },
+        ],
+      }),
+    );
+    await runTimers();
+    flushSync();
+    expect(app.paramValues).toEqual({ constructor: 0.25, toString: 0.5, valueOf: 0.75 });
+    app.setParam('constructor', 0.1);
+    flushSync();
+    expect(app.paramValues.constructor).toBe(0.1);
+    expect(app.paramValues.toString).toBe(0.5);
+  });
+
   it('validates edits (debounced), keeps the last valid model while the text is invalid', async () => {
     const { app, runTimers } = await setup();
     const before = app.model;

@@ -125,9 +125,8 @@ describe('analyseGame', () => {
       strategies: [strategies, strategies],
       payoffs: Array.from({ length: n * n }, () => [rnd(), rnd()]),
     });
-    const t0 = Date.now();
+    // Bounded work: enummixed is refused by its size limit before it starts (no wall-clock assertion).
     const analysis = analyseGame(game);
-    expect(Date.now() - t0).toBeLessThan(20_000);
     const enummixed = analysis.runs.find((r) => r.method === 'enummixed');
     expect(enummixed?.error).toMatch(/too large/);
     expect(analysis.runs.find((r) => r.method === 'pure')?.error).toBeNull();
