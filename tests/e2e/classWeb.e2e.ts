@@ -1,12 +1,13 @@
 // Web mode (`npm run web`): the page served with the /api/class/ endpoint starts a class session from the header's
 // Class… button, mounts the teacher screen over the window (its WebSocket allowed by the page's CSP), a student
 // joins and plays, End session writes session.csv, Close stops the server; a session stopped unfinished is offered
-// again after a reload and resumes with the same join code.
+// again after a reload and resumes with the same join code. Presentation mode opened from the teacher screen shows
+// the class's own play (C).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BUILD_DIR, gotoReady, openApp, type Harness } from './harness';
+import { BUILD_DIR, gotoReady, openApp, SHOT_DIR, type Harness } from './harness';
 import { webClassApi } from '../../node/class/classWebApi';
 
 let h: Harness;
@@ -58,6 +59,22 @@ describe('class play in the web app (npm run web)', () => {
     await student.getByTestId('choice-status').getByText('Your choice: Swerve').waitFor();
     await overlay.getByTestId('reveal').click();
     await overlay.getByTestId('class-vs-theory').waitFor();
+    // Present: presentation mode while the session runs; C shows the class's own play, C again the simulation
+    await overlay.getByTestId('class-present').click();
+    const pres = page.getByTestId('presentation');
+    await pres.getByTestId('payoff-matrix').waitFor({ timeout: 60_000 });
+    await page.keyboard.press('c');
+    const play = pres.getByTestId('presentation-class-play');
+    await play.waitFor({ timeout: 30_000 });
+    expect(await play.innerText()).toMatch(/Driver [AB]: Swerve 100% \(1\) · Straight 0% \(0\)/);
+    expect(await pres.getByTestId('presentation-round').innerText()).toMatch(/Class play · Round 1 of 1/);
+    expect(await pres.locator('.cell.eq').count()).toBe(2);
+    expect(await pres.getByTestId('presentation-mixed').innerText()).toMatch(/9\/11/);
+    await page.screenshot({ path: join(SHOT_DIR, 'presentation-class.png') });
+    await page.keyboard.press('c');
+    await play.waitFor({ state: 'detached' });
+    await page.keyboard.press('Escape');
+    await overlay.getByTestId('end-session').waitFor();
     await overlay.getByTestId('end-session').click();
     await overlay.getByTestId('files').waitFor();
     const csvName = (await readdir(dir)).find((f) => f.endsWith('.csv'));

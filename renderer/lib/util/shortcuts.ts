@@ -20,6 +20,7 @@ export const shortcutTable = (): readonly Shortcut[] => {
     { keys: '←', action: 'Previous round', where: 'Presentation' },
     { keys: 'Home', action: 'Back to round 1', where: 'Presentation' },
     { keys: 'F', action: 'Full screen on/off', where: 'Presentation' },
+    { keys: 'C', action: 'The class’s own play / the simulated trial', where: 'Presentation' },
     { keys: 'Esc', action: 'Close a dialog / leave presentation' },
   ];
 };

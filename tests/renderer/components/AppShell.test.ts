@@ -142,6 +142,15 @@ describe('AppShell: class play', () => {
       }),
     ]);
     expect(screen.getByTestId('class-overlay').textContent).toContain('Class session · Chicken');
+    // Present: presentation mode replaces the teacher screen while the session keeps running; Esc brings it back
+    await fireEvent.click(screen.getByTestId('class-present'));
+    await settle();
+    expect(app.presentation).toBe(true);
+    expect(screen.queryByTestId('class-overlay')).toBeNull();
+    expect(stopped).toEqual([]);
+    app.togglePresentation(false);
+    await settle();
+    expect(screen.getByTestId('class-overlay').textContent).toContain('Class session · Chicken');
     await fireEvent.click(screen.getByTestId('class-close'));
     await fireEvent.click(screen.getByTestId('class-stop'));
     await settle();
