@@ -77,7 +77,9 @@ export const fakeModelService = (): ModelService & { checks: number } => {
       rule: 'first' as const,
       kind: 'pure' as const,
       pureEquilibria: 1,
-      alternatives: [{ probability: 1, profile: game.strategies.map((s) => s.map((_, k) => (k === 0 ? 1 : 0))) }],
+      alternatives: [
+        { probability: 1, profile: game.strategies.map((s) => s.map((_, k) => (k === 0 ? 1 : 0))) },
+      ],
     }),
   };
   return service;
