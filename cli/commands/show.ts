@@ -2,6 +2,7 @@
 import type { Game } from '../../models/games/Game';
 import { terminalText } from '../../models/text/terminalText';
 import { writeEfg } from '../../models/games/extensive/efg';
+import { writeNfg } from '../../models/games/nfg';
 import { treeFromGame } from '../../models/games/extensive/treeFromGame';
 import { instantiateModel } from '../../models/scenario/instantiateModel';
 import { reduceToGame } from '../../models/scenario/reduceToGame';
@@ -60,7 +61,8 @@ export const command: Command = {
     '  --set name=value   override a parameter (repeatable)',
     '  --round N          the round whose game to show (sets round/month; default 1)',
     '  --json             print the game as JSON (same as --format json)',
-    '  --format F         text (default) | json | efg (a Gambit extensive-form file: simultaneous moves)',
+    '  --format F         text (default) | json | nfg (a Gambit strategic-form file) | efg (a Gambit',
+    '                     extensive-form file: simultaneous moves)',
     OUTSIDE_RANGE_USAGE,
   ].join('\n'),
   run: async (argv, io) => {
@@ -69,8 +71,8 @@ export const command: Command = {
       flags: ['json', 'allow-outside-range'],
     });
     const format = lastOption(args, 'format') ?? (args.flags.has('json') ? 'json' : 'text');
-    if (!['text', 'json', 'efg'].includes(format))
-      throw new UsageError(`unknown --format "${format}" (expected text, json, efg)`);
+    if (!['text', 'json', 'nfg', 'efg'].includes(format))
+      throw new UsageError(`unknown --format "${format}" (expected text, json, nfg, efg)`);
     const [arg, extra] = args.positional;
     if (!arg) throw new UsageError('missing scenario');
     if (extra) throw new UsageError(`unexpected argument "${extra}"`);
@@ -85,6 +87,10 @@ export const command: Command = {
       game = reduceToGame(instantiateModel(spec), { params: sets, round });
     } catch (err) {
       throw new CliError(err instanceof Error ? err.message : String(err));
+    }
+    if (format === 'nfg') {
+      io.document(writeNfg(game));
+      return 0;
     }
     if (format === 'efg') {
       // The one-round game as a Gambit tree of simultaneous moves (information sets hide earlier moves).

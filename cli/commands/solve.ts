@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import type { Game } from '../../models/games/Game';
 import { formatNum, toFloat, type Equilibrium, type Num } from '../../models/games/Equilibrium';
 import { Rational } from '../../models/games/Rational';
-import { NfgError, readNfg } from '../../models/games/nfg';
+import { NfgError, readNfg, writeNfg } from '../../models/games/nfg';
 import { pureEquilibria } from '../../models/games/pureEquilibria';
 import { enumMixed } from '../../models/games/enumMixed';
 import { lcp } from '../../models/games/lemkeHowson';
@@ -28,7 +28,7 @@ type Method = (typeof METHODS)[number];
 type Solver = Exclude<Method, 'all'>;
 /** Earlier names, still accepted. */
 const ALIASES: Readonly<Record<string, Solver>> = { pure: 'enumpure', zerosum: 'lp' };
-const FORMATS = ['text', 'json', 'csv'] as const;
+const FORMATS = ['text', 'json', 'csv', 'nfg'] as const;
 type Format = (typeof FORMATS)[number];
 
 const USAGE = `Usage: npm run cli -- solve <file.nfg | scenario file | built-in id> [options]
@@ -46,7 +46,7 @@ Options:
                  logit      limit of the principal logit QRE branch (N players)
                  all        every method that applies to the game; each distinct equilibrium is listed once,
                             with the methods that found it
-  --format F   text (default) | json | csv
+  --format F   text (default) | json | csv | nfg (the game itself as a Gambit .nfg file, no solving)
   --set k=v    a scenario parameter value (repeatable; scenarios only; within the parameter's min..max)
   --allow-outside-range  accept --set values outside a parameter's declared min..max
 
@@ -323,6 +323,11 @@ export const command: Command = {
     const sets = parseAssignments(setValues);
     // Empty or repeated labels (an .nfg may have them) fall back to indices so rows and columns stay distinct.
     const game = withDistinctLabels(await loadGame(arg, io, sets, args.flags.has('allow-outside-range')));
+    if (format === 'nfg') {
+      // the one-round game as Gambit's strategic-form file (what the methods would solve), for Gambit's own tools
+      io.document(writeNfg(game));
+      return 0;
+    }
     const methods = methodsFor(game, method as Method | undefined);
     const found = mergeByProfile(
       methods.map((m) => ({

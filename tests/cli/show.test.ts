@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { loadScenarioGame } from '../../cli/lib/loadScenarioGame';
 import { resolveScenario } from '../../cli/lib/resolveScenario';
 import { repoRoot, runCli } from './cliHarness';
@@ -76,4 +78,35 @@ describe('loadScenarioGame / resolveScenario', () => {
       '--set wn: unknown parameter "wn" — did you mean "win"?',
     );
   });
+});
+
+const GAMBIT_ENUMPURE = process.env.GAMBIT_ENUMPURE ?? '/work/tools/gambit-install/bin/gambit-enumpure';
+
+describe('cli show/solve --format nfg: the one-round game as a Gambit strategic-form file', () => {
+  it('show korea-2025 --format nfg is read back by readNfg as the same game, and solve --format nfg writes the same', async () => {
+    const shown = await runCli(['show', 'korea-2025', '--set', 'russiaSupport=0.3', '--format', 'nfg']);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toMatch(/^NFG 1 R "/);
+    const { readNfg } = await import('../../models/games/nfg');
+    const back = readNfg(shown.stdout, 'korea.nfg');
+    const game = await loadScenarioGame('korea-2025', repoRoot, { russiaSupport: 0.3 });
+    expect(back.strategies).toEqual(game.strategies);
+    expect(back.players).toEqual(game.players);
+    expect(back.payoffs).toEqual(game.payoffs);
+    const solved = await runCli(['solve', 'korea-2025', '--set', 'russiaSupport=0.3', '--format', 'nfg']);
+    expect(solved).toMatchObject({ code: 0, stdout: shown.stdout });
+    expect((await runCli(['show', 'chicken', '--format', 'xls'])).stderr).toMatch(
+      /expected text, json, nfg, efg/,
+    );
+  });
+
+  it.skipIf(!existsSync(GAMBIT_ENUMPURE))(
+    "Gambit's enumpure reads it back and finds the same pure equilibria",
+    async () => {
+      const shown = await runCli(['show', 'prisoners-dilemma', '--format', 'nfg']);
+      const r = spawnSync(GAMBIT_ENUMPURE, ['-q'], { input: shown.stdout, encoding: 'utf8' });
+      expect(r.status).toBe(0);
+      expect(r.stdout.trim()).toBe('NE,0,1,0,1'); // both defect
+    },
+  );
 });
