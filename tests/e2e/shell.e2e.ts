@@ -79,10 +79,10 @@ describe('app shell', () => {
     await month.fill('99');
     await month.press('Enter');
     await expect.poll(() => month.inputValue()).toBe('24');
-    expect(await month.locator('xpath=..').innerText()).toMatch(/of 24 \(Jun\)/);
+    expect(await month.locator('xpath=..').innerText()).toMatch(/of 24 \(June\)/);
     await month.fill('1');
     await month.press('Enter');
-    await expect.poll(() => month.locator('xpath=..').innerText()).toMatch(/of 24 \(Jul\)/);
+    await expect.poll(() => month.locator('xpath=..').innerText()).toMatch(/of 24 \(July\)/);
     await h.page.screenshot({ path: join(SHOT_DIR, 'game.png') });
     // which equilibrium the simulation plays, by the scenario's selection rule
     await expect

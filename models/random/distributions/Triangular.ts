@@ -45,8 +45,13 @@ export const Triangular: DistributionFamily<TriangularDistribution> = {
       ? `triangular (the point ${fmt(d.min)})`
       : `triangular (${fmt(d.min)} to ${fmt(d.max)}, mode ${fmt(d.mode)})`,
   condition(d, lo, hi) {
-    const { min: a, mode: c, max: b } = d;
+    const { min: a, max: b } = d;
     if (a === b) return conditionPoint(a, lo, hi);
+    let c = d.mode;
+    // a mode within 1e-290 of the span from an end leaves that side a mass below 1e-290 but makes (b − a)(c − a)
+    // subnormal or 0 (2/left overflows: NaN density and moments): the mode is that end
+    if (c !== a && (c - a) / (b - a) < 1e-290) c = a;
+    if (c !== b && (b - c) / (b - a) < 1e-290) c = b;
     const span = b - a;
     const left = span * (c - a); // (b − a)(c − a)
     const right = span * (b - c); // (b − a)(b − c)
