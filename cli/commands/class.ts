@@ -166,7 +166,8 @@ export const command: Command = {
       throw err;
     }
     const s = handle.session;
-    const qr = await QRCode.toString(handle.joinUrl, { type: 'terminal', small: true });
+    // Unicode half blocks, no colour escapes (the terminal-safe output would print those as text)
+    const qr = await QRCode.toString(handle.joinUrl, { type: 'utf8' });
     io.out(
       `${handle.resumed ? 'Resumed' : 'Class session'} ${s.config.sessionId}: ${s.config.scenario.title}`,
       `  ${s.config.matching} matching, ${s.config.rounds} rounds, up to ${s.config.maxStudents} students, seed ${s.config.seed}`,
@@ -195,7 +196,21 @@ export const command: Command = {
       io.out(`Session ended.${out ? ` Wrote ${resolve(io.cwd, out)} and its .json sidecar.` : ''}`);
       return 0;
     }
-    io.out(`Stopped. Resume with: npm run cli -- class ${args.positional[0]} --journal ${journalPath}`);
+    // the same server again: its port (students' open pages reconnect to it), host, pages and output
+    const boundPort = new URL(handle.joinUrl).port || String(port);
+    const again = [
+      'class',
+      args.positional[0] ?? '',
+      '--journal',
+      journalPath,
+      '--port',
+      boundPort,
+      ...(host === '127.0.0.1' ? [] : ['--host', host]),
+      ...(noPages ? ['--no-pages'] : staticDir && pagesArg !== undefined ? ['--pages', staticDir] : []),
+      ...(out ? ['--out', resolve(io.cwd, out)] : []),
+    ];
+    const shell = (a: string): string => (/^[\w./:=@-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`);
+    io.out(`Stopped. Resume with: npx parley ${again.map(shell).join(' ')}`);
     return 0;
   },
 };

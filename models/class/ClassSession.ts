@@ -20,6 +20,8 @@
 //   against the distribution of the other roles' choices over every seat of the round. A student's score sums the
 //   payoffs of the choices they made themselves (a bot standing in earns nothing for them).
 // - End: an open round is revealed first (no choice is lost), then the session is closed.
+// Why one file over 400 lines: the state machine's transitions are one reducer (state × event → state); the
+// matching, bots and fitting it calls live in their own files.
 import type { Game } from '../games/Game';
 import { RandomStream } from '../random/RandomStream';
 import { PURPOSE, seedKey, type SeedKey } from '../random/seedKey';

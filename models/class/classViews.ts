@@ -36,7 +36,10 @@ export type StudentResult = {
   /** Your table's other seats and what they played (empty under class matching). */
   readonly partners: readonly (PartnerView & { readonly choice: number })[];
   readonly payoff: number;
-  /** The class's choice shares per role this round (every seat). */
+  /**
+   * The class's choice shares per role this round: students' own choices only, as on the teacher screen (bots and
+   * stand-ins are not the class); NaN for a role no student played.
+   */
   readonly classShares: readonly (readonly number[])[];
 };
 
@@ -155,16 +158,20 @@ const partnersAt = (s: ClassSession, t: TableRecord, actor: number, revealed: bo
           : [{ role: a, name: seatLabel(s, id, revealed ? (t.kinds?.[a] ?? null) : 'student') }],
       );
 
-/** Choice shares per role over every seat of a revealed round. */
+/** Choice shares per role over the students' own seats of a revealed round (NaN where no student played a role). */
 export const classShares = (s: ClassSession, rec: RoundRecord): number[][] => {
-  const shares = s.model.actors.map((a) => a.strategies.map(() => 0));
+  const counts = s.model.actors.map((a) => a.strategies.map(() => 0));
   for (const t of rec.tables) {
     t.choices?.forEach((c, a) => {
-      const row = shares[a] as number[];
-      row[c] = (row[c] as number) + 1 / rec.tables.length;
+      if (t.kinds?.[a] !== 'student') return;
+      const row = counts[a] as number[];
+      row[c] = (row[c] as number) + 1;
     });
   }
-  return shares;
+  return counts.map((row) => {
+    const n = row.reduce((x, y) => x + y, 0);
+    return row.map((k) => (n === 0 ? NaN : k / n));
+  });
 };
 
 export const studentView = (s: ClassSession, id: number): StudentView => {

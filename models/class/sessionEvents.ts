@@ -12,8 +12,11 @@ export type Matching = (typeof MATCHING_RULES)[number];
 
 export const MAX_CLASS_ROUNDS = 1000;
 export const MAX_CLASS_STUDENTS = 2000;
-/** A nickname: 1–24 letters, digits, spaces and . _ ' - (trimmed, inner spaces collapsed). */
-export const NAME_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N} ._'-]{0,23}$/u;
+/**
+ * A nickname: 1–24 letters (with their combining marks: Devanagari, Thai, Arabic vowel signs), digits, spaces and
+ * . _ ' - (trimmed, inner spaces collapsed).
+ */
+export const NAME_PATTERN = /^[\p{L}\p{N}][\p{L}\p{M}\p{N} ._'-]{0,23}$/u;
 
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
 const time = z.number().int().nonnegative();

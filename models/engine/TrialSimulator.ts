@@ -16,6 +16,9 @@
 // Random draws per round come from ONE stream per trial, always consumed in the same order and number so variants
 // stay aligned (common random numbers): one selection uniform, one uniform per actor (its realised choice), one
 // uniform per event.
+// Why one file over 400 lines: the trial loop is the engine's hot path; its buffers and the per-round steps
+// (behaviours, induced game, selection, outcomes, events, record) share preallocated state and are kept in one class
+// so that V8 inlines them (splitting it into modules measured slower in npm run bench).
 import type { RuntimeModel, NumFn } from '../scenario/RuntimeModel';
 import { describeNonFinite, type FormulaLocation } from '../scenario/describeNonFinite';
 import { RandomStream } from '../random/RandomStream';

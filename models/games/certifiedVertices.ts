@@ -19,6 +19,8 @@
 // and every near-tie of a float ratio test are decided in exact (bigint) arithmetic, with the lexicographic rule.
 // A float pivot that picked a wrong leaving variable yields a basis that is not lexico-feasible, which its own
 // certification detects: then the enumeration gives up (returns 'uncertain') rather than guess.
+// Why one file over 400 lines: the reverse-search traversal, its certified pivots and the lexicographic ratio test
+// share one dictionary in typed arrays; split apart they would need it passed through every call of the hot loop.
 import { pow } from '../math/pow';
 
 /** One vertex z ≠ 0, with a basis that gives it (views: copy what you keep). */

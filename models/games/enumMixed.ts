@@ -12,6 +12,8 @@
 //  - exact (when the fast path cannot certify a step — a badly conditioned basis, entries beyond 2^53, more than
 //    104 strategies in all, a face with too many candidate vertices): exact fraction-free vertex enumeration of
 //    both polytopes (enumerateVertices.ts), then every completely labelled vertex pair.
+// Why one file over 400 lines: the fast certified path and the exact fallback must give the same answer; they are
+// kept side by side so that a change to one is seen beside the other.
 import type { Game } from './Game';
 import { Rational } from './Rational';
 import { makeEquilibrium, type Equilibrium } from './Equilibrium';

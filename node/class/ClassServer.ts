@@ -13,6 +13,8 @@
 //   bad tokens, rate-limit hits) closes the connection. Nothing a client sends can throw out of a handler.
 // - At most maxStudents students, and at most maxStudents + 64 open connections; unauthenticated connections close
 //   after 15 s; silent ones (no pong) after two heartbeats. HTTP: 10 s for the request headers, 15 s per request.
+// Why one file over 400 lines: every check between the network and the session (Host, Origin, tokens, sizes, rates,
+// schema) sits in one place a security review can read top to bottom; the session rules themselves are in models/class.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import QRCode from 'qrcode';

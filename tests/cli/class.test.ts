@@ -115,7 +115,13 @@ describe('parley class: a real process', () => {
       const exited = new Promise<number | null>((ok) => child.on('exit', (code) => ok(code)));
       child.kill('SIGINT');
       expect(await exited).toBe(0);
-      expect(out).toMatch(/Stopped\. Resume with: .*--journal /);
+      // the resume command brings the same server back: its port (open pages reconnect), and its options
+      expect(out).toContain(
+        `Stopped. Resume with: npx parley class chicken --journal ${join(dir, 'j.jsonl')} --port ${port} --no-pages`,
+      );
+      // the QR code is drawn with Unicode blocks: no colour escapes, raw or escaped into text
+      expect(out).not.toMatch(/\\u001b|\u001b/);
+      expect(out).toMatch(/[▀▄█]/);
       expect(readFileSync(join(dir, 'j.jsonl'), 'utf8')).toContain('"e":"join"');
     } finally {
       child.kill('SIGKILL');

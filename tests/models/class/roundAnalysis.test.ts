@@ -116,4 +116,22 @@ describe('session.csv and views', () => {
     ]);
     expect(JSON.stringify(t)).not.toContain('auth-');
   });
+
+  it("the students' 'The class' shares count students' own choices only, as the teacher screen does", () => {
+    const s = newSession('chicken', { matching: 'random', rounds: 1 });
+    join(s, 'Ann'); // Driver A; Driver B's seat is a bot
+    s.apply({ e: 'open', round: 1, at: at() });
+    s.apply({ e: 'choose', student: 0, round: 1, strategy: 0, at: at() });
+    s.apply({ e: 'reveal', round: 1, at: at() });
+    const shares = studentView(s, 0).result?.classShares ?? [];
+    expect(shares[0]).toEqual([1, 0]);
+    expect(shares[1]?.every(Number.isNaN)).toBe(true); // no student played Driver B
+  });
+
+  it('accepts nicknames in any script, combining marks included (Devanagari, Thai)', () => {
+    const s = newSession('chicken', { rounds: 1 });
+    s.apply({ e: 'join', student: 0, name: 'प्रिया', auth: 'a', at: at() });
+    s.apply({ e: 'join', student: 1, name: 'สมชาย', auth: 'b', at: at() });
+    expect(s.students.map((x) => x.name)).toEqual(['प्रिया', 'สมชาย']);
+  });
 });
