@@ -39,6 +39,8 @@ export const rerunArgs = (
     ...(p.rounds !== null ? ['--rounds', String(p.rounds)] : []),
     ...Object.entries(p.overrides).flatMap(([k, v]) => ['--set', `${k}=${String(v)}`]),
     ...(p.workers !== null ? ['--workers', String(p.workers)] : []),
+    // the run was made with values outside their declared range on purpose: recorded, so allowed again
+    ...(p.parameters.some((x) => x.outsideRange === true) ? ['--allow-outside-range'] : []),
   ];
   const d = p.detail;
   switch (sidecar.table) {

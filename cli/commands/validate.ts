@@ -5,12 +5,13 @@ import type { Command } from '../lib/Command';
 import { parseArgs, UsageError } from '../lib/args';
 import { readTextFile } from '../../node/files/readTextFile';
 import { MAX_SCENARIO_BYTES } from '../lib/resolveScenario';
+import { builtinText, isBuiltin } from '../../models/scenario/builtins';
 
 export const command: Command = {
   name: 'validate',
   summary: 'Validate a scenario file and print every problem.',
   usage: [
-    'Usage: npm run cli -- validate <file.parley.json> [more files...] [--quiet]',
+    'Usage: npm run cli -- validate <file.parley.json | built-in id> [more...] [--quiet]',
     '',
     'Checks the file against the scenario format, resolves every formula and reference, and prints every',
     'problem as `file: path: message` (warnings as `file: path: warning: message`). Exit 1 if a file is invalid.',
@@ -22,9 +23,13 @@ export const command: Command = {
     const quiet = args.flags.has('quiet');
     let bad = 0;
     for (const arg of args.positional) {
-      const path = resolve(io.cwd, arg);
-      const shown = relative(io.cwd, path) || arg;
-      const text = await readTextFile(path, { maxBytes: MAX_SCENARIO_BYTES, shown: arg });
+      // a built-in id, as everywhere (a path-looking argument is always a file)
+      const builtin = !/[\\/]|\.json$/i.test(arg) && isBuiltin(arg);
+      const path = builtin ? `${arg}.parley.json` : resolve(io.cwd, arg);
+      const shown = builtin ? arg : relative(io.cwd, path) || arg;
+      const text = builtin
+        ? builtinText(arg)
+        : await readTextFile(path, { maxBytes: MAX_SCENARIO_BYTES, shown: arg });
       const r = parseScenario(text, path);
       if (!r.ok) {
         bad++;

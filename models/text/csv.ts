@@ -58,7 +58,10 @@ const VALUE_LIKE = /^[\d\s.,:/\\()%$€£¥'+-]*\d[\d\s.,:/\\()%$€£¥'+-]*$/u
 
 /** True when a spreadsheet would read text `s` as a number, date, time or boolean (see the header). */
 export const isValueLike = (s: string): boolean =>
-  !PLAIN_NUMBER.test(s) && (VALUE_LIKE.test(s) || /^(true|false)$/i.test(s));
+  PLAIN_NUMBER.test(s)
+    ? // a number a spreadsheet would rewrite ("007", "7.0", "1e3" — a text seed): keeping it as text keeps it
+      String(Number(s)) !== s
+    : VALUE_LIKE.test(s) || /^(true|false)$/i.test(s);
 
 /** True when a spreadsheet could read `s` as a formula (see the header for the exact rule). */
 export const isFormulaLike = (s: string): boolean => {

@@ -79,6 +79,17 @@ describe('provenance in sidecars, and rerun', () => {
     expect(p.detail.trialsRun).toBeLessThan(20000);
   });
 
+  it('a run made with --allow-outside-range re-runs from its sidecar (the permission is recorded)', async () => {
+    const argv = ['run', 'korea-2025', '--trials', '50', '--seed', 'oor', '--set', 'russiaSupport=2'];
+    expect((await cli([...argv, '--summary', './'], dir)).code).toBe(1); // refused without the flag
+    const first = await cli([...argv, '--allow-outside-range', '--summary', './'], dir);
+    expect(first.code).toBe(0);
+    const again = await cli(['rerun', 'korea-2025-summary-oor.json', '--out', 'again-oor/'], dir);
+    expect(again.code).toBe(0);
+    expect(again.err).toMatch(/russiaSupport = 2 is outside its declared range/);
+    expect(read('again-oor/korea-2025-summary-oor.csv')).toBe(read('korea-2025-summary-oor.csv'));
+  });
+
   it('summary CSV', async () => {
     await roundTrip(
       ['run', 'korea-2025', '--trials', '200', '--seed', 'abc', '--summary', './'],

@@ -17,6 +17,13 @@ describe('cli validate', () => {
       expect(line).toMatch(/^tests\/fixtures\/scenarios\/many-errors\.parley\.json: \S.*: .+/);
   });
 
+  it('accepts built-in ids, as every command does', async () => {
+    const r = await runCli(['validate', 'korea-2025', 'chicken']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^korea-2025: OK — "Korean Peninsula 2025/m);
+    expect(r.stdout).toMatch(/^chicken: OK — /m);
+  });
+
   it('accepts a valid file (exit 0) and every built-in file', async () => {
     const r = await runCli([
       'validate',

@@ -122,13 +122,28 @@ describe('text cells: the formula-injection guard (OWASP)', () => {
 });
 
 describe('text cells a spreadsheet would turn into values', () => {
-  it.each(['1:1', '2025-07', '1/2', '50%', '(3)', '$5', '1,5', '12:30', ' 5', 'TRUE', 'false', '9 / 11'])(
-    'guards %j so it stays text',
-    (input) => {
-      expect(isValueLike(input)).toBe(true);
-      expect(guardText(input)).toBe(`'${input}`);
-    },
-  );
+  it.each([
+    '1:1',
+    '2025-07',
+    '1/2',
+    '50%',
+    '(3)',
+    '$5',
+    '1,5',
+    '12:30',
+    ' 5',
+    'TRUE',
+    'false',
+    '9 / 11',
+    // numbers a spreadsheet would rewrite: text seeds "007", "7.0", "1e3" are other seeds than 7 and 1000
+    '007',
+    '7.0',
+    '1e3',
+    '-0',
+  ])('guards %j so it stays text', (input) => {
+    expect(isValueLike(input)).toBe(true);
+    expect(guardText(input)).toBe(`'${input}`);
+  });
 
   it.each(['-5', '0.5', '1e-7', 'Player 1', 'x1', 'e1', '1a', 'truest'])('leaves %j alone', (input) => {
     expect(isValueLike(input)).toBe(false);
