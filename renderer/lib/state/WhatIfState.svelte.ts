@@ -176,7 +176,13 @@ export class WhatIfState {
   /** What changed since a what-if result was computed (null: it still matches the document). */
   changeOf(result: { readonly provenance: Provenance } | null): string | null {
     const { spec, paramValues } = this.#source();
-    return changeSince(result?.provenance, spec, paramValues);
+    const p = result?.provenance;
+    // a comparison's inputs on screen are its VARIANT (the sliders); its baseline is the scenario's own values
+    return changeSince(
+      p && p.detail.kind === 'compare' ? { ...p, overrides: p.detail.variant } : p,
+      spec,
+      paramValues,
+    );
   }
 
   #settings(spec: ModelSpec, trials: number): RunSettings {

@@ -161,6 +161,10 @@ describe('WhatIfState tools', () => {
       extra: { russiaSupport: 0.2 },
     });
     expect(w.compare.result?.rows[0]?.diff).toBeCloseTo(0.3);
+    // current while the sliders still make that variant; stale once they move (Reset included)
+    expect(w.changeOf(w.compare.result)).toBeNull();
+    source.paramValues = { russiaSupport: 0.5, other: 0.5 };
+    expect(w.changeOf(w.compare.result)).toMatch(/\S/);
   });
 
   it('runs sensitivity on the first outcome by default; cancel reports cancelled', async () => {
