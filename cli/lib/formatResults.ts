@@ -5,8 +5,20 @@ import type { SensitivityResult } from '../../models/engine/runSensitivity';
 import type { SweepResult } from '../../models/engine/runSweep';
 import type { TrialReplay } from '../../models/engine/replayTrial';
 import { terminalText } from '../../models/text/terminalText';
+import {
+  formatPercent,
+  formatPercentTriple,
+  formatPoints,
+  formatPointsInterval,
+} from '../../models/text/format';
 
-const pct = (p: number): string => `${(p * 100).toFixed(1)}%`;
+// the app's one number formatter (models/text/format): digits enough that an interval never collapses to one value
+const pct = formatPercent;
+/** A probability and its 95% interval, at shared digits: [p, "low – high"]. */
+const pctInterval = (p: number, low: number, high: number): [string, string] => {
+  const [a, b, c] = formatPercentTriple(p, low, high);
+  return [a, `${b} – ${c}`];
+};
 const num = (x: number): string => {
   if (!Number.isFinite(x)) return String(x);
   const r = Number(x.toPrecision(4));
@@ -44,8 +56,7 @@ export const formatRun = (r: RunResult): string[] => {
       ['outcome', 'p', '95% interval', 'median first ' + r.roundLabel],
       r.outcomes.map((o) => [
         o.label,
-        pct(o.p),
-        `${pct(o.low)} – ${pct(o.high)}`,
+        ...pctInterval(o.p, o.low, o.high),
         o.medianFirstRound === null ? '–' : String(o.medianFirstRound),
       ]),
     ),
@@ -73,7 +84,7 @@ export const formatRun = (r: RunResult): string[] => {
     lines.push(
       ...table(
         ['event', 'p', '95% interval'],
-        r.events.map((e) => [e.label, pct(e.p), `${pct(e.low)} – ${pct(e.high)}`]),
+        r.events.map((e) => [e.label, ...pctInterval(e.p, e.low, e.high)]),
       ),
     );
   }
@@ -105,7 +116,10 @@ export const formatSweep = (s: SweepResult): string[] => {
       s.points.map((pt) => [
         num(pt.x),
         ...(s.y ? [num(pt.y as number)] : []),
-        ...pt.outcomes.map((o) => `${pct(o.p)} [${pct(o.low)}, ${pct(o.high)}]`),
+        ...pt.outcomes.map((o) => {
+          const [a, b, c] = formatPercentTriple(o.p, o.low, o.high);
+          return `${a} [${b}, ${c}]`;
+        }),
       ]),
     ),
   );
@@ -120,7 +134,6 @@ export const formatCompare = (c: CompareResult): string[] => {
       .join(', ')} (same trial seeds)`,
     '',
   );
-  const sign = (x: number): string => (x > 0 ? '+' : '') + (x * 100).toFixed(1) + ' pts';
   lines.push(
     ...table(
       ['outcome', 'baseline', 'variant', 'difference', '95% interval'],
@@ -128,8 +141,8 @@ export const formatCompare = (c: CompareResult): string[] => {
         o.label,
         pct(o.baseline),
         pct(o.variant),
-        sign(o.diff),
-        `${sign(o.low)} – ${sign(o.high)}`,
+        formatPoints(o.diff),
+        formatPointsInterval(o.diff, o.low, o.high).replace(/^.* pts \((.*)\)$/, '$1 pts'),
       ]),
     ),
   );

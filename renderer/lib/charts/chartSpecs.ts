@@ -2,7 +2,7 @@
 // view models below) and returns (width) => Plot options for <Chart>. Colours: Okabe–Ito (colour-blind-safe).
 import * as Plot from '@observablehq/plot';
 import { divergingScheme, heatmapScheme, seriesColour } from './okabeIto';
-import { formatNumber, formatPercent } from '../util/format';
+import { formatNumber, formatPercent } from '../../../models/text/format';
 
 export type ProbabilityRow = {
   readonly label: string;

@@ -14,7 +14,7 @@ import { constantSumViolation, zeroSum } from '../../../models/games/zeroSum';
 import { iteratedElimination } from '../../../models/games/iteratedElimination';
 import { makeGame, profileOf } from '../../../models/games/makeGame';
 import { Rational } from '../../../models/games/Rational';
-import { formatNice, formatPayoff, MAX_NICE_DENOMINATOR } from './format';
+import { formatNice, formatPayoff, MAX_NICE_DENOMINATOR } from '../../../models/text/format';
 
 export type EquilibriumView = {
   /** Probability of each strategy, for display (exact fractions where exact). */

@@ -3,7 +3,7 @@
 import type { Game } from '../../../models/games/Game';
 import type { PlayedEquilibrium } from '../../../models/engine/playedEquilibrium';
 import type { SelectionRule } from '../../../models/scenario/RuntimeModel';
-import { formatPercent } from './format';
+import { formatPercent } from '../../../models/text/format';
 
 /** The selection rules in words (the README's "Equilibrium selection" section says the same). */
 export const SELECTION_RULE_TEXT: Readonly<Record<SelectionRule, string>> = {

@@ -40,7 +40,11 @@ const percentDigits = (p: number): number => {
 
 /** The decimal position of m's first significant digit (0.35 → 1, 0.001 → 3, 9.8 → 0), robust to last-bit noise
  *  (0.001 computed as 0.0010000000000065 still gives 3). */
-const firstDigit = (m: number): number => Math.ceil(Math.round(-Math.log10(m) * 1e9) / 1e9);
+const firstDigit = (m: number): number => {
+  // −(decimal exponent) of m rounded to 9 significant digits: ⌈−log10 m⌉ exactly, with no engine-dependent log
+  const e = Number(Number(m.toPrecision(9)).toExponential().split('e')[1]);
+  return e === 0 ? 0 : -e;
+};
 
 const pctText = (p: number, d: number): string => (p * 100).toFixed(d);
 

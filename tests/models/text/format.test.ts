@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Rational } from '../../../models/games/Rational';
-import { decimalsOf, formatNice, formatPayoff, formatValue } from '../../../renderer/lib/util/format';
+import { decimalsOf, formatNice, formatPayoff, formatValue } from '../../../models/text/format';
 
 describe('format', () => {
   it('shows values at the precision of the slider step', () => {
