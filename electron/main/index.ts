@@ -281,7 +281,7 @@ const start = (): void => {
       ses.setDevicePermissionHandler(denyPermissionCheck);
       ses.protocol.handle(
         APP_SCHEME,
-        createAppProtocolHandler(join(import.meta.dirname, '../renderer'), fsp.readFile),
+        createAppProtocolHandler(join(import.meta.dirname, '../renderer'), fsp.readFile, fsp.realpath),
       );
       await storesLoaded;
       refreshMenu();
