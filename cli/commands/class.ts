@@ -18,6 +18,7 @@ import { cliFileDeps } from '../lib/cliFileDeps';
 import { CliError, type CliIo, type Command } from '../lib/Command';
 import { lastOption, parseArgs, UsageError } from '../lib/args';
 import { checkAssignments, parseSets } from '../lib/loadScenarioGame';
+import { refuseInputOverwrite } from '../lib/refuseInputOverwrite';
 import { resolveScenario } from '../lib/resolveScenario';
 
 const USAGE = `Usage: npm run cli -- class <scenario> [options]
@@ -137,6 +138,17 @@ export const command: Command = {
       if (Object.keys(sets).length) clash('set', sets, cfg.params);
     }
 
+    const outPath = out ? resolve(io.cwd, out) : null;
+    if (outPath)
+      refuseInputOverwrite(
+        [
+          ['--out', outPath],
+          // ClassServer's sidecar name
+          ['--out (its .json sidecar)', `${outPath.replace(/\.csv$/i, '')}.json`],
+        ],
+        [source, journalPath],
+      );
+
     let handle: ClassServerHandle;
     try {
       handle = await startClassServer({
@@ -154,7 +166,7 @@ export const command: Command = {
         host,
         port,
         staticDir,
-        outPath: out ? resolve(io.cwd, out) : null,
+        outPath,
         writeFileAtomic: (path: string, text: string) => writeFileAtomic(path, text, cliFileDeps),
         log: (line) => io.err(`parley class: ${line}`),
       });

@@ -10,10 +10,12 @@ import {
   ENGINE_USAGE,
   ENGINE_VALUED,
   parseEngineOptions,
+  sidecarPath,
   withEngine,
 } from '../lib/engineOptions';
 import { formatCompare } from '../lib/formatResults';
 import { checkRanges } from '../lib/checkRanges';
+import { refuseInputOverwrite } from '../lib/refuseInputOverwrite';
 import { resolveScenario } from '../lib/resolveScenario';
 
 export const command: Command = {
@@ -39,14 +41,21 @@ export const command: Command = {
     checkRanges(io, 'compare', spec, opts.base.overrides ?? {}, (id, v) => `--set ${id}=${v}`, allow);
     checkRanges(io, 'compare', spec, variant, (id, v) => `--variant ${id}=${v}`, allow);
     const context = cliContext(opts, source);
+    const out = lastOption(args, 'out');
+    const outPath = out ? exportPath(out, io.cwd, spec, opts.base.seed, 'compare') : undefined;
+    if (outPath)
+      refuseInputOverwrite(
+        [
+          ['--out', outPath],
+          ['--out (its .json sidecar)', sidecarPath(outPath)],
+        ],
+        [source],
+      );
     const result: CompareResult = await withEngine(io, 'compare', opts, (runner, onProgress) =>
       runCompare(runner, spec, { ...opts.base, context, variant }, { onProgress }),
     );
-    const out = lastOption(args, 'out');
-    if (out) {
-      const path = exportPath(out, io.cwd, spec, opts.base.seed, 'compare');
-      await writeExport(path, compareCsv(result), result.provenance, 'compare', result.baseline.runId);
-    }
+    if (outPath)
+      await writeExport(outPath, compareCsv(result), result.provenance, 'compare', result.baseline.runId);
     if (opts.format === 'json') io.document(jsonFile(result));
     else io.out(...formatCompare(result));
     return 0;

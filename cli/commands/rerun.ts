@@ -7,7 +7,11 @@ import type { Sidecar } from '../../models/engine/sidecar';
 import { CliError, type Command } from '../lib/Command';
 import { lastOption, parseArgs, UsageError } from '../lib/args';
 import { readTextFile } from '../../node/files/readTextFile';
+import { refuseInputOverwrite } from '../lib/refuseInputOverwrite';
 import { resolveScenario } from '../lib/resolveScenario';
+import { exportPath } from '../lib/exportFiles';
+import { sidecarPath } from '../lib/engineOptions';
+import type { RootSeed } from '../../models/random/seedKey';
 
 /** The commands a sidecar can name (imported directly: the command table imports this module). */
 const COMMAND_MODULES = {
@@ -122,6 +126,18 @@ export const command: Command = {
         `${scenarioArg} has changed since ${file} was written (content hash ${spec.hash.slice(0, 12)}… ≠ recorded ${String(s.provenance.scenario.hash).slice(0, 12)}…)`,
       );
     }
+    // the re-run must not replace the sidecar it reads (its scenario is checked by the command it runs)
+    const outPath =
+      s.table === 'summary' && /\.json$/i.test(out)
+        ? resolve(io.cwd, out)
+        : exportPath(out, io.cwd, spec, s.provenance.seed as RootSeed, s.table);
+    refuseInputOverwrite(
+      [
+        ['--out', outPath],
+        ['--out (its .json sidecar)', sidecarPath(outPath)],
+      ],
+      [resolve(io.cwd, file)],
+    );
     const [name, ...rest] = rerunArgs(s, scenarioArg, out);
     const workers = lastOption(args, 'workers');
     const cmd = await COMMAND_MODULES[name as keyof typeof COMMAND_MODULES]();

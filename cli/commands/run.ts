@@ -24,6 +24,7 @@ import {
 import { formatReplay, formatRun } from '../lib/formatResults';
 import { createProgress } from '../lib/progressBar';
 import { checkRanges } from '../lib/checkRanges';
+import { refuseInputOverwrite } from '../lib/refuseInputOverwrite';
 import { resolveScenario } from '../lib/resolveScenario';
 
 export const command: Command = {
@@ -90,14 +91,21 @@ export const command: Command = {
       (/\.json$/i.test(summaryArg)
         ? resolve(io.cwd, summaryArg)
         : exportPath(summaryArg, io.cwd, spec, opts.base.seed, 'summary'));
-    const targets = [
-      outPath,
-      outPath && sidecarPath(outPath),
-      summaryPath,
-      summaryPath && !/\.json$/i.test(summaryPath) ? sidecarPath(summaryPath) : undefined,
-    ].filter((p): p is string => Boolean(p));
+    const outputs = (
+      [
+        ['--out', outPath],
+        ['--out (its .json sidecar)', outPath && sidecarPath(outPath)],
+        ['--summary', summaryPath],
+        [
+          '--summary (its .json sidecar)',
+          summaryPath && !/\.json$/i.test(summaryPath) ? sidecarPath(summaryPath) : undefined,
+        ],
+      ] satisfies [string, string | undefined][]
+    ).filter((o): o is [string, string] => Boolean(o[1]));
+    const targets = outputs.map(([, p]) => p);
     if (new Set(targets).size !== targets.length)
       throw new UsageError('--out, --summary and their .json sidecars must be different files');
+    refuseInputOverwrite(outputs, [source]);
     const runner = makeRunner(opts.workers);
     const progress = createProgress(io, 'run');
     let writer: AtomicFileWriter | null = null;

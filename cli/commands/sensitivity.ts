@@ -10,10 +10,12 @@ import {
   ENGINE_USAGE,
   ENGINE_VALUED,
   parseEngineOptions,
+  sidecarPath,
   withEngine,
 } from '../lib/engineOptions';
 import { formatSensitivity } from '../lib/formatResults';
 import { checkRanges } from '../lib/checkRanges';
+import { refuseInputOverwrite } from '../lib/refuseInputOverwrite';
 import { resolveScenario } from '../lib/resolveScenario';
 
 export const command: Command = {
@@ -49,6 +51,16 @@ export const command: Command = {
       opts.base.allowOutsideRange,
     );
     const context = cliContext(opts, source);
+    const out = lastOption(args, 'out');
+    const outPath = out ? exportPath(out, io.cwd, spec, opts.base.seed, 'sensitivity') : undefined;
+    if (outPath)
+      refuseInputOverwrite(
+        [
+          ['--out', outPath],
+          ['--out (its .json sidecar)', sidecarPath(outPath)],
+        ],
+        [source],
+      );
     const target = lastOption(args, 'target') ?? spec.outcomes[0]?.id ?? spec.metrics[0]?.id;
     if (!target) throw new CliError('the scenario has no outcomes or metrics');
     if (!spec.outcomes.some((o) => o.id === target) && !spec.metrics.some((m) => m.id === target)) {
@@ -67,11 +79,7 @@ export const command: Command = {
     const result: SensitivityResult = await withEngine(io, 'sensitivity', opts, (runner, onProgress) =>
       runSensitivity(runner, spec, { ...opts.base, context, params, target }, { onProgress }),
     );
-    const out = lastOption(args, 'out');
-    if (out) {
-      const path = exportPath(out, io.cwd, spec, opts.base.seed, 'sensitivity');
-      await writeExport(path, sensitivityCsv(result), result.provenance, 'sensitivity');
-    }
+    if (outPath) await writeExport(outPath, sensitivityCsv(result), result.provenance, 'sensitivity');
     if (opts.format === 'json') io.document(jsonFile(result));
     else io.out(...formatSensitivity(result, target));
     return 0;

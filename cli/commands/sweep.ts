@@ -10,10 +10,12 @@ import {
   ENGINE_USAGE,
   ENGINE_VALUED,
   parseEngineOptions,
+  sidecarPath,
   withEngine,
 } from '../lib/engineOptions';
 import { formatSweep } from '../lib/formatResults';
 import { checkRanges } from '../lib/checkRanges';
+import { refuseInputOverwrite } from '../lib/refuseInputOverwrite';
 import { resolveScenario } from '../lib/resolveScenario';
 
 const parseAxis = (text: string): SweepAxis => {
@@ -69,6 +71,16 @@ export const command: Command = {
       for (const v of outside) checkRanges(io, 'sweep', spec, { [a.param]: v }, () => '', true);
     }
     const context = cliContext(opts, source);
+    const out = lastOption(args, 'out');
+    const outPath = out ? exportPath(out, io.cwd, spec, opts.base.seed, 'sweep') : undefined;
+    if (outPath)
+      refuseInputOverwrite(
+        [
+          ['--out', outPath],
+          ['--out (its .json sidecar)', sidecarPath(outPath)],
+        ],
+        [source],
+      );
     const result: SweepResult = await withEngine(io, 'sweep', opts, (runner, onProgress) =>
       runSweep(
         runner,
@@ -77,11 +89,7 @@ export const command: Command = {
         { onProgress },
       ),
     );
-    const out = lastOption(args, 'out');
-    if (out) {
-      const path = exportPath(out, io.cwd, spec, opts.base.seed, 'sweep');
-      await writeExport(path, sweepCsv(result), result.provenance, 'sweep', result.runId);
-    }
+    if (outPath) await writeExport(outPath, sweepCsv(result), result.provenance, 'sweep', result.runId);
     if (opts.format === 'json') io.document(jsonFile(result));
     else io.out(...formatSweep(result));
     return 0;

@@ -4,7 +4,7 @@
 import { INPUT_LIMITS } from '../../models/text/inputLimits';
 import { basename, dirname, join } from 'node:path';
 import type { ExportKind, OpenResult, SaveResult } from '../../api/ParleyApi';
-import { describeFsError, writeFileAtomic, type AtomicFs } from '../../node/files/atomicWrite';
+import { describeFsError, errorCode, writeFileAtomic, type AtomicFs } from '../../node/files/atomicWrite';
 import { readTextFile, TextFileError } from '../../node/files/readTextFile';
 import type { RecentFiles } from './RecentFiles';
 
@@ -51,8 +51,11 @@ export const withExtension = (path: string, kind: ExportKind): string => {
 export type FileDialogs = {
   /** Open dialog for scenario files; null when canceled. */
   readonly chooseOpen: (defaultDir: string) => Promise<string | null>;
-  /** Save dialog; null when canceled. */
+  /** Save dialog (with the OS's own overwrite confirmation for the name it returns); null when canceled. */
   readonly chooseSave: (defaultPath: string, kind: ExportKind) => Promise<string | null>;
+  /** Asked when the dialog returned a bare name and the name with the kind's extension already exists (the dialog
+   * confirmed a different name): true to replace that file. */
+  readonly confirmOverwrite: (path: string) => Promise<boolean>;
 };
 
 export type FileServiceDeps = {
@@ -139,9 +142,8 @@ export class FileService {
     if (target === null || request.saveAs || !this.isGranted(target)) {
       const folder =
         request.path !== null && this.isGranted(request.path) ? dirname(request.path) : this.lastDir;
-      const chosen = await this.deps.dialogs.chooseSave(join(folder, request.suggestedName), 'scenario');
-      if (chosen === null) return { ok: false, canceled: true, error: null };
-      target = withExtension(chosen, 'scenario');
+      target = await this.chooseSavePath(join(folder, request.suggestedName), 'scenario');
+      if (target === null) return { ok: false, canceled: true, error: null };
     }
     try {
       await writeFileAtomic(target, request.text, this.deps);
@@ -155,10 +157,35 @@ export class FileService {
 
   /** Save dialog for an export; the chosen path gets the kind's extension. */
   async chooseExportTarget(kind: ExportKind, suggestedName: string): Promise<string | null> {
-    const chosen = await this.deps.dialogs.chooseSave(join(this.lastDir, suggestedName), kind);
+    const target = await this.chooseSavePath(join(this.lastDir, suggestedName), kind);
+    if (target !== null) this.lastDir = dirname(target);
+    return target;
+  }
+
+  /** The save dialog, then the final path (with the kind's extension) — decided before anything is written. When
+   * the extension was added and that file exists (a file or a link), the user confirms replacing it: the dialog's
+   * own overwrite check saw only the bare name. Null when canceled at either step. */
+  private async chooseSavePath(defaultPath: string, kind: ExportKind): Promise<string | null> {
+    const chosen = await this.deps.dialogs.chooseSave(defaultPath, kind);
     if (chosen === null) return null;
-    this.lastDir = dirname(chosen);
-    return withExtension(chosen, kind);
+    const target = withExtension(chosen, kind);
+    if (
+      target !== chosen &&
+      (await this.exists(target)) &&
+      !(await this.deps.dialogs.confirmOverwrite(target))
+    )
+      return null;
+    return target;
+  }
+
+  private async exists(path: string): Promise<boolean> {
+    try {
+      await this.deps.fs.lstat(path);
+      return true;
+    } catch (error) {
+      // anything but "not there" (EACCES, ELOOP, …) counts as existing: ask rather than risk replacing it
+      return errorCode(error) !== 'ENOENT';
+    }
   }
 
   private remember(path: string): void {

@@ -1,5 +1,6 @@
 // The renderer is served from app://parley/ (a privileged standard scheme) instead of file://. This module resolves
-// request URLs to files inside the built renderer folder (never outside it) and answers with the CSP header.
+// request URLs to files inside the built renderer folder (never outside it, also not through a symbolic link: real paths
+// are compared) and answers with the CSP header.
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from './security';
 
@@ -72,6 +73,13 @@ export const resolveAppPath = (rootDir: string, requestUrl: string): string | nu
 };
 
 export type ReadFile = (path: string) => Promise<Uint8Array>;
+/** fs.promises.realpath: the path with every symbolic link resolved (rejects when the file does not exist). */
+export type RealPath = (path: string) => Promise<string>;
+
+const isInside = (root: string, path: string): boolean => {
+  const rel = relative(root, path);
+  return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+};
 
 /** Headers sent with every app:// response. */
 export const appResponseHeaders = (path: string): Record<string, string> => ({
@@ -84,19 +92,32 @@ export const appResponseHeaders = (path: string): Record<string, string> => ({
   'Cache-Control': 'no-cache',
 });
 
-/** The protocol.handle('app', …) handler: GET/HEAD of files under rootDir, 404 for anything else. */
-export const createAppProtocolHandler =
-  (rootDir: string, readFile: ReadFile) =>
-  async (request: { readonly url: string; readonly method: string }): Promise<Response> => {
+/** The protocol.handle('app', …) handler: GET/HEAD of files under rootDir, 404 for anything else. The file read is
+ * the request's real path (symbolic links resolved), and it must lie inside the root's real path: a link in the
+ * renderer folder pointing outside it (or a linked folder) is answered 404, never followed. */
+export const createAppProtocolHandler = (rootDir: string, readFile: ReadFile, realpath: RealPath) => {
+  let realRoot: Promise<string> | null = null;
+  const realInside = async (path: string): Promise<string | null> => {
+    try {
+      realRoot ??= realpath(resolve(rootDir));
+      const [root, real] = await Promise.all([realRoot, realpath(path)]);
+      return isInside(root, real) ? real : null;
+    } catch {
+      realRoot = null; // retried on the next request (the folder may appear later in a dev build)
+      return null;
+    }
+  };
+  return async (request: { readonly url: string; readonly method: string }): Promise<Response> => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return new Response('Method not allowed', { status: 405, headers: { 'Content-Type': 'text/plain' } });
     }
     const path = resolveAppPath(rootDir, request.url);
-    if (path === null)
+    const real = path === null ? null : await realInside(path);
+    if (path === null || real === null)
       return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain' } });
     let body: Uint8Array;
     try {
-      body = await readFile(path);
+      body = await readFile(real);
     } catch {
       return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain' } });
     }
@@ -105,3 +126,4 @@ export const createAppProtocolHandler =
       headers: appResponseHeaders(path),
     });
   };
+};

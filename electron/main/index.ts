@@ -3,7 +3,7 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { randomUUID } from 'node:crypto';
 import * as fsp from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { MenuCommand, OpenResult } from '../../api/ParleyApi';
 import { writeFileAtomic } from '../../node/files/atomicWrite';
 import { eventChannels } from '../ipc/contract';
@@ -124,6 +124,19 @@ const start = (): void => {
         return result.canceled || result.filePath === undefined || result.filePath === ''
           ? null
           : result.filePath;
+      },
+      confirmOverwrite: async (path) => {
+        const options = {
+          type: 'warning' as const,
+          buttons: ['Replace', 'Cancel'],
+          defaultId: 1,
+          cancelId: 1,
+          message: `“${basename(path)}” already exists. Do you want to replace it?`,
+          detail: `A file with the same name already exists in ${dirname(path)}. Replacing it overwrites its contents.`,
+        };
+        const { response } =
+          win === null ? await dialog.showMessageBox(options) : await dialog.showMessageBox(win, options);
+        return response === 0;
       },
     },
   });
@@ -281,7 +294,7 @@ const start = (): void => {
       ses.setDevicePermissionHandler(denyPermissionCheck);
       ses.protocol.handle(
         APP_SCHEME,
-        createAppProtocolHandler(join(import.meta.dirname, '../renderer'), fsp.readFile),
+        createAppProtocolHandler(join(import.meta.dirname, '../renderer'), fsp.readFile, fsp.realpath),
       );
       await storesLoaded;
       refreshMenu();

@@ -28,36 +28,53 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
 ].join('; ');
 
-/** Hosts whose https: pages may be opened in the system browser (docs, project pages). Exact host names. */
-export const EXTERNAL_URL_HOSTS: readonly string[] = ['parley.invalid', 'github.com', 'www.github.com'];
+/** Origins whose pages may be opened in the system browser (docs, project pages): https:, default port, compared
+ * exactly with the parsed URL's origin (so `https://github.com.evil.example` or `https://github.com:8443` never match). */
+export const EXTERNAL_URL_ORIGINS: readonly string[] = [
+  'https://parley.invalid',
+  'https://github.com',
+  'https://www.github.com',
+];
 
 export const DOCS_URL = 'https://parley.invalid/docs/';
 
-/** True for https: URLs on an allow-listed host, default port, no credentials. Everything else is refused. */
-export const isAllowedExternalUrl = (raw: string, hosts: readonly string[] = EXTERNAL_URL_HOSTS): boolean => {
-  if (typeof raw !== 'string' || raw.length > 2048 || /[\s\0]/.test(raw)) return false;
+/**
+ * The normalised form (URL.href of the WHATWG parse) of an https: URL whose origin is allow-listed exactly, with no
+ * credentials; null for everything else. Strings that parsers disagree on are refused outright: control characters,
+ * spaces, backslashes (`https://github.com\@evil.example/`), over 2,048 characters. Only the returned string may
+ * reach shell.openExternal, never the raw one.
+ */
+export const normaliseExternalUrl = (
+  raw: string,
+  origins: readonly string[] = EXTERNAL_URL_ORIGINS,
+): string | null => {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused here
+  if (typeof raw !== 'string' || raw.length > 2048 || /[\u0000-\u0020\u007f-\u00a0\\]/.test(raw)) return null;
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    return false;
+    return null;
   }
-  return (
-    url.protocol === 'https:' &&
-    url.username === '' &&
-    url.password === '' &&
-    url.port === '' &&
-    hosts.includes(url.hostname.toLowerCase())
-  );
+  if (url.protocol !== 'https:' || url.username !== '' || url.password !== '' || url.port !== '') return null;
+  return origins.includes(url.origin) ? url.href : null;
 };
 
-/** Wraps shell.openExternal so that only allow-listed URLs ever reach it; returns whether the URL was opened. This is
- * the app's only path to shell.openExternal (reviewed Electronegativity finding OPEN_EXTERNAL_JS_CHECK). */
+/** True for https: URLs on an allow-listed origin, no credentials (normaliseExternalUrl). Everything else is refused. */
+export const isAllowedExternalUrl = (
+  raw: string,
+  origins: readonly string[] = EXTERNAL_URL_ORIGINS,
+): boolean => normaliseExternalUrl(raw, origins) !== null;
+
+/** Wraps shell.openExternal so that only allow-listed URLs ever reach it, normalised (normaliseExternalUrl); returns
+ * whether the URL was opened. This is the app's only path to shell.openExternal (reviewed Electronegativity finding
+ * OPEN_EXTERNAL_JS_CHECK). */
 export const createSafeOpenExternal =
-  (open: (url: string) => Promise<void>, hosts: readonly string[] = EXTERNAL_URL_HOSTS) =>
+  (open: (url: string) => Promise<void>, origins: readonly string[] = EXTERNAL_URL_ORIGINS) =>
   (url: string): boolean => {
-    if (!isAllowedExternalUrl(url, hosts)) return false;
-    open(url).catch(() => undefined);
+    const href = normaliseExternalUrl(url, origins);
+    if (href === null) return false;
+    open(href).catch(() => undefined);
     return true;
   };
 

@@ -1,14 +1,14 @@
-// Crash-safe file writes, the one implementation shared by the CLI and the desktop app: write a temporary file in the
-// target's folder (hidden, exclusive create, the target's permission bits), fsync it, close it, rename it over the
+// Crash-safe file writes, the one implementation shared by the CLI and the desktop app: follow symbolic links to the
+// real target, write a temporary file in its folder (hidden, exclusive create; a replaced file's exact permission
+// bits, a new file 0666 minus the umask), fsync it, close it, rename it over the
 // target (atomic on POSIX and NTFS), then fsync the folder where the OS supports it. A crash, a kill or a full disk
 // at any point leaves either the old file or the new one, never a half-written mix (at worst a stray temporary file
 // next to it). Whole files (writeFileAtomic) and streamed exports (AtomicFileWriter: chunks appended in order, then
 // commit or abort) take the same path. The file system is injected so tests can simulate full disks and crashes.
 //
 // Why not write-file-atomic (npm): 7.x (the last for Node 20) does not fsync the folder after the rename, cannot
-// stream chunks into the temporary file (a million-row CSV export), resolves symlinks with realpath (writing through
-// a link is a policy we want to decide here), and cannot take an injected file system for fault-injection tests.
-import { basename, dirname, join } from 'node:path';
+// stream chunks into the temporary file (a million-row CSV export), and cannot take an injected file system for fault-injection tests.
+import { basename, dirname, join, resolve } from 'node:path';
 
 export type FileHandleLike = {
   /** Writes from the current position (successive calls append). */
@@ -22,6 +22,9 @@ export type AtomicFs = {
   rename(from: string, to: string): Promise<void>;
   unlink(path: string): Promise<void>;
   stat(path: string): Promise<{ readonly mode: number }>;
+  lstat(path: string): Promise<{ isSymbolicLink(): boolean }>;
+  readlink(path: string): Promise<string>;
+  chmod(path: string, mode: number): Promise<void>;
 };
 
 /** Told of every temporary file while it exists (the CLI removes leftovers on exit and on SIGINT/SIGTERM). */
@@ -55,12 +58,37 @@ export const syncDirectory = async (fs: AtomicFs, dir: string): Promise<void> =>
   }
 };
 
-/** Keeps the target's permission bits (a 0600 file stays 0600); new files get 0644 (minus the umask). */
-const modeOf = async (fs: AtomicFs, target: string): Promise<number> => {
+/** Symbolic links followed when resolving a target, as Linux's MAXSYMLINKS (then ELOOP). */
+const MAX_SYMLINKS = 40;
+
+/**
+ * The file a write to `target` must replace: symbolic links are followed (also a dangling one, whose target is
+ * created), so saving through a link writes its target and keeps the link. Relative links resolve against the
+ * link's folder. More than 40 links in a chain fail with ELOOP.
+ */
+export const resolveWriteTarget = async (fs: AtomicFs, target: string): Promise<string> => {
+  let path = resolve(target);
+  for (let hops = 0; hops <= MAX_SYMLINKS; hops++) {
+    let isLink: boolean;
+    try {
+      isLink = (await fs.lstat(path)).isSymbolicLink();
+    } catch (error) {
+      if (errorCode(error) === 'ENOENT') return path;
+      throw error;
+    }
+    if (!isLink) return path;
+    path = resolve(dirname(path), await fs.readlink(path));
+  }
+  throw Object.assign(new Error(`ELOOP: too many symbolic links, ${target}`), { code: 'ELOOP' });
+};
+
+/** The permission bits of the file being replaced (a 0600 file stays 0600, a 0644 one stays 0644 whatever the
+ * umask), or null for a new file (created 0666 minus the umask, like any other program's new file). */
+const existingMode = async (fs: AtomicFs, target: string): Promise<number | null> => {
   try {
-    return (await fs.stat(target)).mode & 0o777;
+    return (await fs.stat(target)).mode & 0o7777;
   } catch {
-    return 0o644;
+    return null;
   }
 };
 
@@ -73,7 +101,10 @@ export class AtomicFileWriter {
   #handle: FileHandleLike | null;
 
   private constructor(
+    /** The path asked for (maybe a symbolic link). */
     readonly target: string,
+    /** The file actually replaced: `target` with symbolic links resolved (resolveWriteTarget). */
+    readonly destination: string,
     readonly temp: string,
     handle: FileHandleLike,
     private readonly deps: AtomicDeps,
@@ -82,10 +113,23 @@ export class AtomicFileWriter {
   }
 
   static async open(target: string, deps: AtomicDeps): Promise<AtomicFileWriter> {
-    const temp = tempPathFor(target, deps.randomId());
-    const handle = await deps.fs.open(temp, 'wx', await modeOf(deps.fs, target));
+    const { fs } = deps;
+    const destination = await resolveWriteTarget(fs, target);
+    const mode = await existingMode(fs, destination);
+    const temp = tempPathFor(destination, deps.randomId());
+    const handle = await fs.open(temp, 'wx', mode ?? 0o666);
     deps.tracker?.add(temp);
-    return new AtomicFileWriter(target, temp, handle, deps);
+    const writer = new AtomicFileWriter(target, destination, temp, handle, deps);
+    if (mode !== null) {
+      // open() applied the umask; a replaced file keeps exactly its old bits
+      try {
+        await fs.chmod(temp, mode);
+      } catch (error) {
+        await writer.abort();
+        throw error;
+      }
+    }
+    return writer;
   }
 
   async write(data: string | Uint8Array): Promise<void> {
@@ -106,13 +150,13 @@ export class AtomicFileWriter {
       } finally {
         await handle.close();
       }
-      await fs.rename(this.temp, this.target);
+      await fs.rename(this.temp, this.destination);
     } catch (error) {
       await this.#removeTemp();
       throw error;
     }
     this.deps.tracker?.delete(this.temp);
-    await syncDirectory(fs, dirname(this.target));
+    await syncDirectory(fs, dirname(this.destination));
   }
 
   /** Close and delete the temporary file; the target is untouched. Never throws. */
@@ -160,6 +204,7 @@ const FS_REASONS: Readonly<Record<string, string>> = {
   ENAMETOOLONG: 'the name is too long',
   EIO: 'an input/output error occurred',
   EEXIST: 'the file already exists',
+  ELOOP: 'there are too many symbolic links',
 };
 
 /** The errno code of a file-system error, if it has one. */

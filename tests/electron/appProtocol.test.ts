@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import * as fsp from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -9,6 +10,7 @@ import {
   resolveAppPath,
 } from '../../electron/main/appProtocol';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/security';
+import { makeTmpDir } from './helpers';
 
 const root = resolve('/app/out/renderer');
 
@@ -83,11 +85,19 @@ describe('resolveAppPath', () => {
 
 describe('createAppProtocolHandler', () => {
   const files = new Map([[join(root, 'index.html'), '<!doctype html>']]);
-  const handler = createAppProtocolHandler(root, async (path) => {
-    const text = files.get(path);
-    if (text === undefined) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
-    return new TextEncoder().encode(text);
-  });
+  const enoent = (): Error => Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
+  const handler = createAppProtocolHandler(
+    root,
+    async (path) => {
+      const text = files.get(path);
+      if (text === undefined) throw enoent();
+      return new TextEncoder().encode(text);
+    },
+    async (path) => {
+      if (path !== root && !files.has(path)) throw enoent();
+      return path;
+    },
+  );
 
   it('serves files with the CSP header and a content type', async () => {
     const response = await handler({ url: APP_ENTRY_URL, method: 'GET' });
@@ -119,3 +129,46 @@ describe('createAppProtocolHandler', () => {
     });
   });
 });
+
+describe.runIf(process.platform !== 'win32')(
+  'createAppProtocolHandler on a real folder with symbolic links',
+  () => {
+    const setUp = async () => {
+      const dir = await makeTmpDir();
+      const renderer = join(dir, 'renderer');
+      await fsp.mkdir(join(renderer, 'assets'), { recursive: true });
+      await fsp.writeFile(join(renderer, 'index.html'), '<!doctype html>');
+      await fsp.writeFile(join(renderer, 'assets', 'app.js'), 'ok()');
+      await fsp.writeFile(join(dir, 'secret.txt'), 'SECRET');
+      await fsp.mkdir(join(dir, 'private'));
+      await fsp.writeFile(join(dir, 'private', 'key.js'), 'KEY');
+      await fsp.symlink(join(dir, 'secret.txt'), join(renderer, 'leak.txt'));
+      await fsp.symlink(join(dir, 'private'), join(renderer, 'linked'));
+      await fsp.symlink(join(renderer, 'assets', 'app.js'), join(renderer, 'alias.js'));
+      return { dir, renderer };
+    };
+    const get = async (handler: ReturnType<typeof createAppProtocolHandler>, path: string) => {
+      const response = await handler({ url: `app://parley/${path}`, method: 'GET' });
+      return { status: response.status, text: await response.text() };
+    };
+
+    it('answers 404 for a link (file or folder) that points outside the renderer folder', async () => {
+      const { renderer } = await setUp();
+      const handler = createAppProtocolHandler(renderer, fsp.readFile, fsp.realpath);
+      expect(await get(handler, 'index.html')).toEqual({ status: 200, text: '<!doctype html>' });
+      expect(await get(handler, 'assets/app.js')).toEqual({ status: 200, text: 'ok()' });
+      expect((await get(handler, 'leak.txt')).status).toBe(404);
+      expect((await get(handler, 'linked/key.js')).status).toBe(404);
+      expect((await get(handler, 'assets')).status).toBe(404);
+    });
+
+    it('follows a link that stays inside, and works when the root itself is reached through a link', async () => {
+      const { dir, renderer } = await setUp();
+      await fsp.symlink(renderer, join(dir, 'root-link'));
+      const handler = createAppProtocolHandler(join(dir, 'root-link'), fsp.readFile, fsp.realpath);
+      expect(await get(handler, 'alias.js')).toEqual({ status: 200, text: 'ok()' });
+      expect(await get(handler, '')).toEqual({ status: 200, text: '<!doctype html>' });
+      expect((await get(handler, 'leak.txt')).status).toBe(404);
+    });
+  },
+);

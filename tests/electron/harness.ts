@@ -39,8 +39,10 @@ export const makeHarness = async (options: { fs?: RealFs } = {}) => {
   const dialogs = {
     nextOpen: null as string | null,
     nextSave: null as string | null,
+    nextConfirm: false,
     chooseOpen: vi.fn(async (_defaultDir: string) => dialogs.nextOpen),
     chooseSave: vi.fn(async (_defaultPath: string, _kind: ExportKind) => dialogs.nextSave),
+    confirmOverwrite: vi.fn(async (_path: string) => dialogs.nextConfirm),
   };
   const addRecentDocument = vi.fn();
   const recent = new RecentFiles({

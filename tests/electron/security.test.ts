@@ -11,6 +11,7 @@ import {
   denyWebview,
   denyWindowOpen,
   isAllowedExternalUrl,
+  normaliseExternalUrl,
   isTrustedSender,
   originOf,
 } from '../../electron/main/security';
@@ -139,6 +140,12 @@ describe('external URL allow-list', () => {
     'not a url',
     '',
     `https://github.com/${'a'.repeat(3000)}`,
+    'https://github.com\\@evil.example/', // backslash: parsers disagree on the host
+    'https:\\\\github.com/',
+    'https://github.com/\u0001',
+    '\u0001https://github.com/',
+    'https://github.com/\u007f',
+    'https://github.com./', // a different origin
   ])('refuses %j', (url) => {
     expect(isAllowedExternalUrl(url)).toBe(false);
   });
@@ -151,6 +158,33 @@ describe('external URL allow-list', () => {
     expect(open).not.toHaveBeenCalled();
     expect(safe('https://github.com/')).toBe(true);
     expect(open).toHaveBeenCalledWith('https://github.com/');
+  });
+
+  it.each([
+    ['https://GITHUB.com/x', 'https://github.com/x'],
+    ['https://%67ithub.com/', 'https://github.com/'], // the host as the browser will see it
+    ['https://github.com:443/a/../b?q=1#f', 'https://github.com/b?q=1#f'],
+    ['https://parley.invalid/docs/é', 'https://parley.invalid/docs/%C3%A9'],
+  ])('normalises %j to %j', (raw, href) => {
+    expect(normaliseExternalUrl(raw)).toBe(href);
+  });
+
+  it('shell.openExternal receives the normalised URL, never the raw string', () => {
+    const open = vi.fn(async (_url: string) => undefined);
+    const safe = createSafeOpenExternal(open);
+    expect(safe('https://GitHub.com:443/parley/../parley/issues')).toBe(true);
+    expect(open).toHaveBeenCalledWith('https://github.com/parley/issues');
+    expect(safe('https://github.com\\@evil.example/')).toBe(false);
+    expect(open).toHaveBeenCalledTimes(1);
+  });
+
+  it('the allow-list compares whole origins (scheme, host and port)', () => {
+    expect(normaliseExternalUrl('https://example.org/x', ['https://example.org'])).toBe(
+      'https://example.org/x',
+    );
+    expect(normaliseExternalUrl('https://example.org:8443/x', ['https://example.org'])).toBeNull();
+    expect(normaliseExternalUrl('https://sub.example.org/x', ['https://example.org'])).toBeNull();
+    expect(normaliseExternalUrl('https://example.org/x', ['example.org'])).toBeNull();
   });
 
   it('createSafeOpenExternal swallows a failing browser launch', () => {

@@ -161,3 +161,80 @@ describe('describeFsError', () => {
     expect(describeFsError('open', '/x', new Error('boom\n    at stack'))).toBe('Could not open /x: boom.');
   });
 });
+
+describe('writeFileAtomic through symbolic links and permission bits', () => {
+  const posix = process.platform !== 'win32';
+
+  it.runIf(posix)('writes the target of a symbolic link atomically and keeps the link', async () => {
+    const dir = await makeTmpDir();
+    await fsp.mkdir(join(dir, 'real'));
+    const real = join(dir, 'real', 'results.csv');
+    await fsp.writeFile(real, 'old');
+    const link = join(dir, 'link.csv');
+    await fsp.symlink(join('real', 'results.csv'), link); // relative link
+    await writeFileAtomic(link, 'new', { fs: realFs, randomId: uuid });
+    expect((await fsp.lstat(link)).isSymbolicLink()).toBe(true);
+    expect(await fsp.readlink(link)).toBe(join('real', 'results.csv'));
+    expect(await fsp.readFile(real, 'utf8')).toBe('new');
+    expect(await listDir(dir)).toEqual(['link.csv', 'real']);
+    expect(await listDir(join(dir, 'real'))).toEqual(['results.csv']);
+  });
+
+  it.runIf(posix)('follows a chain of links, and a dangling link creates its target', async () => {
+    const dir = await makeTmpDir();
+    await fsp.symlink(join(dir, 'b'), join(dir, 'a'));
+    await fsp.symlink(join(dir, 'c'), join(dir, 'b'));
+    const w = await AtomicFileWriter.open(join(dir, 'a'), { fs: realFs, randomId: uuid });
+    expect(w.destination).toBe(join(dir, 'c'));
+    await w.write('x');
+    await w.commit();
+    expect(await fsp.readFile(join(dir, 'c'), 'utf8')).toBe('x');
+    expect((await fsp.lstat(join(dir, 'a'))).isSymbolicLink()).toBe(true);
+    expect((await fsp.lstat(join(dir, 'b'))).isSymbolicLink()).toBe(true);
+  });
+
+  it.runIf(posix)('a symbolic-link loop fails with ELOOP and writes nothing', async () => {
+    const dir = await makeTmpDir();
+    await fsp.symlink(join(dir, 'b'), join(dir, 'a'));
+    await fsp.symlink(join(dir, 'a'), join(dir, 'b'));
+    await expect(writeFileAtomic(join(dir, 'a'), 'x', { fs: realFs, randomId: uuid })).rejects.toMatchObject({
+      code: 'ELOOP',
+    });
+    expect(await listDir(dir)).toEqual(['a', 'b']);
+  });
+
+  it.runIf(posix)('a replaced file keeps exactly its mode, even bits the umask would clear', async () => {
+    const dir = await makeTmpDir();
+    const target = join(dir, 'shared.csv');
+    await fsp.writeFile(target, 'old');
+    await fsp.chmod(target, 0o666); // the umask (022 here, 077 on some hosts) would make a fresh file 0644/0600
+    await writeFileAtomic(target, 'new', { fs: realFs, randomId: uuid });
+    expect((await fsp.stat(target)).mode & 0o777).toBe(0o666);
+    await fsp.chmod(target, 0o600);
+    await writeFileAtomic(target, 'newer', { fs: realFs, randomId: uuid });
+    expect((await fsp.stat(target)).mode & 0o777).toBe(0o600);
+  });
+
+  it('a new file is created 0666 and left to the umask (not a fixed 0644)', async () => {
+    const dir = await makeTmpDir();
+    const modes: (number | undefined)[] = [];
+    const chmods: number[] = [];
+    const fs: AtomicFs = {
+      ...realFs,
+      open: async (path, flags, mode) => {
+        if (flags === 'wx') modes.push(mode);
+        return realFs.open(path, flags, mode);
+      },
+      chmod: async (path, mode) => {
+        chmods.push(mode);
+        await realFs.chmod(path, mode);
+      },
+    };
+    const target = join(dir, 'new.csv');
+    await writeFileAtomic(target, 'x', { fs, randomId: uuid });
+    expect(modes).toEqual([0o666]);
+    expect(chmods).toEqual([]);
+    const umask = process.umask();
+    if (posix) expect((await fsp.stat(target)).mode & 0o777).toBe(0o666 & ~umask);
+  });
+});

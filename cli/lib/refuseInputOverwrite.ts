@@ -1,0 +1,37 @@
+// An export must never replace a file the command reads: `run copy.parley.json --out copy.parley.json` (or an --out
+// whose .json sidecar is the scenario) is refused before any work, instead of overwriting the scenario with CSV.
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { UsageError } from './args';
+
+/** The (device, inode) of an existing file, following symbolic links; null when there is none. */
+const identity = (path: string): string | null => {
+  try {
+    const s = statSync(path, { bigint: true });
+    return `${s.dev}:${s.ino}`;
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * Throws a UsageError when an output is an input: the same path, or the same file reached through a symbolic or
+ * hard link (compared by device and inode). `outputs` are [shown option, absolute path] pairs (a sidecar included);
+ * `inputs` are paths, `builtin:` sources are skipped. Outputs that do not exist yet cannot be inputs.
+ */
+export const refuseInputOverwrite = (
+  outputs: readonly (readonly [option: string, path: string])[],
+  inputs: readonly string[],
+): void => {
+  const files = inputs
+    .filter((p) => !p.startsWith('builtin:'))
+    .map((p) => ({ path: resolve(p), id: identity(p) }));
+  for (const [option, path] of outputs) {
+    const id = identity(path);
+    const input = files.find((f) => f.path === resolve(path) || (id !== null && f.id === id));
+    if (input !== undefined)
+      throw new UsageError(
+        `${option} would overwrite ${path}, which is an input of this command (${input.path}); choose another file`,
+      );
+  }
+};

@@ -1,0 +1,59 @@
+// The save path is final (extension included) before anything is written, and a file the dialog never asked about
+// is replaced only after the user confirms.
+import * as fsp from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { invokeChannels } from '../../electron/ipc/contract';
+import { listDir, trustedEvent } from './helpers';
+import { makeHarness } from './harness';
+
+const saveAs = { path: null, text: 'new scenario', saveAs: true, suggestedName: 'm.parley.json' };
+
+describe('FileService: the final path is decided before the overwrite confirmation', () => {
+  it('a bare name whose .csv file exists asks before replacing it, and a refusal writes nothing', async () => {
+    const h = await makeHarness();
+    const existing = join(h.docs, 'results.csv');
+    await fsp.writeFile(existing, 'precious');
+    h.dialogs.nextSave = join(h.docs, 'results'); // the dialog confirmed "results", which does not exist
+    h.dialogs.nextConfirm = false;
+    await expect(h.files.chooseExportTarget('csv', 'results.csv')).resolves.toBeNull();
+    expect(h.dialogs.confirmOverwrite).toHaveBeenCalledExactlyOnceWith(existing);
+    expect(await fsp.readFile(existing, 'utf8')).toBe('precious');
+    h.dialogs.nextConfirm = true;
+    await expect(h.files.chooseExportTarget('csv', 'results.csv')).resolves.toBe(existing);
+  });
+
+  it('Save As of a scenario to a bare name: an existing NAME.parley.json is kept unless the user confirms', async () => {
+    const h = await makeHarness();
+    const existing = join(h.docs, 'm.parley.json');
+    await fsp.writeFile(existing, 'old scenario');
+    h.dialogs.nextSave = join(h.docs, 'm');
+    h.dialogs.nextConfirm = false;
+    const refused = await h.invoke(invokeChannels.saveScenario, trustedEvent, saveAs);
+    expect(refused).toEqual({ ok: false, canceled: true, error: null });
+    expect(await fsp.readFile(existing, 'utf8')).toBe('old scenario');
+    expect(await listDir(h.docs)).toEqual(['m.parley.json']);
+    h.dialogs.nextConfirm = true;
+    const saved = await h.invoke(invokeChannels.saveScenario, trustedEvent, saveAs);
+    expect(saved).toEqual({ ok: true, path: existing, name: 'm.parley.json' });
+    expect(await fsp.readFile(existing, 'utf8')).toBe('new scenario');
+  });
+
+  it('a link (even a dangling one) at the final name counts as existing', async () => {
+    const h = await makeHarness();
+    await fsp.symlink(join(h.dir, 'nowhere.csv'), join(h.docs, 'out.csv'));
+    h.dialogs.nextSave = join(h.docs, 'out');
+    await expect(h.files.chooseExportTarget('csv', 'out.csv')).resolves.toBeNull();
+    expect(h.dialogs.confirmOverwrite).toHaveBeenCalledOnce();
+  });
+
+  it('no extra question when the dialog already returned the full name, or the final name is new', async () => {
+    const h = await makeHarness();
+    await fsp.writeFile(join(h.docs, 'a.csv'), 'x');
+    h.dialogs.nextSave = join(h.docs, 'a.csv'); // the dialog itself confirmed this name
+    await expect(h.files.chooseExportTarget('csv', 'a.csv')).resolves.toBe(join(h.docs, 'a.csv'));
+    h.dialogs.nextSave = join(h.docs, 'b');
+    await expect(h.files.chooseExportTarget('csv', 'b.csv')).resolves.toBe(join(h.docs, 'b.csv'));
+    expect(h.dialogs.confirmOverwrite).not.toHaveBeenCalled();
+  });
+});
