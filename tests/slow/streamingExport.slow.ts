@@ -2,7 +2,7 @@
 // threads, each in its own process whose PEAK RESIDENT MEMORY (main thread + workers, getrusage) must stay under
 // PEAK_RSS_BUDGET_MB — a memory budget, not a time. The two files (about 13 GB each: 48,000,000 rows) must be
 // byte-identical. Before the streamed export this died from 300,000 trials ("engine worker crashed: … JS heap out
-// of memory"). Slow (minutes, 13 GB of disk at a time): `npm run test:slow`, run by CI.
+// of memory"). Slow (minutes, 13 GB of disk at a time): `npm run test:slow`, run by hand (not by CI: its budget).
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
