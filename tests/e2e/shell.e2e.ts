@@ -88,13 +88,30 @@ describe('app shell', () => {
     await expect
       .poll(() => h.page.getByTestId('played-equilibrium').innerText())
       .toMatch(/^The simulation plays a pure equilibrium chosen as .+: .+/);
-    // the round's game as a Gambit .nfg
-    const [d] = await Promise.all([
-      h.page.waitForEvent('download', { timeout: 30_000 }),
-      h.page.getByRole('button', { name: 'Export .nfg' }).click(),
-    ]);
-    expect(d.suggestedFilename()).toBe('korea-2025-round-1.nfg');
-    expect(await readFile(await d.path(), 'utf8')).toMatch(/^NFG 1 R "/);
+    // what the game is, in the view's status line (exact: no seed)
+    expect(await h.page.getByTestId('game-provenance').innerText()).toMatch(
+      /^korea-2025 · exact \(no randomness\) · scenario values/,
+    );
+    // the round's game as a Gambit .nfg, then its provenance sidecar
+    const files: { name: string; text: string }[] = [];
+    const two = new Promise<void>((ok) => {
+      h.page.on('download', (d) => {
+        void (async () => {
+          files.push({ name: d.suggestedFilename(), text: await readFile(await d.path(), 'utf8') });
+          if (files.length === 2) ok();
+        })();
+      });
+    });
+    await h.page.getByRole('button', { name: 'Export .nfg' }).click();
+    await two;
+    h.page.removeAllListeners('download');
+    files.sort((a, b) => (a.name < b.name ? -1 : 1));
+    expect(files.map((f) => f.name)).toEqual(['korea-2025-round-1.json', 'korea-2025-round-1.nfg']);
+    expect(files[1]?.text).toMatch(/^NFG 1 R "/);
+    expect(JSON.parse(files[0]?.text ?? '{}')).toMatchObject({
+      file: 'korea-2025-round-1.nfg',
+      provenance: { kind: 'game', seed: null, scenario: { id: 'korea-2025' }, detail: { round: 1 } },
+    });
     expect(h.errors).toEqual([]);
   });
 
