@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KeyedPermutation } from '../../../models/random/latinHypercube';
-import { ParamSampler } from '../../../models/engine/ParamSampler';
+import { ParamSampler, ParameterDrawError } from '../../../models/engine/ParamSampler';
 import { seedKey } from '../../../models/random/seedKey';
 import { spearman } from '../../../models/engine/spearman';
 
@@ -108,5 +108,37 @@ describe('selectFloat64', () => {
     const a = Float64Array.from({ length: 1000 }, (_, i) => ((i * 7919) % 1000) / 7 - (i % 3));
     const sorted = Float64Array.from(a).sort();
     for (const k of [0, 1, 49, 500, 998, 999]) expect(selectFloat64(Float64Array.from(a), k)).toBe(sorted[k]);
+  });
+});
+
+describe('a draw that is not a finite number', () => {
+  it('is blamed on its parameter and its distribution, with the 1-based trial (never on a later formula)', () => {
+    // lognormal(700, 50): e^(700 + 50 z) overflows a double for z > 0.2 (a hand-made spec: validate refuses it)
+    const s = new ParamSampler(
+      [
+        { id: 'ok', value: 0, distribution: { type: 'uniform', min: 0, max: 1 } },
+        { id: 'huge', value: 1, distribution: { type: 'lognormal', mu: 700, sigma: 50 } },
+      ],
+      [],
+      seedKey('nf'),
+      10,
+      'mc',
+    );
+    const u = new Float64Array(2);
+    const v = new Float64Array(2);
+    // the first trial whose draw overflows (about 4 in 10 do)
+    let trial = 0;
+    let err: unknown = null;
+    for (; trial < 10 && !err; trial++) {
+      try {
+        s.values(trial, u, v);
+      } catch (e) {
+        err = e;
+      }
+    }
+    expect(err).toBeInstanceOf(ParameterDrawError);
+    expect((err as Error).message).toBe(
+      `parameter "huge" drew Infinity from its uncertainty lognormal (mu 700, sigma 50) (trial ${trial})`,
+    );
   });
 });
