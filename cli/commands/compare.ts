@@ -4,18 +4,16 @@ import { compareCsv } from '../../models/engine/whatIfTables';
 import { jsonFile } from '../lib/jsonFile';
 import type { Command } from '../lib/Command';
 import { lastOption, parseArgs, parseAssignments, UsageError } from '../lib/args';
-import { cliContext, exportPath, writeExport } from '../lib/exportFiles';
+import { cliContext, tableOutPath, writeExport } from '../lib/exportFiles';
 import {
   ENGINE_FLAGS,
   ENGINE_USAGE,
   ENGINE_VALUED,
   parseEngineOptions,
-  sidecarPath,
   withEngine,
 } from '../lib/engineOptions';
 import { formatCompare } from '../lib/formatResults';
 import { checkRanges } from '../lib/checkRanges';
-import { refuseInputOverwrite } from '../lib/refuseInputOverwrite';
 import { resolveScenario } from '../lib/resolveScenario';
 
 export const command: Command = {
@@ -42,15 +40,7 @@ export const command: Command = {
     checkRanges(io, 'compare', spec, variant, (id, v) => `--variant ${id}=${v}`, allow);
     const context = cliContext(opts, source);
     const out = lastOption(args, 'out');
-    const outPath = out ? exportPath(out, io.cwd, spec, opts.base.seed, 'compare') : undefined;
-    if (outPath)
-      refuseInputOverwrite(
-        [
-          ['--out', outPath],
-          ['--out (its .json sidecar)', sidecarPath(outPath)],
-        ],
-        [source],
-      );
+    const outPath = tableOutPath(out, io.cwd, spec, opts.base.seed, 'compare', source);
     const result: CompareResult = await withEngine(io, 'compare', opts, (runner, onProgress) =>
       runCompare(runner, spec, { ...opts.base, context, variant }, { onProgress }),
     );

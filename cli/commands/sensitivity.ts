@@ -3,19 +3,17 @@ import { runSensitivity, type SensitivityResult } from '../../models/engine/runS
 import { sensitivityCsv } from '../../models/engine/whatIfTables';
 import { jsonFile } from '../lib/jsonFile';
 import { CliError, type Command } from '../lib/Command';
-import { cliContext, exportPath, writeExport } from '../lib/exportFiles';
+import { cliContext, tableOutPath, writeExport } from '../lib/exportFiles';
 import { lastOption, parseArgs, UsageError } from '../lib/args';
 import {
   ENGINE_FLAGS,
   ENGINE_USAGE,
   ENGINE_VALUED,
   parseEngineOptions,
-  sidecarPath,
   withEngine,
 } from '../lib/engineOptions';
 import { formatSensitivity } from '../lib/formatResults';
 import { checkRanges } from '../lib/checkRanges';
-import { refuseInputOverwrite } from '../lib/refuseInputOverwrite';
 import { resolveScenario } from '../lib/resolveScenario';
 
 export const command: Command = {
@@ -52,15 +50,7 @@ export const command: Command = {
     );
     const context = cliContext(opts, source);
     const out = lastOption(args, 'out');
-    const outPath = out ? exportPath(out, io.cwd, spec, opts.base.seed, 'sensitivity') : undefined;
-    if (outPath)
-      refuseInputOverwrite(
-        [
-          ['--out', outPath],
-          ['--out (its .json sidecar)', sidecarPath(outPath)],
-        ],
-        [source],
-      );
+    const outPath = tableOutPath(out, io.cwd, spec, opts.base.seed, 'sensitivity', source);
     const target = lastOption(args, 'target') ?? spec.outcomes[0]?.id ?? spec.metrics[0]?.id;
     if (!target) throw new CliError('the scenario has no outcomes or metrics');
     if (!spec.outcomes.some((o) => o.id === target) && !spec.metrics.some((m) => m.id === target)) {

@@ -1,7 +1,7 @@
 // `sweep <scenario> --param k=from:to:step [--param k2=...]`: outcome probabilities over a grid, common random numbers.
 import { sweepCsv } from '../../models/engine/csvTables';
 import { gridValues, runSweep, type SweepAxis, type SweepResult } from '../../models/engine/runSweep';
-import { cliContext, exportPath, writeExport } from '../lib/exportFiles';
+import { cliContext, tableOutPath, writeExport } from '../lib/exportFiles';
 import { jsonFile } from '../lib/jsonFile';
 import type { Command } from '../lib/Command';
 import { lastOption, parseArgs, UsageError } from '../lib/args';
@@ -10,12 +10,10 @@ import {
   ENGINE_USAGE,
   ENGINE_VALUED,
   parseEngineOptions,
-  sidecarPath,
   withEngine,
 } from '../lib/engineOptions';
 import { formatSweep } from '../lib/formatResults';
 import { checkRanges } from '../lib/checkRanges';
-import { refuseInputOverwrite } from '../lib/refuseInputOverwrite';
 import { resolveScenario } from '../lib/resolveScenario';
 
 const parseAxis = (text: string): SweepAxis => {
@@ -72,15 +70,7 @@ export const command: Command = {
     }
     const context = cliContext(opts, source);
     const out = lastOption(args, 'out');
-    const outPath = out ? exportPath(out, io.cwd, spec, opts.base.seed, 'sweep') : undefined;
-    if (outPath)
-      refuseInputOverwrite(
-        [
-          ['--out', outPath],
-          ['--out (its .json sidecar)', sidecarPath(outPath)],
-        ],
-        [source],
-      );
+    const outPath = tableOutPath(out, io.cwd, spec, opts.base.seed, 'sweep', source);
     const result: SweepResult = await withEngine(io, 'sweep', opts, (runner, onProgress) =>
       runSweep(
         runner,

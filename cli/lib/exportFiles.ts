@@ -9,6 +9,7 @@ import { exportBaseName, makeSidecar, sidecarText, type ExportTable } from '../.
 import type { RootSeed } from '../../models/random/seedKey';
 import { writeFileAtomic } from '../../node/files/atomicWrite';
 import { cliFileDeps } from './cliFileDeps';
+import { refuseInputOverwrite } from './refuseInputOverwrite';
 import { APP_VERSION, sidecarPath, type EngineCliOptions } from './engineOptions';
 
 const isFolder = (arg: string, path: string): boolean => {
@@ -21,6 +22,30 @@ const isFolder = (arg: string, path: string): boolean => {
   } catch {
     return false;
   }
+};
+
+/**
+ * The absolute CSV path of a table export's `--out` (a file, or a folder for the default name), refused (UsageError)
+ * when it or its .json sidecar is the scenario file `source` the table is computed from.
+ */
+export const tableOutPath = (
+  out: string | undefined,
+  cwd: string,
+  spec: Pick<ModelSpec, 'id'>,
+  seed: RootSeed,
+  table: ExportTable,
+  source: string,
+): string | undefined => {
+  if (!out) return undefined;
+  const path = exportPath(out, cwd, spec, seed, table);
+  refuseInputOverwrite(
+    [
+      ['--out', path],
+      ['--out (its .json sidecar)', sidecarPath(path)],
+    ],
+    [source],
+  );
+  return path;
 };
 
 /** The absolute CSV path for `--out` (a file, or a folder for the default name). */
