@@ -5,6 +5,7 @@ import pkg from '../../package.json';
 import { createInProcessRunner } from '../../models/engine/InProcessRunner';
 import type { Runner } from '../../models/engine/Runner';
 import type { BaseOptions } from '../../models/engine/makeJob';
+import { parseRootSeed, type RootSeed } from '../../models/random/seedKey';
 import { lastOption, parseAssignments, UsageError, type ParsedArgs } from './args';
 import { CliError, type CliIo } from './Command';
 import { createNodeRunner } from './NodeWorkerRunner';
@@ -51,13 +52,9 @@ export const parseEngineOptions = (args: ParsedArgs, defaultTrials = 10000): Eng
   const roundsText = lastOption(args, 'rounds');
   const rounds = roundsText === undefined ? undefined : positiveInt('rounds', roundsText, 1);
   const seedArg = lastOption(args, 'seed');
-  const seed: string | number =
-    seedArg === undefined
-      ? randomInt(0, 2 ** 32)
-      : /^(0|[1-9]\d{0,14})$/.test(seedArg)
-        ? Number(seedArg)
-        : seedArg;
-  if (seed === '') throw new UsageError('--seed must not be empty');
+  const parsedSeed = seedArg === undefined ? randomInt(0, 2 ** 32) : parseRootSeed(seedArg);
+  if (typeof parsedSeed === 'object') throw new UsageError(`--seed: ${parsedSeed.error}`);
+  const seed: RootSeed = parsedSeed;
   return {
     base: {
       seed,

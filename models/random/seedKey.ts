@@ -45,6 +45,25 @@ const mixWord = (h: number, k: number): number => {
 /** Canonical text of a root seed (numbers print as JS does: 42 and "42" are the same seed). */
 export const seedText = (seed: RootSeed): string => (typeof seed === 'number' ? String(seed) : seed);
 
+/** The longest root seed text accepted, in UTF-16 code units. */
+export const MAX_SEED_TEXT = 200;
+
+/**
+ * The ONE rule turning typed seed text (the CLI's `--seed`, the app's Seed field, the presentation's seed) into a
+ * `RootSeed`: surrounding white space is dropped; a canonical decimal integer (no sign, no leading zero, at most 15
+ * digits) is a number; anything else is text, kept verbatim — so "007", "1,000" and "7.0" are text seeds different
+ * from 7 and 1000 everywhere (the hash is over the seed's text, so 42 and "42" are the same seed).
+ * Returns `{ error }` for empty text, control characters or text longer than `MAX_SEED_TEXT`.
+ */
+export const parseRootSeed = (typed: string): RootSeed | { readonly error: string } => {
+  const t = typed.trim();
+  if (t === '') return { error: 'Seed must not be empty.' };
+  if (t.length > MAX_SEED_TEXT) return { error: `Seed must be at most ${MAX_SEED_TEXT} characters.` };
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(t)) return { error: 'Seed must not contain control characters.' };
+  return /^(0|[1-9]\d{0,14})$/.test(t) ? Number(t) : t;
+};
+
 /** Hash a root seed into a 64-bit key (murmur3 over UTF-16 code units, two seeds). */
 export const seedKey = (seed: RootSeed): SeedKey => {
   const text = seedText(seed);

@@ -39,6 +39,17 @@ describe('cli run', () => {
     expect(c.err.trim().split('\n')).toHaveLength(1);
   });
 
+  it('reads --seed by the one seed rule the app uses: "007" stays a text seed, empty text is refused', async () => {
+    const a = await cli(['run', 'chicken', '--trials', '20', '--seed', ' 007 ', '--format', 'json']);
+    expect(a.code).toBe(0);
+    expect((JSON.parse(a.out) as { seed: unknown }).seed).toBe('007');
+    const b = await cli(['run', 'chicken', '--trials', '20', '--seed', '7', '--format', 'json']);
+    expect((JSON.parse(b.out) as { seed: unknown }).seed).toBe(7);
+    const c = await cli(['run', 'chicken', '--trials', '20', '--seed', '  ']);
+    expect(c.code).toBe(2);
+    expect(c.err).toMatch(/--seed: Seed must not be empty\./);
+  });
+
   it('prints results and the random seed it picked', async () => {
     const r = await cli(['run', 'korea-2025', '--trials', '300', '--workers', '0']);
     expect(r.code).toBe(0);

@@ -11,7 +11,7 @@ import { toFloat } from '../../../models/games/Equilibrium';
 import type { TeacherView } from '../../../models/class/classViews';
 import { strides } from '../util/analyseGame';
 import { slideEquilibria } from '../util/slideEquilibria';
-import { MAX_SEED } from './RunSettingsState.svelte';
+import { parseRootSeed, type RootSeed } from '../../../models/random/seedKey';
 import type { ReplayView } from './SimulationPort';
 import type { ModelService } from './ModelService';
 
@@ -183,21 +183,20 @@ const errorRound = (round: number, e: unknown): StoryRound => ({
   error: e instanceof Error ? e.message : String(e),
 });
 
-/** Parses the teacher's choice of trial: a seed (0…2³²−1) and a 1-based trial number. */
+/** Parses the teacher's choice of trial: a seed (the one seed rule, `parseRootSeed`) and a 1-based trial number. */
 export const parseTrialChoice = (
   seedText: string,
   trialText: string,
-): { ok: true; seed: number; trial: number } | { ok: false; error: string } => {
-  const seed = Number(seedText.trim());
+): { ok: true; seed: RootSeed; trial: number } | { ok: false; error: string } => {
+  const seed = parseRootSeed(seedText);
   const trial = Number(trialText.trim());
-  if (seedText.trim() === '' || !Number.isInteger(seed) || seed < 0 || seed > MAX_SEED)
-    return { ok: false, error: `Seed must be a whole number from 0 to ${MAX_SEED}.` };
+  if (typeof seed === 'object') return { ok: false, error: seed.error };
   if (trialText.trim() === '' || !Number.isInteger(trial) || trial < 1 || trial > MAX_PRESENTATION_TRIAL)
     return { ok: false, error: `Trial must be a whole number from 1 to ${MAX_PRESENTATION_TRIAL}.` };
   return { ok: true, seed, trial };
 };
 
-export type TrialReplay = (seed: number, trial: number) => Promise<ReplayView>;
+export type TrialReplay = (seed: RootSeed, trial: number) => Promise<ReplayView>;
 
 export const NO_CLASS_SESSION =
   'No class session is running: start one with File → Start Class Session… (or the Class button), then press C here to show the class’s own play.';
@@ -217,7 +216,7 @@ export class PresentationState {
   /** What the class view says (no session, no round revealed yet, another scenario), else null. */
   classNote = $state<string | null>(null);
   /** The trial shown: its root seed and 1-based trial number. */
-  seed = $state(DEFAULT_PRESENTATION_SEED);
+  seed = $state<RootSeed>(DEFAULT_PRESENTATION_SEED);
   trial = $state(1);
   trialError = $state<string | null>(null);
 

@@ -2,11 +2,11 @@
 // and the live estimate: trials, seed, sampler, stop-early rule, workers. Fields keep what the user typed and are
 // validated into numbers. Random seeds are picked HERE (the UI), never in models/.
 import type { Sampler } from '../../../models/engine/ParamSampler';
+import { parseRootSeed, type RootSeed } from '../../../models/random/seedKey';
 import type { ModelSpec } from '../../../models/scenario/RuntimeModel';
 import type { RunSettings } from './SimulationPort';
 
 export const MAX_TRIALS = 10_000_000;
-export const MAX_SEED = 0xffffffff;
 
 /** A fresh random root seed (uint32) from the platform's CSPRNG. */
 export const randomSeed = (): number => {
@@ -59,17 +59,18 @@ export class RunSettingsState {
     const v = parseIntIn(this.trialsText, 1, MAX_TRIALS, 'Trials');
     return typeof v === 'string' ? v : null;
   }
+  /** The seed field follows the CLI's `--seed` rule (`parseRootSeed`): "007" is a text seed, as on the CLI. */
   get seedError(): string | null {
-    const v = parseIntIn(this.seedText, 0, MAX_SEED, 'Seed');
-    return typeof v === 'string' ? v : null;
+    const v = parseRootSeed(this.seedText);
+    return typeof v === 'object' ? v.error : null;
   }
   get trials(): number {
     const v = parseIntIn(this.trialsText, 1, MAX_TRIALS, 'Trials');
     return typeof v === 'number' ? v : 0;
   }
-  get seed(): number {
-    const v = parseIntIn(this.seedText, 0, MAX_SEED, 'Seed');
-    return typeof v === 'number' ? v : 0;
+  get seed(): RootSeed {
+    const v = parseRootSeed(this.seedText);
+    return typeof v === 'object' ? 0 : v;
   }
   get valid(): boolean {
     return this.trialsError === null && this.seedError === null;

@@ -3,12 +3,13 @@
 // pass a fake. Results arrive here already shaped for the charts (the "view" types below).
 import type { Sampler } from '../../../models/engine/ParamSampler';
 import type { Provenance } from '../../../models/engine/Provenance';
+import type { RootSeed } from '../../../models/random/seedKey';
 import type { ModelSpec } from '../../../models/scenario/RuntimeModel';
 import type { BandRow, HistogramBin, ProbabilityRow, QuantileMarks, ShareRow } from '../charts/chartSpecs';
 
 export type RunSettings = {
   readonly trials: number;
-  readonly seed: number;
+  readonly seed: RootSeed;
   readonly sampler: Sampler;
   readonly workers: number;
   /** Parameter values fixed by the user (sliders), by parameter id. */
@@ -101,7 +102,7 @@ export type ReplayRound = {
 export type ReplayView = {
   readonly provenance: Provenance;
   readonly trial: number;
-  readonly seed: number;
+  readonly seed: RootSeed;
   readonly params: readonly { readonly label: string; readonly value: number; readonly unit: string }[];
   readonly rounds: readonly ReplayRound[];
 };

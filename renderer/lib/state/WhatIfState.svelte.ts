@@ -4,6 +4,7 @@
 // Simulate; the live estimate states its own smaller trial count). Every result carries its provenance; what
 // changed since is `changeOf(result)`. Engine calls go through a SimulationPort (Web Workers in the app, a fake in
 // tests).
+import type { RootSeed } from '../../../models/random/seedKey';
 import type { ModelSpec } from '../../../models/scenario/RuntimeModel';
 import {
   isAbort,
@@ -169,7 +170,7 @@ export class WhatIfState {
   }
 
   /** The live estimate's seed: the document's (plain Monte Carlo, so its trials are the first of a full run's). */
-  get liveSeed(): number {
+  get liveSeed(): RootSeed {
     return this.settings.seed;
   }
 

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fmix32, seedKey, streamState, type SeedKey } from '../../../models/random/seedKey';
+import {
+  fmix32,
+  MAX_SEED_TEXT,
+  parseRootSeed,
+  seedKey,
+  streamState,
+  type SeedKey,
+} from '../../../models/random/seedKey';
 
 // The stream-state hash as first specified (no prefix cache): the format every stored seed relies on.
 const mixWord = (h: number, k: number): number => {
@@ -62,5 +69,26 @@ describe('streamState', () => {
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('parseRootSeed (the one rule for typed seeds: CLI --seed, the app, the presentation)', () => {
+  it('keeps canonical integers as numbers and everything else as verbatim text', () => {
+    expect(parseRootSeed('42')).toBe(42);
+    expect(parseRootSeed(' 0 ')).toBe(0);
+    expect(parseRootSeed('999999999999999')).toBe(999999999999999);
+    for (const text of ['007', '1,000', '7.0', '-1', '1e3', 'korea', '9999999999999999', 'ü 2'])
+      expect(parseRootSeed(text)).toBe(text);
+    // "007" must not collapse onto 7 (the hash is over the text)
+    expect(seedKey(parseRootSeed('007') as string)).not.toEqual(seedKey(parseRootSeed('7') as number));
+  });
+  it('refuses empty text, control characters and over-long text', () => {
+    expect(parseRootSeed(' \t')).toEqual({ error: 'Seed must not be empty.' });
+    expect(parseRootSeed('a\nb')).toEqual({ error: 'Seed must not contain control characters.' });
+    expect(parseRootSeed('\u009b2J')).toEqual({ error: 'Seed must not contain control characters.' });
+    expect(parseRootSeed('s'.repeat(MAX_SEED_TEXT))).toBe('s'.repeat(MAX_SEED_TEXT));
+    expect(parseRootSeed('s'.repeat(MAX_SEED_TEXT + 1))).toEqual({
+      error: 'Seed must be at most 200 characters.',
+    });
   });
 });

@@ -35,8 +35,14 @@ describe('SimulationState', () => {
     sim.settings.trialsText = '1_000';
     expect(sim.settings.trialsError).toBeNull();
     expect(sim.settings.trials).toBe(1000);
+    // the seed follows the CLI's --seed rule: "007" stays the text seed "007" (not 7), any non-empty text is a seed
+    sim.settings.seedText = ' 007 ';
+    expect(sim.settings.seedError).toBeNull();
+    expect(sim.settings.seed).toBe('007');
     sim.settings.seedText = '4294967296';
-    expect(sim.settings.seedError).toMatch(/Seed must be from 0/);
+    expect(sim.settings.seed).toBe(4294967296);
+    sim.settings.seedText = '';
+    expect(sim.settings.seedError).toBe('Seed must not be empty.');
     expect(sim.canRun).toBe(false);
   });
 

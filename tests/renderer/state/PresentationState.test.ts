@@ -8,6 +8,7 @@ import type { TeacherView } from '../../../models/class/classViews';
 import { NO_CLASS_SESSION, parseTrialChoice } from '../../../renderer/lib/state/PresentationState.svelte';
 import { slideEquilibria } from '../../../renderer/lib/util/slideEquilibria';
 import { calendarMonth, roundTitle } from '../../../renderer/lib/util/calendarMonth';
+import type { RootSeed } from '../../../models/random/seedKey';
 
 const models = loadModelService();
 const modelOf = async (id: string): Promise<RuntimeModel> => {
@@ -137,7 +138,7 @@ describe('PresentationState', () => {
   });
 });
 
-const replayOf = (seed: number, trial: number, strategies: readonly [string, string][]): ReplayView => ({
+const replayOf = (seed: RootSeed, trial: number, strategies: readonly [string, string][]): ReplayView => ({
   provenance: fakeProvenance(
     undefined,
     { trials: trial, seed, sampler: 'mc', workers: 1, overrides: {} },
@@ -222,7 +223,7 @@ describe('presentation mode, finished (issue 16 item 6)', () => {
 
   it('shows the trial the teacher picks (seed and trial number), and rejects a bad choice without replaying', async () => {
     const model = await modelOf('prisoners-dilemma');
-    const calls: [number, number][] = [];
+    const calls: [RootSeed, number][] = [];
     const pres = new PresentationState();
     pres.seed = 11;
     await pres.prepare(models, model, {}, async (seed, trial) => {
@@ -241,10 +242,9 @@ describe('presentation mode, finished (issue 16 item 6)', () => {
     expect(pres.current?.chosen).toBe(3);
     expect(pres.note).toBe('One simulated trial: trial 37, seed 4242.');
     for (const [seed, trial, msg] of [
-      ['-1', '1', /Seed/],
-      ['4294967296', '1', /Seed/],
-      ['1.5', '1', /Seed/],
-      ['', '1', /Seed/],
+      ['', '1', /Seed must not be empty/],
+      ['a\u001bb', '1', /control characters/],
+      ['x'.repeat(201), '1', /at most 200/],
       ['1', '0', /Trial/],
       ['1', 'x', /Trial/],
       ['1', '1000001', /Trial/],
@@ -254,6 +254,9 @@ describe('presentation mode, finished (issue 16 item 6)', () => {
     }
     expect(calls).toHaveLength(2);
     expect(parseTrialChoice('4294967295', '1000000')).toEqual({ ok: true, seed: 4294967295, trial: 1000000 });
+    // the CLI's --seed rule: "007" and "-1" are text seeds, not 7 and an error
+    expect(parseTrialChoice(' 007 ', '1')).toEqual({ ok: true, seed: '007', trial: 1 });
+    expect(parseTrialChoice('-1', '1')).toEqual({ ok: true, seed: '-1', trial: 1 });
   });
 
   it('cannot pick a trial where there is no simulation engine (equilibrium path)', async () => {

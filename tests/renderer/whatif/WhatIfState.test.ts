@@ -191,9 +191,9 @@ describe('WhatIfState tools', () => {
     await w.runCompare();
     expect(w.compare.error).toMatch(/^Trials must be a whole number/);
     w.settings.trialsText = '300';
-    w.settings.seedText = 'x';
+    w.settings.seedText = '  ';
     await w.runSensitivity();
-    expect(w.sensitivity.error).toMatch(/^Seed must be a whole number/);
+    expect(w.sensitivity.error).toBe('Seed must not be empty.');
     expect(fake.calls).toHaveLength(0);
     w.settings.seedText = '7';
     await w.runSweep();
