@@ -98,6 +98,10 @@ const pointDigits = (values: readonly number[]): number => {
 export const formatPoints = (diff: number): string =>
   Number.isFinite(diff) ? `${pointsText(diff, pointDigits([diff]))} pts` : '–';
 
+/** A difference in percentage points without the unit, for chart axes whose label names it: "+5.0", "−2.5", "0.0". */
+export const formatPointsValue = (diff: number): string =>
+  Number.isFinite(diff) ? pointsText(diff, pointDigits([diff])) : '–';
+
 /** A difference with its interval, in points: "+1.6 pts (+1.4 to +1.8)". */
 export const formatPointsInterval = (diff: number, low: number, high: number): string => {
   if (![diff, low, high].every(Number.isFinite)) return formatPoints(diff);

@@ -2,7 +2,7 @@
 // view models below) and returns (width) => Plot options for <Chart>. Colours: Okabe–Ito (colour-blind-safe).
 import * as Plot from '@observablehq/plot';
 import { divergingScheme, heatmapScheme, seriesColour } from './okabeIto';
-import { formatNumber, formatPercent } from '../../../models/text/format';
+import { formatNumber, formatPercent, formatPointsValue } from '../../../models/text/format';
 
 export type ProbabilityRow = {
   readonly label: string;
@@ -279,8 +279,8 @@ const differences =
       marginLeft: marginLeftFor(rows.map((r) => r.label)),
       x: {
         domain: [-m * 1.1, m * 1.1],
-        tickFormat: '+.0%',
-        label: 'variant − baseline (95% interval)',
+        tickFormat: formatPointsValue,
+        label: 'variant − baseline, percentage points (95% interval)',
         grid: true,
       },
       y: { label: null, domain: rows.map((r) => r.label), tickFormat: shortLabel },

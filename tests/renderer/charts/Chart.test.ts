@@ -21,6 +21,16 @@ describe('chartSpecs margins', () => {
   });
 });
 
+describe('chartSpecs.differences', () => {
+  it('labels its axis in percentage points, the unit of the difference table (not per cent)', () => {
+    const spec = chartSpecs.differences([{ label: 'Talks', diff: 0.05, low: 0.03, high: 0.07 }])(800) as {
+      x: { label: string; tickFormat: (v: number) => string };
+    };
+    expect(spec.x.label).toMatch(/percentage points/);
+    expect([0.05, -0.025, 0].map(spec.x.tickFormat)).toEqual(['+5.0', '−2.5', '0.0']);
+  });
+});
+
 describe('Chart', () => {
   it('renders the Plot into an accessible role="img" with a hidden data table', async () => {
     render(Chart, {

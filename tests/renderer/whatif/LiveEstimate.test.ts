@@ -50,7 +50,7 @@ describe('WhatIfView', () => {
     await waitFor(() => screen.getByTestId('chart-sweep'));
     await fireEvent.click(screen.getByRole('button', { name: 'Compare' }));
     await waitFor(() => screen.getByTestId('chart-difference'));
-    expect(screen.getByTestId('compare-metrics').textContent).toMatch(/Tension \(pts\)\s*54−1-1.2 to -0.8/);
+    expect(screen.getByTestId('compare-metrics').textContent).toMatch(/Tension \(pts\)\s*54-1-1.2 to -0.8/); // one minus sign throughout the row
     expect(screen.getByText(/Variant:\s*russiaSupport = 0.4/)).toBeTruthy();
     await fireEvent.click(screen.getByRole('button', { name: 'Run sensitivity' }));
     await waitFor(() => screen.getByTestId('chart-tornado'));
