@@ -143,6 +143,35 @@ describe('parley list and validate', () => {
   });
 });
 
+describe('teaching notes', () => {
+  it.each(builtinGames.map((g) => g.id))(
+    'every `npx parley …` command in the notes of %s runs cleanly',
+    async (id) => {
+      const notes = builtinGame(id)?.notes ?? '';
+      const commands = [...notes.matchAll(/`npx parley ([^`]+)`/g)].map((m) =>
+        (m[1] as string).replace(/ >.*$/, ''),
+      );
+      expect(commands.length).toBeGreaterThan(1);
+      for (const c of commands) {
+        const r = await runCli(c.split(' '));
+        expect(r.stderr, c).toBe('');
+        expect(r.code, c).toBe(0);
+      }
+    },
+  );
+
+  it('the notes and the .efg files are plain text: no control characters but line breaks', () => {
+    for (const g of builtinGames) {
+      for (const text of [g.id, g.title, g.summary, g.notes, g.efg]) {
+        // eslint-disable-next-line no-control-regex
+        expect(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u.test(text), g.id).toBe(
+          false,
+        );
+      }
+    }
+  });
+});
+
 describe('README: Classic games', () => {
   it('the README example prints what the CLI prints', async () => {
     const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
