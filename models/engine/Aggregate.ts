@@ -1,6 +1,14 @@
 // Streaming, mergeable aggregation of trials. One AggregateState per chunk (trials in order), merged in chunk
 // order: the result depends only on the (fixed) chunk partition, never on the number of workers.
-import { addValue, compactStore, mergeStore, newStore, type QuantileStoreState } from './QuantileStore';
+import {
+  addValue,
+  addValueInBucket,
+  compactStore,
+  mergeStore,
+  newStore,
+  sketchBucket,
+  type QuantileStoreState,
+} from './QuantileStore';
 import type { TrialRecord } from './TrialSimulator';
 
 export type AggregateShape = {
@@ -64,8 +72,16 @@ export const newAggregate = (s: AggregateShape): AggregateState => {
   };
 };
 
+// Per metric: the last value put in a band sketch and its bucket (sketchBucket is a pure function of the value).
+let lastValue = new Float64Array(0);
+let lastBucket = new Int32Array(0);
+
 /** Add one finished trial. */
 export const addTrial = (a: AggregateState, s: AggregateShape, t: TrialRecord): void => {
+  if (lastValue.length < s.metrics) {
+    lastValue = new Float64Array(s.metrics).fill(NaN);
+    lastBucket = new Int32Array(s.metrics);
+  }
   const R = t.rounds;
   const O = s.outcomes;
   const M = s.metrics;
@@ -119,7 +135,16 @@ export const addTrial = (a: AggregateState, s: AggregateShape, t: TrialRecord): 
     if (bands) {
       for (let k = 0; k < M; k++) {
         const x = metrics[r * M + k] as number;
-        addValue(a.bandStores[r * M + k] as QuantileStoreState, x);
+        const store = a.bandStores[r * M + k] as QuantileStoreState;
+        if (store.kind === 'exact') addValue(store, x);
+        else {
+          // a metric often keeps its value from one round to the next: its sketch bucket (a logarithm) is reused
+          if (x !== lastValue[k]) {
+            lastValue[k] = x;
+            lastBucket[k] = sketchBucket(x);
+          }
+          addValueInBucket(store, x, lastBucket[k] as number);
+        }
         a.bandSums[r * M + k] = (a.bandSums[r * M + k] as number) + x;
       }
     }

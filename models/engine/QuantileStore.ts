@@ -62,6 +62,25 @@ const addBucket = (s: SketchStoreState, side: 'pos' | 'neg', i: number, count: n
   s[offKey] = off;
 };
 
+/**
+ * The sketch bucket of x (0 for |x| < 1e-9, which goes to the zero count): a pure function of x, so a caller that
+ * sees the same value again (a metric that stays put from round to round) can reuse it (see addValueInBucket).
+ */
+export const sketchBucket = (x: number): number =>
+  x > MIN_INDEXABLE ? bucketIndex(x) : x < -MIN_INDEXABLE ? bucketIndex(-x) : 0;
+
+/** addValue(s, x) for a caller that already has `bucket` = sketchBucket(x) (exact stores ignore it). */
+export const addValueInBucket = (s: QuantileStoreState, x: number, bucket: number): void => {
+  if (s.kind === 'exact') {
+    addValue(s, x);
+    return;
+  }
+  s.n++;
+  if (x > MIN_INDEXABLE) addBucket(s, 'pos', bucket, 1);
+  else if (x < -MIN_INDEXABLE) addBucket(s, 'neg', bucket, 1);
+  else s.zero++;
+};
+
 export const addValue = (s: QuantileStoreState, x: number): void => {
   if (s.kind === 'exact') {
     if (s.n === s.values.length) {
