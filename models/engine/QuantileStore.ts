@@ -63,32 +63,36 @@ const addBucket = (s: SketchStoreState, side: 'pos' | 'neg', i: number, count: n
 };
 
 /**
- * The sketch bucket of x (0 for |x| < 1e-9, which goes to the zero count): a pure function of x, so a caller that
- * sees the same value again (a metric that stays put from round to round) can reuse it (see addValueInBucket).
+ * Where x goes in a sketch, for callers on the hot path (see Aggregate.addTrial): sketchSide(x) is 1 (positive
+ * buckets), −1 (negative) or 0 (|x| < 1e-9: the zero count); sketchBucket(x) the bucket on that side. Both are pure
+ * functions of x, so a caller that sees the same value again (a metric that stays put from round to round) reuses
+ * them; addToSketch and exactRoom take no float argument (a double passed to a call that is not inlined is boxed).
  */
+export const sketchSide = (x: number): number => (x > MIN_INDEXABLE ? 1 : x < -MIN_INDEXABLE ? -1 : 0);
 export const sketchBucket = (x: number): number =>
   x > MIN_INDEXABLE ? bucketIndex(x) : x < -MIN_INDEXABLE ? bucketIndex(-x) : 0;
 
-/** addValue(s, x) for a caller that already has `bucket` = sketchBucket(x) (exact stores ignore it). */
-export const addValueInBucket = (s: QuantileStoreState, x: number, bucket: number): void => {
-  if (s.kind === 'exact') {
-    addValue(s, x);
-    return;
-  }
+/** Count one value of side `side` and bucket `bucket` (from sketchSide/sketchBucket): what addValue does. */
+export const addToSketch = (s: SketchStoreState, side: number, bucket: number): void => {
   s.n++;
-  if (x > MIN_INDEXABLE) addBucket(s, 'pos', bucket, 1);
-  else if (x < -MIN_INDEXABLE) addBucket(s, 'neg', bucket, 1);
+  if (side > 0) addBucket(s, 'pos', bucket, 1);
+  else if (side < 0) addBucket(s, 'neg', bucket, 1);
   else s.zero++;
+};
+
+/** The values array of an exact store with room for one more (grown as addValue grows it); then values[s.n++] = x. */
+export const exactRoom = (s: ExactStoreState): Float64Array => {
+  if (s.n === s.values.length) {
+    const grown = new Float64Array(Math.max(64, s.values.length * 2));
+    grown.set(s.values);
+    s.values = grown;
+  }
+  return s.values;
 };
 
 export const addValue = (s: QuantileStoreState, x: number): void => {
   if (s.kind === 'exact') {
-    if (s.n === s.values.length) {
-      const grown = new Float64Array(Math.max(64, s.values.length * 2));
-      grown.set(s.values);
-      s.values = grown;
-    }
-    s.values[s.n++] = x;
+    exactRoom(s)[s.n++] = x;
     return;
   }
   s.n++;

@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
+  addToSketch,
   addValue,
-  addValueInBucket,
+  exactRoom,
   newStore,
   sketchBucket,
+  sketchSide,
   storeQuantiles,
   type SketchStoreState,
 } from '../../../models/engine/QuantileStore';
 
-describe('quantile sketch: a value added with its bucket', () => {
+describe('quantile stores: a value added by its side and bucket, or into the room of an exact store', () => {
   it('gives exactly the store addValue gives (buckets, zero count, quantiles)', () => {
     const a = newStore(false) as SketchStoreState;
     const b = newStore(false) as SketchStoreState;
@@ -17,7 +19,7 @@ describe('quantile sketch: a value added with its bucket', () => {
     for (let k = 0; k < 2000; k++) xs.push(((k * 7919) % 1000) / 37 - 5);
     for (const x of xs) {
       addValue(a, x);
-      addValueInBucket(b, x, sketchBucket(x));
+      addToSketch(b, sketchSide(x), sketchBucket(x));
     }
     expect(b.n).toBe(a.n);
     expect(b.zero).toBe(a.zero);
@@ -28,9 +30,16 @@ describe('quantile sketch: a value added with its bucket', () => {
     expect(storeQuantiles(b, ps)).toEqual(storeQuantiles(a, ps));
   });
 
-  it('an exact store ignores the bucket', () => {
-    const a = newStore(true);
-    addValueInBucket(a, 2.5, 12345);
-    expect(storeQuantiles(a, [0.5])).toEqual([2.5]);
+  it('exactRoom grows an exact store as addValue does', () => {
+    const a = newStore(true, 4);
+    const b = newStore(true, 4);
+    if (a.kind !== 'exact' || b.kind !== 'exact') throw new Error('exact stores expected');
+    for (let k = 0; k < 300; k++) {
+      addValue(a, k / 7);
+      exactRoom(b)[b.n++] = k / 7;
+    }
+    expect(b.n).toBe(300);
+    expect(b.values.length).toBe(a.values.length);
+    expect(Array.from(b.values)).toEqual(Array.from(a.values));
   });
 });
