@@ -8,7 +8,6 @@
 // first), the scores are column-major, and each column's target ranks come from one stable index sort of its
 // scores (typed arrays throughout) instead of a binary search per row.
 import { inverseNormalCdf } from './specialFunctions';
-import { sortFloat64 } from './sortFloat64';
 import type { RandomStream } from './RandomStream';
 
 import { cholesky } from './rankCorrelations';
@@ -32,6 +31,7 @@ const scoresFor = (rows: number): Float64Array => {
 let scores = new Float64Array(0);
 let targets = new Float64Array(0);
 let sorted = new Float64Array(0);
+let column = new Float64Array(0);
 let order = new Int32Array(0);
 let buckets = new Int32Array(0);
 const y = new Float64Array(64);
@@ -43,6 +43,7 @@ const grow = (rows: number, m: number): void => {
   }
   if (sorted.length < rows) {
     sorted = new Float64Array(rows);
+    column = new Float64Array(rows);
     order = new Int32Array(rows);
     buckets = new Int32Array(rows + 1);
   }
@@ -156,11 +157,15 @@ export const imanConover = (
   // Give each column of x the rank order of the matching column of T: the row of rank k (k-th in the stable order
   // of T's column; ties, which continuous scores make vanishingly rare, in row order) takes the k-th smallest value.
   const srt = sorted;
+  const col2 = column;
   const idx = order;
   for (let a = 0; a < m; a++) {
     const col = cols[a] as number;
-    for (let i = 0; i < rows; i++) srt[i] = x[i * stride + col] as number;
-    sortFloat64(srt, 0, rows - 1);
+    // the column's values in ascending order, by the same O(n) index sort (values equal as numbers are the same
+    // number here: the engine's columns are uniforms in (0, 1), never ±0)
+    for (let i = 0; i < rows; i++) col2[i] = x[i * stride + col] as number;
+    stableOrder(col2, 0, rows, idx);
+    for (let k = 0; k < rows; k++) srt[k] = col2[idx[k] as number] as number;
     stableOrder(t, a * rows, rows, idx);
     for (let k = 0; k < rows; k++) x[(idx[k] as number) * stride + col] = srt[k] as number;
   }
