@@ -69,8 +69,24 @@ const addBucket = (s: SketchStoreState, side: 'pos' | 'neg', i: number, count: n
  * them; addToSketch and exactRoom take no float argument (a double passed to a call that is not inlined is boxed).
  */
 export const sketchSide = (x: number): number => (x > MIN_INDEXABLE ? 1 : x < -MIN_INDEXABLE ? -1 : 0);
-export const sketchBucket = (x: number): number =>
-  x > MIN_INDEXABLE ? bucketIndex(x) : x < -MIN_INDEXABLE ? bucketIndex(-x) : 0;
+const BUCKET_CACHE = 4096; // 2^12: the hash's top 12 bits
+const cachedValue = new Float64Array(BUCKET_CACHE).fill(NaN);
+const cachedBucket = new Int32Array(BUCKET_CACHE);
+const bits = new Float64Array(1);
+const bitWords = new Uint32Array(bits.buffer);
+export const sketchBucket = (x: number): number => {
+  if (!(x > MIN_INDEXABLE || x < -MIN_INDEXABLE)) return 0;
+  // values recur across trials (a state that moves on a grid of choices): the last value seen in each of
+  // BUCKET_CACHE slots (by a hash of its bits) keeps its bucket, so most values skip the logarithm
+  bits[0] = x;
+  const h =
+    Math.imul((bitWords[0] as number) ^ Math.imul(bitWords[1] as number, 0x85ebca6b), 0x9e3779b1) >>> 20;
+  if (cachedValue[h] === x) return cachedBucket[h] as number;
+  const b = x > 0 ? bucketIndex(x) : bucketIndex(-x);
+  cachedValue[h] = x;
+  cachedBucket[h] = b;
+  return b;
+};
 
 /** Count one value of side `side` and bucket `bucket` (from sketchSide/sketchBucket): what addValue does. */
 export const addToSketch = (s: SketchStoreState, side: number, bucket: number): void => {
