@@ -5,8 +5,8 @@
 //
 // Speed: the engine applies it once per block of 1,024 trials (models/engine/ParamSampler.ts), so its cost per trial
 // is its cost per block / 1,024. Every buffer is module scratch grown on demand (no allocation per block after the
-// first), the scores are column-major, and each column's target ranks come from one stable index sort of its
-// scores (typed arrays throughout) instead of a binary search per row.
+// first), the scores are column-major, and each column's values and target ranks come from stable O(n) index sorts
+// (counting sort + insertion pass, typed arrays throughout) instead of quicksorts and a binary search per row.
 import { inverseNormalCdf } from './specialFunctions';
 import type { RandomStream } from './RandomStream';
 
