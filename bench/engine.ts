@@ -117,17 +117,24 @@ const csvPeakRss = async (
   return { peakRssMB: r.maxRSS / 1024, seconds, csvMB };
 };
 
-export const bench = async (): Promise<Record<string, unknown>> => {
+/** `npm run bench -- engineRatio`: only the two engine/baseline ratios (one round, 24 rounds), on this thread. */
+export const benchRatios = async (): Promise<Record<string, unknown>> => {
   const { spec } = loadBuiltin('korea-2025');
-  const cores = availableParallelism();
-  const out: Record<string, unknown> = {
-    cores,
+  return {
+    cores: availableParallelism(),
     loadAverage1mAtStart: Number((loadavg()[0] ?? 0).toFixed(2)),
     baseline:
       'bench/baseline/korea2025Baseline.ts: hand-written, imports nothing from models/ (xoshiro128**, Acklam normal quantile, own beta table, Gaussian copula); ratio = baseline time / engine time (target ≥ 0.5)',
+    oneRound: await engineVsBaseline(spec, 1, 200_000, 7),
+    rounds24: await engineVsBaseline(spec, 24, 30_000, 7),
+    loadAverage1mAtEnd: Number((loadavg()[0] ?? 0).toFixed(2)),
   };
-  out.oneRound = await engineVsBaseline(spec, 1, 200_000, 7);
-  out.rounds24 = await engineVsBaseline(spec, 24, 30_000, 7);
+};
+
+export const bench = async (): Promise<Record<string, unknown>> => {
+  const { spec } = loadBuiltin('korea-2025');
+  const cores = availableParallelism();
+  const out: Record<string, unknown> = await benchRatios();
   const one = createNodeRunner({ workers: 1 });
   const all = createNodeRunner({ workers: cores });
   try {

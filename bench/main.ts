@@ -6,6 +6,8 @@ const AREAS: Record<string, () => Promise<{ bench: () => Promise<Record<string, 
   games: () => import('./games'),
   formula: () => import('./formula'),
   engine: () => import('./engine'),
+  /** Only the engine/baseline ratios of `engine` (one round, 24 rounds): the quick measure while working. */
+  engineRatio: () => import('./engine').then((m) => ({ bench: m.benchRatios })),
   /** 200 scripted WebSocket students: Reveal → round result latency (p95, max). */
   class: () => import('./classLoad'),
   engineProfile: () => import('./engineProfile'),

@@ -1,6 +1,15 @@
 // Streaming, mergeable aggregation of trials. One AggregateState per chunk (trials in order), merged in chunk
 // order: the result depends only on the (fixed) chunk partition, never on the number of workers.
-import { addValue, compactStore, mergeStore, newStore, type QuantileStoreState } from './QuantileStore';
+import {
+  addToSketch,
+  compactStore,
+  exactRoom,
+  mergeStore,
+  newStore,
+  sketchBucket,
+  sketchSide,
+  type QuantileStoreState,
+} from './QuantileStore';
 import type { TrialRecord } from './TrialSimulator';
 
 export type AggregateShape = {
@@ -64,8 +73,35 @@ export const newAggregate = (s: AggregateShape): AggregateState => {
   };
 };
 
+// Per metric: the last value put in a sketch, its side and its bucket (pure functions of the value: see
+// QuantileStore.sketchSide). Values reach the stores without a call taking a float (no boxing in the trial loop).
+let lastValue = new Float64Array(0);
+let lastSide = new Int32Array(0);
+let lastBucket = new Int32Array(0);
+
+/** Add x (metric k's value) to a store. */
+const addMetricValue = (store: QuantileStoreState, k: number, metrics: Float64Array, at: number): void => {
+  const x = metrics[at] as number;
+  if (store.kind === 'exact') {
+    exactRoom(store)[store.n++] = x;
+    return;
+  }
+  // a metric often keeps its value from one round to the next: its bucket (a logarithm) is reused
+  if (x !== lastValue[k]) {
+    lastValue[k] = x;
+    lastSide[k] = sketchSide(x);
+    lastBucket[k] = sketchBucket(x);
+  }
+  addToSketch(store, lastSide[k] as number, lastBucket[k] as number);
+};
+
 /** Add one finished trial. */
 export const addTrial = (a: AggregateState, s: AggregateShape, t: TrialRecord): void => {
+  if (lastValue.length < s.metrics) {
+    lastValue = new Float64Array(s.metrics).fill(NaN);
+    lastSide = new Int32Array(s.metrics);
+    lastBucket = new Int32Array(s.metrics);
+  }
   const R = t.rounds;
   const O = s.outcomes;
   const M = s.metrics;
@@ -102,7 +138,7 @@ export const addTrial = (a: AggregateState, s: AggregateShape, t: TrialRecord): 
     m.m2 += d * (x - mean);
     if (x < m.min) m.min = x;
     if (x > m.max) m.max = x;
-    if (full) addValue(a.trialStores[k] as QuantileStoreState, x);
+    if (full) addMetricValue(a.trialStores[k] as QuantileStoreState, k, metrics, last + k);
   }
   const firstEvent = t.eventFirstRound;
   const eventEver = a.eventEver;
@@ -118,9 +154,8 @@ export const addTrial = (a: AggregateState, s: AggregateShape, t: TrialRecord): 
   for (let r = 0; r < R; r++) {
     if (bands) {
       for (let k = 0; k < M; k++) {
-        const x = metrics[r * M + k] as number;
-        addValue(a.bandStores[r * M + k] as QuantileStoreState, x);
-        a.bandSums[r * M + k] = (a.bandSums[r * M + k] as number) + x;
+        addMetricValue(a.bandStores[r * M + k] as QuantileStoreState, k, metrics, r * M + k);
+        a.bandSums[r * M + k] = (a.bandSums[r * M + k] as number) + (metrics[r * M + k] as number);
       }
     }
     const p = r * P + (profiles[r] as number);

@@ -62,14 +62,53 @@ const addBucket = (s: SketchStoreState, side: 'pos' | 'neg', i: number, count: n
   s[offKey] = off;
 };
 
+/**
+ * Where x goes in a sketch, for callers on the hot path (see Aggregate.addTrial): sketchSide(x) is 1 (positive
+ * buckets), −1 (negative) or 0 (|x| < 1e-9: the zero count); sketchBucket(x) the bucket on that side. Both are pure
+ * functions of x, so a caller that sees the same value again (a metric that stays put from round to round) reuses
+ * them; addToSketch and exactRoom take no float argument (a double passed to a call that is not inlined is boxed).
+ */
+export const sketchSide = (x: number): number => (x > MIN_INDEXABLE ? 1 : x < -MIN_INDEXABLE ? -1 : 0);
+const BUCKET_CACHE = 4096; // 2^12: the hash's top 12 bits
+const cachedValue = new Float64Array(BUCKET_CACHE).fill(NaN);
+const cachedBucket = new Int32Array(BUCKET_CACHE);
+const bits = new Float64Array(1);
+const bitWords = new Uint32Array(bits.buffer);
+export const sketchBucket = (x: number): number => {
+  if (!(x > MIN_INDEXABLE || x < -MIN_INDEXABLE)) return 0;
+  // values recur across trials (a state that moves on a grid of choices): the last value seen in each of
+  // BUCKET_CACHE slots (by a hash of its bits) keeps its bucket, so most values skip the logarithm
+  bits[0] = x;
+  const h =
+    Math.imul((bitWords[0] as number) ^ Math.imul(bitWords[1] as number, 0x85ebca6b), 0x9e3779b1) >>> 20;
+  if (cachedValue[h] === x) return cachedBucket[h] as number;
+  const b = x > 0 ? bucketIndex(x) : bucketIndex(-x);
+  cachedValue[h] = x;
+  cachedBucket[h] = b;
+  return b;
+};
+
+/** Count one value of side `side` and bucket `bucket` (from sketchSide/sketchBucket): what addValue does. */
+export const addToSketch = (s: SketchStoreState, side: number, bucket: number): void => {
+  s.n++;
+  if (side > 0) addBucket(s, 'pos', bucket, 1);
+  else if (side < 0) addBucket(s, 'neg', bucket, 1);
+  else s.zero++;
+};
+
+/** The values array of an exact store with room for one more (grown as addValue grows it); then values[s.n++] = x. */
+export const exactRoom = (s: ExactStoreState): Float64Array => {
+  if (s.n === s.values.length) {
+    const grown = new Float64Array(Math.max(64, s.values.length * 2));
+    grown.set(s.values);
+    s.values = grown;
+  }
+  return s.values;
+};
+
 export const addValue = (s: QuantileStoreState, x: number): void => {
   if (s.kind === 'exact') {
-    if (s.n === s.values.length) {
-      const grown = new Float64Array(Math.max(64, s.values.length * 2));
-      grown.set(s.values);
-      s.values = grown;
-    }
-    s.values[s.n++] = x;
+    exactRoom(s)[s.n++] = x;
     return;
   }
   s.n++;

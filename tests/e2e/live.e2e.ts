@@ -71,7 +71,7 @@ describe('live estimate', () => {
         const t0 = performance.now();
         el.value = String(v);
         el.dispatchEvent(new g.Event('input', { bubbles: true }));
-        await seqAtLeast(seq0 + 1); // the coarse estimate (2,000 trials) is drawn
+        await seqAtLeast(seq0 + 1); // the first estimate (3,500 trials: ±1 point at 10%) is drawn
         const first = (await painted()) - t0;
         await seqAtLeast(seq0 + 2); // the full estimate (10,000 trials) is drawn
         const full = (await painted()) - t0;
@@ -108,16 +108,21 @@ describe('live estimate', () => {
     expect(drag).toBeGreaterThanOrEqual(3);
 
     await page.screenshot({ path: join(SHOT_DIR, 'live-estimate.png') });
+    const firstMedian = Math.round(median(samples.map((s) => s.first)));
+    // measured and printed, never asserted (the machine is shared); the issue's budget is 150 ms
+    process.stdout.write(
+      `live estimate: first redraw (3,500 trials) median ${firstMedian} ms, max ${Math.round(Math.max(...samples.map((s) => s.first)))} ms (budget 150 ms); full (10,000) median ${Math.round(median(samples.map((s) => s.full)))} ms\n`,
+    );
     await mergeMetrics({
       liveEstimateLatencyMs: {
-        firstRedrawMedian: Math.round(median(samples.map((s) => s.first))),
+        firstRedrawMedian: firstMedian,
         firstRedrawMax: Math.round(Math.max(...samples.map((s) => s.first))),
         fullEstimateMedian: Math.round(median(samples.map((s) => s.full))),
         fullEstimateMax: Math.round(Math.max(...samples.map((s) => s.full))),
         samples: samples.map((s) => [Math.round(s.first), Math.round(s.full)]),
         estimate: trialsText.trim(),
         redrawsDuring1500msDrag: drag,
-        note: 'slider input event → estimate redrawn (next frame): first = 2,000-trial estimate, full = 10,000 trials; Web Workers, Chromium headless, 2 shared cores',
+        note: 'slider input event → estimate redrawn (next frame): first = 3,500-trial estimate (95% interval ±1 point at 10%), full = 10,000 trials; Web Workers, Chromium headless, 2 shared cores',
       },
     });
     expect(h.errors).toEqual([]);

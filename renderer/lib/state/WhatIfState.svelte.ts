@@ -21,10 +21,17 @@ import { overridesFor, type RunSettingsState } from './RunSettingsState.svelte';
 import type { SimulationSource } from './SimulationState.svelte';
 import { changeSince } from './staleness';
 
+/**
+ * Trials of the live estimate's first redraw: the fewest (rounded up to a round number) for which the 95% Wilson
+ * interval of a 10% outcome has a half-width of at most 1 percentage point ((high − low)/2 = 0.99 points at 350 of
+ * 3,500; the normal approximation needs 1.96²·0.1·0.9/0.01² ≈ 3,458).
+ */
+export const LIVE_FIRST_TRIALS = 3500;
+
 export type LiveOptions = {
   /** Trials of the quick estimate (default 10,000). */
   readonly trials?: number;
-  /** Trials of a first, coarser estimate drawn before the full one (default 2,000; 0 = none). */
+  /** Trials of a first, coarser estimate drawn before the full one (default LIVE_FIRST_TRIALS; 0 = none). */
   readonly firstTrials?: number;
   /** Debounce of slider changes (ms, default 30). */
   readonly debounceMs?: number;
@@ -165,7 +172,7 @@ export class WhatIfState {
     this.#source = source;
     this.settings = settings;
     this.liveTrials = options.trials ?? 10_000;
-    this.liveFirstTrials = Math.min(options.firstTrials ?? 2000, this.liveTrials);
+    this.liveFirstTrials = Math.min(options.firstTrials ?? LIVE_FIRST_TRIALS, this.liveTrials);
     this.#debounceMs = options.debounceMs ?? 30;
   }
 

@@ -73,6 +73,30 @@ describe('Iman–Conover', () => {
     for (let t = 0; t < 1500; t++) expect(long[1]![t]).toBe(short[1]![t]);
   });
 
+  it('rearranges a block exactly as the engine always has (pinned values: a seed must keep its numbers)', async () => {
+    const { imanConover } = await import('../../../models/random/imanConover');
+    const { cholesky, spearmanToPearson } = await import('../../../models/random/rankCorrelations');
+    const { RandomStream } = await import('../../../models/random/RandomStream');
+    const key = seedKey('pin');
+    const st = new RandomStream();
+    const rows = 1024;
+    const P = 4;
+    const x = new Float64Array(rows * P);
+    st.reseed(key, 0, 1);
+    for (let i = 0; i < x.length; i++) x[i] = st.nextUniform();
+    for (let i = 0; i < rows; i += 7) x[i * P + 3] = 0.5; // tied values in a column
+    const [r1, r2, r3] = [0.6, -0.3, 0.2].map(spearmanToPearson) as [number, number, number];
+    const chol = cholesky(Float64Array.from([1, r1, r2, r1, 1, r3, r2, r3, 1]), 3) as Float64Array;
+    imanConover(x, rows, P, [0, 1, 3], chol, st.reseed(key, 0, 6));
+    let h = 0;
+    for (let i = 0; i < x.length; i++) h += (x[i] as number) * ((i % 97) + 1);
+    // values of the original implementation (sorted copy + binary search per row), ENGINE_VERSION 3
+    expect(h).toBe(99597.20665975742);
+    expect([x[0], x[P * 500 + 1], x[P * 1023 + 3]]).toEqual([
+      0.7641785569721833, 0.5505547962384298, 0.23109694675076753,
+    ]);
+  });
+
   it('rejects inconsistent correlation matrices', () => {
     expect(() =>
       draw(

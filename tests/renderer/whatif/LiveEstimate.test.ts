@@ -22,7 +22,7 @@ describe('LiveEstimate', () => {
     const { app, fake } = await setup();
     render(LiveEstimate, { app });
     const box = screen.getByTestId('live-estimate');
-    // progressive: 2,000 trials, then 10,000
+    // progressive: 3,500 trials (±1 point at 10%), then 10,000
     await waitFor(() => expect(box.dataset.seq).toBe('2'));
     expect(box.dataset.trials).toBe('10000');
     expect(screen.getByTestId('live-p-talks').textContent).toBe('60.0%');
@@ -34,7 +34,7 @@ describe('LiveEstimate', () => {
       /10,000 trials, seed \d+ · first in \d+ ms, full in \d+ ms/,
     );
     const runs = fake.calls.filter((c) => c.kind === 'estimate');
-    expect(runs.map((r) => r.settings.trials)).toEqual([2000, 10_000, 2000, 10_000]);
+    expect(runs.map((r) => r.settings.trials)).toEqual([3500, 10_000, 3500, 10_000]);
     expect(runs.at(-1)?.settings).toMatchObject({ trials: 10_000, overrides: { russiaSupport: 0.2 } });
     // every live run uses the same seed (common random numbers)
     expect(new Set(runs.map((r) => r.settings.seed)).size).toBe(1);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { WhatIfState } from '../../../renderer/lib/state/WhatIfState.svelte';
+import { LIVE_FIRST_TRIALS, WhatIfState } from '../../../renderer/lib/state/WhatIfState.svelte';
+import { wilson } from '../../../models/engine/wilson';
 import { RunSettingsState } from '../../../renderer/lib/state/RunSettingsState.svelte';
 import { fakeSpec } from '../state/fakes';
 import { fakeSimulationPort, specWithOutcomes } from '../simulation/fakeSimulationPort';
@@ -31,6 +32,22 @@ const settle = async (ms = 60) => {
 };
 
 describe('WhatIfState live estimate', () => {
+  it("the first redraw's trials give a 95% interval of at most ±1 point for a 10% outcome, and are the default", () => {
+    const n = LIVE_FIRST_TRIALS;
+    const w = wilson(Math.round(n / 10), n);
+    expect(n % 10).toBe(0);
+    expect((w.high - w.low) / 2).toBeLessThanOrEqual(0.01);
+    // 2,000 (the former default) did not meet it
+    const old = wilson(200, 2000);
+    expect((old.high - old.low) / 2).toBeGreaterThan(0.01);
+    const state = new WhatIfState(
+      fakeSimulationPort().port,
+      () => ({ spec: null, paramValues: {}, epoch: 0 }),
+      new RunSettingsState(7),
+    );
+    expect(state.liveFirstTrials).toBe(LIVE_FIRST_TRIALS);
+  });
+
   it('debounces slider changes into one quick seeded run with the latest values', async () => {
     const { w, fake, source } = setup();
     for (const v of [0.7, 0.6, 0.5, 0.4]) {

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addToSketch,
+  addValue,
+  exactRoom,
+  newStore,
+  sketchBucket,
+  sketchSide,
+  storeQuantiles,
+  type SketchStoreState,
+} from '../../../models/engine/QuantileStore';
+
+describe('quantile stores: a value added by its side and bucket, or into the room of an exact store', () => {
+  it('gives exactly the store addValue gives (buckets, zero count, quantiles)', () => {
+    const a = newStore(false) as SketchStoreState;
+    const b = newStore(false) as SketchStoreState;
+    // repeated values (a metric that stays put), zeros of both signs, tiny values, negatives, a wide range
+    const xs = [0.4, 0.4, 0.4, 0, -0, 1e-12, -1e-12, -3.5, -3.5, 7e5, 2e-9, 0.4000000000000001, 1, 1, 123.25];
+    for (let k = 0; k < 2000; k++) xs.push(((k * 7919) % 1000) / 37 - 5);
+    for (const x of xs) {
+      addValue(a, x);
+      addToSketch(b, sketchSide(x), sketchBucket(x));
+    }
+    expect(b.n).toBe(a.n);
+    expect(b.zero).toBe(a.zero);
+    expect([b.posOffset, b.negOffset]).toEqual([a.posOffset, a.negOffset]);
+    expect(Array.from(b.pos)).toEqual(Array.from(a.pos));
+    expect(Array.from(b.neg)).toEqual(Array.from(a.neg));
+    const ps = [0.05, 0.25, 0.5, 0.75, 0.95];
+    expect(storeQuantiles(b, ps)).toEqual(storeQuantiles(a, ps));
+  });
+
+  it('exactRoom grows an exact store as addValue does', () => {
+    const a = newStore(true, 4);
+    const b = newStore(true, 4);
+    if (a.kind !== 'exact' || b.kind !== 'exact') throw new Error('exact stores expected');
+    for (let k = 0; k < 300; k++) {
+      addValue(a, k / 7);
+      exactRoom(b)[b.n++] = k / 7;
+    }
+    expect(b.n).toBe(300);
+    expect(b.values.length).toBe(a.values.length);
+    expect(Array.from(b.values)).toEqual(Array.from(a.values));
+  });
+});
