@@ -67,7 +67,7 @@ describe('EPIPE', () => {
           stdio: ['ignore', full, 'pipe'],
         });
         let err = '';
-        child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+        child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
         const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
         expect(err).toBe('parley: cannot write the output: the disk is full (ENOSPC)\n');
         expect(code).toBe(1);
