@@ -6,6 +6,7 @@ import { createCliIo } from './lib/cliIo';
 import { UsageError } from './lib/args';
 import { TextFileError } from '../node/files/readTextFile';
 import { terminalText } from '../models/text/terminalText';
+import { FS_REASONS } from '../node/files/atomicWrite';
 
 const usage = (): string => {
   const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
@@ -79,20 +80,33 @@ export const main = async (argv: readonly string[], streams: CliStreams): Promis
  */
 export const EXIT_BROKEN_PIPE = 141;
 
-/** Ends the process quietly on EPIPE from `stream` (other stream errors are left to Node). */
+/**
+ * Ends the process quietly on EPIPE from `stream`; any other write error (stdout redirected to a full disk: ENOSPC,
+ * EIO) ends it with status 1 and one line through `report` (stderr), never a stack trace.
+ */
 export const exitOnBrokenPipe = (
   stream: { on(event: 'error', listener: (err: NodeJS.ErrnoException) => void): unknown },
   exit: (code: number) => void = (code) => process.exit(code),
+  report: ((line: string) => void) | null = null,
 ): void => {
   stream.on('error', (err) => {
-    if (err.code === 'EPIPE') exit(EXIT_BROKEN_PIPE);
-    else throw err;
+    if (err.code === 'EPIPE') return exit(EXIT_BROKEN_PIPE);
+    const code = err.code ?? 'error';
+    const reason = Object.hasOwn(FS_REASONS, code) ? `${FS_REASONS[code]} (${code})` : code;
+    report?.(`parley: cannot write the output: ${reason}\n`);
+    exit(1);
   });
 };
 
 /** Run as the process: argv, stdout/stderr, exit code (bin/parley.mjs calls this in the bundle). */
 export const runCli = (): void => {
-  exitOnBrokenPipe(process.stdout);
+  exitOnBrokenPipe(process.stdout, undefined, (line) => {
+    try {
+      process.stderr.write(line);
+    } catch {
+      // stderr is gone too: the exit status says it
+    }
+  });
   exitOnBrokenPipe(process.stderr);
   const streams: CliStreams = {
     stdout: (t) => process.stdout.write(t),

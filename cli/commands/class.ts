@@ -174,7 +174,8 @@ export const command: Command = {
       if (err instanceof JournalError) throw new CliError(err.message);
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'EADDRINUSE') throw new CliError(`port ${port} is in use: choose another with --port`);
-      if (code === 'EADDRNOTAVAIL') throw new CliError(`--host ${host} is not an address of this computer`);
+      if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+        throw new CliError(`--host ${host} is not an address of this computer`);
       throw err;
     }
     const s = handle.session;

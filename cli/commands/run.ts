@@ -7,7 +7,7 @@ import { runScenario, type RunResult } from '../../models/engine/runScenario';
 import { AtomicFileWriter, writeFileAtomic } from '../../node/files/atomicWrite';
 import { cliFileDeps } from '../lib/cliFileDeps';
 import { jsonFile } from '../lib/jsonFile';
-import { cliContext, exportPath, writeExport, writeSidecar } from '../lib/exportFiles';
+import { cliContext, exportPath, writeExport, writeSidecar, writingFile } from '../lib/exportFiles';
 import { CliError, type Command } from '../lib/Command';
 import { lastOption, parseArgs, UsageError } from '../lib/args';
 import {
@@ -115,7 +115,8 @@ export const command: Command = {
         writer = await AtomicFileWriter.open(outPath, cliFileDeps).catch((err: NodeJS.ErrnoException) => {
           throw new CliError(`cannot write ${outArg}: ${err.code ?? err.message}`);
         });
-        await writer.write(trialCsvHeader(spec));
+        const header = writer;
+        await writingFile(outArg as string, () => header.write(trialCsvHeader(spec)));
       }
       const w = writer;
       result = await runScenario(
@@ -125,12 +126,12 @@ export const command: Command = {
         {
           onProgress: progress.update,
           // Pieces of ~256 Ki characters, each written before the workers make more (bounded memory).
-          onCsv: w ? (piece) => w.write(piece) : undefined,
+          onCsv: w ? (piece) => writingFile(outArg as string, () => w.write(piece)) : undefined,
         },
       );
       progress.done();
       if (w) {
-        await w.commit();
+        await writingFile(outArg as string, () => w.commit());
         writer = null;
         await writeSidecar(outPath as string, result.provenance, 'trials', result.runId);
       }
@@ -144,7 +145,9 @@ export const command: Command = {
     }
     if (summaryPath) {
       if (/\.json$/i.test(summaryPath)) {
-        await writeFileAtomic(summaryPath, jsonFile({ appVersion: APP_VERSION, ...result }), cliFileDeps);
+        await writingFile(summaryPath, () =>
+          writeFileAtomic(summaryPath, jsonFile({ appVersion: APP_VERSION, ...result }), cliFileDeps),
+        );
       } else {
         await writeExport(summaryPath, summaryCsv(result), result.provenance, 'summary', result.runId);
       }

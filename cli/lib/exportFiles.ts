@@ -7,7 +7,8 @@ import type { ModelSpec } from '../../models/scenario/RuntimeModel';
 import type { Provenance, ProvenanceContext } from '../../models/engine/Provenance';
 import { exportBaseName, makeSidecar, sidecarText, type ExportTable } from '../../models/engine/sidecar';
 import type { RootSeed } from '../../models/random/seedKey';
-import { writeFileAtomic } from '../../node/files/atomicWrite';
+import { errorCode, FS_REASONS, writeFileAtomic } from '../../node/files/atomicWrite';
+import { CliError } from './Command';
 import { cliFileDeps } from './cliFileDeps';
 import { refuseInputOverwrite } from './refuseInputOverwrite';
 import { APP_VERSION, sidecarPath, type EngineCliOptions } from './engineOptions';
@@ -71,6 +72,21 @@ export const cliContext = (opts: EngineCliOptions, source: string): ProvenanceCo
 });
 
 /** Write a whole CSV table and its sidecar (`.csv` → `.json`). */
+/**
+ * Run `write` (a write of the file at `path`); a file-system error (full disk, permission, I/O) becomes the one-line
+ * CliError "cannot write PATH: the disk is full (ENOSPC)". The path is printed terminal-safe by the CLI's printer.
+ */
+export const writingFile = async <T>(path: string, write: () => Promise<T>): Promise<T> => {
+  try {
+    return await write();
+  } catch (err) {
+    const code = errorCode(err);
+    if (code === undefined || err instanceof CliError) throw err;
+    const reason = Object.hasOwn(FS_REASONS, code) ? `${FS_REASONS[code]} (${code})` : code;
+    throw new CliError(`cannot write ${path}: ${reason}`);
+  }
+};
+
 export const writeExport = async (
   csvPath: string,
   csv: string,
@@ -78,7 +94,7 @@ export const writeExport = async (
   table: ExportTable,
   runId: string | null = null,
 ): Promise<void> => {
-  await writeFileAtomic(csvPath, csv, cliFileDeps);
+  await writingFile(csvPath, () => writeFileAtomic(csvPath, csv, cliFileDeps));
   await writeSidecar(csvPath, provenance, table, runId);
 };
 
@@ -89,4 +105,6 @@ export const writeSidecar = (
   table: ExportTable,
   runId: string | null = null,
 ): Promise<void> =>
-  writeFileAtomic(sidecarPath(csvPath), sidecarText(makeSidecar(provenance, table, runId)), cliFileDeps);
+  writingFile(sidecarPath(csvPath), () =>
+    writeFileAtomic(sidecarPath(csvPath), sidecarText(makeSidecar(provenance, table, runId)), cliFileDeps),
+  );

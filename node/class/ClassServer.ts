@@ -49,7 +49,7 @@ import { classAddresses, machineLanAddresses } from './classAddresses';
 import { servePage } from './classPages';
 import { JournalError, readJournal, SessionJournal, type JournalHeader } from './SessionJournal';
 import { TokenBucket } from './TokenBucket';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 
 export type ClassServerLimits = {
   /** Messages per connection: burst and sustained rate. */
@@ -204,13 +204,21 @@ export const startClassServer = async (opts: ClassServerOptions): Promise<ClassS
   });
   server.keepAliveTimeout = 5_000;
   server.maxHeadersCount = 50;
-  await new Promise<void>((ok, fail) => {
-    server.once('error', fail);
-    server.listen(opts.port ?? 0, bindHost, () => {
-      server.off('error', fail);
-      ok();
+  try {
+    await new Promise<void>((ok, fail) => {
+      server.once('error', fail);
+      server.listen(opts.port ?? 0, bindHost, () => {
+        server.off('error', fail);
+        ok();
+      });
     });
-  });
+  } catch (err) {
+    // A failed start (port in use, an address not of this computer) leaves nothing behind: a journal this call
+    // created holds no event, so it is removed; a resumed one is only closed.
+    journal.close();
+    if (!resumed) rmSync(opts.journalPath, { force: true });
+    throw err;
+  }
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const addresses = classAddresses(bindHost, port, machineLanAddresses());

@@ -190,7 +190,8 @@ export const writeFileAtomic = async (
   await writer.commit();
 };
 
-const FS_REASONS: Readonly<Record<string, string>> = {
+/** Plain words for the file-system error codes users meet (by errno code). */
+export const FS_REASONS: Readonly<Record<string, string>> = {
   ENOSPC: 'the disk is full',
   EDQUOT: 'the disk quota is exceeded',
   EACCES: 'permission denied',

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
-import { parleyBin, runCli } from './cliHarness';
+import { cli, parleyBin, runCli } from './cliHarness';
 import { isWelcome, TestClient } from '../node/class/classTestKit';
 import { SessionJournal } from '../../node/class/SessionJournal';
 import { loadBuiltin } from '../../models/scenario/builtins';
@@ -23,6 +25,30 @@ describe('parley class: options', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('a failed start (port in use, an address not of this computer) leaves no journal behind', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-class-fail-'));
+    const blocker = createServer();
+    try {
+      await new Promise<void>((ok) => blocker.listen(0, '127.0.0.1', ok));
+      const port = String((blocker.address() as AddressInfo).port);
+      const inUse = await cli(['class', 'chicken', '--no-pages', '--port', port], dir);
+      expect(inUse.code).toBe(1);
+      expect(inUse.err).toMatch(new RegExp(`port ${port} is in use`));
+      // 192.0.2.1 is TEST-NET-1 (RFC 5737): never an address of this computer
+      const badHost = await cli(['class', 'chicken', '--no-pages', '--host', '192.0.2.1'], dir);
+      expect(badHost.code).toBe(1);
+      expect(badHost.err).toMatch(/--host 192\.0\.2\.1 is not an address of this computer/);
+      const named = join(dir, 'named.jsonl');
+      const r = await cli(['class', 'chicken', '--no-pages', '--port', port, '--journal', named], dir);
+      expect(r.code).toBe(1);
+      expect(existsSync(named)).toBe(false);
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      blocker.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses unknown parameters and scenarios with the usual one-line errors', async () => {

@@ -320,6 +320,9 @@ export class DocumentsState {
   }
 
   #onDocChange(): void {
+    // the text changed: a running check is stale (its answer is dropped and its work stopped)
+    this.#checkSeq += 1;
+    this.#models.cancelCheck?.();
     if (this.#validateTimer !== null) this.#cancel(this.#validateTimer);
     this.#validateTimer = this.#schedule(() => void this.validateNow(), VALIDATE_MS);
     void this.#platform.setDirty(this.doc.dirty).catch(() => undefined);

@@ -39,6 +39,8 @@ export type ModelService = {
   builtinText(id: string): Promise<string>;
   /** Parse, validate and compile: every problem at once, never throws. */
   check(text: string, fileName: string): Promise<CheckResult>;
+  /** Stop a running check (the text changed): its promise rejects and its answer is never used. */
+  cancelCheck?(): void;
   /** The one-round game at these parameter values (state at its initial values unless given, by state id). */
   reduce(
     model: RuntimeModel,

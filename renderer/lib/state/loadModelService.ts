@@ -1,28 +1,23 @@
 // The real ModelService over models/scenario. The model layer (zod + mathjs compiler + the built-in files) is
-// imported lazily on first use, so the app shell paints before mathjs is parsed. Formulas are instantiated with the
-// 'closure' backend: the renderer's CSP forbids eval, so we never even probe it (a probe logs a CSP violation).
+// imported lazily on first use, so the app shell paints before mathjs is parsed. Checks (parse, validate, compile:
+// work that grows with the file) run in a Web Worker (WorkerChecker: a newer check cancels a running one); the main
+// thread only instantiates the checked spec (linear, mathjs-free). Formulas are instantiated with the 'closure'
+// backend: the renderer's CSP forbids eval, so we never even probe it (a probe logs a CSP violation).
 import type { Game } from '../../../models/games/Game';
 import type { RuntimeModel } from '../../../models/scenario/RuntimeModel';
 import type { BuiltinInfo, CheckResult, ModelService } from './ModelService';
-import type * as BuiltinsModule from '../../../models/scenario/builtins';
-import type * as ParseModule from '../../../models/scenario/parseScenario';
-import type * as InstantiateModule from '../../../models/scenario/instantiateModel';
+import type * as BuiltinsModule from '../../../models/scenario/builtinFiles';
 import type * as ReduceModule from '../../../models/scenario/reduceToGame';
 import type * as PlayedModule from '../../../models/engine/playedEquilibrium';
+import { createWorkerChecker, defaultCheckWorker, type CheckWorkerLike } from './WorkerChecker';
 
 type Modules = {
   builtins: typeof BuiltinsModule;
-  parse: typeof ParseModule;
-  instantiate: typeof InstantiateModule;
 };
 
 let modules: Promise<Modules> | null = null;
 const load = (): Promise<Modules> =>
-  (modules ??= Promise.all([
-    import('../../../models/scenario/builtins'),
-    import('../../../models/scenario/parseScenario'),
-    import('../../../models/scenario/instantiateModel'),
-  ]).then(([builtins, parse, instantiate]) => ({ builtins, parse, instantiate })));
+  (modules ??= import('../../../models/scenario/builtinFiles').then((builtins) => ({ builtins })));
 
 /** reduceToGame is small and mathjs-free: loaded eagerly with the first check. */
 let reduceMod: typeof ReduceModule | null = null;
@@ -31,45 +26,62 @@ let playedMod: typeof PlayedModule | null = null;
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
-export const loadModelService = (): ModelService => ({
-  builtins: async (): Promise<readonly BuiltinInfo[]> => {
-    const m = await load();
-    return m.builtins.listBuiltins().map((b) => {
-      const raw = (m.builtins.BUILTIN_FILES[b.id] ?? {}) as Record<string, unknown>;
-      return {
-        id: b.id,
-        title: b.title,
-        description: b.summary || str(raw.description),
-        notes: str(raw.teachingNotes),
-        sources: (Array.isArray(raw.sources) ? (raw.sources as Record<string, unknown>[]) : []).map((x) => ({
-          title: str(x.title),
-          publisher: str(x.publisher),
-          date: str(x.date),
-          url: str(x.url),
-        })),
-      };
-    });
-  },
-  builtinText: async (id) => (await load()).builtins.builtinText(id),
-  check: async (text, fileName): Promise<CheckResult> => {
-    const m = await load();
-    reduceMod ??= await import('../../../models/scenario/reduceToGame');
-    playedMod ??= await import('../../../models/engine/playedEquilibrium');
-    const r = m.parse.parseScenario(text, fileName);
-    if (!r.ok) return { ok: false, issues: r.issues };
-    try {
-      const model = m.instantiate.instantiateModel(r.spec, { backend: 'closure' });
-      return { ok: true, scenario: r.scenario, spec: r.spec, model, warnings: r.warnings };
-    } catch (e) {
-      return { ok: false, issues: [{ path: '', message: e instanceof Error ? e.message : String(e) }] };
-    }
-  },
-  reduce: (model: RuntimeModel, at): Game => {
-    if (!reduceMod) throw new Error('The model layer is still loading.');
-    return reduceMod.reduceToGame(model, { params: at.params, round: at.round ?? 1, state: at.state ?? {} });
-  },
-  played: (model, game) => {
-    if (!playedMod) throw new Error('The model layer is still loading.');
-    return playedMod.playedEquilibrium(model, game);
-  },
-});
+/** `makeWorker` starts the check worker (tests inject a fake; null = check inline, as under Node). */
+export const loadModelService = (
+  makeWorker: () => CheckWorkerLike | null = defaultCheckWorker,
+): ModelService => {
+  const checker = createWorkerChecker(makeWorker, async (text, fileName) =>
+    (await import('./checkScenarioText')).checkScenarioText(text, fileName),
+  );
+  return {
+    builtins: async (): Promise<readonly BuiltinInfo[]> => {
+      const m = await load();
+      return m.builtins.listBuiltins().map((b) => {
+        const raw = (m.builtins.BUILTIN_FILES[b.id] ?? {}) as Record<string, unknown>;
+        return {
+          id: b.id,
+          title: b.title,
+          description: b.summary || str(raw.description),
+          notes: str(raw.teachingNotes),
+          sources: (Array.isArray(raw.sources) ? (raw.sources as Record<string, unknown>[]) : []).map(
+            (x) => ({
+              title: str(x.title),
+              publisher: str(x.publisher),
+              date: str(x.date),
+              url: str(x.url),
+            }),
+          ),
+        };
+      });
+    },
+    builtinText: async (id) => (await load()).builtins.builtinText(id),
+    cancelCheck: () => checker.cancel(),
+    check: async (text, fileName): Promise<CheckResult> => {
+      const [r, instantiate] = await Promise.all([
+        checker.check(text, fileName),
+        import('../../../models/scenario/instantiateModel'),
+      ]);
+      reduceMod ??= await import('../../../models/scenario/reduceToGame');
+      playedMod ??= await import('../../../models/engine/playedEquilibrium');
+      if (!r.ok) return r;
+      try {
+        const model = instantiate.instantiateModel(r.spec, { backend: 'closure' });
+        return { ok: true, scenario: r.scenario, spec: r.spec, model, warnings: r.warnings };
+      } catch (e) {
+        return { ok: false, issues: [{ path: '', message: e instanceof Error ? e.message : String(e) }] };
+      }
+    },
+    reduce: (model: RuntimeModel, at): Game => {
+      if (!reduceMod) throw new Error('The model layer is still loading.');
+      return reduceMod.reduceToGame(model, {
+        params: at.params,
+        round: at.round ?? 1,
+        state: at.state ?? {},
+      });
+    },
+    played: (model, game) => {
+      if (!playedMod) throw new Error('The model layer is still loading.');
+      return playedMod.playedEquilibrium(model, game);
+    },
+  };
+};

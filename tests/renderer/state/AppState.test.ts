@@ -45,6 +45,33 @@ describe('AppState', () => {
     expect(app.paramValues.russiaSupport).toBe(0.8);
   });
 
+  // Issue 10: the check runs off the main thread; an edit stops the running check and a newer edit wins.
+  it('an edit cancels the running check and its late answer is dropped', async () => {
+    const { app, models, runTimers } = await setup();
+    const real = models.check.bind(models);
+    const held: { text: string; release: () => void }[] = [];
+    let cancels = 0;
+    models.cancelCheck = () => void (cancels += 1);
+    models.check = (text, name) =>
+      new Promise((ok) => held.push({ text, release: () => void real(text, name).then(ok) }));
+    const scenario = (value: number) => JSON.stringify({ title: 't', params: [{ id: 'p', value }] });
+    app.doc.setText(scenario(0.1));
+    await runTimers();
+    expect(held.map((h) => h.text)).toContain(scenario(0.1));
+    const before = cancels;
+    const stale = held.splice(0);
+    app.doc.setText(scenario(0.2));
+    expect(cancels).toBe(before + 1);
+    for (const h of stale) h.release(); // the stale answers arrive after the edit
+    await new Promise((r) => setTimeout(r, 0));
+    expect(app.paramValues).not.toHaveProperty('p');
+    await runTimers();
+    expect(held.map((h) => h.text)).toContain(scenario(0.2));
+    for (const h of held) h.release();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(app.paramValues).toEqual({ p: 0.2 });
+  });
+
   // Issue 10 (class 4): the override map is keyed by user text; a parameter named like an Object.prototype member
   // without an override must keep its default, not read the prototype's function.
   it('parameters named constructor, toString and valueOf keep their defaults and take overrides', async () => {
