@@ -286,8 +286,11 @@ export class TreeRoundPlayer {
     );
   }
 
-  /** Backward induction over the tree (perfect shape), then the path: choices[choiceAt + i] per actor. */
-  play(uActors: Float64Array, choices: Int32Array, choiceAt: number): void {
+  /**
+   * Backward induction over the tree (perfect shape), then the path: choices[choiceAt + i] per actor, and in `mix`
+   * (FloatGame offsets) each actor's behaviour at the node the path reached (for replays and traces).
+   */
+  play(uActors: Float64Array, choices: Int32Array, choiceAt: number, mix: Float64Array): void {
     this.solve();
     let node = 0;
     for (let d = 0; d < this.depth; d++) {
@@ -305,7 +308,11 @@ export class TreeRoundPlayer {
       }
       while (a > 0 && (beh[off + a] as number) === 0) a--;
       if (who === M_CHANCE) this.chanceDrawn[this.moverChance[d] as number] = a;
-      else choices[choiceAt + who] = a;
+      else {
+        choices[choiceAt + who] = a;
+        const mo = this.game.offsets[who] as number;
+        for (let k = 0; k < b; k++) mix[mo + k] = beh[off + k] as number;
+      }
       node = node * b + a;
     }
   }

@@ -565,7 +565,7 @@ export class TrialSimulator {
       // backward induction; the same uniforms as a simultaneous round (1 selection + 1 per actor)
       const u = this.treeUniforms;
       for (let i = 0; i < n; i++) u[i] = this.stream.nextUniform();
-      tree.play(u, rec.choices, (r - 1) * n);
+      tree.play(u, rec.choices, (r - 1) * n, this.mix);
       rec.eqType[r - 1] = tree.eqType;
       rec.pureCount[r - 1] = tree.pureCount;
       tree.setDrawn(this.env, rec.chance, (r - 1) * tree.chanceCount);

@@ -228,6 +228,8 @@ describe('tree rounds: the engine', () => {
       // E: in (0) unless the cost is high (2 - 1 = 1 > 0 still: enters); I: accommodate (1)
       expect(rec.choices[0]).toBe(0);
       expect(rec.choices[1]).toBe(1);
+      // the behaviour at the nodes the path reached (replays show it): both pure
+      expect(Array.from(sim.behaviourMix)).toEqual([1, 0, 0, 1]);
       // 4 pure SPE: I is indifferent after "out" (2 either way) at both chance nodes, 2 × 2 tie-breaks
       expect(rec.pureCount[0]).toBe(4);
     }
