@@ -6,6 +6,7 @@
 //   compileState        state variables' initial values and updates
 //   compileEvents       events' probabilities and effects
 //   compileActors       payoffs, compileOverrides (per-profile payoffs), compileBehaviour
+//   compileTree         a tree round: moves in order, observations, chance moves, its shape
 //   compileOutcomes     outcomes and metrics
 //   checkDomains        no formula leaves its domain (÷0, log/sqrt of negatives, …) for any value its inputs can take
 //   checkCorrelations   rank correlations between uncertain parameters
@@ -20,6 +21,7 @@ import { compileEvents } from './compile/compileEvents';
 import { compileMetrics, compileOutcomes } from './compile/compileOutcomes';
 import { compileParameters } from './compile/compileParameters';
 import { compileState } from './compile/compileState';
+import { compileTree } from './compile/compileTree';
 import { declareSymbols } from './compile/declareSymbols';
 import { ScenarioDiagnostics, type ScenarioIssue } from './compile/ScenarioDiagnostics';
 import { ScenarioFormulas } from './compile/ScenarioFormulas';
@@ -33,6 +35,13 @@ export type CompileOptions = {
   readonly id?: string;
 };
 
+/**
+ * The scenario's identity for provenance and staleness: SHA-256 of its validated JSON. A file without a `tree`
+ * means what it meant in parley.scenario/1, so it hashes as its /1 form: results made before format 2 stay current.
+ */
+export const scenarioHash = (scenario: Scenario): string =>
+  sha256(JSON.stringify(scenario.tree ? scenario : { ...scenario, format: 'parley.scenario/1' }));
+
 /** Compile a structurally valid scenario. Never throws. */
 export const compileScenario = (scenario: Scenario, options: CompileOptions = {}): CompileResult => {
   const diag = new ScenarioDiagnostics();
@@ -43,6 +52,7 @@ export const compileScenario = (scenario: Scenario, options: CompileOptions = {}
   const state = compileState(scenario, declared, formulas);
   const events = compileEvents(scenario, declared, formulas, diag);
   const actors = compileActors(scenario, declared, formulas, diag);
+  const tree = compileTree(scenario, declared, formulas, diag);
   const outcomes = compileOutcomes(scenario, formulas);
   const metrics = compileMetrics(scenario, formulas);
   checkDomains(scenario, declared, { derived, state, events }, formulas.compiled, diag);
@@ -59,7 +69,7 @@ export const compileScenario = (scenario: Scenario, options: CompileOptions = {}
   const spec: ModelSpec = {
     id: scenario.id ?? options.id ?? 'scenario',
     title: scenario.title,
-    hash: sha256(JSON.stringify(scenario)),
+    hash: scenarioHash(scenario),
     envSize: declared.slotNames.length,
     slotNames: declared.slotNames,
     params: compileParameters(scenario, declared.symbols),
@@ -73,6 +83,7 @@ export const compileScenario = (scenario: Scenario, options: CompileOptions = {}
     state,
     actors,
     selection,
+    ...(tree ? { tree } : {}),
     events,
     rounds: { count: scenario.rounds?.count ?? 1, label: scenario.rounds?.label ?? 'round' },
     outcomes,

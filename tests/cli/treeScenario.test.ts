@@ -1,0 +1,50 @@
+// The CLI on a tree scenario (parley.scenario/2 `tree`): byte-identical per-trial CSV for any worker count, the
+// path in it, and `show --format efg` writing the round's tree.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readEfg } from '../../models/games/extensive/efg';
+import { cli } from './cliHarness';
+
+const dir = mkdtempSync(join(tmpdir(), 'parley-tree-'));
+
+describe('cli on korea-2025-sequential', () => {
+  it('same seed ⇒ byte-identical per-trial CSV for 1 and 2 workers, with the chance move in it', async () => {
+    const files: string[] = [];
+    for (const w of ['0', '1', '2']) {
+      const out = join(dir, `trials-${w}.csv`);
+      const r = await cli([
+        'run',
+        'korea-2025-sequential',
+        '--trials',
+        '400',
+        '--seed',
+        'tree',
+        '--workers',
+        w,
+        '--out',
+        out,
+      ]);
+      expect(r.code, r.err).toBe(0);
+      files.push(readFileSync(out, 'utf8'));
+    }
+    expect(files[1]).toBe(files[0]);
+    expect(files[2]).toBe(files[0]);
+    const [header, first] = (files[0] as string).split('\r\n');
+    expect(header).toMatch(/,ROK,DPRK,ALLIANCE,moscow,talks,/);
+    expect(first).toMatch(
+      /,(commit|offer|none),(engage|hold|provoke),(full|reduced|suspended),(backs|wavers),/,
+    );
+  }, 180_000);
+
+  it('show --format efg writes the round as a game tree that reads back', async () => {
+    const r = await cli(['show', 'korea-2025-sequential', '--format', 'efg', '--set', 'russiaSupport=0.3']);
+    expect(r.code, r.err).toBe(0);
+    const tree = readEfg(r.out);
+    expect(tree.players).toEqual(['Seoul', 'Pyongyang', 'South Korea-US alliance (drills)']);
+    expect(r.out).toContain('"Moscow backs Pyongyang" 3/10 "Moscow wavers" 7/10');
+    // Seoul 1 set; Pyongyang one per (offer, Moscow) = 6; the alliance one per history = 18
+    expect(tree.infosets.map((s) => s.length)).toEqual([1, 6, 18]);
+  });
+});
