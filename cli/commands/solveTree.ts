@@ -14,7 +14,7 @@ import { treeEnumMixed, treePureEquilibria } from '../../models/games/extensive/
 import type { TreeEquilibrium } from '../../models/games/extensive/verifyBehaviour';
 import { csvHeader, csvLine, csvText } from '../../models/engine/csv';
 import { CliError, type CliIo } from '../lib/Command';
-import { lastOption, parseArgs, UsageError } from '../lib/args';
+import { lastOption, onePositional, parseArgs, UsageError } from '../lib/args';
 import { readTextFile } from '../../node/files/readTextFile';
 
 /** Largest .efg file read (bytes). */
@@ -189,14 +189,7 @@ export const solveTree = async (argv: readonly string[], io: CliIo): Promise<num
     io.out(...TREE_USAGE.split('\n'));
     return 0;
   }
-  if (args.positional.length !== 1) {
-    throw new UsageError(
-      args.positional.length === 0
-        ? 'missing the game to solve'
-        : `expected one game, got ${args.positional.length}`,
-    );
-  }
-  const arg = args.positional[0] as string;
+  const arg = onePositional(args, 'game to solve', 'game');
   if (args.options.has('set')) throw new UsageError('--set applies to scenarios, not to .efg files');
   const method = lastOption(args, 'method') ?? 'spe';
   if (!(TREE_METHODS as readonly string[]).includes(method)) {
