@@ -8,11 +8,11 @@ const configFile = resolve(import.meta.dirname, 'svelte.config.js');
 
 // Timeouts are hang bounds, never performance checks: generous, because the machine may be busy.
 const node = {
-  environment: 'node',
+  environment: 'node' as const,
   testTimeout: 120_000,
   hookTimeout: 120_000,
   setupFiles: ['tests/setup/fastCheck.ts'],
-} as const;
+};
 
 export default defineConfig({
   test: {
