@@ -10,6 +10,7 @@
 // The branch is followed by the kernels' one predictor–corrector PathTracer (Allgower & Georg 1990, "Numerical
 // Continuation Methods"; the logit homotopy of Turocy 2005), the tracer of the strategic logit solver too.
 import { Rational } from '../Rational';
+import { simpleFraction } from '../simpleFraction';
 import { solveExactUnique } from '../linearSolve';
 import { EquilibriumCheckError } from '../Equilibrium';
 import type { GameTree } from './GameTree';
@@ -72,36 +73,12 @@ const argmaxRow = (row: readonly number[]): Rational[] => {
   return row.map((_, a) => (a === best ? Rational.ONE : Rational.ZERO));
 };
 
-/**
- * The simplest fraction within tol of x (continued fractions; denominators up to 10⁴), or null. (logit.ts has a
- * private twin for strategic limits; to be shared once its refinement is split out.)
- */
-const simplest = (x: number, tol: number): Rational | null => {
-  let h0 = 0n;
-  let h1 = 1n;
-  let k0 = 1n;
-  let k1 = 0n;
-  let r = x;
-  for (let it = 0; it < 30; it++) {
-    const a = Math.floor(r);
-    const ab = BigInt(a);
-    [h0, h1] = [h1, ab * h1 + h0];
-    [k0, k1] = [k1, ab * k1 + k0];
-    if (k1 > 10_000n) return null;
-    if (Math.abs(Number(h1) / Number(k1) - x) <= tol) return Rational.of(h1, k1);
-    const frac = r - a;
-    if (frac < 1e-15) return null;
-    r = 1 / frac;
-  }
-  return null;
-};
-
 /** A row rounded to simple fractions summing to 1, else to its most probable action. */
 const roundRow = (row: readonly number[]): Rational[] => {
   const out: Rational[] = [];
   let sum = Rational.ZERO;
   for (const v of row) {
-    const f = simplest(Math.max(0, v), 1e-5);
+    const f = simpleFraction(Math.max(0, v), 1e-5, 10_000n);
     if (!f) return argmaxRow(row);
     out.push(f);
     sum = sum.add(f);
