@@ -13,7 +13,7 @@ import { constantSumViolation, zeroSum } from '../../models/games/zeroSum';
 import { SolverLimitError } from '../../models/games/SolverLimitError';
 import { SOLVER_LIMITS, logitMaxSteps, logitSize } from '../../models/games/solverLimits';
 import { CliError, type CliIo, type Command } from '../lib/Command';
-import { lastOption, parseArgs, parseAssignments, UsageError } from '../lib/args';
+import { lastOption, onePositional, parseArgs, parseAssignments, UsageError } from '../lib/args';
 import { readTextFile } from '../../node/files/readTextFile';
 import { csvFraction, csvTable, rawCell, type CsvCell } from '../../models/text/csv';
 import { withDistinctLabels } from '../../models/games/distinctLabels';
@@ -295,14 +295,7 @@ export const command: Command = {
     if (argv.some((a) => !a.startsWith('-') && (a.toLowerCase().endsWith('.efg') || builtinGameArg(a))))
       return (await import('./solveTree')).solveTree(argv, io);
     const args = parseArgs(argv, { valued: ['method', 'format', 'set'], flags: ['allow-outside-range'] });
-    if (args.positional.length !== 1) {
-      throw new UsageError(
-        args.positional.length === 0
-          ? 'missing the game to solve'
-          : `expected one game, got ${args.positional.length}`,
-      );
-    }
-    const arg = args.positional[0] as string;
+    const arg = onePositional(args, 'game to solve', 'game');
     const methodOpt = lastOption(args, 'method');
     const method =
       methodOpt === undefined

@@ -15,7 +15,7 @@ import { treeEnumMixed, treePureEquilibria } from '../../models/games/extensive/
 import type { TreeEquilibrium } from '../../models/games/extensive/verifyBehaviour';
 import { csvHeader, csvLine, csvText } from '../../models/engine/csv';
 import { CliError, type CliIo } from '../lib/Command';
-import { lastOption, parseArgs, UsageError } from '../lib/args';
+import { lastOption, onePositional, parseArgs, UsageError } from '../lib/args';
 import { readTextFile } from '../../node/files/readTextFile';
 import { builtinGameTree } from '../../models/scenario/builtinGames';
 import { builtinGameArg } from '../lib/builtinGameArg';
@@ -193,14 +193,7 @@ export const solveTree = async (argv: readonly string[], io: CliIo): Promise<num
     io.out(...TREE_USAGE.split('\n'));
     return 0;
   }
-  if (args.positional.length !== 1) {
-    throw new UsageError(
-      args.positional.length === 0
-        ? 'missing the game to solve'
-        : `expected one game, got ${args.positional.length}`,
-    );
-  }
-  const arg = args.positional[0] as string;
+  const arg = onePositional(args, 'game to solve', 'game');
   const builtin = builtinGameArg(arg);
   if (args.options.has('set')) {
     throw new UsageError(`--set applies to scenarios, not to ${builtin ? 'built-in games' : '.efg files'}`);

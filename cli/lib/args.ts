@@ -64,6 +64,21 @@ export const lastOption = (args: ParsedArgs, name: string): string | undefined =
   args.options.get(name)?.at(-1);
 
 /** Parse repeated `--set name=value` options into a record of numbers. */
+/**
+ * The one positional argument a command takes; UsageError "missing the <missing>" without one, "expected one
+ * <noun>, got N" with more.
+ */
+export const onePositional = (args: ParsedArgs, missing: string, noun: string): string => {
+  if (args.positional.length !== 1) {
+    throw new UsageError(
+      args.positional.length === 0
+        ? `missing the ${missing}`
+        : `expected one ${noun}, got ${args.positional.length}`,
+    );
+  }
+  return args.positional[0] as string;
+};
+
 export const parseAssignments = (values: readonly string[], option = 'set'): Record<string, number> => {
   // A null-prototype record: "__proto__" would otherwise be swallowed by the object literal's setter.
   const out: Record<string, number> = Object.create(null) as Record<string, number>;

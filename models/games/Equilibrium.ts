@@ -2,7 +2,7 @@
 import type { Game } from './Game';
 import { Rational } from './Rational';
 import type { MixedProfile, Num } from './MixedProfile';
-import { deviationPayoffs, deviationPayoffsFloat } from './regret';
+import { payoffsAndRegret, payoffsAndRegretFloat } from './regret';
 
 export type { MixedProfile, Num };
 
@@ -85,20 +85,7 @@ export const makeEquilibrium = (game: Game, method: string, profile: MixedProfil
         throw new EquilibriumCheckError(`${method}: probabilities of player ${p} sum to ${sum}`);
       }
     });
-    const dev = deviationPayoffs(game, prof);
-    const payoffs: Rational[] = [];
-    let regret = Rational.ZERO;
-    dev.forEach((vals, p) => {
-      let u = Rational.ZERO;
-      let best = vals[0] as Rational;
-      vals.forEach((v, s) => {
-        u = u.add(v.mul(prof[p]?.[s] as Rational));
-        if (v.gt(best)) best = v;
-      });
-      payoffs.push(u);
-      const r = best.sub(u);
-      if (r.gt(regret)) regret = r;
-    });
+    const { payoffs, regret } = payoffsAndRegret(game, prof);
     if (!regret.isZero()) {
       throw new EquilibriumCheckError(
         `${method}: internal error, profile ${prof.map((r) => r.join(',')).join(' | ')} has regret ${regret}`,
@@ -118,19 +105,7 @@ export const makeEquilibrium = (game: Game, method: string, profile: MixedProfil
     if (Math.abs(sum - 1) > 1e-9)
       throw new EquilibriumCheckError(`${method}: probabilities of player ${p} sum to ${sum}`);
   });
-  const dev = deviationPayoffsFloat(game, prof);
-  const payoffs: number[] = [];
-  let regret = 0;
-  dev.forEach((vals, p) => {
-    let u = 0;
-    let best = -Infinity;
-    vals.forEach((v, s) => {
-      u += v * (prof[p]?.[s] ?? 0);
-      if (v > best) best = v;
-    });
-    payoffs.push(u);
-    regret = Math.max(regret, best - u);
-  });
+  const { payoffs, regret } = payoffsAndRegretFloat(game, prof);
   if (!(regret <= tol)) {
     throw new EquilibriumCheckError(
       `${method}: internal error, profile ${prof.map((r) => r.join(',')).join(' | ')} has regret ${regret} > ${tol}`,

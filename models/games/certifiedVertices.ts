@@ -22,6 +22,7 @@
 // Why one file over 400 lines: the reverse-search traversal, its certified pivots and the lexicographic ratio test
 // share one dictionary in typed arrays; split apart they would need it passed through every call of the hot loop.
 import { pow } from '../math/pow';
+import { bareissGaussJordan } from './bareissGaussJordan';
 
 /** One vertex z ≠ 0, with a basis that gives it (views: copy what you keep). */
 export type CertifiedVertex = {
@@ -204,24 +205,8 @@ class ExactBasis {
       row[2 * t] = 1n;
       a.push(row);
     }
-    let prev = 1n;
-    for (let c = 0; c < t; c++) {
-      let p = c;
-      while (p < t && (a[p] as bigint[])[c] === 0n) p++;
-      if (p === t) throw new SingularBasis();
-      if (p !== c) [a[p], a[c]] = [a[c] as bigint[], a[p] as bigint[]];
-      const pr = a[c] as bigint[];
-      const piv = pr[c] as bigint;
-      for (let i = 0; i < t; i++) {
-        if (i === c) continue;
-        const row = a[i] as bigint[];
-        const f = row[c] as bigint;
-        for (let j = 0; j < w; j++)
-          if (j !== c) row[j] = ((row[j] as bigint) * piv - f * (pr[j] as bigint)) / prev;
-        row[c] = 0n;
-      }
-      prev = piv;
-    }
+    const prev = bareissGaussJordan(a, t, w);
+    if (prev === null) throw new SingularBasis();
     const sign = prev < 0n ? -1n : 1n;
     this.D = prev * sign;
     const D = this.D;

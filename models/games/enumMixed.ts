@@ -21,6 +21,7 @@ import { bimatrix, positiveIntegerMatrix, transpose } from './bimatrix';
 import { CertifiedSolver, certifiedVertices, gamma, type CertifiedVertex } from './certifiedVertices';
 import { enumerateVertices, hasLabel, type Vertex } from './enumerateVertices';
 import { SolverLimitError } from './SolverLimitError';
+import { bareissGaussJordan } from './bareissGaussJordan';
 
 export type EnumMixedOptions = {
   /**
@@ -184,28 +185,9 @@ const solveExact = (
     row.push(1n);
     a.push(row);
   }
-  let prev = 1n;
-  for (let c = 0; c < t; c++) {
-    let p = c;
-    while (p < t && (a[p] as bigint[])[c] === 0n) p++;
-    if (p === t) return null;
-    if (p !== c) [a[p], a[c]] = [a[c] as bigint[], a[p] as bigint[]];
-    const pr = a[c] as bigint[];
-    const piv = pr[c] as bigint;
-    for (let i = 0; i < t; i++) {
-      if (i === c) continue;
-      const row = a[i] as bigint[];
-      const f = row[c] as bigint;
-      for (let j = 0; j <= t; j++) {
-        if (j === c) continue;
-        row[j] = ((row[j] as bigint) * piv - f * (pr[j] as bigint)) / prev;
-      }
-      row[c] = 0n;
-    }
-    // (rows above c keep their diagonal at the current determinant: (piv·prev − f·0) / prev = piv)
-    prev = piv;
-  }
-  let den = prev;
+  const det = bareissGaussJordan(a, t, t + 1);
+  if (det === null) return null;
+  let den = det;
   const num = a.map((row) => row[t] as bigint);
   if (den < 0n) {
     den = -den;

@@ -13,6 +13,7 @@ import { enumMixed } from './enumMixed';
 import { solveMatrixGame } from './solveMatrixGame';
 import { SolverLimitError } from './SolverLimitError';
 import { SUPPORT_THRESHOLDS, type LogitKernel } from './kernels/LogitKernel';
+import { simpleFraction } from './simpleFraction';
 
 /** The same game without exact payoffs (float checks only). */
 const floatOnly = (game: Game): Game => ({ ...game, exact: null });
@@ -50,27 +51,6 @@ const exactSupportEquilibrium = (game: Game, S1: number[], S2: number[]): Ration
   const prof = [fx, fy];
   const r = regret(game, prof);
   return r instanceof Rational && r.isZero() ? prof : null;
-};
-
-/** The simplest fraction within tol of x (continued fractions, denominators up to 1e6), or null. */
-const simpleFraction = (x: number, tol: number): Rational | null => {
-  let h0 = 0n;
-  let h1 = 1n;
-  let k0 = 1n;
-  let k1 = 0n;
-  let r = x;
-  for (let it = 0; it < 40; it++) {
-    const a = Math.floor(r);
-    const ab = BigInt(a);
-    [h0, h1] = [h1, ab * h1 + h0];
-    [k0, k1] = [k1, ab * k1 + k0];
-    if (k1 > 1_000_000n) return null;
-    if (Math.abs(Number(h1) / Number(k1) - x) <= tol) return Rational.of(h1, k1);
-    const frac = r - a;
-    if (frac < 1e-15) return null;
-    r = 1 / frac;
-  }
-  return null;
 };
 
 /** Round a float profile to simple fractions and keep it if it is exactly an equilibrium. */

@@ -101,37 +101,57 @@ export const deviationPayoffsFloat = (game: Game, profile: readonly (readonly nu
 };
 
 /**
- * The regret of a profile: the largest gain any player gets by deviating to a pure strategy.
- * Exact (a Rational) when the game is exact and every probability is a Rational, else a float.
+ * Each player's expected payoff under an exact profile and the profile's regret (the largest gain any player gets
+ * by deviating to a pure strategy), from deviationPayoffs: the one exact regret computation (regret, makeEquilibrium).
  */
-export const regret = (game: Game, profile: MixedProfile): Num => {
-  if (game.exact && profile.every((row) => row.every((v) => v instanceof Rational))) {
-    const prof = profile as readonly (readonly Rational[])[];
-    const dev = deviationPayoffs(game, prof);
-    let r = Rational.ZERO;
-    dev.forEach((vals, p) => {
-      let u = Rational.ZERO;
-      let best = vals[0] as Rational;
-      vals.forEach((v, s) => {
-        u = u.add(v.mul(prof[p]?.[s] as Rational));
-        if (v.gt(best)) best = v;
-      });
-      const g = best.sub(u);
-      if (g.gt(r)) r = g;
+export const payoffsAndRegret = (
+  game: Game,
+  prof: readonly (readonly Rational[])[],
+): { payoffs: Rational[]; regret: Rational } => {
+  const payoffs: Rational[] = [];
+  let regret = Rational.ZERO;
+  deviationPayoffs(game, prof).forEach((vals, p) => {
+    let u = Rational.ZERO;
+    let best = vals[0] as Rational;
+    vals.forEach((v, s) => {
+      u = u.add(v.mul(prof[p]?.[s] as Rational));
+      if (v.gt(best)) best = v;
     });
-    return r;
-  }
-  const prof = profile.map((row) => row.map((v) => (v instanceof Rational ? v.toNumber() : v)));
-  const dev = deviationPayoffsFloat(game, prof);
-  let r = 0;
-  dev.forEach((vals, p) => {
+    payoffs.push(u);
+    const g = best.sub(u);
+    if (g.gt(regret)) regret = g;
+  });
+  return { payoffs, regret };
+};
+
+/** payoffsAndRegret in floats (regret ≥ 0). */
+export const payoffsAndRegretFloat = (
+  game: Game,
+  prof: readonly (readonly number[])[],
+): { payoffs: number[]; regret: number } => {
+  const payoffs: number[] = [];
+  let regret = 0;
+  deviationPayoffsFloat(game, prof).forEach((vals, p) => {
     let u = 0;
     let best = -Infinity;
     vals.forEach((v, s) => {
       u += v * (prof[p]?.[s] ?? 0);
       if (v > best) best = v;
     });
-    r = Math.max(r, best - u);
+    payoffs.push(u);
+    regret = Math.max(regret, best - u);
   });
-  return r;
+  return { payoffs, regret };
+};
+
+/**
+ * The regret of a profile: the largest gain any player gets by deviating to a pure strategy.
+ * Exact (a Rational) when the game is exact and every probability is a Rational, else a float.
+ */
+export const regret = (game: Game, profile: MixedProfile): Num => {
+  if (game.exact && profile.every((row) => row.every((v) => v instanceof Rational))) {
+    return payoffsAndRegret(game, profile as readonly (readonly Rational[])[]).regret;
+  }
+  const prof = profile.map((row) => row.map((v) => (v instanceof Rational ? v.toNumber() : v)));
+  return payoffsAndRegretFloat(game, prof).regret;
 };

@@ -413,8 +413,10 @@ export const startClassServer = async (opts: ClassServerOptions): Promise<ClassS
     return { csv: csvPath, sidecar: sidecarPath };
   };
 
+  /** The session files being written (close waits for them: no write outlives the server). */
+  let writing: Promise<void> = Promise.resolve();
   const finish = (): void => {
-    writeFiles().then(
+    writing = writeFiles().then(
       (f) => {
         files = f;
         pushTeacher();
@@ -654,6 +656,7 @@ export const startClassServer = async (opts: ClassServerOptions): Promise<ClassS
       wss.close();
       server.closeAllConnections();
       await new Promise<void>((ok) => server.close(() => ok()));
+      await writing;
       journal.close();
     },
   };

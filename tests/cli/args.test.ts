@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseArgs, parseAssignments, UsageError } from '../../cli/lib/args';
+import { onePositional, parseArgs, parseAssignments, UsageError } from '../../cli/lib/args';
 
 describe('cli args', () => {
   it('parses valued options (repeatable), flags and positionals', () => {
@@ -64,5 +64,16 @@ describe('cli args', () => {
       ['constructor', 1],
       ['toString', 2],
     ]);
+  });
+
+  it('onePositional returns the one argument, and names what is missing or how many came', () => {
+    const parse = (argv: string[]) => parseArgs(argv, { valued: [], flags: [] });
+    expect(onePositional(parse(['g.nfg']), 'game to solve', 'game')).toBe('g.nfg');
+    expect(() => onePositional(parse([]), 'game to solve', 'game')).toThrow(
+      new UsageError('missing the game to solve'),
+    );
+    expect(() => onePositional(parse(['a', 'b']), 'game to solve', 'game')).toThrow(
+      new UsageError('expected one game, got 2'),
+    );
   });
 });

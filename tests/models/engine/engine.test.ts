@@ -9,7 +9,7 @@ import { runScenario } from '../../../models/engine/runScenario';
 import { runSweep, gridValues } from '../../../models/engine/runSweep';
 import { runSensitivity } from '../../../models/engine/runSensitivity';
 import { wilson } from '../../../models/engine/wilson';
-import { penniesSpec, thresholdSpec } from './fixtures';
+import { penniesSpec, thresholdActors, thresholdSpec } from './fixtures';
 import { loadBuiltin } from '../../../models/scenario/builtins';
 
 const runner = createInProcessRunner();
@@ -166,29 +166,8 @@ describe('behaviours', () => {
   });
 
   it('a formula producing NaN is reported with the formula, actor and parameter values', async () => {
-    const spec = thresholdSpec({
-      actors: [
-        {
-          id: 'row',
-          name: 'Row',
-          strategies: [
-            { id: 'a', label: 'A' },
-            { id: 'b', label: 'B' },
-          ],
-          // log(x - 2) is refused by the domain check; x * x - 0.25 is only possibly ≤ 0 to it (x used twice)
-          payoffs: { a: 'log(x * x - 0.25)', b: '0.3' },
-        },
-        {
-          id: 'col',
-          name: 'Col',
-          strategies: [
-            { id: 'c', label: 'C' },
-            { id: 'd', label: 'D' },
-          ],
-          payoffs: { c: 'row.a', d: 'row.b' },
-        },
-      ],
-    });
+    // log(x - 2) is refused by the domain check; x * x - 0.25 is only possibly ≤ 0 to it (x used twice)
+    const spec = thresholdSpec({ actors: thresholdActors('log(x * x - 0.25)') });
     await expect(runScenario(runner, spec, { seed: 1, trials: 10 })).rejects.toThrow(
       /payoff of Row \(row\) for "a" is NaN: formula "log\(x \* x - 0\.25\)".*x = /,
     );

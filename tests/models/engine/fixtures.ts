@@ -12,6 +12,28 @@ export const compile = (raw: Record<string, unknown>): ModelSpec => {
  * A 2×2 game whose unique pure equilibrium flips at x = 0.3, x ~ uniform(0, 1):
  * row plays a (payoff x) or b (payoff 0.3) whatever col does; col matches row. P(flip) = 0.7 exactly.
  */
+/** The threshold game's two actors: row plays a (payoff `rowA`) or b (0.3); col copies row. */
+export const thresholdActors = (rowA: string): Record<string, unknown>[] => [
+  {
+    id: 'row',
+    name: 'Row',
+    strategies: [
+      { id: 'a', label: 'A' },
+      { id: 'b', label: 'B' },
+    ],
+    payoffs: { a: rowA, b: '0.3' },
+  },
+  {
+    id: 'col',
+    name: 'Col',
+    strategies: [
+      { id: 'c', label: 'C' },
+      { id: 'd', label: 'D' },
+    ],
+    payoffs: { c: 'row.a', d: 'row.b' },
+  },
+];
+
 export const thresholdSpec = (extra: Record<string, unknown> = {}): ModelSpec =>
   compile({
     id: 'threshold',
@@ -25,26 +47,7 @@ export const thresholdSpec = (extra: Record<string, unknown> = {}): ModelSpec =>
         uncertainty: { type: 'normal', mean: 1, sd: 0.2 },
       },
     },
-    actors: [
-      {
-        id: 'row',
-        name: 'Row',
-        strategies: [
-          { id: 'a', label: 'A' },
-          { id: 'b', label: 'B' },
-        ],
-        payoffs: { a: 'x', b: '0.3' },
-      },
-      {
-        id: 'col',
-        name: 'Col',
-        strategies: [
-          { id: 'c', label: 'C' },
-          { id: 'd', label: 'D' },
-        ],
-        payoffs: { c: 'row.a', d: 'row.b' },
-      },
-    ],
+    actors: thresholdActors('x'),
     outcomes: { flip: { label: 'A and C', when: 'row.a and col.c' } },
     metrics: { x: { label: 'x', value: 'x * noise' } },
     ...extra,

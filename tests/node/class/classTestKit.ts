@@ -49,16 +49,16 @@ export class TestClient {
     return this.messages.length;
   }
 
-  /** The first message at or after `from` satisfying `pred` (waits up to 15 s). */
+  /**
+   * The first message at or after `from` satisfying `pred`. No clock deadline (a busy machine must not fail a
+   * test): the test's timeout bounds a hang, and the messages seen so far are kept in `messages` for its report.
+   */
   async waitFor<T extends ServerMessage>(pred: (m: ServerMessage) => m is T, from?: number): Promise<T>;
   async waitFor(pred: (m: ServerMessage) => boolean, from?: number): Promise<ServerMessage>;
   async waitFor(pred: (m: ServerMessage) => boolean, from = 0): Promise<ServerMessage> {
-    const deadline = Date.now() + 15_000;
     for (;;) {
       const hit = this.messages.slice(from).find(pred);
       if (hit) return hit;
-      if (Date.now() > deadline)
-        throw new Error(`no such message; got ${JSON.stringify(this.messages.slice(from)).slice(0, 800)}`);
       await new Promise<void>((ok) => {
         const t = setTimeout(ok, 200);
         this.waiters.push(() => {
