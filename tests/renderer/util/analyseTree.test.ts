@@ -1,0 +1,77 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { analyseTree } from '../../../renderer/lib/util/analyseTree';
+import { makeTree } from '../../../models/games/extensive/makeTree';
+import { fixtureTree } from '../../models/games/extensive/fixtures';
+
+const run = (a: ReturnType<typeof analyseTree>, method: string) => a.runs.find((r) => r.method === method);
+
+describe('analyseTree', () => {
+  it('entry deterrence: one SPE (In, Acquiesce) with node values, two pure Nash equilibria', () => {
+    const a = analyseTree(fixtureTree('entry.efg'));
+    const spe = run(a, 'spe');
+    expect(spe?.equilibria).toHaveLength(1);
+    const e = spe?.equilibria[0];
+    expect(e?.text).toEqual([[['1', '0']], [['1', '0']]]);
+    expect(e?.payoffs).toEqual(['2', '1']);
+    expect(e?.subgamePerfect).toBe(true);
+    // backward induction: the incumbent's node is worth (2, 1), the root too; leaves their payoffs
+    expect(e?.values).toEqual([
+      ['2', '1'],
+      ['2', '1'],
+      ['2', '1'],
+      ['0', '0'],
+      ['1', '2'],
+    ]);
+    expect(run(a, 'pure')?.equilibria).toHaveLength(2);
+    expect(run(a, 'lcp')?.skipped).toBeNull();
+    expect(run(a, 'lcp')?.equilibria.length).toBeGreaterThan(0);
+  });
+
+  it('Kuhn poker: exact behaviour and the value −1/18 to the first player (lcp)', () => {
+    const a = analyseTree(fixtureTree('kuhn-poker.efg'));
+    const lcp = run(a, 'lcp');
+    expect(lcp?.error).toBeNull();
+    expect(lcp?.equilibria[0]?.payoffs[0]).toBe('-1/18');
+    expect(lcp?.equilibria[0]?.values[0]?.[0]).toBe('-1/18');
+  });
+
+  it('skips lcp with three players and shows unspecified sets as blanks', () => {
+    const a = analyseTree(fixtureTree('selten-horse.efg'));
+    expect(run(a, 'lcp')?.skipped).toBe('two-player trees only');
+    const pure = run(a, 'pure');
+    expect(pure?.error).toBeNull();
+    // every listed profile has one row per information set of each player
+    for (const e of pure?.equilibria ?? []) expect(e.text.map((s) => s.length)).toEqual([1, 1, 1]);
+  });
+
+  it('reports a solver failure in place (imperfect recall) without blanking the others', () => {
+    // absent-minded driver: one information set holding a node and its child
+    const tree = makeTree({
+      title: 'driver',
+      players: ['D'],
+      root: {
+        kind: 'decision',
+        player: 0,
+        infoset: 1,
+        actions: ['Exit', 'Continue'],
+        children: [
+          { kind: 'terminal', payoffs: [0] },
+          {
+            kind: 'decision',
+            player: 0,
+            infoset: 1,
+            actions: ['Exit', 'Continue'],
+            children: [
+              { kind: 'terminal', payoffs: [4] },
+              { kind: 'terminal', payoffs: [1] },
+            ],
+          },
+        ],
+      },
+    });
+    const a = analyseTree(tree);
+    expect(run(a, 'spe')?.error).toMatch(/recall/);
+    expect(a.runs).toHaveLength(3);
+  });
+});
