@@ -11,7 +11,7 @@ export const command: Command = {
   usage: [
     'Usage: npm run cli -- schema',
     '',
-    'Prints the JSON Schema (draft 2020-12) of the "parley.scenario/1" format on stdout.',
+    'Prints the JSON Schema (draft 2020-12) of the "parley.scenario/2" format on stdout.',
     'The same file ships as models/library/parley.scenario.schema.json; point "$schema" at it in your editor.',
   ].join('\n'),
   run: async (argv, io) => {

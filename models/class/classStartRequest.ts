@@ -16,7 +16,7 @@ const finite = z.number().refine(Number.isFinite, 'must be a finite number');
 
 export const classStartRequestSchema = z.strictObject({
   scenario: z.strictObject({
-    /** The scenario document (parley.scenario/1 JSON text). */
+    /** The scenario document (parley.scenario JSON text). */
     text: z.string().min(1, 'the scenario is empty').max(MAX_SCENARIO_TEXT, 'the scenario is too large'),
     /** Its file name, for the record (`source` in the journal and the sidecar). */
     name: z.string().min(1).max(255),

@@ -33,6 +33,13 @@ export type CompileOptions = {
   readonly id?: string;
 };
 
+/**
+ * The scenario's identity for provenance and staleness: SHA-256 of its validated JSON. A file without a `tree`
+ * means what it meant in parley.scenario/1, so it hashes as its /1 form: results made before format 2 stay current.
+ */
+export const scenarioHash = (scenario: Scenario): string =>
+  sha256(JSON.stringify(scenario.tree ? scenario : { ...scenario, format: 'parley.scenario/1' }));
+
 /** Compile a structurally valid scenario. Never throws. */
 export const compileScenario = (scenario: Scenario, options: CompileOptions = {}): CompileResult => {
   const diag = new ScenarioDiagnostics();
@@ -52,6 +59,7 @@ export const compileScenario = (scenario: Scenario, options: CompileOptions = {}
       diag.warn(['parameters', id], `parameter "${id}" is not used by any formula`);
   }
 
+  if (scenario.tree) diag.issue(['tree'], 'tree rounds are not played by this build yet');
   const { issues, warnings } = diag;
   if (issues.length) return { ok: false, issues, warnings };
 
@@ -59,7 +67,7 @@ export const compileScenario = (scenario: Scenario, options: CompileOptions = {}
   const spec: ModelSpec = {
     id: scenario.id ?? options.id ?? 'scenario',
     title: scenario.title,
-    hash: sha256(JSON.stringify(scenario)),
+    hash: scenarioHash(scenario),
     envSize: declared.slotNames.length,
     slotNames: declared.slotNames,
     params: compileParameters(scenario, declared.symbols),

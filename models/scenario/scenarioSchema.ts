@@ -1,10 +1,12 @@
-// The scenario file format "parley.scenario/1", defined ONCE with zod: it validates files (parseScenario) and
+// The scenario file format "parley.scenario/2", defined ONCE with zod: it validates files (parseScenario) and
 // generates the JSON Schema shipped for editors (models/library/parley.scenario.schema.json).
 import { z } from 'zod';
 import { INTERVAL_SHORTHAND, MAX_SHORTHAND_LENGTH } from '../random/distributions/intervalShorthand';
 import { INPUT_LIMITS } from '../text/inputLimits';
 
-export const SCENARIO_FORMAT = 'parley.scenario/1';
+import { SCENARIO_FORMAT } from './scenarioFormat';
+
+export { SCENARIO_FORMAT };
 
 const Id = z
   .string()
@@ -98,7 +100,9 @@ const Behaviour = z.discriminatedUnion('model', [
 const Override = z.strictObject({
   profile: z
     .record(Id, Id)
-    .describe('Actor id → strategy id. Must name this actor; other actors left out match any strategy.'),
+    .describe(
+      'Actor id → strategy id (or, in a tree round, chance move id → outcome id). Must name this actor; moves left out match any choice.',
+    ),
   payoff: Formula,
 });
 
@@ -147,6 +151,82 @@ const Metric = z.strictObject({
 
 const Derived = z.union([Formula, z.strictObject({ label: z.string().max(200).optional(), value: Formula })]);
 
+// ---------------------------------------------------------------------------------------------------------------
+// Tree rounds (parley.scenario/2). A round is a game tree built from MOVES IN ORDER: each actor moves exactly once
+// (its actions are its strategies), chance moves draw an outcome. What a mover knows is stated by `observes`: the
+// earlier moves whose result it sees when it chooses; the nodes it cannot tell apart form one information set.
+// Payoffs stay the actors' formulas over indicators (actor.strategy, and chance.outcome for chance moves), so a
+// leaf pays each actor its formula on the path's profile. A simultaneous round is the special case where nobody
+// observes anything (and a file without `tree` is exactly that, in the actors' order).
+
+const MoveIdList = z
+  .union([z.literal('all'), z.array(Id).max(INPUT_LIMITS.actors + 64)])
+  .describe(
+    'The earlier moves (actor ids and chance move ids) whose result this mover sees before choosing, or "all". Default: none (a simultaneous move).',
+  );
+
+export const ActorMoveSchema = z
+  .strictObject({
+    actor: Id.describe('The actor who moves; its actions are its strategies. Each actor moves exactly once.'),
+    observes: MoveIdList.optional(),
+  })
+  .describe("An actor's move: the actor chooses one of its strategies, knowing only the moves it observes.");
+
+export const ChanceOutcomeSchema = z
+  .strictObject({
+    id: Id,
+    label: z.string().min(1).max(200).optional(),
+    probability: Formula.optional().describe(
+      'A formula over parameters, state, derived variables and round/month (not over choices). At most one outcome of a move may leave it out: it takes the rest (1 − the others). Checked when the scenario is read if constant, else in every trial and round (an error names the chance move).',
+    ),
+  })
+  .describe(
+    'One outcome of a chance move; formulas see it as the indicator chanceId.outcomeId (1 if drawn, else 0).',
+  );
+
+export const ChanceMoveSchema = z
+  .strictObject({
+    chance: Id.describe('The chance move id (distinct from actor, parameter, state and other names).'),
+    label: z.string().min(1).max(200).optional(),
+    description: Text.optional(),
+    outcomes: z.array(ChanceOutcomeSchema).min(1).max(INPUT_LIMITS.strategiesPerActor),
+  })
+  .describe("A chance move: an outcome drawn with the given probabilities (Nature in Gambit's terms).");
+
+export const TreeMoveSchema = z.union([ActorMoveSchema, ChanceMoveSchema]);
+
+export const TreeRoundSchema = z
+  .strictObject({
+    moves: z
+      .array(TreeMoveSchema)
+      .min(1)
+      .max(INPUT_LIMITS.actors + 64)
+      .describe(
+        'The moves of one round, in the order they are made. Every actor appears exactly once; chance moves anywhere. A move may observe only moves before it.',
+      ),
+  })
+  .describe(
+    'The round as a game tree (extensive form): moves in order, what each mover observes, chance moves. Without it every actor moves at once and nobody observes (a simultaneous round).',
+  );
+
+/** The tree part of a scenario document (for editors): `scenario.tree`. */
+export type TreeRound = z.infer<typeof TreeRoundSchema>;
+/** One move of a tree round: an actor's move or a chance move. */
+export type TreeMove = z.infer<typeof TreeMoveSchema>;
+/** An actor's move (`{ actor, observes? }`). */
+export type ActorMove = z.infer<typeof ActorMoveSchema>;
+/** A chance move (`{ chance, label?, description?, outcomes }`). */
+export type ChanceMove = z.infer<typeof ChanceMoveSchema>;
+/** One outcome of a chance move (`{ id, label?, probability? }`). */
+export type ChanceOutcome = z.infer<typeof ChanceOutcomeSchema>;
+/** The `observes` field: "all" or a list of earlier move ids. */
+export type ObservedMoves = z.infer<typeof MoveIdList>;
+
+/** Is this move a chance move? (The editor's and the compiler's one test.) */
+export const isChanceMove = (m: TreeMove): m is ChanceMove => 'chance' in m;
+/** The id a move is known by: the actor id for an actor's move, the chance id for a chance move. */
+export const moveId = (m: TreeMove): string => (isChanceMove(m) ? m.chance : m.actor);
+
 export const ScenarioSchema = z
   .strictObject({
     $schema: z.string().optional(),
@@ -178,6 +258,7 @@ export const ScenarioSchema = z
     derived: z.record(Id, Derived).optional(),
     state: z.record(Id, StateVar).optional(),
     actors: z.array(Actor).min(1).max(INPUT_LIMITS.actors),
+    tree: TreeRoundSchema.optional(),
     equilibrium: z
       .enum(['payoff-dominant', 'risk-dominant', 'random', 'first', 'logit-limit'])
       .optional()
@@ -188,7 +269,7 @@ export const ScenarioSchema = z
     outcomes: z.record(Id, Outcome).optional(),
     metrics: z.record(Id, Metric).optional(),
   })
-  .describe('A Parley scenario (parley.scenario/1).');
+  .describe('A Parley scenario (parley.scenario/2).');
 
 export type Scenario = z.infer<typeof ScenarioSchema>;
 
@@ -196,5 +277,5 @@ export type Scenario = z.infer<typeof ScenarioSchema>;
 export const scenarioJsonSchema = (): Record<string, unknown> => ({
   ...(z.toJSONSchema(ScenarioSchema, { target: 'draft-2020-12' }) as Record<string, unknown>),
   $id: 'https://parley.invalid/schema/parley.scenario.schema.json',
-  title: 'Parley scenario (parley.scenario/1)',
+  title: 'Parley scenario (parley.scenario/2)',
 });

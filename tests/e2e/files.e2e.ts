@@ -32,7 +32,7 @@ describe('files', () => {
     await d.saveAs(path);
     expect(d.suggestedFilename()).toBe('korea-2025.parley.json');
     const saved = JSON.parse(await readFile(path, 'utf8')) as { title: string; format: string };
-    expect(saved).toMatchObject({ title: 'Korea, edited', format: 'parley.scenario/1' });
+    expect(saved).toMatchObject({ title: 'Korea, edited', format: 'parley.scenario/2' });
     await expect.poll(() => h.page.getByTestId('dirty-marker').count()).toBe(0);
     await h.page.getByRole('button', { name: 'Recent ▾' }).click();
     await h.page.getByRole('button', { name: 'korea-2025.parley.json' }).waitFor();

@@ -38,6 +38,8 @@ export const checkScenarioLimits = (raw: unknown): ScenarioIssue[] => {
   const actors = Array.isArray(raw.actors) ? raw.actors.filter(isObject) : [];
   const events = Array.isArray(raw.events) ? raw.events.filter(isObject) : [];
   const state = isObject(raw.state) ? Object.values(raw.state) : [];
+  const moves = isObject(raw.tree) && Array.isArray(raw.tree.moves) ? raw.tree.moves.filter(isObject) : [];
+  const chanceOutcomes = moves.reduce((n, m) => n + lengthOf(m.outcomes), 0);
   const sections: [string, number][] = [
     ['parameters', keysOf(raw.parameters)],
     ['derived', keysOf(raw.derived)],
@@ -46,6 +48,7 @@ export const checkScenarioLimits = (raw: unknown): ScenarioIssue[] => {
     ['outcomes', keysOf(raw.outcomes)],
     ['metrics', keysOf(raw.metrics)],
     ['actors', lengthOf(raw.actors) + actors.reduce((n, a) => n + lengthOf(a.strategies), 0)],
+    ['tree', moves.length + chanceOutcomes],
   ];
   const issues: ScenarioIssue[] = [];
   const names = sections.reduce((n, [, k]) => n + k, 0);
@@ -72,6 +75,7 @@ export const checkScenarioLimits = (raw: unknown): ScenarioIssue[] => {
     ['events', events.reduce((n, e) => n + 1 + keysOf(e.effects), 0)],
     ['outcomes', keysOf(raw.outcomes)],
     ['metrics', keysOf(raw.metrics)],
+    ['tree', chanceOutcomes],
   ];
   const formulas = formulaSections.reduce((n, [, k]) => n + k, 0);
   if (formulas > INPUT_LIMITS.formulas) {

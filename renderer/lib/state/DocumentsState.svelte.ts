@@ -6,6 +6,8 @@
 import type { Game } from '../../../models/games/Game';
 import type { PlayedEquilibrium } from '../../../models/engine/playedEquilibrium';
 import type { ModelSpec, RuntimeModel } from '../../../models/scenario/RuntimeModel';
+import { withCurrentFormat } from '../../../models/scenario/migrate';
+import { SCENARIO_FORMAT } from '../../../models/scenario/scenarioFormat';
 import type { FileRef, OpenResult, Platform } from '../platform/Platform';
 import { DocumentState } from './DocumentState.svelte';
 import type { BuiltinInfo, ModelService } from './ModelService';
@@ -126,7 +128,7 @@ export class DocumentsState {
       this.restoreOffer = restorable;
       const first = builtins.find((b) => b.id === DEFAULT_SCENARIO) ?? builtins[0];
       if (first) await this.#loadBuiltin(first.id);
-      else this.doc.load(stringify({ format: 'parley.scenario/1', title: 'Untitled' }), untitled());
+      else this.doc.load(stringify({ format: SCENARIO_FORMAT, title: 'Untitled' }), untitled());
     } catch (e) {
       this.startupError = `Parley could not load its scenario library: ${e instanceof Error ? e.message : String(e)}`;
     } finally {
@@ -273,7 +275,8 @@ export class DocumentsState {
   }
 
   async #save(saveAs: boolean): Promise<boolean> {
-    const text = this.doc.text;
+    // An older file (parley.scenario/1) is saved in the current format: its tag is the whole difference.
+    const text = withCurrentFormat(this.doc.text);
     const r = await this.#platform.saveScenario({
       path: this.doc.path,
       text,
@@ -348,7 +351,7 @@ export const blankScenario = (): Record<string, unknown> => {
     payoffs: { a: `0 * ${other}.a`, b: `0 * ${other}.b` },
   });
   return {
-    format: 'parley.scenario/1',
+    format: SCENARIO_FORMAT,
     title: 'Untitled scenario',
     description: '',
     parameters: {},

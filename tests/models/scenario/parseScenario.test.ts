@@ -68,7 +68,7 @@ describe('parseScenario', () => {
       ]),
     );
     expect(issuesOf(JSON.stringify({ ...raw, format: undefined }))).toContain(
-      'format: is required: add "format": "parley.scenario/1"',
+      'format: is required: add "format": "parley.scenario/2"',
     );
     expect(issuesOf(JSON.stringify({ ...raw, format: 'parley.scenario/9' }))[0]).toMatch(
       /^format: unknown format "parley.scenario\/9"/,
