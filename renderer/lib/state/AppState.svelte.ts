@@ -6,6 +6,7 @@
  * - `app.results: ResultsState` — run settings (one seed per document), simulation, what-if; staleness rule.
  * - `app.preferences: PreferencesState` — theme, active view, left-panel tab, presentation mode, shortcuts overlay.
  * - `app.notifications: NotificationsState` — toasts (`app.notify`, `app.error`).
+ * - `app.trees: GameTreeState` — the game tree of the Tree view (a built-in classic or a dropped `.efg` file).
  * - `app.command(name)` — the ONE command router (menus, shortcuts, buttons): every MenuCommand has one handler.
  * - `app.platform: Platform` (files, exports; never window.parley), `app.models: ModelService` (the model layer).
  */
@@ -16,6 +17,7 @@ import type { FileRef, MenuCommand, OpenResult, Platform } from '../platform/Pla
 import { CommandRouter } from './CommandRouter';
 import type { DocumentState } from './DocumentState.svelte';
 import { DocumentsState, type Prompt } from './DocumentsState.svelte';
+import { GameTreeState } from './GameTreeState.svelte';
 import { lazyWorkerPort } from '../simulation/lazyWorkerPort';
 import type { BuiltinInfo, ModelService } from './ModelService';
 import { NotificationsState, type Toast, type ToastKind } from './NotificationsState.svelte';
@@ -52,6 +54,7 @@ export class AppState {
   readonly documents: DocumentsState;
   readonly preferences = new PreferencesState();
   readonly notifications: NotificationsState;
+  readonly trees = new GameTreeState();
   results = $state.raw<ResultsState>(null as unknown as ResultsState);
   readonly #router: CommandRouter;
   /** Class play's host state (attached by classHostStateFor) takes the two class-session commands. */
@@ -277,8 +280,17 @@ export class AppState {
   openRecent(path: string): Promise<void> {
     return this.documents.openRecent(path);
   }
-  openDropped(file: File): Promise<void> {
-    return this.documents.openDropped(file);
+  /** A file dropped on the window: a Gambit `.efg` tree opens in the Tree view, anything else as a scenario. */
+  async openDropped(file: File): Promise<void> {
+    if (!/\.efg$/i.test(file.name)) return this.documents.openDropped(file);
+    const read = await this.platform.readDroppedFile(file);
+    if (!read.ok) {
+      if (read.error) this.error(read.error);
+      return;
+    }
+    this.trees.openEfg(read.text, read.name);
+    this.preferences.presentation = false;
+    this.preferences.activeView = 'tree';
   }
   openPushed(result: OpenResult): Promise<void> {
     return this.documents.openPushed(result);

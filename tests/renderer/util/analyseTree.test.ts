@@ -1,14 +1,13 @@
-// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { analyseTree } from '../../../renderer/lib/util/analyseTree';
 import { makeTree } from '../../../models/games/extensive/makeTree';
-import { fixtureTree } from '../../models/games/extensive/fixtures';
+import { ENTRY_EFG, HORSE_EFG, efgTree } from './treeFixtures';
 
 const run = (a: ReturnType<typeof analyseTree>, method: string) => a.runs.find((r) => r.method === method);
 
 describe('analyseTree', () => {
   it('entry deterrence: one SPE (In, Acquiesce) with node values, two pure Nash equilibria', () => {
-    const a = analyseTree(fixtureTree('entry.efg'));
+    const a = analyseTree(efgTree(ENTRY_EFG));
     const spe = run(a, 'spe');
     expect(spe?.equilibria).toHaveLength(1);
     const e = spe?.equilibria[0];
@@ -28,16 +27,8 @@ describe('analyseTree', () => {
     expect(run(a, 'lcp')?.equilibria.length).toBeGreaterThan(0);
   });
 
-  it('Kuhn poker: exact behaviour and the value −1/18 to the first player (lcp)', () => {
-    const a = analyseTree(fixtureTree('kuhn-poker.efg'));
-    const lcp = run(a, 'lcp');
-    expect(lcp?.error).toBeNull();
-    expect(lcp?.equilibria[0]?.payoffs[0]).toBe('-1/18');
-    expect(lcp?.equilibria[0]?.values[0]?.[0]).toBe('-1/18');
-  });
-
   it('skips lcp with three players and shows unspecified sets as blanks', () => {
-    const a = analyseTree(fixtureTree('selten-horse.efg'));
+    const a = analyseTree(efgTree(HORSE_EFG));
     expect(run(a, 'lcp')?.skipped).toBe('two-player trees only');
     const pure = run(a, 'pure');
     expect(pure?.error).toBeNull();

@@ -1,10 +1,9 @@
-// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { makeTree } from '../../../models/games/extensive/makeTree';
 import type { GameTree, TreeNode } from '../../../models/games/extensive/GameTree';
 import { reachedPath, treeLayout, type TreeLayout } from '../../../renderer/lib/util/treeLayout';
-import { allFixtures, fixtureTree } from '../../models/games/extensive/fixtures';
+import { BEER_QUICHE_EFG, CENTIPEDE_EFG, ENTRY_EFG, HORSE_EFG, efgTree } from './treeFixtures';
 import { randomTree } from '../../models/games/extensive/randomTree';
 
 /** Every layout law the view relies on. */
@@ -56,7 +55,7 @@ const checkLayout = (tree: GameTree, l: TreeLayout, rowGap: number): void => {
 
 describe('treeLayout', () => {
   it('lays out entry deterrence: leaves in rows, parents between children, payoffs at the leaves', () => {
-    const tree = fixtureTree('entry.efg');
+    const tree = efgTree(ENTRY_EFG);
     const l = treeLayout(tree, { layerGap: 100, rowGap: 40, margin: 10 });
     checkLayout(tree, l, 40);
     const [root, incumbent, shared, war, out] = l.nodes;
@@ -72,7 +71,7 @@ describe('treeLayout', () => {
   });
 
   it('aligns an information set whose members are at different depths and links them (Selten’s horse)', () => {
-    const tree = fixtureTree('selten-horse.efg');
+    const tree = efgTree(HORSE_EFG);
     const l = treeLayout(tree);
     checkLayout(tree, l, 44);
     const p3 = tree.infosets[2]?.[0]?.nodes ?? [];
@@ -135,19 +134,12 @@ describe('treeLayout', () => {
     expect(l.nodes[1]?.payoffs).toEqual(['0.5']);
   });
 
-  it('keeps every layout law on every fixture (classics, Gambit samples, random trees)', () => {
-    for (const f of [
-      'beer-quiche.efg',
-      'centipede6.efg',
-      'kuhn-poker.efg',
-      'ultimatum.efg',
-      'gambit/montyhal.efg',
-    ]) {
-      expect(treeLayout(fixtureTree(f)).aligned, f).toBe(true);
-    }
-    for (const f of allFixtures()) {
-      const tree = fixtureTree(f);
-      checkLayout(tree, treeLayout(tree, { rowGap: 30 }), 30);
+  it('keeps every layout law on the classics', () => {
+    for (const text of [ENTRY_EFG, HORSE_EFG, BEER_QUICHE_EFG, CENTIPEDE_EFG]) {
+      const tree = efgTree(text);
+      const l = treeLayout(tree, { rowGap: 30 });
+      expect(l.aligned).toBe(true);
+      checkLayout(tree, l, 30);
     }
   });
 
@@ -164,7 +156,7 @@ describe('treeLayout', () => {
 
 describe('reachedPath', () => {
   it('follows the profile’s actions and every chance branch', () => {
-    const tree = fixtureTree('entry.efg');
+    const tree = efgTree(ENTRY_EFG);
     // In, Acquiesce
     const path = reachedPath(tree, [[[1, 0]], [[1, 0]]]);
     expect([...path.nodes].sort()).toEqual([0, 1, 2]);
@@ -172,7 +164,7 @@ describe('reachedPath', () => {
     // Out: the incumbent's node is off the path even though its action is given
     const out = reachedPath(tree, [[[0, 1]], [[0, 1]]]);
     expect([...out.nodes].sort()).toEqual([0, 4]);
-    const horse = fixtureTree('selten-horse.efg');
+    const horse = efgTree(HORSE_EFG);
     const mixed = reachedPath(horse, [[[0, 1]], [[1, 0]], [[1 / 4, 3 / 4]]]);
     const kinds = [...mixed.nodes].map((n) => (horse.nodes[n] as TreeNode).kind);
     expect(kinds.filter((k) => k === 'terminal')).toHaveLength(2);

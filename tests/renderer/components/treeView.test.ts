@@ -1,0 +1,81 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { AppState } from '../../../renderer/lib/state/AppState.svelte';
+import TreeView from '../../../renderer/components/game/TreeView.svelte';
+import { fakeModelService, memoryPlatform } from '../state/fakes';
+import { BEER_QUICHE_EFG, ENTRY_EFG } from '../util/treeFixtures';
+
+afterEach(() => cleanup());
+
+const makeApp = async () => {
+  const mem = memoryPlatform();
+  const app = new AppState({
+    platform: mem.platform,
+    models: fakeModelService(),
+    schedule: () => 0,
+    cancel: () => 0,
+  });
+  await app.start();
+  app.activeView = 'tree';
+  return app;
+};
+
+describe('TreeView', () => {
+  it('says how to open a tree when none is open', async () => {
+    const app = await makeApp();
+    render(TreeView, { app });
+    expect(screen.getByTestId('tree-view').textContent).toMatch(/No game tree open/);
+  });
+
+  it('draws entry deterrence with leaf payoffs, highlights the SPE path and lists its behaviour', async () => {
+    const app = await makeApp();
+    expect(app.trees.openEfg(ENTRY_EFG, 'entry.efg')).toBe(true);
+    render(TreeView, { app });
+    expect(screen.getByTestId('tree-title').textContent).toBe('Entry deterrence');
+    expect(screen.getByTestId('tree-payoff-2').textContent?.replace(/\s+/g, '')).toBe('2,1');
+    await waitFor(() => expect(screen.getByTestId('tree-behaviour')).toBeTruthy());
+    // SPE (In, Acquiesce): the path root → In → Acquiesce is highlighted, Fight and Out are not chosen
+    expect(screen.getByTestId('tree-edge-1').classList.contains('on-path')).toBe(true);
+    expect(screen.getByTestId('tree-edge-2').classList.contains('on-path')).toBe(true);
+    expect(screen.getByTestId('tree-edge-3').classList.contains('unchosen')).toBe(true);
+    expect(screen.getByTestId('tree-edge-4').classList.contains('on-path')).toBe(false);
+    expect(screen.getByTestId('tree-value-0').textContent).toBe('(2, 1)');
+    const rows = screen.getByTestId('tree-behaviour').querySelectorAll('tbody tr');
+    expect([...rows].map((r) => r.lastElementChild?.textContent)).toEqual(['In', 'Acquiesce']);
+    expect(screen.getByTestId('tree-pick-spe-0').getAttribute('aria-pressed')).toBe('true');
+
+    // the other pure Nash equilibrium (Out, Fight): not subgame perfect, Out's edge on the path
+    const pure = screen.getByTestId('tree-solver-pure');
+    const picks = pure.querySelectorAll('button');
+    expect(picks).toHaveLength(2);
+    const outFight = [...picks].find((b) => b.parentElement?.textContent?.includes('(1, 2)'));
+    expect(outFight).toBeTruthy();
+    await fireEvent.click(outFight as HTMLButtonElement);
+    expect(outFight?.getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByTestId('tree-edge-4').classList.contains('on-path')).toBe(true);
+    expect(screen.getByTestId('tree-edge-1').classList.contains('on-path')).toBe(false);
+    const after = screen.getByTestId('tree-behaviour').querySelectorAll('tbody tr');
+    expect([...after].map((r) => r.lastElementChild?.textContent)).toEqual(['Out', 'Fight']);
+  });
+
+  it('draws information sets dashed and chance probabilities as fractions (beer–quiche)', async () => {
+    const app = await makeApp();
+    app.trees.openEfg(BEER_QUICHE_EFG, 'beer-quiche.efg');
+    render(TreeView, { app });
+    expect(screen.getAllByTestId(/^tree-infoset-/).length).toBeGreaterThan(0);
+    const probs = [...screen.getByTestId('tree-diagram').querySelectorAll('text.prob')].map(
+      (t) => t.textContent,
+    );
+    expect(probs).toContain('1/10');
+    expect(probs).toContain('9/10');
+  });
+
+  it('shows a broken .efg file’s error with its file and line, keeping the tree shown', async () => {
+    const app = await makeApp();
+    app.trees.openEfg(ENTRY_EFG, 'entry.efg');
+    expect(app.trees.openEfg('EFG 2 R "x" { "A" }\nq', 'bad.efg')).toBe(false);
+    render(TreeView, { app });
+    expect(screen.getByTestId('tree-error').textContent).toMatch(/bad\.efg:\d+/);
+    expect(screen.getByTestId('tree-title').textContent).toBe('Entry deterrence');
+  });
+});
