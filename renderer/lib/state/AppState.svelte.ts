@@ -280,6 +280,12 @@ export class AppState {
   openRecent(path: string): Promise<void> {
     return this.documents.openRecent(path);
   }
+  /** Open a built-in classic game tree in the Tree view. */
+  async openBuiltinGame(id: string): Promise<void> {
+    if (!(await this.trees.openBuiltin(id))) return;
+    this.preferences.activeView = 'tree';
+  }
+
   /** A file dropped on the window: a Gambit `.efg` tree opens in the Tree view, anything else as a scenario. */
   async openDropped(file: File): Promise<void> {
     if (!/\.efg$/i.test(file.name)) return this.documents.openDropped(file);

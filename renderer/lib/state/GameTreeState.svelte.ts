@@ -15,6 +15,17 @@ export type TreeSource = {
   readonly builtinId: string | null;
 };
 
+/** A built-in classic as the library lists it. */
+export type BuiltinGameInfo = {
+  readonly id: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly notes: string;
+};
+
+/** The built-in classic games, loaded on first use (kept out of the first paint). */
+const loadBuiltinGames = () => import('../../../models/scenario/builtinGames');
+
 /** Which equilibrium the view shows: a solver's method and the equilibrium's index in its list. */
 export type TreeSelection = { readonly method: string; readonly index: number };
 
@@ -25,6 +36,39 @@ export class GameTreeState {
   error = $state<string | null>(null);
   /** The equilibrium shown; the first subgame-perfect one by default. */
   selection = $state.raw<TreeSelection>({ method: 'spe', index: 0 });
+  /** The built-in classic games (empty until loadBuiltins resolves). */
+  builtins = $state.raw<readonly BuiltinGameInfo[]>([]);
+
+  /** Load the list of built-in classic games (once). */
+  async loadBuiltins(): Promise<void> {
+    if (this.builtins.length > 0) return;
+    const { builtinGames } = await loadBuiltinGames();
+    this.builtins = builtinGames.map((g) => ({
+      id: g.id,
+      title: g.title,
+      summary: g.summary,
+      notes: g.notes,
+    }));
+  }
+
+  /** Show a built-in classic game with its teaching notes; false (and `error`) for an unknown id. */
+  async openBuiltin(id: string): Promise<boolean> {
+    const { builtinGame, builtinGameTree } = await loadBuiltinGames();
+    const game = builtinGame(id);
+    try {
+      const tree = builtinGameTree(id);
+      this.show(tree, {
+        title: game?.title ?? tree.title,
+        notes: game?.notes ?? '',
+        origin: 'built-in',
+        builtinId: id,
+      });
+      return true;
+    } catch (e) {
+      this.error = e instanceof Error ? e.message : String(e);
+      return false;
+    }
+  }
 
   /** Show a tree (replaces the one shown; the selection returns to the first subgame-perfect equilibrium). */
   show(tree: GameTree, source: TreeSource): void {

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { AppState } from '../../../renderer/lib/state/AppState.svelte';
 import TreeView from '../../../renderer/components/game/TreeView.svelte';
+import LibraryPanel from '../../../renderer/components/library/LibraryPanel.svelte';
 import { fakeModelService, memoryPlatform } from '../state/fakes';
 import { BEER_QUICHE_EFG, ENTRY_EFG } from '../util/treeFixtures';
 
@@ -77,5 +78,37 @@ describe('TreeView', () => {
     render(TreeView, { app });
     expect(screen.getByTestId('tree-error').textContent).toMatch(/bad\.efg:\d+/);
     expect(screen.getByTestId('tree-title').textContent).toBe('Entry deterrence');
+  });
+});
+
+describe('classic game trees in the library', () => {
+  it('lists the built-in classic games and opens one in the Tree view with its notes, leaving the document alone', async () => {
+    const app = await makeApp();
+    app.activeView = 'model';
+    const docText = app.doc.text;
+    render(LibraryPanel, { app });
+    await waitFor(() => expect(screen.getByTestId('builtin-game-entry-deterrence')).toBeTruthy());
+    await fireEvent.click(screen.getByRole('button', { name: /^Open the tree of / }));
+    await waitFor(() => expect(app.activeView).toBe('tree'));
+    expect(app.trees.source?.builtinId).toBe('entry-deterrence');
+    expect(app.trees.source?.notes.length).toBeGreaterThan(0);
+    expect(app.doc.text).toBe(docText);
+    cleanup();
+    render(TreeView, { app });
+    expect(screen.getByText('Teaching notes')).toBeTruthy();
+    await waitFor(() => expect(screen.getByTestId('tree-behaviour')).toBeTruthy());
+  });
+
+  it('opens a dropped .efg file in the Tree view; a bad one is reported with its line, the document kept', async () => {
+    const app = await makeApp();
+    app.activeView = 'model';
+    const docText = app.doc.text;
+    await app.openDropped(new File([ENTRY_EFG], 'entry.efg'));
+    expect(app.activeView).toBe('tree');
+    expect(app.trees.tree?.title).toBe('Entry deterrence');
+    await app.openDropped(new File(['EFG 2 R "x" { "A" }\nq'], 'bad.EFG'));
+    expect(app.trees.error).toMatch(/^bad\.EFG:\d+: /);
+    expect(app.trees.tree?.title).toBe('Entry deterrence');
+    expect(app.doc.text).toBe(docText);
   });
 });
