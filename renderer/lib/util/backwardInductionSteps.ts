@@ -1,6 +1,7 @@
 // The order in which backward induction settles a tree's information sets, for presentation mode's walk: the
 // deepest layer first (a set is settled only after every set below it), top to bottom within a layer. Sets a
 // profile leaves unspecified (zero rows: never reached by their player's own choices) are skipped.
+import type { GameTree, TreeNode } from '../../../models/games/extensive/GameTree';
 import type { TreeLayout } from './treeLayout';
 
 export type InductionStep = { readonly player: number; readonly infoset: number };
@@ -25,4 +26,23 @@ export const backwardInductionSteps = (
     .filter((s) => specified(s.step.player, s.step.infoset))
     .sort((a, b) => b.layer - a.layer || a.row - b.row)
     .map((s) => s.step);
+};
+
+/**
+ * For each node, the walk step from which its value is known: every information set in its subtree (itself
+ * included) settled, and at least step 1 (so the first key press starts the induction). Terminal nodes: 0. A node
+ * whose subtree holds a set that is not a step (unspecified) never gets one (Infinity).
+ */
+export const valueSteps = (tree: GameTree, steps: readonly InductionStep[]): number[] => {
+  const at = new Map<string, number>();
+  steps.forEach((s, k) => at.set(`${s.player}:${s.infoset}`, k + 1));
+  const out = new Array<number>(tree.nodes.length).fill(0);
+  for (let i = tree.nodes.length - 1; i >= 0; i--) {
+    const node = tree.nodes[i] as TreeNode;
+    if (node.kind === 'terminal') continue;
+    let need = node.kind === 'decision' ? (at.get(`${node.player}:${node.infoset}`) ?? Infinity) : 1;
+    for (const c of node.children) need = Math.max(need, out[c] as number);
+    out[i] = need;
+  }
+  return out;
 };
