@@ -6,6 +6,10 @@
 import { readEfg } from '../games/extensive/efg';
 import type { GameTree } from '../games/extensive/GameTree';
 import entryDeterrence from '../library/games/entry-deterrence.game.json';
+import centipede from '../library/games/centipede.game.json';
+import ultimatum from '../library/games/ultimatum.game.json';
+import beerQuiche from '../library/games/beer-quiche.game.json';
+import kuhnPoker from '../library/games/kuhn-poker.game.json';
 
 /**
  * A built-in classic game tree with its teaching notes. (A `type`, per the team's lint rule; it is used exactly as the
@@ -32,7 +36,7 @@ type GameFile = {
   readonly efg: readonly string[];
 };
 
-const FILES: readonly GameFile[] = [entryDeterrence];
+const FILES: readonly GameFile[] = [entryDeterrence, centipede, ultimatum, beerQuiche, kuhnPoker];
 
 const toGame = (f: GameFile): BuiltinGame =>
   Object.freeze({

@@ -5,7 +5,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { enumMixed } from '../../../../models/games/enumMixed';
-import type { Num } from '../../../../models/games/Equilibrium';
 import { Rational } from '../../../../models/games/Rational';
 import type { GameTree } from '../../../../models/games/extensive/GameTree';
 import { agentLogit } from '../../../../models/games/extensive/agentLogit';
@@ -15,6 +14,7 @@ import { treePureEquilibria } from '../../../../models/games/extensive/treeNash'
 import { behaviourCheck } from '../../../../models/games/extensive/verifyBehaviour';
 import { RATIONAL_FIELD } from '../../../../models/games/extensive/NumField';
 import { fixtureTree } from './fixtures';
+import { flat, gambitOrder, key, norm, unflat } from './gambitAnswers';
 
 type Answers = Record<
   string,
@@ -30,37 +30,6 @@ const answers = (
     games: Answers;
   }
 ).games;
-
-/** Gambit lists information sets by their first node in preorder; ours ascend by number. */
-const gambitOrder = (tree: GameTree): number[][] =>
-  tree.infosets.map((sets) =>
-    sets.map((_, k) => k).sort((a, b) => (sets[a]?.nodes[0] as number) - (sets[b]?.nodes[0] as number)),
-  );
-
-const flat = (tree: GameTree, b: readonly (readonly (readonly Num[])[])[]): Num[] =>
-  gambitOrder(tree).flatMap((ks, p) => ks.flatMap((k) => [...(b[p]?.[k] as Num[])]));
-
-/** A Gambit answer line as our behaviour profile (exact). */
-const unflat = (tree: GameTree, line: string): Rational[][][] => {
-  const vals = line.split(',').map((s) => Rational.parse(s.trim()) as Rational);
-  const out = tree.infosets.map((sets) => sets.map((s) => s.actions.map(() => Rational.ZERO)));
-  let i = 0;
-  gambitOrder(tree).forEach((ks, p) =>
-    ks.forEach((k) => {
-      const row = out[p]?.[k] as Rational[];
-      for (let a = 0; a < row.length; a++) row[a] = vals[i++] as Rational;
-    }),
-  );
-  return out;
-};
-
-const key = (vals: readonly Num[]): string =>
-  vals.map((v) => (v instanceof Rational ? v : Rational.from(v)).toString()).join(',');
-const norm = (line: string): string =>
-  line
-    .split(',')
-    .map((s) => (Rational.parse(s.trim()) as Rational).toString())
-    .join(',');
 
 /**
  * Recorded games where gambit-logit's end point is not the limit of the branch, and why. Both answers are equilibria.
