@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyseTree } from '../../../renderer/lib/util/analyseTree';
 import { makeTree } from '../../../models/games/extensive/makeTree';
+import { builtinGameTree } from '../../../models/scenario/builtinGames';
 import { ENTRY_EFG, HORSE_EFG, efgTree } from './treeFixtures';
 
 const run = (a: ReturnType<typeof analyseTree>, method: string) => a.runs.find((r) => r.method === method);
@@ -25,6 +26,14 @@ describe('analyseTree', () => {
     expect(run(a, 'pure')?.equilibria).toHaveLength(2);
     expect(run(a, 'lcp')?.skipped).toBeNull();
     expect(run(a, 'lcp')?.equilibria.length).toBeGreaterThan(0);
+  });
+
+  it('Kuhn poker (built-in): the value −1/18 to the first player, exact (lcp)', () => {
+    const a = analyseTree(builtinGameTree('kuhn-poker'));
+    const lcp = run(a, 'lcp');
+    expect(lcp?.error).toBeNull();
+    expect(lcp?.equilibria[0]?.payoffs[0]).toBe('-1/18');
+    expect(lcp?.equilibria[0]?.values[0]?.[0]).toBe('-1/18');
   });
 
   it('skips lcp with three players and shows unspecified sets as blanks', () => {

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { makeTree } from '../../../models/games/extensive/makeTree';
 import type { GameTree, TreeNode } from '../../../models/games/extensive/GameTree';
 import { reachedPath, treeLayout, type TreeLayout } from '../../../renderer/lib/util/treeLayout';
+import { builtinGameTree, builtinGames } from '../../../models/scenario/builtinGames';
 import { BEER_QUICHE_EFG, CENTIPEDE_EFG, ENTRY_EFG, HORSE_EFG, efgTree } from './treeFixtures';
 import { randomTree } from '../../models/games/extensive/randomTree';
 
@@ -141,6 +142,16 @@ describe('treeLayout', () => {
       expect(l.aligned).toBe(true);
       checkLayout(tree, l, 30);
     }
+  });
+
+  it('keeps every layout law on every built-in classic game', () => {
+    for (const g of builtinGames) {
+      const tree = builtinGameTree(g.id);
+      const l = treeLayout(tree);
+      expect(l.aligned, g.id).toBe(true);
+      checkLayout(tree, l, 44);
+    }
+    expect(builtinGames.length).toBeGreaterThanOrEqual(5);
   });
 
   it('keeps every layout law on random trees (property)', () => {
