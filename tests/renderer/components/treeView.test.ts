@@ -4,6 +4,7 @@ import { AppState } from '../../../renderer/lib/state/AppState.svelte';
 import TreeView from '../../../renderer/components/game/TreeView.svelte';
 import LibraryPanel from '../../../renderer/components/library/LibraryPanel.svelte';
 import { fakeModelService, memoryPlatform } from '../state/fakes';
+import { makeTree } from '../../../models/games/extensive/makeTree';
 import { BEER_QUICHE_EFG, ENTRY_EFG } from '../util/treeFixtures';
 
 afterEach(() => cleanup());
@@ -71,6 +72,38 @@ describe('TreeView', () => {
     expect(probs).toContain('9/10');
   });
 
+  it('writes a mixed equilibrium’s probabilities on the edges of every node of an information set', async () => {
+    const app = await makeApp();
+    // matching pennies as a tree: the second mover does not see the first (one information set, two nodes)
+    const leaf = (a: number) => ({ kind: 'terminal' as const, payoffs: [a, -a] });
+    const second = (x: number) => ({
+      kind: 'decision' as const,
+      player: 1,
+      infoset: 1,
+      actions: ['H', 'T'],
+      children: [leaf(x), leaf(-x)],
+    });
+    const tree = makeTree({
+      title: 'Pennies',
+      players: ['Even', 'Odd'],
+      root: { kind: 'decision', player: 0, actions: ['H', 'T'], children: [second(1), second(-1)] },
+    });
+    app.trees.show(tree, { title: 'Pennies', notes: '', origin: 'test', builtinId: null });
+    render(TreeView, { app });
+    await waitFor(() => expect(screen.getByTestId('tree-behaviour')).toBeTruthy());
+    expect(screen.getAllByTestId('tree-eqprob').map((t) => t.textContent?.trim())).toEqual([
+      '1/2',
+      '1/2',
+      '1/2',
+      '1/2',
+      '1/2',
+      '1/2',
+    ]);
+    expect(screen.getAllByTestId(/^tree-infoset-/)).toHaveLength(1);
+    const rows = screen.getByTestId('tree-behaviour').querySelectorAll('tbody tr');
+    expect([...rows].map((r) => r.lastElementChild?.textContent)).toEqual(['H 1/2, T 1/2', 'H 1/2, T 1/2']);
+  });
+
   it('shows a broken .efg file’s error with its file and line, keeping the tree shown', async () => {
     const app = await makeApp();
     app.trees.openEfg(ENTRY_EFG, 'entry.efg');
@@ -88,7 +121,7 @@ describe('classic game trees in the library', () => {
     const docText = app.doc.text;
     render(LibraryPanel, { app });
     await waitFor(() => expect(screen.getByTestId('builtin-game-entry-deterrence')).toBeTruthy());
-    await fireEvent.click(screen.getByRole('button', { name: /^Open the tree of / }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Open the tree of Entry deterrence' }));
     await waitFor(() => expect(app.activeView).toBe('tree'));
     expect(app.trees.source?.builtinId).toBe('entry-deterrence');
     expect(app.trees.source?.notes.length).toBeGreaterThan(0);
