@@ -4,6 +4,8 @@ import { terminalText } from '../../models/text/terminalText';
 import { writeEfg } from '../../models/games/extensive/efg';
 import { writeNfg } from '../../models/games/nfg';
 import { treeFromGame } from '../../models/games/extensive/treeFromGame';
+import type { GameTree } from '../../models/games/extensive/GameTree';
+import { roundTree } from '../../models/scenario/roundTree';
 import { instantiateModel } from '../../models/scenario/instantiateModel';
 import { reduceToGame } from '../../models/scenario/reduceToGame';
 import { CliError, type Command } from '../lib/Command';
@@ -62,7 +64,7 @@ export const command: Command = {
     '  --round N          the round whose game to show (sets round/month; default 1)',
     '  --json             print the game as JSON (same as --format json)',
     '  --format F         text (default) | json | nfg (a Gambit strategic-form file) | efg (a Gambit',
-    '                     extensive-form file: simultaneous moves)',
+    "                     extensive-form file: a tree scenario's round tree, else simultaneous moves)",
     OUTSIDE_RANGE_USAGE,
   ].join('\n'),
   run: async (argv, io) => {
@@ -93,8 +95,15 @@ export const command: Command = {
       return 0;
     }
     if (format === 'efg') {
-      // The one-round game as a Gambit tree of simultaneous moves (information sets hide earlier moves).
-      io.document(writeEfg(treeFromGame(game), { gambitLabels: true }));
+      // The round's game tree (a tree scenario's moves in order, with chance; else simultaneous moves, where
+      // information sets hide earlier moves).
+      let tree: GameTree;
+      try {
+        tree = spec.tree ? roundTree(instantiateModel(spec), { params: sets, round }) : treeFromGame(game);
+      } catch (err) {
+        throw new CliError(err instanceof Error ? err.message : String(err));
+      }
+      io.document(writeEfg(tree, { gambitLabels: true }));
       return 0;
     }
     if (format === 'json') {

@@ -148,6 +148,11 @@ export class ChunkExecutor {
     const strategyCells = this.model.actors.map((a) =>
       a.strategies.map((s) => utf8Bytes(`,${csvText(s.id)}`)),
     );
+    // Tree rounds: the outcome of each chance move (file order) after the actors' choices: the path taken.
+    const chanceCells = chanceMovesOf(this.model).map((m) =>
+      m.outcomes.map((o) => utf8Bytes(`,${csvText(o.id)}`)),
+    );
+    const C = chanceCells.length;
     const paramCells = out ? new CsvPieceBuilder(64 * (P + 1)) : null;
     const ZERO = utf8Bytes(',0');
     const ONE = utf8Bytes(',1');
@@ -198,6 +203,8 @@ export class ChunkExecutor {
             out.bytes(params);
             for (let i = 0; i < n; i++)
               out.bytes(strategyCells[i]![rec.choices[r * n + i] as number] as Uint8Array);
+            for (let c = 0; c < C; c++)
+              out.bytes(chanceCells[c]![rec.chance[r * C + c] as number] as Uint8Array);
             for (let k = 0; k < O; k++) out.bytes(rec.outcomes[r * O + k] ? ONE : ZERO);
             for (let k = 0; k < M; k++) out.commaNumber(rec.metrics[r * M + k] as number);
             out.endRow();
@@ -219,13 +226,32 @@ export class ChunkExecutor {
   }
 }
 
+type TreeColumns = {
+  readonly moves: readonly (
+    | { readonly kind: 'actor' }
+    | { readonly kind: 'chance'; readonly id: string; readonly outcomes: readonly { readonly id: string }[] }
+  )[];
+  readonly chance: readonly number[];
+};
+
+/** A tree round's chance moves in file order (none without a tree). */
+const chanceMovesOf = (model: {
+  readonly tree?: TreeColumns | undefined;
+}): { readonly id: string; readonly outcomes: readonly { readonly id: string }[] }[] =>
+  (model.tree?.chance ?? []).flatMap((k) => {
+    const m = model.tree?.moves[k];
+    return m && m.kind === 'chance' ? [m] : [];
+  });
+
 /**
- * Column names of the per-trial CSV: run_id,scenario,trial,round,seed,<parameters>,<actors' choices>,<outcomes>,
- * <metrics>. A name that repeats an earlier column gets a suffix naming its kind (e.g. `russiaSupport.metric`).
+ * Column names of the per-trial CSV: run_id,scenario,trial,round,seed,<parameters>,<actors' choices>,<chance
+ * moves' outcomes (tree rounds)>,<outcomes>,<metrics>. A name that repeats an earlier column gets a suffix naming
+ * its kind (e.g. `russiaSupport.metric`).
  */
 export const trialCsvColumns = (model: {
   readonly params: readonly { readonly id: string }[];
   readonly actors: readonly { readonly id: string }[];
+  readonly tree?: TreeColumns | undefined;
   readonly outcomes: readonly { readonly id: string }[];
   readonly metrics: readonly { readonly id: string }[];
 }): string[] => {
@@ -239,6 +265,7 @@ export const trialCsvColumns = (model: {
   };
   for (const p of model.params) add(p.id, 'param');
   for (const a of model.actors) add(a.id, 'choice');
+  for (const m of chanceMovesOf(model)) add(m.id, 'chance');
   for (const o of model.outcomes) add(o.id, 'outcome');
   for (const m of model.metrics) add(m.id, 'metric');
   return names;

@@ -28,6 +28,7 @@ import { FloatGame, expectedPayoffs } from '../games/kernels/FloatGame';
 import { induceGame } from '../games/kernels/induceGame';
 import { LogitKernel } from '../games/kernels/LogitKernel';
 import { EQ_FAILED, EQ_NONE, EquilibriumSelector } from './EquilibriumSelector';
+import { TreeRoundPlayer } from './TreeRoundPlayer';
 
 const K_NASH = 0;
 const K_LOGIT = 1;
@@ -85,6 +86,8 @@ export type TrialRecord = {
   readonly metrics: Float64Array;
   /** firedRound[e]: round (1-based) an event first fired in this trial, 0 = never. */
   readonly eventFirstRound: Int32Array;
+  /** Tree rounds: chance[r * C + c], the outcome drawn by chance move c (file order); empty without a tree. */
+  readonly chance: Int32Array;
 };
 
 /** Optional per-round detail for replays (not used on the hot path). */
@@ -148,6 +151,10 @@ export class TrialSimulator {
   private currentTrial = 0;
   private currentRound = 0;
   private stateBefore: Float64Array | null = null;
+  /** A tree round's player (models/engine/TreeRoundPlayer.ts), null for simultaneous scenarios. */
+  private readonly tree: TreeRoundPlayer | null;
+  private readonly treeUniforms: Float64Array;
+  private readonly buildGameBound = (): void => this.buildGame();
 
   constructor(
     readonly model: RuntimeModel,
@@ -251,6 +258,8 @@ export class TrialSimulator {
     this.recordTmp = new Float64Array(model.outcomes.length + model.metrics.length);
     this.paramSlots = Int32Array.from(model.params.map((p) => p.slot));
     const R = rounds;
+    this.tree = model.tree ? new TreeRoundPlayer(model, g) : null;
+    this.treeUniforms = new Float64Array(this.n);
     this.record = {
       rounds: R,
       params: new Float64Array(model.params.length),
@@ -261,6 +270,7 @@ export class TrialSimulator {
       outcomes: new Uint8Array(R * model.outcomes.length),
       metrics: new Float64Array(R * model.metrics.length),
       eventFirstRound: new Int32Array(model.events.length),
+      chance: new Int32Array(R * (this.tree?.chanceCount ?? 0)),
     };
   }
 
@@ -355,6 +365,7 @@ export class TrialSimulator {
       recParams[j] = v;
     }
     this.stream.reseed(key, trial, PURPOSE.rounds);
+    this.tree?.startTrial(key, trial);
     const fired = this.fired;
     const firstRound = rec.eventFirstRound;
     for (let e = 0; e < fired.length; e++) {
@@ -532,8 +543,9 @@ export class TrialSimulator {
     // 1. calendar + derived
     this.setCalendar(r);
     this.stateBefore = this.trace ? Float64Array.from(m.state.map((s) => env[s.slot] as number)) : null;
-    // 2. the round's game
-    this.buildGame();
+    // 2. the round's game (a tree round: one table per chance combination)
+    if (this.tree) this.tree.begin(env, this.buildGameBound, this.currentTrial, r);
+    else this.buildGame();
   }
 
   /** Round r, step 3a: every actor's behaviour-model mix, and its realised strategy drawn into record.choices. */
@@ -542,7 +554,23 @@ export class TrialSimulator {
     const n = this.n;
     const rec = this.record;
     const uSelect = this.stream.nextUniform();
+    const tree = this.tree;
+    if (tree) tree.drawUniforms();
+    if (tree && tree.perfect) {
+      // backward induction; the same uniforms as a simultaneous round (1 selection + 1 per actor)
+      const u = this.treeUniforms;
+      for (let i = 0; i < n; i++) u[i] = this.stream.nextUniform();
+      tree.play(u, rec.choices, (r - 1) * n);
+      rec.eqType[r - 1] = tree.eqType;
+      rec.pureCount[r - 1] = tree.pureCount;
+      tree.setDrawn(this.env, rec.chance, (r - 1) * tree.chanceCount);
+      return;
+    }
     this.choose(r, uSelect);
+    if (tree) {
+      tree.drawChance();
+      tree.setDrawn(this.env, rec.chance, (r - 1) * tree.chanceCount);
+    }
     const mix = this.mix;
     for (let i = 0; i < n; i++) {
       const u = this.stream.nextUniform();

@@ -21,6 +21,8 @@ export const PURPOSE = {
   blockParams: 7,
   /** Class play: random matching of students to tables (trial = class round). */
   classMatching: 8,
+  /** Tree rounds: one stream per trial for the chance moves (one uniform per chance move per round). */
+  chance: 9,
 } as const;
 
 /** murmur3's 32-bit finaliser. */

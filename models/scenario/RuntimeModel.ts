@@ -96,6 +96,8 @@ export type ModelOf<F> = {
     readonly behaviour: Behaviour;
   }[];
   readonly selection: SelectionRule;
+  /** The round as a game tree (parley.scenario/2 `tree`); absent: a simultaneous round (every /1 file). */
+  readonly tree?: TreeRoundOf<F>;
   readonly events: readonly {
     readonly id: string;
     readonly label: string;
@@ -119,6 +121,48 @@ export type ModelOf<F> = {
     readonly value: F;
   }[];
 };
+
+/**
+ * A tree round, compiled (models/scenario/compile/compileTree.ts). Two shapes are played (the engine's
+ * TreeRoundPlayer): `perfect` — every actor observes every earlier actor's move, and each chance move is observed by
+ * every actor from some point on (or by none) — played by backward induction; `simultaneous` — nobody observes
+ * anything, played as the strategic-form game of expected payoffs over the chance moves.
+ */
+export type TreeRoundOf<F> = {
+  readonly shape: 'perfect' | 'simultaneous';
+  /** The moves in the file's order. */
+  readonly moves: readonly TreeMoveOf<F>[];
+  /**
+   * The order the engine resolves the moves (indices into `moves`): the file's order with each chance move placed
+   * just before its first observer, or last when nobody observes it (an equivalent tree: chance draws do not depend
+   * on choices, and until it is observed nobody's choice can reveal it).
+   */
+  readonly playOrder: readonly number[];
+  /** Indices into `moves` of the chance moves, in the file's order (the per-trial CSV's chance columns). */
+  readonly chance: readonly number[];
+};
+
+export type TreeMoveOf<F> =
+  | {
+      readonly kind: 'actor';
+      /** Index into `actors`. */
+      readonly actor: number;
+      /** Indices into `moves` of the earlier moves this mover observes. */
+      readonly observes: readonly number[];
+    }
+  | {
+      readonly kind: 'chance';
+      readonly id: string;
+      readonly label: string;
+      readonly outcomes: readonly {
+        readonly id: string;
+        readonly label: string;
+        /** The indicator slot (1 when drawn). */
+        readonly slot: number;
+        /** null: the rest (1 − the others). */
+        readonly probability: F | null;
+      }[];
+    };
 
 export type ModelSpec = ModelOf<FormulaIR>;
 export type RuntimeModel = ModelOf<NumFn> & { readonly spec: ModelSpec };

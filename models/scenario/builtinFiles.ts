@@ -2,6 +2,7 @@
 // way in Node, workers and the browser bundle. Listing them needs no validation: this module imports neither the
 // scenario compiler nor mathjs (the CLI's `list` loads only this); builtins.ts loads and compiles them.
 import korea2025 from '../library/korea-2025.parley.json';
+import korea2025Sequential from '../library/korea-2025-sequential.parley.json';
 import prisonersDilemma from '../library/prisoners-dilemma.parley.json';
 import chicken from '../library/chicken.parley.json';
 import stagHunt from '../library/stag-hunt.parley.json';
@@ -14,6 +15,7 @@ import freezeForFreeze from '../library/freeze-for-freeze.parley.json';
 /** Raw built-in files by id, in display order (the first is the default). */
 export const BUILTIN_FILES: Readonly<Record<string, unknown>> = {
   'korea-2025': korea2025,
+  'korea-2025-sequential': korea2025Sequential,
   'prisoners-dilemma': prisonersDilemma,
   chicken: chicken,
   'stag-hunt': stagHunt,

@@ -6,6 +6,7 @@
 //   compileState        state variables' initial values and updates
 //   compileEvents       events' probabilities and effects
 //   compileActors       payoffs, compileOverrides (per-profile payoffs), compileBehaviour
+//   compileTree         a tree round: moves in order, observations, chance moves, its shape
 //   compileOutcomes     outcomes and metrics
 //   checkDomains        no formula leaves its domain (÷0, log/sqrt of negatives, …) for any value its inputs can take
 //   checkCorrelations   rank correlations between uncertain parameters
@@ -20,6 +21,7 @@ import { compileEvents } from './compile/compileEvents';
 import { compileMetrics, compileOutcomes } from './compile/compileOutcomes';
 import { compileParameters } from './compile/compileParameters';
 import { compileState } from './compile/compileState';
+import { compileTree } from './compile/compileTree';
 import { declareSymbols } from './compile/declareSymbols';
 import { ScenarioDiagnostics, type ScenarioIssue } from './compile/ScenarioDiagnostics';
 import { ScenarioFormulas } from './compile/ScenarioFormulas';
@@ -50,6 +52,7 @@ export const compileScenario = (scenario: Scenario, options: CompileOptions = {}
   const state = compileState(scenario, declared, formulas);
   const events = compileEvents(scenario, declared, formulas, diag);
   const actors = compileActors(scenario, declared, formulas, diag);
+  const tree = compileTree(scenario, declared, formulas, diag);
   const outcomes = compileOutcomes(scenario, formulas);
   const metrics = compileMetrics(scenario, formulas);
   checkDomains(scenario, declared, { derived, state, events }, formulas.compiled, diag);
@@ -59,7 +62,6 @@ export const compileScenario = (scenario: Scenario, options: CompileOptions = {}
       diag.warn(['parameters', id], `parameter "${id}" is not used by any formula`);
   }
 
-  if (scenario.tree) diag.issue(['tree'], 'tree rounds are not played by this build yet');
   const { issues, warnings } = diag;
   if (issues.length) return { ok: false, issues, warnings };
 
@@ -81,6 +83,7 @@ export const compileScenario = (scenario: Scenario, options: CompileOptions = {}
     state,
     actors,
     selection,
+    ...(tree ? { tree } : {}),
     events,
     rounds: { count: scenario.rounds?.count ?? 1, label: scenario.rounds?.label ?? 'round' },
     outcomes,

@@ -10,8 +10,9 @@ export type InstantiateOptions = {
 
 export const instantiateModel = (spec: ModelSpec, options: InstantiateOptions = {}): RuntimeModel => {
   const f = (ir: FormulaIR): NumFn => instantiateFormula(ir, spec.envSize, options.backend);
+  const { tree, ...base } = spec;
   return {
-    ...spec,
+    ...base,
     derived: spec.derived.map((d) => ({ ...d, value: f(d.value) })),
     state: spec.state.map((s) => ({
       ...s,
@@ -25,6 +26,24 @@ export const instantiateModel = (spec: ModelSpec, options: InstantiateOptions = 
       effects: e.effects.map((x) => ({ slot: x.slot, value: f(x.value) })),
     })),
     outcomes: spec.outcomes.map((o) => ({ ...o, when: f(o.when) })),
+    ...(tree
+      ? {
+          tree: {
+            ...tree,
+            moves: tree.moves.map((m) =>
+              m.kind === 'actor'
+                ? m
+                : {
+                    ...m,
+                    outcomes: m.outcomes.map((o) => ({
+                      ...o,
+                      probability: o.probability === null ? null : f(o.probability),
+                    })),
+                  },
+            ),
+          },
+        }
+      : {}),
     metrics: spec.metrics.map((m) => ({ ...m, value: f(m.value) })),
     spec,
   };

@@ -4,6 +4,7 @@ import { makeGame } from '../games/makeGame';
 import { suggestion } from '../formula/didYouMean';
 import { describeNonFinite } from './describeNonFinite';
 import type { RuntimeModel } from './RuntimeModel';
+import { chanceProbabilities } from './chanceProbabilities';
 
 export type ReduceOptions = {
   /** Parameter values by id (others at their defaults). */
@@ -73,8 +74,42 @@ export const reduceToGame = (model: RuntimeModel, opts: ReduceOptions = {}): Gam
 /**
  * The strategic-form game at a given environment (slots of RuntimeModel.ts, e.g. a simulated trial's at the start
  * of a round, with its events). `env`'s choice slots are overwritten; pass a copy to keep it. Errors as reduceToGame.
+ * A tree scenario gives the game of the actors' strategies with payoffs expected over its chance moves: the round
+ * exactly when nobody observes anything (tree shape `simultaneous`); for a sequential tree, the round as if played
+ * at once — its game tree is models/scenario/roundTree.ts.
  */
 export const gameAtEnvironment = (model: RuntimeModel, env: Float64Array): Game => {
+  const chance = chanceProbabilities(model, env, (message) => {
+    throw new ScenarioValueError(message);
+  });
+  if (chance.length === 0) return gameWithChanceSet(model, env);
+  const combos: { p: number; outcome: number[] }[] = [{ p: 1, outcome: [] }];
+  for (const c of chance) {
+    const next: { p: number; outcome: number[] }[] = [];
+    for (const prev of combos)
+      c.probabilities.forEach((q, o) => next.push({ p: prev.p * q, outcome: [...prev.outcome, o] }));
+    combos.splice(0, combos.length, ...next);
+  }
+  let sum: number[][] | null = null;
+  let last: Game | null = null;
+  for (const combo of combos) {
+    chance.forEach((c, k) => c.slots.forEach((slot, o) => (env[slot] = combo.outcome[k] === o ? 1 : 0)));
+    last = gameWithChanceSet(model, env);
+    const rows = last.payoffs;
+    sum = sum
+      ? sum.map((row, i) => row.map((v, j) => v + combo.p * (rows[i]?.[j] as number)))
+      : rows.map((row) => row.map((v) => combo.p * v));
+  }
+  const g = last as Game;
+  return makeGame({
+    title: g.title,
+    players: [...g.players],
+    strategies: g.strategies.map((s) => [...s]),
+    payoffs: (sum ?? []).map((row) => row.map(roundOff)),
+  });
+};
+
+const gameWithChanceSet = (model: RuntimeModel, env: Float64Array): Game => {
   const actors = model.actors;
   const sizes = actors.map((a) => a.strategies.length);
   const count = sizes.reduce((x, y) => x * y, 1);

@@ -24,7 +24,7 @@ describe('cli list', () => {
     const r = await runCli(['list', '--json']);
     const list = JSON.parse(r.stdout) as { id: string; title: string; summary: string; tags: string[] }[];
     expect(list[0]).toMatchObject({ id: 'korea-2025' });
-    expect(list).toHaveLength(9);
+    expect(list).toHaveLength(10); // the nine simultaneous built-ins and korea-2025-sequential
   });
 
   it('rejects stray arguments', async () => {

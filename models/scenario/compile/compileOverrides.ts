@@ -35,6 +35,18 @@ export const compileOverrides = (
     let bad = false;
     for (const [actorId, stratId] of Object.entries(o.profile)) {
       const other = declared.actorIds.get(actorId);
+      const chanceMove = other === undefined ? declared.chanceMoves.find((c) => c.id === actorId) : undefined;
+      if (chanceMove) {
+        const oi = chanceMove.outcomeIds.indexOf(stratId);
+        if (oi < 0) {
+          diag.issue(
+            [...opath, 'profile', actorId],
+            `"${stratId}" is not an outcome of chance move ${actorId}${suggestion(stratId, chanceMove.outcomeIds)}`,
+          );
+          bad = true;
+        } else conds.push({ op: 'slot', i: chanceMove.slots[oi] as number });
+        continue;
+      }
       if (other === undefined) {
         diag.issue(
           [...opath, 'profile', actorId],

@@ -35,6 +35,15 @@ export type DeclaredSymbols = {
   readonly actorIds: ReadonlyMap<string, number>;
   /** choiceSlots[actor][strategy]: the indicator slot. */
   readonly choiceSlots: readonly (readonly number[])[];
+  /** Chance moves of the tree round (file order): id, index in tree.moves, outcome ids and indicator slots. */
+  readonly chanceMoves: readonly ChanceDeclared[];
+};
+
+export type ChanceDeclared = {
+  readonly id: string;
+  readonly moveIndex: number;
+  readonly outcomeIds: readonly string[];
+  readonly slots: readonly number[];
 };
 
 /** Declare every identifier of a scenario (checking parameters' own fields on the way). */
@@ -113,6 +122,38 @@ export const declareSymbols = (scenario: Scenario, diag: ScenarioDiagnostics): D
       return declare(`${a.id}.${s.id}`, 'choice', ['actors', ai, 'strategies', si, 'id'], [0, 1], dup);
     });
   });
+  // Chance moves of a tree round: one indicator slot per outcome (chanceId.outcomeId), declared after the actors'.
+  const chanceMoves: ChanceDeclared[] = [];
+  const moveIds = new Set<string>(actorIds.keys());
+  (scenario.tree?.moves ?? []).forEach((m, mi) => {
+    if (!('chance' in m)) return;
+    const mpath: JsonPath = ['tree', 'moves', mi, 'chance'];
+    if (moveIds.has(m.chance))
+      diag.issue(mpath, `"${m.chance}" is already the id of an actor or a chance move`);
+    else if (symbols.has(m.chance) || RESERVED_NAMES.has(m.chance)) {
+      diag.issue(
+        mpath,
+        `chance move id "${m.chance}" clashes with ${symbols.has(m.chance) ? `${owner.get(m.chance)}` : 'a reserved name'}`,
+      );
+    }
+    const dupMove = moveIds.has(m.chance);
+    moveIds.add(m.chance);
+    const seen = new Set<string>();
+    const slots = m.outcomes.map((o, oi) => {
+      const dup = dupMove || seen.has(o.id);
+      if (seen.has(o.id))
+        diag.issue(['tree', 'moves', mi, 'outcomes', oi, 'id'], `duplicate outcome id "${o.id}"`);
+      seen.add(o.id);
+      return declare(
+        `${m.chance}.${o.id}`,
+        'choice',
+        ['tree', 'moves', mi, 'outcomes', oi, 'id'],
+        [0, 1],
+        dup,
+      );
+    });
+    chanceMoves.push({ id: m.chance, moveIndex: mi, outcomeIds: m.outcomes.map((o) => o.id), slots });
+  });
   const profiles = actors.reduce((n, a) => n * a.strategies.length, 1);
   if (profiles > MAX_PROFILES) {
     diag.issue(
@@ -130,5 +171,6 @@ export const declareSymbols = (scenario: Scenario, diag: ScenarioDiagnostics): D
     eventSlots,
     actorIds,
     choiceSlots,
+    chanceMoves,
   };
 };

@@ -1,0 +1,433 @@
+// Plays one round of a tree scenario (RuntimeModel.tree) inside a trial: the float kernel of the engine's
+// extensive-form rounds. Hand-written and allocation-free on preallocated buffers because it runs once per round of
+// every trial (the exact solvers of models/games/extensive use bigint rationals and build objects; they are the
+// reference this kernel is tested against, see tests/models/engine/treeRound.test.ts).
+//
+// Per round:
+//  1. the chance probabilities are evaluated and checked (each in [0, 1], summing to 1 within CHANCE_TOLERANCE; an
+//     outcome without a formula takes the rest); a violation throws ChanceProbabilityError naming the chance move;
+//  2. the payoff table of every chance outcome combination is built by the trial's own game builder (the chance
+//     indicator slots set per combination), so payoffs are the actors' compiled formulas — never strings;
+//  3. `simultaneous` shape: the round's game becomes the expectation over chance, and the engine's strategic-form
+//     code plays it; `perfect` shape: backward induction over the tree in play order (RuntimeModel.ts), each actor
+//     by its behaviour at every node:
+//       nash   the best action for the continuation values; ties (within 1e-9 relative) broken by the largest sum
+//              of all actors' continuation payoffs (the `payoff-dominant` idea applied where the mover is
+//              indifferent, so the play is the payoff-dominant subgame-perfect one among the tie-breaks), then by
+//              the first action in the actor's strategy order (scenario rule `first`: first only). Deterministic: an
+//              indifferent mover needs no random draw, and the same numbers give the same path on every host.
+//       logit  the logit response at its λ to the continuation values: p(a) ∝ exp(λ·v(a)). In a tree of perfect
+//              information this backward recursion IS the agent quantal response equilibrium (McKelvey–Palfrey
+//              1998, AQRE: each information set is a singleton), the one agentQre traces.
+//       fixed / mixed  the actor's given probabilities at every node.
+//     The number of pure subgame-perfect profiles (product of the tie counts of the nash movers' nodes) is
+//     recorded as the round's pure-equilibrium count;
+//  4. the path is drawn: actors with the trial's round-stream uniforms (one per actor, as in a simultaneous round,
+//     so variants stay aligned), chance moves with one uniform each from the trial's chance stream
+//     (PURPOSE.chance), always consumed.
+import type { RuntimeModel } from '../scenario/RuntimeModel';
+import { exp } from '../math/exp';
+import { RandomStream } from '../random/RandomStream';
+import { PURPOSE, type SeedKey } from '../random/seedKey';
+import type { FloatGame } from '../games/kernels/FloatGame';
+import { EQ_MIXED, EQ_NONE, EQ_PURE } from './EquilibriumSelector';
+
+/** Tolerance of the sum-to-one check of chance probabilities (the compiler uses the same). */
+const CHANCE_TOLERANCE = 1e-9;
+
+const M_CHANCE = -1;
+const K_NASH = 0;
+const K_LOGIT = 1;
+const K_FIXED = 2;
+
+/** A chance move's probabilities are not a distribution in some trial and round. `trial` is 1-based. */
+export class ChanceProbabilityError extends Error {
+  override readonly name = 'ChanceProbabilityError';
+  constructor(
+    message: string,
+    readonly trial: number,
+    readonly round: number,
+  ) {
+    super(message);
+  }
+}
+
+export class TreeRoundPlayer {
+  /** true: backward induction (shape `perfect`); false: the expected strategic-form game (shape `simultaneous`). */
+  readonly perfect: boolean;
+  /** Number of chance moves (file order) and their outcome counts. */
+  readonly chanceCount: number;
+  /** The last round's kind of play (EQ_NONE / EQ_PURE / EQ_MIXED) and pure subgame-perfect profile count. */
+  eqType = EQ_NONE;
+  pureCount = 0;
+
+  private readonly model: RuntimeModel;
+  private readonly n: number;
+  private readonly game: FloatGame;
+  // chance moves, file order
+  private readonly chanceOff: Int32Array;
+  private readonly chanceSize: Int32Array;
+  private readonly chanceSlots: Int32Array;
+  private readonly chanceProb: Float64Array;
+  private readonly chanceStride: Int32Array;
+  private readonly combos: number;
+  private readonly tables: Float64Array[];
+  private readonly comboProb: Float64Array;
+  private readonly chanceStream = new RandomStream();
+  private readonly uChance: Float64Array;
+  /** Realised outcome per chance move of the last round. */
+  readonly chanceDrawn: Int32Array;
+  // the tree in play order: per depth, the mover (actor index or M_CHANCE), its chance index, its branching
+  private readonly depth: number;
+  private readonly mover: Int32Array;
+  private readonly moverChance: Int32Array;
+  private readonly branch: Int32Array;
+  private readonly nodes: Int32Array;
+  private readonly val: Float64Array[];
+  private readonly beh: Float64Array[];
+  private readonly leafProfile: Int32Array;
+  private readonly leafCombo: Int32Array;
+  private readonly kind: Uint8Array;
+  private readonly lambda: Float64Array;
+  private readonly fixed: Float64Array[];
+  private readonly firstOnly: boolean;
+  private readonly hasNash: boolean;
+  private readonly allPure: boolean;
+
+  constructor(model: RuntimeModel, game: FloatGame) {
+    const tree = model.tree;
+    if (!tree) throw new Error('TreeRoundPlayer: the model has no tree round');
+    this.model = model;
+    this.n = model.actors.length;
+    this.game = game;
+    this.perfect = tree.shape === 'perfect';
+    const chanceMoves = tree.chance.map((k) => {
+      const m = tree.moves[k];
+      if (!m || m.kind !== 'chance') throw new Error('TreeRoundPlayer: bad chance index');
+      return m;
+    });
+    this.chanceCount = chanceMoves.length;
+    this.chanceOff = new Int32Array(this.chanceCount + 1);
+    this.chanceSize = Int32Array.from(chanceMoves, (m) => m.outcomes.length);
+    this.chanceStride = new Int32Array(this.chanceCount);
+    let combos = 1;
+    chanceMoves.forEach((m, c) => {
+      this.chanceOff[c + 1] = (this.chanceOff[c] as number) + m.outcomes.length;
+      this.chanceStride[c] = combos;
+      combos *= m.outcomes.length;
+    });
+    this.combos = combos;
+    this.chanceSlots = Int32Array.from(chanceMoves.flatMap((m) => m.outcomes.map((o) => o.slot)));
+    this.chanceProb = new Float64Array(this.chanceSlots.length);
+    this.tables = Array.from({ length: combos }, () => new Float64Array(game.payoffs.length));
+    this.comboProb = new Float64Array(combos);
+    this.uChance = new Float64Array(this.chanceCount);
+    this.chanceDrawn = new Int32Array(this.chanceCount);
+
+    const chanceIndex = new Map(tree.chance.map((k, c) => [k, c]));
+    const order = this.perfect ? tree.playOrder : [];
+    this.depth = order.length;
+    this.mover = Int32Array.from(order, (k) => {
+      const m = tree.moves[k];
+      return m?.kind === 'actor' ? m.actor : M_CHANCE;
+    });
+    this.moverChance = Int32Array.from(order, (k) => chanceIndex.get(k) ?? -1);
+    this.branch = Int32Array.from(order, (_, d) => {
+      const a = this.mover[d] as number;
+      return a === M_CHANCE
+        ? (this.chanceSize[this.moverChance[d] as number] as number)
+        : (game.counts[a] as number);
+    });
+    this.nodes = new Int32Array(this.depth + 1);
+    this.nodes[0] = 1;
+    for (let d = 0; d < this.depth; d++)
+      this.nodes[d + 1] = (this.nodes[d] as number) * (this.branch[d] as number);
+    this.val = Array.from(this.nodes, (c) => new Float64Array(c * this.n));
+    this.beh = Array.from(this.branch, (b, d) => new Float64Array((this.nodes[d] as number) * b));
+    const leaves = this.nodes[this.depth] as number;
+    this.leafProfile = new Int32Array(this.perfect ? leaves : 0);
+    this.leafCombo = new Int32Array(this.perfect ? leaves : 0);
+    if (this.perfect)
+      for (let leaf = 0; leaf < leaves; leaf++) {
+        let rest = leaf;
+        let profile = 0;
+        let combo = 0;
+        for (let d = this.depth - 1; d >= 0; d--) {
+          const b = this.branch[d] as number;
+          const a = rest % b;
+          rest = (rest - a) / b;
+          const who = this.mover[d] as number;
+          if (who === M_CHANCE) combo += a * (this.chanceStride[this.moverChance[d] as number] as number);
+          else profile += a * (game.strides[who] as number);
+        }
+        this.leafProfile[leaf] = profile;
+        this.leafCombo[leaf] = combo;
+      }
+    this.kind = new Uint8Array(this.n);
+    this.lambda = new Float64Array(this.n);
+    this.fixed = model.actors.map((a, i) => {
+      const c = game.counts[i] as number;
+      const p = new Float64Array(c);
+      const b = a.behaviour;
+      if (b.model === 'logit') {
+        this.kind[i] = K_LOGIT;
+        this.lambda[i] = b.lambda;
+      } else if (b.model === 'fixed') {
+        this.kind[i] = K_FIXED;
+        p[b.strategy] = 1;
+      } else if (b.model === 'mixed') {
+        this.kind[i] = K_FIXED;
+        const sum = b.probabilities.reduce((s, x) => s + x, 0);
+        b.probabilities.forEach((x, k) => (p[k] = x / sum));
+      } else this.kind[i] = K_NASH;
+      return p;
+    });
+    this.firstOnly = model.selection === 'first';
+    this.hasNash = this.kind.some((k) => k === K_NASH);
+    this.allPure = model.actors.every((a) => a.behaviour.model === 'nash' || a.behaviour.model === 'fixed');
+  }
+
+  /** A new trial: the trial's chance stream. */
+  startTrial(key: SeedKey, trial: number): void {
+    this.chanceStream.reseed(key, trial, PURPOSE.chance);
+  }
+
+  /**
+   * Steps 1–2 (and 3 for the simultaneous shape): chance probabilities, one payoff table per chance combination
+   * built by `build` (which fills game.payoffs from env), then for the simultaneous shape the expected game left in
+   * game.payoffs. `trial` 0-based, `round` 1-based (for messages).
+   */
+  begin(env: Float64Array, build: () => void, trial: number, round: number): void {
+    this.evalChance(env, trial, round);
+    const C = this.chanceCount;
+    const slots = this.chanceSlots;
+    const pay = this.game.payoffs;
+    for (let combo = 0; combo < this.combos; combo++) {
+      let p = 1;
+      for (let c = 0; c < C; c++) {
+        const o = ((combo / (this.chanceStride[c] as number)) | 0) % (this.chanceSize[c] as number);
+        const off = this.chanceOff[c] as number;
+        for (let k = 0; k < (this.chanceSize[c] as number); k++)
+          env[slots[off + k] as number] = k === o ? 1 : 0;
+        p *= this.chanceProb[off + o] as number;
+      }
+      this.comboProb[combo] = p;
+      build();
+      this.tables[combo]!.set(pay);
+    }
+    if (!this.perfect) {
+      const L = pay.length;
+      for (let k = 0; k < L; k++) {
+        let v = 0;
+        for (let combo = 0; combo < this.combos; combo++)
+          v += (this.comboProb[combo] as number) * (this.tables[combo]![k] as number);
+        pay[k] = v;
+      }
+    }
+  }
+
+  private evalChance(env: Float64Array, trial: number, round: number): void {
+    const tree = this.model.tree!;
+    const prob = this.chanceProb;
+    for (let c = 0; c < this.chanceCount; c++) {
+      const m = tree.moves[tree.chance[c] as number]!;
+      if (m.kind !== 'chance') continue;
+      const off = this.chanceOff[c] as number;
+      const outs = m.outcomes;
+      let sum = 0;
+      let rest = -1;
+      let bad = false;
+      for (let k = 0; k < outs.length; k++) {
+        const f = outs[k]!.probability;
+        if (f === null) {
+          rest = k;
+          continue;
+        }
+        const v = f(env);
+        if (!(v >= -CHANCE_TOLERANCE && v <= 1 + CHANCE_TOLERANCE)) bad = true;
+        prob[off + k] = v < 0 ? 0 : v > 1 ? 1 : v;
+        sum += v;
+      }
+      if (rest >= 0) {
+        const v = 1 - sum;
+        if (v < -CHANCE_TOLERANCE) bad = true;
+        prob[off + rest] = v < 0 ? 0 : v > 1 ? 1 : v;
+      } else if (Math.abs(sum - 1) > CHANCE_TOLERANCE) bad = true;
+      if (bad) this.chanceFail(c, env, trial, round);
+    }
+  }
+
+  private chanceFail(c: number, env: Float64Array, trial: number, round: number): never {
+    const tree = this.model.tree!;
+    const k = tree.chance[c] as number;
+    const m = tree.moves[k]!;
+    if (m.kind !== 'chance') throw new Error('unreachable');
+    const parts = m.outcomes.map(
+      (o) => `${o.id} = ${o.probability ? String(o.probability(env)) : 'the rest'}`,
+    );
+    throw new ChanceProbabilityError(
+      `chance move "${m.id}" (tree.moves.${k}): its probabilities (${parts.join(', ')}) are not each between 0 and 1 summing to 1 (trial ${trial + 1}, round ${round})`,
+      trial + 1,
+      round,
+    );
+  }
+
+  /** Backward induction over the tree (perfect shape), then the path: choices[choiceAt + i] per actor. */
+  play(uActors: Float64Array, choices: Int32Array, choiceAt: number): void {
+    this.solve();
+    let node = 0;
+    for (let d = 0; d < this.depth; d++) {
+      const b = this.branch[d] as number;
+      const who = this.mover[d] as number;
+      const u =
+        who === M_CHANCE ? (this.uChance[this.moverChance[d] as number] as number) : (uActors[who] as number);
+      const beh = this.beh[d] as Float64Array;
+      const off = node * b;
+      let a = 0;
+      let acc = beh[off] as number;
+      while (a < b - 1 && u >= acc) {
+        a++;
+        acc += beh[off + a] as number;
+      }
+      while (a > 0 && (beh[off + a] as number) === 0) a--;
+      if (who === M_CHANCE) this.chanceDrawn[this.moverChance[d] as number] = a;
+      else choices[choiceAt + who] = a;
+      node = node * b + a;
+    }
+  }
+
+  /** Draw the chance uniforms of a round (always all of them, both shapes). */
+  drawUniforms(): void {
+    for (let c = 0; c < this.chanceCount; c++) this.uChance[c] = this.chanceStream.nextUniform();
+  }
+
+  /** Simultaneous shape: the chance outcomes drawn from their probabilities (independent of the choices). */
+  drawChance(): void {
+    for (let c = 0; c < this.chanceCount; c++) {
+      const off = this.chanceOff[c] as number;
+      const size = this.chanceSize[c] as number;
+      const u = this.uChance[c] as number;
+      let o = 0;
+      let acc = this.chanceProb[off] as number;
+      while (o < size - 1 && u >= acc) {
+        o++;
+        acc += this.chanceProb[off + o] as number;
+      }
+      while (o > 0 && (this.chanceProb[off + o] as number) === 0) o--;
+      this.chanceDrawn[c] = o;
+    }
+  }
+
+  /** Set the chance indicator slots to the drawn outcomes and record them at out[at + c]. */
+  setDrawn(env: Float64Array, out: Int32Array, at: number): void {
+    for (let c = 0; c < this.chanceCount; c++) {
+      const off = this.chanceOff[c] as number;
+      const o = this.chanceDrawn[c] as number;
+      for (let k = 0; k < (this.chanceSize[c] as number); k++)
+        env[this.chanceSlots[off + k] as number] = k === o ? 1 : 0;
+      out[at + c] = o;
+    }
+  }
+
+  /** The behaviour computed at `node` of depth `d` (play order): probabilities per action (a view). */
+  behaviourAt(d: number, node: number): Float64Array {
+    const b = this.branch[d] as number;
+    return (this.beh[d] as Float64Array).subarray(node * b, node * b + b);
+  }
+
+  /** Continuation payoff of actor i at the root after the last solve (expected, under the behaviours). */
+  rootValue(i: number): number {
+    return (this.val[0] as Float64Array)[i] as number;
+  }
+
+  private solve(): void {
+    const n = this.n;
+    const K = this.depth;
+    const leafVal = this.val[K] as Float64Array;
+    const leaves = this.nodes[K] as number;
+    for (let leaf = 0; leaf < leaves; leaf++) {
+      const t = this.tables[this.leafCombo[leaf] as number] as Float64Array;
+      const p = (this.leafProfile[leaf] as number) * n;
+      for (let i = 0; i < n; i++) leafVal[leaf * n + i] = t[p + i] as number;
+    }
+    let spe = 1;
+    for (let d = K - 1; d >= 0; d--) {
+      const b = this.branch[d] as number;
+      const who = this.mover[d] as number;
+      const child = this.val[d + 1] as Float64Array;
+      const here = this.val[d] as Float64Array;
+      const beh = this.beh[d] as Float64Array;
+      const count = this.nodes[d] as number;
+      for (let node = 0; node < count; node++) {
+        const off = node * b;
+        const c0 = off; // first child's index at depth d + 1
+        if (who === M_CHANCE) {
+          const c = this.moverChance[d] as number;
+          const po = this.chanceOff[c] as number;
+          for (let a = 0; a < b; a++) beh[off + a] = this.chanceProb[po + a] as number;
+        } else {
+          const k = this.kind[who];
+          if (k === K_NASH) {
+            let bv = child[c0 * n + who] as number;
+            for (let a = 1; a < b; a++) {
+              const v = child[(c0 + a) * n + who] as number;
+              if (v > bv) bv = v;
+            }
+            const tol = 1e-9 * (1 + (bv < 0 ? -bv : bv));
+            let ties = 0;
+            let pick = -1;
+            let pickSum = 0;
+            for (let a = 0; a < b; a++) {
+              const v = child[(c0 + a) * n + who] as number;
+              if (bv - v > tol) continue;
+              ties++;
+              if (pick < 0) {
+                pick = a;
+                if (!this.firstOnly) {
+                  pickSum = 0;
+                  for (let i = 0; i < n; i++) pickSum += child[(c0 + a) * n + i] as number;
+                }
+              } else if (!this.firstOnly) {
+                let s = 0;
+                for (let i = 0; i < n; i++) s += child[(c0 + a) * n + i] as number;
+                if (s > pickSum + 1e-9 * (1 + (pickSum < 0 ? -pickSum : pickSum))) {
+                  pick = a;
+                  pickSum = s;
+                }
+              }
+            }
+            if (spe < 2147483647) spe *= ties;
+            for (let a = 0; a < b; a++) beh[off + a] = a === pick ? 1 : 0;
+          } else if (k === K_LOGIT) {
+            const lam = this.lambda[who] as number;
+            let vmax = child[c0 * n + who] as number;
+            for (let a = 1; a < b; a++) {
+              const v = child[(c0 + a) * n + who] as number;
+              if (v > vmax) vmax = v;
+            }
+            let z = 0;
+            for (let a = 0; a < b; a++) {
+              const w = exp(lam * ((child[(c0 + a) * n + who] as number) - vmax));
+              beh[off + a] = w;
+              z += w;
+            }
+            for (let a = 0; a < b; a++) beh[off + a] = (beh[off + a] as number) / z;
+          } else {
+            const fx = this.fixed[who] as Float64Array;
+            for (let a = 0; a < b; a++) beh[off + a] = fx[a] as number;
+          }
+        }
+        for (let i = 0; i < n; i++) {
+          let v = 0;
+          for (let a = 0; a < b; a++) {
+            const p = beh[off + a] as number;
+            if (p !== 0) v += p * (child[(c0 + a) * n + i] as number);
+          }
+          here[node * n + i] = v;
+        }
+      }
+    }
+    this.pureCount = this.hasNash ? (spe > 2147483647 ? 2147483647 : spe) : 0;
+    this.eqType = !this.hasNash ? EQ_NONE : this.allPure ? EQ_PURE : EQ_MIXED;
+  }
+}
