@@ -17,7 +17,8 @@ import type { FileRef, MenuCommand, OpenResult, Platform } from '../platform/Pla
 import { CommandRouter } from './CommandRouter';
 import type { DocumentState } from './DocumentState.svelte';
 import { DocumentsState, type Prompt } from './DocumentsState.svelte';
-import { GameTreeState } from './GameTreeState.svelte';
+import { GameTreeState, type TreeSource } from './GameTreeState.svelte';
+import type { GameTree } from '../../../models/games/extensive/GameTree';
 import { lazyWorkerPort } from '../simulation/lazyWorkerPort';
 import type { BuiltinInfo, ModelService } from './ModelService';
 import { NotificationsState, type Toast, type ToastKind } from './NotificationsState.svelte';
@@ -280,6 +281,27 @@ export class AppState {
   openRecent(path: string): Promise<void> {
     return this.documents.openRecent(path);
   }
+  /**
+   * The tree the Tree view and its presentation show: the classic or `.efg` file opened there, else the open
+   * scenario's round as a tree (a tree scenario at the current values and the Game view's round), else null.
+   */
+  get shownTree(): { readonly tree: GameTree; readonly source: TreeSource } | null {
+    const t = this.trees;
+    if (t.tree && t.source) return { tree: t.tree, source: t.source };
+    const d = this.documents;
+    if (!d.roundTree || !d.model) return null;
+    const round = d.model.rounds.count > 1 ? `, ${d.model.rounds.label ?? 'round'} ${d.gameRound}` : '';
+    return {
+      tree: d.roundTree,
+      source: {
+        title: this.documents.doc.title,
+        notes: '',
+        origin: `this scenario's round as a tree at the current values${round}`,
+        builtinId: null,
+      },
+    };
+  }
+
   /** Open a built-in classic game tree in the Tree view. */
   async openBuiltinGame(id: string): Promise<void> {
     if (!(await this.trees.openBuiltin(id))) return;

@@ -94,9 +94,11 @@ export class GameTreeState {
     this.selection = selection;
   }
 
+  /** Close the opened tree (the Tree view returns to the scenario's round, if it is a tree). */
   close(): void {
     this.tree = null;
     this.source = null;
     this.error = null;
+    this.selection = { method: 'spe', index: 0 };
   }
 }

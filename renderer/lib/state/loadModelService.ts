@@ -9,6 +9,7 @@ import type * as ParseModule from '../../../models/scenario/parseScenario';
 import type * as InstantiateModule from '../../../models/scenario/instantiateModel';
 import type * as ReduceModule from '../../../models/scenario/reduceToGame';
 import type * as PlayedModule from '../../../models/engine/playedEquilibrium';
+import type * as RoundTreeModule from '../../../models/scenario/roundTree';
 
 type Modules = {
   builtins: typeof BuiltinsModule;
@@ -28,6 +29,8 @@ const load = (): Promise<Modules> =>
 let reduceMod: typeof ReduceModule | null = null;
 /** The engine's round code (mathjs-free), for the Game view's "the simulation plays": loaded with the first check. */
 let playedMod: typeof PlayedModule | null = null;
+/** A tree scenario's round as a GameTree (mathjs-free), for the Tree view: loaded with the first check. */
+let roundTreeMod: typeof RoundTreeModule | null = null;
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
@@ -55,6 +58,7 @@ export const loadModelService = (): ModelService => ({
     const m = await load();
     reduceMod ??= await import('../../../models/scenario/reduceToGame');
     playedMod ??= await import('../../../models/engine/playedEquilibrium');
+    roundTreeMod ??= await import('../../../models/scenario/roundTree');
     const r = m.parse.parseScenario(text, fileName);
     if (!r.ok) return { ok: false, issues: r.issues };
     try {
@@ -71,5 +75,9 @@ export const loadModelService = (): ModelService => ({
   played: (model, game) => {
     if (!playedMod) throw new Error('The model layer is still loading.');
     return playedMod.playedEquilibrium(model, game);
+  },
+  roundTree: (model, at) => {
+    if (!roundTreeMod) throw new Error('The model layer is still loading.');
+    return roundTreeMod.roundTree(model, { params: at.params, round: at.round ?? 1, state: {} });
   },
 });

@@ -11,6 +11,7 @@ import type { TreeEquilibrium } from '../../../models/games/extensive/verifyBeha
 import { toFloat, type Num } from '../../../models/games/Equilibrium';
 import { Rational } from '../../../models/games/Rational';
 import { SOLVER_LIMITS } from '../../../models/games/solverLimits';
+import { SolverLimitError } from '../../../models/games/SolverLimitError';
 import { formatNice, formatPayoff } from '../../../models/text/format';
 
 export type TreeEquilibriumView = {
@@ -30,6 +31,8 @@ export type TreeSolverRun = {
   readonly equilibria: readonly TreeEquilibriumView[];
   readonly skipped: string | null;
   readonly error: string | null;
+  /** What the list is when it is not every equilibrium of the method, or null. */
+  readonly note: string | null;
 };
 
 export type TreeAnalysis = { readonly runs: readonly TreeSolverRun[] };
@@ -95,7 +98,20 @@ type TreeSolver = {
   readonly method: TreeSolverRun['method'];
   readonly label: string;
   readonly applies: (tree: GameTree) => string | null;
-  readonly run: (tree: GameTree) => TreeEquilibrium[];
+  readonly run: (tree: GameTree) => { eqs: TreeEquilibrium[]; note?: string };
+};
+
+/** Every SPE up to MAX_VIEW_SPE; past it (ties multiply them), the first one (ties broken toward the first action). */
+const speForView = (t: GameTree): { eqs: TreeEquilibrium[]; note?: string } => {
+  try {
+    return { eqs: subgamePerfect(t, { maxEquilibria: MAX_VIEW_SPE }) };
+  } catch (e) {
+    if (!(e instanceof SolverLimitError)) throw e;
+    return {
+      eqs: subgamePerfect(t, { firstOnly: true }),
+      note: `${e.message}: the first is shown (every tie broken toward the first action).`,
+    };
+  }
 };
 
 export const TREE_SOLVERS: readonly TreeSolver[] = [
@@ -103,14 +119,19 @@ export const TREE_SOLVERS: readonly TreeSolver[] = [
     method: 'spe',
     label: 'Subgame-perfect equilibria (backward induction)',
     applies: () => null,
-    run: (t) => subgamePerfect(t, { maxEquilibria: MAX_VIEW_SPE }),
+    run: speForView,
   },
-  { method: 'pure', label: 'Pure Nash equilibria', applies: () => null, run: (t) => treePureEquilibria(t) },
+  {
+    method: 'pure',
+    label: 'Pure Nash equilibria',
+    applies: () => null,
+    run: (t) => ({ eqs: treePureEquilibria(t) }),
+  },
   {
     method: 'lcp',
     label: 'Sequence-form Lemke (lcp)',
     applies: (t) => (t.players.length === 2 ? null : 'two-player trees only'),
-    run: (t) => sequenceFormLcp(t, { maxWork: SOLVER_LIMITS.lcpWork }),
+    run: (t) => ({ eqs: sequenceFormLcp(t, { maxWork: SOLVER_LIMITS.lcpWork }) }),
   },
 ];
 
@@ -118,15 +139,17 @@ export const TREE_SOLVERS: readonly TreeSolver[] = [
 export const analyseTree = (tree: GameTree): TreeAnalysis => ({
   runs: TREE_SOLVERS.map((s): TreeSolverRun => {
     const skipped = s.applies(tree);
-    if (skipped) return { method: s.method, label: s.label, equilibria: [], skipped, error: null };
+    if (skipped)
+      return { method: s.method, label: s.label, equilibria: [], skipped, error: null, note: null };
     try {
-      const eqs = s.run(tree);
+      const { eqs, note } = s.run(tree);
       return {
         method: s.method,
         label: s.label,
         equilibria: eqs.map((e) => treeEquilibriumView(tree, e)),
         skipped: null,
         error: null,
+        note: note ?? null,
       };
     } catch (err) {
       return {
@@ -135,6 +158,7 @@ export const analyseTree = (tree: GameTree): TreeAnalysis => ({
         equilibria: [],
         skipped: null,
         error: err instanceof Error ? err.message : String(err),
+        note: null,
       };
     }
   }),

@@ -4,6 +4,7 @@ import { AppState } from '../../../renderer/lib/state/AppState.svelte';
 import TreeView from '../../../renderer/components/game/TreeView.svelte';
 import LibraryPanel from '../../../renderer/components/library/LibraryPanel.svelte';
 import { fakeModelService, memoryPlatform } from '../state/fakes';
+import { loadModelService } from '../../../renderer/lib/state/loadModelService';
 import { makeTree } from '../../../models/games/extensive/makeTree';
 import { BEER_QUICHE_EFG, ENTRY_EFG } from '../util/treeFixtures';
 
@@ -143,5 +144,39 @@ describe('classic game trees in the library', () => {
     expect(app.trees.error).toMatch(/^bad\.EFG:\d+: /);
     expect(app.trees.tree?.title).toBe('Entry deterrence');
     expect(app.doc.text).toBe(docText);
+  });
+});
+
+describe('the scenario’s own round as a tree', () => {
+  it('shows a tree scenario’s round at the current values, and returns to it when an opened classic is closed', async () => {
+    const mem = memoryPlatform();
+    const app = new AppState({
+      platform: mem.platform,
+      models: loadModelService(),
+      schedule: () => 0,
+      cancel: () => 0,
+    });
+    await app.start();
+    await app.openBuiltin('korea-2025-sequential');
+    await waitFor(() => expect(app.model?.id).toBe('korea-2025-sequential'), { timeout: 20_000 });
+    expect(app.documents.roundTreeError).toBeNull();
+    const tree = app.documents.roundTree;
+    expect(tree?.players.length).toBeGreaterThanOrEqual(3);
+    app.activeView = 'tree';
+    render(TreeView, { app });
+    expect(screen.getByTestId('tree-title').textContent).toBe(app.doc.title);
+    expect(screen.getByTestId('tree-origin').textContent).toMatch(/this scenario's round as a tree/);
+    expect(screen.getByTestId('tree-diagram')).toBeTruthy();
+    await waitFor(() => expect(screen.getByTestId('tree-behaviour')).toBeTruthy(), { timeout: 20_000 });
+    // moving a slider rebuilds the tree at the new values
+    const id = app.model?.params[0]?.id ?? '';
+    const p = app.model?.params[0];
+    app.setParam(id, p ? (p.min + p.max) / 2 + 1e-3 : 0);
+    expect(app.documents.roundTree).not.toBe(tree);
+    // a classic opened on top, then closed: back to the scenario's round
+    app.trees.openEfg(ENTRY_EFG, 'entry.efg');
+    await waitFor(() => expect(screen.getByTestId('tree-title').textContent).toBe('Entry deterrence'));
+    await fireEvent.click(screen.getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(screen.getByTestId('tree-title').textContent).toBe(app.doc.title));
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyseTree } from '../../../renderer/lib/util/analyseTree';
+import { analyseTree, MAX_VIEW_SPE } from '../../../renderer/lib/util/analyseTree';
 import { makeTree } from '../../../models/games/extensive/makeTree';
 import { builtinGameTree } from '../../../models/scenario/builtinGames';
 import { ENTRY_EFG, HORSE_EFG, efgTree } from './treeFixtures';
@@ -43,6 +43,34 @@ describe('analyseTree', () => {
     expect(pure?.error).toBeNull();
     // every listed profile has one row per information set of each player
     for (const e of pure?.equilibria ?? []) expect(e.text.map((s) => s.length)).toEqual([1, 1, 1]);
+  });
+
+  it('past MAX_VIEW_SPE subgame-perfect equilibria (ties), shows the first with a note', () => {
+    const tie = () => ({
+      kind: 'decision' as const,
+      player: 0,
+      actions: ['a', 'b'],
+      children: [
+        { kind: 'terminal' as const, payoffs: [1] },
+        { kind: 'terminal' as const, payoffs: [1] },
+      ],
+    });
+    const tree = makeTree({
+      title: 'ties',
+      players: ['P'],
+      root: {
+        kind: 'chance',
+        actions: Array.from({ length: 10 }, (_, k) => `c${k}`),
+        probs: Array.from({ length: 10 }, () => '1/10'),
+        children: Array.from({ length: 10 }, tie),
+      },
+    });
+    const spe = run(analyseTree(tree), 'spe');
+    expect(2 ** 10).toBeGreaterThan(MAX_VIEW_SPE);
+    expect(spe?.error).toBeNull();
+    expect(spe?.equilibria).toHaveLength(1);
+    expect(spe?.note).toMatch(/the first is shown/);
+    expect(spe?.equilibria[0]?.text[0]?.every((row) => row[0] === '1')).toBe(true);
   });
 
   it('reports a solver failure in place (imperfect recall) without blanking the others', () => {
