@@ -13,6 +13,10 @@ import { lastOption, parseArgs, UsageError } from '../lib/args';
 import { checkAssignments, parseSets } from '../lib/loadScenarioGame';
 import { OUTSIDE_RANGE_USAGE } from '../lib/checkRanges';
 import { resolveScenario } from '../lib/resolveScenario';
+import { builtinGameArg } from '../lib/builtinGameArg';
+import type { BuiltinGame } from '../../models/scenario/builtinGames';
+import { builtinGameTree } from '../../models/scenario/builtinGames';
+import { reducedStrategicForm } from '../../models/games/extensive/reducedStrategicForm';
 
 const fmt = (v: number): string => {
   const r = Math.round(v * 1e4) / 1e4;
@@ -53,13 +57,40 @@ export const formatGame = (game: Game): string[] => {
   return lines;
 };
 
+/** `show <built-in game id>`: the game's .efg text (`efg`), its reduced strategic form (`nfg`), JSON, or readable text. */
+const showBuiltinGame = (game: BuiltinGame, format: string): { document: string } | { lines: string[] } => {
+  if (format === 'efg') return { document: game.efg };
+  const tree = builtinGameTree(game.id);
+  if (format === 'nfg') return { document: writeNfg(reducedStrategicForm(tree).game) };
+  if (format === 'json') {
+    const { id, title, summary, notes, efg } = game;
+    return { document: `${JSON.stringify({ id, title, summary, notes, efg }, null, 2)}\n` };
+  }
+  const lines = [`${game.title} — a built-in game tree (${game.id})`, game.summary, ''];
+  tree.players.forEach((p, i) => {
+    const sets = (tree.infosets[i] ?? []).map(
+      (s) => `${s.label || `#${s.number}`} {${s.actions.join(', ')}}`,
+    );
+    lines.push(`${p}: ${sets.join('; ')}`);
+  });
+  lines.push(
+    '',
+    ...game.notes.split('\n'),
+    '',
+    `Solve it: solve ${game.id} [--method spe|pure|lcp|enummixed|logit|all]`,
+  );
+  return { lines };
+};
+
 export const command: Command = {
   name: 'show',
   summary: "Show a scenario's one-round game at given parameter values.",
   usage: [
     'Usage: npm run cli -- show <scenario> [--set name=value ...] [--round N] [--json | --format F] [--allow-outside-range]',
     '',
-    '<scenario> is a built-in id (see `list`) or a .parley.json file.',
+    '<scenario> is a built-in id (see `list`) or a .parley.json file. A built-in game tree (entry-deterrence,',
+    'centipede, ultimatum, beer-quiche, kuhn-poker) shows its players, information sets and teaching notes;',
+    'with --format efg its Gambit .efg file, with --format nfg its reduced strategic form.',
     '  --set name=value   override a parameter (repeatable)',
     '  --round N          the round whose game to show (sets round/month; default 1)',
     '  --json             print the game as JSON (same as --format json)',
@@ -78,6 +109,18 @@ export const command: Command = {
     const [arg, extra] = args.positional;
     if (!arg) throw new UsageError('missing scenario');
     if (extra) throw new UsageError(`unexpected argument "${extra}"`);
+    const builtinGame = builtinGameArg(arg);
+    if (builtinGame) {
+      if (args.options.has('set') || args.options.has('round')) {
+        throw new UsageError(
+          `--${args.options.has('set') ? 'set' : 'round'} applies to scenarios, not to built-in games`,
+        );
+      }
+      const shown = showBuiltinGame(builtinGame, format);
+      if ('document' in shown) io.document(shown.document);
+      else io.out(...shown.lines);
+      return 0;
+    }
     const sets = parseSets(args.options.get('set') ?? []);
     const roundText = lastOption(args, 'round');
     const round = roundText === undefined ? 1 : Number(roundText);

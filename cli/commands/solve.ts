@@ -18,6 +18,7 @@ import { readTextFile } from '../../node/files/readTextFile';
 import { csvFraction, csvTable, rawCell, type CsvCell } from '../../models/text/csv';
 import { withDistinctLabels } from '../../models/games/distinctLabels';
 import { terminalText } from '../../models/text/terminalText';
+import { builtinGameArg } from '../lib/builtinGameArg';
 
 /** Largest .nfg file read (bytes; models/text/inputLimits.ts): well above the largest game readNfg accepts. */
 const MAX_NFG_BYTES = INPUT_LIMITS.nfgFileBytes;
@@ -51,7 +52,8 @@ Options:
   --allow-outside-range  accept --set values outside a parameter's declared min..max
 
 Probabilities and payoffs are exact fractions (2/3) when the payoffs are exact, decimals otherwise.
-Gambit extensive-form files (.efg): see \`solve game.efg --help\` (methods spe, pure, lcp, enummixed, logit).`;
+Gambit extensive-form files (.efg) and the built-in classic games (entry-deterrence, centipede, ultimatum,
+beer-quiche, kuhn-poker; see \`list\`): see \`solve game.efg --help\` (methods spe, pure, lcp, enummixed, logit).`;
 
 const loadGame = async (
   arg: string,
@@ -288,8 +290,9 @@ export const command: Command = {
   summary: 'Solve a game (.nfg, scenario file or built-in id) for its equilibria.',
   usage: USAGE,
   run: async (argv, io) => {
-    // Extensive-form games (.efg) have their own methods and output: cli/commands/solveTree.ts.
-    if (argv.some((a) => !a.startsWith('-') && a.toLowerCase().endsWith('.efg')))
+    // Extensive-form games (.efg files and the built-in classic games) have their own methods and output:
+    // cli/commands/solveTree.ts.
+    if (argv.some((a) => !a.startsWith('-') && (a.toLowerCase().endsWith('.efg') || builtinGameArg(a))))
       return (await import('./solveTree')).solveTree(argv, io);
     const args = parseArgs(argv, { valued: ['method', 'format', 'set'], flags: ['allow-outside-range'] });
     if (args.positional.length !== 1) {

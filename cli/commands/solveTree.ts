@@ -1,4 +1,5 @@
-// `solve FILE.efg`: equilibria of a Gambit extensive-form game (dispatched from solve.ts by file extension).
+// `solve FILE.efg` or `solve <built-in game id>`: equilibria of a Gambit extensive-form game (dispatched from solve.ts
+// by file extension, or for a built-in classic game, models/scenario/builtinGames.ts).
 import { resolve } from 'node:path';
 import { formatNum, type Num } from '../../models/games/Equilibrium';
 import { Rational } from '../../models/games/Rational';
@@ -16,6 +17,8 @@ import { csvHeader, csvLine, csvText } from '../../models/engine/csv';
 import { CliError, type CliIo } from '../lib/Command';
 import { lastOption, parseArgs, UsageError } from '../lib/args';
 import { readTextFile } from '../../node/files/readTextFile';
+import { builtinGameTree } from '../../models/scenario/builtinGames';
+import { builtinGameArg } from '../lib/builtinGameArg';
 
 /** Largest .efg file read (bytes). */
 const MAX_EFG_BYTES = 20_000_000;
@@ -25,9 +28,10 @@ type TreeMethod = Exclude<(typeof TREE_METHODS)[number], 'all'>;
 const TREE_FORMATS = ['text', 'json', 'csv', 'efg'] as const;
 type TreeFormat = (typeof TREE_FORMATS)[number];
 
-export const TREE_USAGE = `Usage: npm run cli -- solve <file.efg> [--method M] [--format F]
+export const TREE_USAGE = `Usage: npm run cli -- solve <file.efg | built-in game id> [--method M] [--format F]
 
-Equilibria of a Gambit extensive-form game (.efg), as behaviour strategies.
+Equilibria of a Gambit extensive-form game (.efg), as behaviour strategies. The built-in classic games
+(entry-deterrence, centipede, ultimatum, beer-quiche, kuhn-poker; see \`list\`) are solved like files.
 
 Options:
   --method M   spe (default) | pure | lcp | enummixed | logit | all
@@ -197,7 +201,10 @@ export const solveTree = async (argv: readonly string[], io: CliIo): Promise<num
     );
   }
   const arg = args.positional[0] as string;
-  if (args.options.has('set')) throw new UsageError('--set applies to scenarios, not to .efg files');
+  const builtin = builtinGameArg(arg);
+  if (args.options.has('set')) {
+    throw new UsageError(`--set applies to scenarios, not to ${builtin ? 'built-in games' : '.efg files'}`);
+  }
   const method = lastOption(args, 'method') ?? 'spe';
   if (!(TREE_METHODS as readonly string[]).includes(method)) {
     throw new UsageError(
@@ -208,13 +215,16 @@ export const solveTree = async (argv: readonly string[], io: CliIo): Promise<num
   if (!(TREE_FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`unknown --format "${format}" (expected ${TREE_FORMATS.join(', ')})`);
   }
-  const text = await readTextFile(resolve(io.cwd, arg), { maxBytes: MAX_EFG_BYTES, shown: `"${arg}"` });
   let tree: GameTree;
-  try {
-    tree = readEfg(text, arg);
-  } catch (err) {
-    if (err instanceof EfgError) throw new CliError(err.message);
-    throw err;
+  if (builtin) tree = builtinGameTree(builtin.id);
+  else {
+    const text = await readTextFile(resolve(io.cwd, arg), { maxBytes: MAX_EFG_BYTES, shown: `"${arg}"` });
+    try {
+      tree = readEfg(text, arg);
+    } catch (err) {
+      if (err instanceof EfgError) throw new CliError(err.message);
+      throw err;
+    }
   }
   const methods = methodsFor(tree, method as TreeMethod | 'all');
   const eqs: TreeEquilibrium[] = [];

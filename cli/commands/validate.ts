@@ -6,6 +6,8 @@ import { parseArgs, UsageError } from '../lib/args';
 import { readTextFile } from '../../node/files/readTextFile';
 import { MAX_SCENARIO_BYTES } from '../lib/resolveScenario';
 import { builtinText, isBuiltin } from '../../models/scenario/builtins';
+import { builtinGameTree } from '../../models/scenario/builtinGames';
+import { builtinGameArg } from '../lib/builtinGameArg';
 
 export const command: Command = {
   name: 'validate',
@@ -23,6 +25,18 @@ export const command: Command = {
     const quiet = args.flags.has('quiet');
     let bad = 0;
     for (const arg of args.positional) {
+      const game = builtinGameArg(arg);
+      if (game) {
+        // a built-in game tree (models/library/games/): parsed and checked as a Gambit .efg file
+        const tree = builtinGameTree(game.id);
+        const sets = tree.infosets.reduce((n, s) => n + s.length, 0);
+        if (!quiet) {
+          io.out(
+            `${arg}: OK — built-in game tree "${tree.title}": ${tree.players.length} players, ${sets} information sets, ${tree.nodes.length} nodes`,
+          );
+        }
+        continue;
+      }
       // a built-in id, as everywhere (a path-looking argument is always a file)
       const builtin = !/[\\/]|\.json$/i.test(arg) && isBuiltin(arg);
       const path = builtin ? `${arg}.parley.json` : resolve(io.cwd, arg);

@@ -9,6 +9,8 @@ import type { ModelSpec } from '../../models/scenario/RuntimeModel';
 import type { Scenario } from '../../models/scenario/scenarioSchema';
 import { CliError } from './Command';
 import { readTextFile, TextFileError } from '../../node/files/readTextFile';
+import { builtinGames } from '../../models/scenario/builtinGames';
+import { builtinGameArg } from './builtinGameArg';
 
 export type ResolvedScenario = {
   readonly scenario: Scenario;
@@ -34,8 +36,13 @@ export const resolveScenario = async (arg: string, cwd: string): Promise<Resolve
     text = await readTextFile(path, { maxBytes: MAX_SCENARIO_BYTES, shown: arg });
   } catch (err) {
     if (err instanceof TextFileError && err.code === 'ENOENT' && !looksLikePath(arg)) {
+      if (builtinGameArg(arg)) {
+        throw new CliError(
+          `"${arg}" is a built-in game tree, not a scenario: use \`solve ${arg}\` or \`show ${arg}\` (see \`list\`)`,
+        );
+      }
       throw new CliError(
-        `unknown scenario "${arg}"${suggestion(arg, Object.keys(BUILTIN_FILES))} (not a built-in id and no such file; see \`list\`)`,
+        `unknown scenario "${arg}"${suggestion(arg, [...Object.keys(BUILTIN_FILES), ...builtinGames.map((g) => g.id)])} (not a built-in id and no such file; see \`list\`)`,
       );
     }
     throw err;
