@@ -10,6 +10,8 @@ const AREAS: Record<string, () => Promise<{ bench: () => Promise<Record<string, 
   class: () => import('./classLoad'),
   engineProfile: () => import('./engineProfile'),
   cli: () => import('./cli'),
+  /** korea-2025-sequential (tree rounds): 100,000 trials × 24 rounds on 2 workers. */
+  tree: () => import('./treeRounds'),
 };
 
 const selected = process.argv.slice(2).filter((a) => !a.startsWith('-'));

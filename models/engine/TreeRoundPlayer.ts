@@ -376,28 +376,31 @@ export class TreeRoundPlayer {
             const tol = 1e-9 * (1 + (bv < 0 ? -bv : bv));
             let ties = 0;
             let pick = -1;
-            let pickSum = 0;
             for (let a = 0; a < b; a++) {
-              const v = child[(c0 + a) * n + who] as number;
-              if (bv - v > tol) continue;
+              if (bv - (child[(c0 + a) * n + who] as number) > tol) continue;
               ties++;
-              if (pick < 0) {
-                pick = a;
-                if (!this.firstOnly) {
-                  pickSum = 0;
-                  for (let i = 0; i < n; i++) pickSum += child[(c0 + a) * n + i] as number;
-                }
-              } else if (!this.firstOnly) {
-                let s = 0;
-                for (let i = 0; i < n; i++) s += child[(c0 + a) * n + i] as number;
-                if (s > pickSum + 1e-9 * (1 + (pickSum < 0 ? -pickSum : pickSum))) {
+              if (pick < 0) pick = a;
+            }
+            if (ties > 1 && !this.firstOnly) {
+              // payoff-dominant among the tied actions: the largest sum of every actor's continuation payoff
+              let pickSum = 0;
+              for (let i = 0; i < n; i++) pickSum += child[(c0 + pick) * n + i] as number;
+              for (let a = pick + 1; a < b; a++) {
+                if (bv - (child[(c0 + a) * n + who] as number) > tol) continue;
+                let sum = 0;
+                for (let i = 0; i < n; i++) sum += child[(c0 + a) * n + i] as number;
+                if (sum > pickSum + 1e-9 * (1 + (pickSum < 0 ? -pickSum : pickSum))) {
                   pick = a;
-                  pickSum = s;
+                  pickSum = sum;
                 }
               }
             }
             if (spe < 2147483647) spe *= ties;
             for (let a = 0; a < b; a++) beh[off + a] = a === pick ? 1 : 0;
+            // a pure choice: the node's value is the chosen child's
+            const from = (c0 + pick) * n;
+            for (let i = 0; i < n; i++) here[node * n + i] = child[from + i] as number;
+            continue;
           } else if (k === K_LOGIT) {
             const lam = this.lambda[who] as number;
             let vmax = child[c0 * n + who] as number;

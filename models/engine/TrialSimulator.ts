@@ -393,6 +393,11 @@ export class TrialSimulator {
     return this.env;
   }
 
+  /** A tree scenario's round player (its last round's behaviours and values), else null. Read-only use. */
+  get treeRound(): TreeRoundPlayer | null {
+    return this.tree;
+  }
+
   /** Each actor's mixed strategy chosen by its behaviour model in the last drawChoices (flat, FloatGame offsets). */
   get behaviourMix(): Float64Array {
     return this.mix;

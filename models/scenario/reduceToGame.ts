@@ -82,7 +82,7 @@ export const gameAtEnvironment = (model: RuntimeModel, env: Float64Array): Game 
   const chance = chanceProbabilities(model, env, (message) => {
     throw new ScenarioValueError(message);
   });
-  if (chance.length === 0) return gameWithChanceSet(model, env);
+  if (chance.length === 0) return gameAtChanceOutcomes(model, env);
   const combos: { p: number; outcome: number[] }[] = [{ p: 1, outcome: [] }];
   for (const c of chance) {
     const next: { p: number; outcome: number[] }[] = [];
@@ -94,7 +94,7 @@ export const gameAtEnvironment = (model: RuntimeModel, env: Float64Array): Game 
   let last: Game | null = null;
   for (const combo of combos) {
     chance.forEach((c, k) => c.slots.forEach((slot, o) => (env[slot] = combo.outcome[k] === o ? 1 : 0)));
-    last = gameWithChanceSet(model, env);
+    last = gameAtChanceOutcomes(model, env);
     const rows = last.payoffs;
     sum = sum
       ? sum.map((row, i) => row.map((v, j) => v + combo.p * (rows[i]?.[j] as number)))
@@ -109,7 +109,11 @@ export const gameAtEnvironment = (model: RuntimeModel, env: Float64Array): Game 
   });
 };
 
-const gameWithChanceSet = (model: RuntimeModel, env: Float64Array): Game => {
+/**
+ * The strategic-form game at `env` with a tree's chance indicator slots as they are in `env` (one chance outcome
+ * combination): one leaf table of the round's tree (roundTree). Errors as reduceToGame.
+ */
+export const gameAtChanceOutcomes = (model: RuntimeModel, env: Float64Array): Game => {
   const actors = model.actors;
   const sizes = actors.map((a) => a.strategies.length);
   const count = sizes.reduce((x, y) => x * y, 1);

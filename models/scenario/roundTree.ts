@@ -11,6 +11,7 @@ import { chanceProbabilities } from './chanceProbabilities';
 import {
   ScenarioValueError,
   environmentAt,
+  gameAtChanceOutcomes,
   gameAtEnvironment,
   roundOff,
   type ReduceOptions,
@@ -56,7 +57,7 @@ export const roundTreeAt = (model: RuntimeModel, envIn: Float64Array): GameTree 
       if (m?.kind !== 'chance') return;
       m.outcomes.forEach((o, i) => (env[o.slot] = i === outcomes[c] ? 1 : 0));
     });
-    const game = gameAtEnvironment(model, env);
+    const game = gameAtChanceOutcomes(model, env);
     const table = game.payoffs.map((row) => [...row]);
     tables.set(key, table);
     return table;

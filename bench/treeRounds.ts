@@ -1,0 +1,42 @@
+// `npm run bench -- tree`: tree rounds (parley.scenario/2) in the engine — korea-2025-sequential, 100,000 trials ×
+// 24 rounds on 2 worker threads (issue 15's figure: under 5 s on 2 cores), the same on this thread, and the
+// per-round cost of the float backward induction (TreeRoundPlayer) against korea-2025's simultaneous round.
+import { createNodeRunner } from '../cli/lib/NodeWorkerRunner';
+import { createInProcessRunner } from '../models/engine/InProcessRunner';
+import { runScenario } from '../models/engine/runScenario';
+import { loadBuiltin } from '../models/scenario/builtins';
+
+const r3 = (x: number): number => Number(x.toPrecision(3));
+
+const wall = async (f: () => Promise<unknown>): Promise<number> => {
+  const t0 = performance.now();
+  await f();
+  return (performance.now() - t0) / 1000;
+};
+
+export const bench = async (): Promise<Record<string, unknown>> => {
+  const { spec } = loadBuiltin('korea-2025-sequential');
+  const simultaneous = loadBuiltin('korea-2025').spec;
+  const out: Record<string, unknown> = {
+    scenario: 'korea-2025-sequential (4 moves: 3 actors × 3 strategies, 1 chance move; 94 nodes per round)',
+  };
+  const two = createNodeRunner({ workers: 2 });
+  try {
+    await runScenario(two, spec, { seed: 'warm', trials: 20_000 });
+    const runs: number[] = [];
+    for (let k = 0; k < 3; k++) runs.push(await wall(() => runScenario(two, spec, { seed: k, trials: 100_000 })));
+    out.seconds100kTrials24Rounds2Workers = runs.map(r3);
+    out.best100kTrials24Rounds2Workers = r3(Math.min(...runs));
+  } finally {
+    await two.close();
+  }
+  const here = createInProcessRunner();
+  await runScenario(here, spec, { seed: 'warm', trials: 5_000 });
+  await runScenario(here, simultaneous, { seed: 'warm', trials: 5_000 });
+  const t = 30_000;
+  const seq = await wall(() => runScenario(here, spec, { seed: 1, trials: t }));
+  const sim = await wall(() => runScenario(here, simultaneous, { seed: 1, trials: t }));
+  out.inProcessNsPerRoundSequential = Math.round((seq * 1e9) / (t * 24));
+  out.inProcessNsPerRoundKorea2025 = Math.round((sim * 1e9) / (t * 24));
+  return out;
+};
