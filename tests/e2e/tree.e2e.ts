@@ -66,6 +66,18 @@ describe('tree view', () => {
       .poll(() => page.getByTestId('tree-solver-lcp').innerText(), { timeout: 60_000 })
       .toMatch(/payoffs \(-1\/18, 1\/18\)/);
     await page.screenshot({ path: join(SHOT_DIR, 'tree-kuhn.png'), fullPage: true });
+
+    // a tree scenario: closing the classic shows the open scenario's round as its tree at the current values
+    await page
+      .getByRole('button', { name: 'Open Korean Peninsula 2025, in sequence: Seoul offers first' })
+      .click();
+    await page.getByTestId('tab-tree').click();
+    await page.getByRole('button', { name: 'Close', exact: true }).click();
+    await expect
+      .poll(() => page.getByTestId('tree-origin').innerText(), { timeout: 60_000 })
+      .toMatch(/this scenario's round as a tree/);
+    await page.getByTestId('tree-behaviour').waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: join(SHOT_DIR, 'tree-scenario.png') });
     expect(h.errors).toEqual([]);
   });
 });

@@ -78,7 +78,7 @@ const fmt = (x: Rational | number): string => (typeof x === 'number' ? formatPay
 
 /** Lay out a tree (O(nodes × depth) at worst for the information-set alignment; O(nodes) for trees without it). */
 export const treeLayout = (tree: GameTree, opts: TreeLayoutOptions = {}): TreeLayout => {
-  const layerGap = opts.layerGap ?? 150;
+  const layerGap = opts.layerGap ?? 170;
   const rowGap = opts.rowGap ?? 44;
   const payoffWidth = opts.payoffWidth ?? 120;
   const margin = opts.margin ?? 24;
