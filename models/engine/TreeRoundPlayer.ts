@@ -71,7 +71,11 @@ export class TreeRoundPlayer {
   private readonly chanceProb: Float64Array;
   private readonly chanceStride: Int32Array;
   private readonly combos: number;
-  private readonly tables: Float64Array[];
+  /** One payoff table per chance combination, back to back (combo × profiles × actors). */
+  private readonly tables: Float64Array;
+  private readonly tableLength: number;
+  /** childIndex[d][c]: where the values of child c of depth d + 1 start (val[d + 1], or `tables` for leaves). */
+  private readonly childIndex: Int32Array[];
   private readonly comboProb: Float64Array;
   private readonly chanceStream = new RandomStream();
   private readonly uChance: Float64Array;
@@ -119,7 +123,8 @@ export class TreeRoundPlayer {
     this.combos = combos;
     this.chanceSlots = Int32Array.from(chanceMoves.flatMap((m) => m.outcomes.map((o) => o.slot)));
     this.chanceProb = new Float64Array(this.chanceSlots.length);
-    this.tables = Array.from({ length: combos }, () => new Float64Array(game.payoffs.length));
+    this.tableLength = game.payoffs.length;
+    this.tables = new Float64Array(combos * this.tableLength);
     this.comboProb = new Float64Array(combos);
     this.uChance = new Float64Array(this.chanceCount);
     this.chanceDrawn = new Int32Array(this.chanceCount);
@@ -142,11 +147,12 @@ export class TreeRoundPlayer {
     this.nodes[0] = 1;
     for (let d = 0; d < this.depth; d++)
       this.nodes[d + 1] = (this.nodes[d] as number) * (this.branch[d] as number);
-    this.val = Array.from(this.nodes, (c) => new Float64Array(c * this.n));
+    this.val = Array.from(this.nodes, (c, d) => new Float64Array(d === this.depth ? 0 : c * this.n));
     this.beh = Array.from(this.branch, (b, d) => new Float64Array((this.nodes[d] as number) * b));
     const leaves = this.nodes[this.depth] as number;
     this.leafProfile = new Int32Array(this.perfect ? leaves : 0);
     this.leafCombo = new Int32Array(this.perfect ? leaves : 0);
+    this.childIndex = Array.from(this.nodes.subarray(1), (c) => new Int32Array(c));
     if (this.perfect)
       for (let leaf = 0; leaf < leaves; leaf++) {
         let rest = leaf;
@@ -163,6 +169,14 @@ export class TreeRoundPlayer {
         this.leafProfile[leaf] = profile;
         this.leafCombo[leaf] = combo;
       }
+    // children of the last mover are leaves, read in place from the tables; the others from val[d + 1]
+    this.childIndex.forEach((idx, d) => {
+      for (let c = 0; c < idx.length; c++)
+        idx[c] =
+          d === this.depth - 1
+            ? (this.leafCombo[c] as number) * this.tableLength + (this.leafProfile[c] as number) * this.n
+            : c * this.n;
+    });
     this.kind = new Uint8Array(this.n);
     this.lambda = new Float64Array(this.n);
     this.fixed = model.actors.map((a, i) => {
@@ -213,14 +227,14 @@ export class TreeRoundPlayer {
       }
       this.comboProb[combo] = p;
       build();
-      this.tables[combo]!.set(pay);
+      this.tables.set(pay, combo * this.tableLength);
     }
     if (!this.perfect) {
       const L = pay.length;
       for (let k = 0; k < L; k++) {
         let v = 0;
         for (let combo = 0; combo < this.combos; combo++)
-          v += (this.comboProb[combo] as number) * (this.tables[combo]![k] as number);
+          v += (this.comboProb[combo] as number) * (this.tables[combo * L + k] as number);
         pay[k] = v;
       }
     }
@@ -343,18 +357,12 @@ export class TreeRoundPlayer {
   private solve(): void {
     const n = this.n;
     const K = this.depth;
-    const leafVal = this.val[K] as Float64Array;
-    const leaves = this.nodes[K] as number;
-    for (let leaf = 0; leaf < leaves; leaf++) {
-      const t = this.tables[this.leafCombo[leaf] as number] as Float64Array;
-      const p = (this.leafProfile[leaf] as number) * n;
-      for (let i = 0; i < n; i++) leafVal[leaf * n + i] = t[p + i] as number;
-    }
     let spe = 1;
     for (let d = K - 1; d >= 0; d--) {
       const b = this.branch[d] as number;
       const who = this.mover[d] as number;
-      const child = this.val[d + 1] as Float64Array;
+      const child = d === K - 1 ? this.tables : (this.val[d + 1] as Float64Array);
+      const ci = this.childIndex[d] as Int32Array;
       const here = this.val[d] as Float64Array;
       const beh = this.beh[d] as Float64Array;
       const count = this.nodes[d] as number;
@@ -368,27 +376,27 @@ export class TreeRoundPlayer {
         } else {
           const k = this.kind[who];
           if (k === K_NASH) {
-            let bv = child[c0 * n + who] as number;
+            let bv = child[(ci[c0] as number) + who] as number;
             for (let a = 1; a < b; a++) {
-              const v = child[(c0 + a) * n + who] as number;
+              const v = child[(ci[c0 + a] as number) + who] as number;
               if (v > bv) bv = v;
             }
             const tol = 1e-9 * (1 + (bv < 0 ? -bv : bv));
             let ties = 0;
             let pick = -1;
             for (let a = 0; a < b; a++) {
-              if (bv - (child[(c0 + a) * n + who] as number) > tol) continue;
+              if (bv - (child[(ci[c0 + a] as number) + who] as number) > tol) continue;
               ties++;
               if (pick < 0) pick = a;
             }
             if (ties > 1 && !this.firstOnly) {
               // payoff-dominant among the tied actions: the largest sum of every actor's continuation payoff
               let pickSum = 0;
-              for (let i = 0; i < n; i++) pickSum += child[(c0 + pick) * n + i] as number;
+              for (let i = 0; i < n; i++) pickSum += child[(ci[c0 + pick] as number) + i] as number;
               for (let a = pick + 1; a < b; a++) {
-                if (bv - (child[(c0 + a) * n + who] as number) > tol) continue;
+                if (bv - (child[(ci[c0 + a] as number) + who] as number) > tol) continue;
                 let sum = 0;
-                for (let i = 0; i < n; i++) sum += child[(c0 + a) * n + i] as number;
+                for (let i = 0; i < n; i++) sum += child[(ci[c0 + a] as number) + i] as number;
                 if (sum > pickSum + 1e-9 * (1 + (pickSum < 0 ? -pickSum : pickSum))) {
                   pick = a;
                   pickSum = sum;
@@ -398,19 +406,19 @@ export class TreeRoundPlayer {
             if (spe < 2147483647) spe *= ties;
             for (let a = 0; a < b; a++) beh[off + a] = a === pick ? 1 : 0;
             // a pure choice: the node's value is the chosen child's
-            const from = (c0 + pick) * n;
+            const from = ci[c0 + pick] as number;
             for (let i = 0; i < n; i++) here[node * n + i] = child[from + i] as number;
             continue;
           } else if (k === K_LOGIT) {
             const lam = this.lambda[who] as number;
-            let vmax = child[c0 * n + who] as number;
+            let vmax = child[(ci[c0] as number) + who] as number;
             for (let a = 1; a < b; a++) {
-              const v = child[(c0 + a) * n + who] as number;
+              const v = child[(ci[c0 + a] as number) + who] as number;
               if (v > vmax) vmax = v;
             }
             let z = 0;
             for (let a = 0; a < b; a++) {
-              const w = exp(lam * ((child[(c0 + a) * n + who] as number) - vmax));
+              const w = exp(lam * ((child[(ci[c0 + a] as number) + who] as number) - vmax));
               beh[off + a] = w;
               z += w;
             }
@@ -424,7 +432,7 @@ export class TreeRoundPlayer {
           let v = 0;
           for (let a = 0; a < b; a++) {
             const p = beh[off + a] as number;
-            if (p !== 0) v += p * (child[(c0 + a) * n + i] as number);
+            if (p !== 0) v += p * (child[(ci[c0 + a] as number) + i] as number);
           }
           here[node * n + i] = v;
         }

@@ -289,8 +289,10 @@ export class DocumentsState {
   }
 
   async #save(saveAs: boolean): Promise<boolean> {
-    // An older file (parley.scenario/1) is saved in the current format: its tag is the whole difference.
+    // An older file (parley.scenario/1) is saved in the current format: its tag is the whole difference (an
+    // undoable edit of the document, so what is saved is what is shown).
     const text = withCurrentFormat(this.doc.text);
+    if (text !== this.doc.text) this.doc.setText(text, null);
     const r = await this.#platform.saveScenario({
       path: this.doc.path,
       text,

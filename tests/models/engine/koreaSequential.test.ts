@@ -81,6 +81,15 @@ describe('korea-2025-sequential', () => {
     });
   });
 
+  it('brings more talks within 24 months than korea-2025, where both sides move at once (teaching notes)', async () => {
+    const p = async (s: typeof spec) =>
+      (await runScenario(runner, s, { seed: 2025, trials: 2000 })).outcomes.find((o) => o.id === 'talks')!;
+    const seq = await p(spec);
+    const sim = await p(loadBuiltin('korea-2025').spec);
+    expect(seq.low).toBeGreaterThan(sim.high);
+    expect(seq.low).toBeGreaterThan(0.3);
+  }, 120_000);
+
   it('writes the path taken in the per-trial CSV: every move, Moscow’s stance included', async () => {
     const header = trialCsvHeader(spec).trim().split(',');
     expect(header.slice(header.indexOf('ROK'), header.indexOf('ROK') + 4)).toEqual([

@@ -235,6 +235,25 @@ describe('tree rounds: the engine', () => {
     expect(highSeen / 200).toBeLessThan(0.55);
   });
 
+  it('breaks a mover’s indifference by the largest sum of payoffs (payoff-dominant), or by order with "first"', () => {
+    // L moves first; F is indifferent between a and b (1 each) whatever L did; L's payoff is 2 after b, 0 after a.
+    const raw = (equilibrium: string) => ({
+      actors: [actor('L', ['x'], { x: '2 * F.b' }), actor('F', ['a', 'b'], { a: 1, b: 1 })],
+      tree: { moves: [{ actor: 'L' }, { actor: 'F', observes: 'all' }] },
+      equilibrium,
+    });
+    for (const [rule, expected] of [
+      ['payoff-dominant', 1],
+      ['random', 1],
+      ['first', 0],
+    ] as const) {
+      const model = instantiateModel(compileOk(raw(rule)));
+      const rec = new TrialSimulator(model).run(key, 0, new Float64Array(0));
+      expect(rec.choices[1], rule).toBe(expected);
+      expect(rec.pureCount[0]).toBe(2);
+    }
+  });
+
   it('checks non-constant chance probabilities in every trial, naming the chance move', () => {
     const raw = entry();
     const model = instantiateModel(

@@ -122,6 +122,22 @@ describe('AppState', () => {
     expect(app.toasts.at(-1)?.kind).toBe('error');
   });
 
+  it('save writes an older parley.scenario/1 document in the current format, and leaves it clean', async () => {
+    const { app, mem } = await setup({
+      'old.json': '{\n  "format": "parley.scenario/1",\n  "title": "Old"\n}\n',
+    });
+    await app.openRecent('old.json');
+    expect(app.doc.text).toContain('"parley.scenario/1"');
+    app.doc.setField(['title'], 'T2');
+    expect(await app.save()).toBe(true);
+    expect(JSON.parse(mem.saved[0]?.text ?? '{}')).toMatchObject({
+      format: 'parley.scenario/2',
+      title: 'T2',
+    });
+    expect(app.doc.text).toBe(mem.saved[0]?.text);
+    expect(app.doc.dirty).toBe(false);
+  });
+
   it('opens files (and reports failures in place, keeping the document)', async () => {
     const { app, mem, runTimers } = await setup({ 'x.json': '{"title":"X","params":[]}' });
     await app.openRecent('x.json');
