@@ -44,6 +44,12 @@ export type SubgamePerfectOptions = {
   readonly maxEquilibria?: number;
   /** Work budget of the solvers of each reduced subgame (lcp/enummixed work units; default: their own limits). */
   readonly maxWork?: number;
+  /**
+   * Only the first equilibrium in the order of the tie-breaks (each reduced subgame keeps its first solution), so a
+   * tree with many ties (every tie-break of every node multiplies the count) still gets its first SPE quickly. It is
+   * the first element of the full list. Default false.
+   */
+  readonly firstOnly?: boolean;
 };
 
 type Row = { readonly player: number; readonly infoset: number; readonly row: readonly Num[] };
@@ -108,6 +114,7 @@ export const subgamePerfect = (tree: GameTree, opts: SubgamePerfectOptions = {})
     for (let c = 0; c < combos; c++) {
       const chosen = direct.map((s, k) => (solutions.get(s) as Solution[])[pos[k] as number] as Solution);
       out.push(...solveReduced(tree, field, nums.pathPayoff, r, end, direct, chosen, method, opts));
+      if (opts.firstOnly && out.length > 0) break;
       if (out.length > maxEq) tooMany();
       for (let k = 0; k < pos.length; k++) {
         pos[k] = (pos[k] as number) + 1;
@@ -116,6 +123,7 @@ export const subgamePerfect = (tree: GameTree, opts: SubgamePerfectOptions = {})
       }
     }
     for (const s of direct) solutions.delete(s);
+    if (opts.firstOnly) out.length = Math.min(out.length, 1);
     solutions.set(r, out);
   }
   const top =

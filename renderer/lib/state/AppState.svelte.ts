@@ -6,6 +6,7 @@
  * - `app.results: ResultsState` — run settings (one seed per document), simulation, what-if; staleness rule.
  * - `app.preferences: PreferencesState` — theme, active view, left-panel tab, presentation mode, shortcuts overlay.
  * - `app.notifications: NotificationsState` — toasts (`app.notify`, `app.error`).
+ * - `app.trees: GameTreeState` — the game tree of the Tree view (a built-in classic or a dropped `.efg` file).
  * - `app.command(name)` — the ONE command router (menus, shortcuts, buttons): every MenuCommand has one handler.
  * - `app.platform: Platform` (files, exports; never window.parley), `app.models: ModelService` (the model layer).
  */
@@ -16,6 +17,8 @@ import type { FileRef, MenuCommand, OpenResult, Platform } from '../platform/Pla
 import { CommandRouter } from './CommandRouter';
 import type { DocumentState } from './DocumentState.svelte';
 import { DocumentsState, type Prompt } from './DocumentsState.svelte';
+import { GameTreeState, type TreeSource } from './GameTreeState.svelte';
+import type { GameTree } from '../../../models/games/extensive/GameTree';
 import { lazyWorkerPort } from '../simulation/lazyWorkerPort';
 import type { BuiltinInfo, ModelService } from './ModelService';
 import { NotificationsState, type Toast, type ToastKind } from './NotificationsState.svelte';
@@ -52,6 +55,7 @@ export class AppState {
   readonly documents: DocumentsState;
   readonly preferences = new PreferencesState();
   readonly notifications: NotificationsState;
+  readonly trees = new GameTreeState();
   results = $state.raw<ResultsState>(null as unknown as ResultsState);
   readonly #router: CommandRouter;
   /** Class play's host state (attached by classHostStateFor) takes the two class-session commands. */
@@ -277,8 +281,44 @@ export class AppState {
   openRecent(path: string): Promise<void> {
     return this.documents.openRecent(path);
   }
-  openDropped(file: File): Promise<void> {
-    return this.documents.openDropped(file);
+  /**
+   * The tree the Tree view and its presentation show: the classic or `.efg` file opened there, else the open
+   * scenario's round as a tree (a tree scenario at the current values and the Game view's round), else null.
+   */
+  get shownTree(): { readonly tree: GameTree; readonly source: TreeSource } | null {
+    const t = this.trees;
+    if (t.tree && t.source) return { tree: t.tree, source: t.source };
+    const d = this.documents;
+    if (!d.roundTree || !d.model) return null;
+    const round = d.model.rounds.count > 1 ? `, ${d.model.rounds.label ?? 'round'} ${d.gameRound}` : '';
+    return {
+      tree: d.roundTree,
+      source: {
+        title: this.documents.doc.title,
+        notes: '',
+        origin: `this scenario's round as a tree at the current values${round}`,
+        builtinId: null,
+      },
+    };
+  }
+
+  /** Open a built-in classic game tree in the Tree view. */
+  async openBuiltinGame(id: string): Promise<void> {
+    if (!(await this.trees.openBuiltin(id))) return;
+    this.preferences.activeView = 'tree';
+  }
+
+  /** A file dropped on the window: a Gambit `.efg` tree opens in the Tree view, anything else as a scenario. */
+  async openDropped(file: File): Promise<void> {
+    if (!/\.efg$/i.test(file.name)) return this.documents.openDropped(file);
+    const read = await this.platform.readDroppedFile(file);
+    if (!read.ok) {
+      if (read.error) this.error(read.error);
+      return;
+    }
+    this.trees.openEfg(read.text, read.name);
+    this.preferences.presentation = false;
+    this.preferences.activeView = 'tree';
   }
   openPushed(result: OpenResult): Promise<void> {
     return this.documents.openPushed(result);

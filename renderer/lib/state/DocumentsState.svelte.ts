@@ -3,6 +3,7 @@
 // restore) with the "unsaved changes" prompt, debounced validation and autosave.
 // `epoch` increments each time the document is REPLACED (new, open, built-in, restore): results of an earlier
 // epoch belong to another scenario and are cleared (ResultsState).
+import type { GameTree } from '../../../models/games/extensive/GameTree';
 import type { Game } from '../../../models/games/Game';
 import type { PlayedEquilibrium } from '../../../models/engine/playedEquilibrium';
 import type { ModelSpec, RuntimeModel } from '../../../models/scenario/RuntimeModel';
@@ -94,6 +95,19 @@ export class DocumentsState {
     }
   });
   gameError = $derived(this.#gameResult.error);
+  /** A tree scenario's round (the Game view's round) as a game tree at the current values; null without a tree. */
+  #roundTreeResult = $derived.by((): { tree: GameTree | null; error: string | null } => {
+    const model = this.model;
+    if (!model?.tree || !this.#models.roundTree) return { tree: null, error: null };
+    try {
+      const round = Math.min(Math.max(1, Math.round(this.gameRound)), model.rounds.count);
+      return { tree: this.#models.roundTree(model, { params: this.paramValues, round }), error: null };
+    } catch (e) {
+      return { tree: null, error: e instanceof Error ? e.message : String(e) };
+    }
+  });
+  roundTree = $derived(this.#roundTreeResult.tree);
+  roundTreeError = $derived(this.#roundTreeResult.error);
 
   readonly #platform: Platform;
   readonly #models: ModelService;

@@ -1,5 +1,6 @@
 // What the UI needs from the model layer, behind one interface so the state classes can be tested with a fake and
 // the heavy compiler (mathjs) is loaded lazily, off the first paint. The real implementation is loadModelService().
+import type { GameTree } from '../../../models/games/extensive/GameTree';
 import type { Game } from '../../../models/games/Game';
 import type { ModelSpec, RuntimeModel } from '../../../models/scenario/RuntimeModel';
 import type { PlayedEquilibrium } from '../../../models/engine/playedEquilibrium';
@@ -55,4 +56,13 @@ export type ModelService = {
    * (models/engine/playedEquilibrium). Throws when the engine finds no equilibrium or is still loading.
    */
   played(model: RuntimeModel, game: Game): PlayedEquilibrium;
+  /**
+   * A tree scenario's round as a game tree at these values (models/scenario/roundTree; the Tree view). Throws on
+   * values that make no game (a non-finite payoff, chance probabilities that are not a distribution) or while the
+   * model layer loads. Optional: a service without it shows no scenario trees.
+   */
+  roundTree?(
+    model: RuntimeModel,
+    at: { readonly params: Readonly<Record<string, number>>; readonly round?: number },
+  ): GameTree;
 };

@@ -1,6 +1,6 @@
 // What the user chose about the workspace, not the document: theme (remembered in localStorage), the view shown,
 // the left panel's tab, presentation mode and the shortcuts overlay.
-export type View = 'model' | 'game' | 'simulate' | 'whatif';
+export type View = 'model' | 'game' | 'tree' | 'simulate' | 'whatif';
 export type Theme = 'system' | 'light' | 'dark';
 
 const THEME_KEY = 'parley.theme';

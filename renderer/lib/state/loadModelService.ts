@@ -9,6 +9,7 @@ import type { BuiltinInfo, CheckResult, ModelService } from './ModelService';
 import type * as BuiltinsModule from '../../../models/scenario/builtinFiles';
 import type * as ReduceModule from '../../../models/scenario/reduceToGame';
 import type * as PlayedModule from '../../../models/engine/playedEquilibrium';
+import type * as RoundTreeModule from '../../../models/scenario/roundTree';
 import { createWorkerChecker, defaultCheckWorker, type CheckWorkerLike } from './WorkerChecker';
 
 type Modules = {
@@ -23,6 +24,8 @@ const load = (): Promise<Modules> =>
 let reduceMod: typeof ReduceModule | null = null;
 /** The engine's round code (mathjs-free), for the Game view's "the simulation plays": loaded with the first check. */
 let playedMod: typeof PlayedModule | null = null;
+/** A tree scenario's round as a GameTree (mathjs-free), for the Tree view: loaded with the first check. */
+let roundTreeMod: typeof RoundTreeModule | null = null;
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
@@ -63,6 +66,7 @@ export const loadModelService = (
       ]);
       reduceMod ??= await import('../../../models/scenario/reduceToGame');
       playedMod ??= await import('../../../models/engine/playedEquilibrium');
+      roundTreeMod ??= await import('../../../models/scenario/roundTree');
       if (!r.ok) return r;
       try {
         const model = instantiate.instantiateModel(r.spec, { backend: 'closure' });
@@ -82,6 +86,10 @@ export const loadModelService = (
     played: (model, game) => {
       if (!playedMod) throw new Error('The model layer is still loading.');
       return playedMod.playedEquilibrium(model, game);
+    },
+    roundTree: (model, at) => {
+      if (!roundTreeMod) throw new Error('The model layer is still loading.');
+      return roundTreeMod.roundTree(model, { params: at.params, round: at.round ?? 1, state: {} });
     },
   };
 };

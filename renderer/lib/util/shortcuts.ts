@@ -12,7 +12,7 @@ export const shortcutTable = (): readonly Shortcut[] => {
     { keys: `${m}+Shift+S`, action: 'Save as…' },
     { keys: `${m}+Z`, action: 'Undo' },
     { keys: `${m}+Shift+Z / ${m}+Y`, action: 'Redo' },
-    { keys: 'Alt+1 … Alt+4', action: 'Model · Game · Simulate · What-if' },
+    { keys: 'Alt+1 … Alt+5', action: 'Model · Game · Simulate · What-if · Tree' },
     { keys: `${m}+Enter`, action: 'Run the simulation' },
     { keys: 'P', action: 'Presentation mode on/off' },
     { keys: '?', action: 'Show or hide this list' },

@@ -5,6 +5,7 @@ import { DocumentState } from '../../../renderer/lib/state/DocumentState.svelte'
 import ActorsSection from '../../../renderer/components/editor/ActorsSection.svelte';
 import RecordSection from '../../../renderer/components/editor/RecordSection.svelte';
 import DistributionEditor from '../../../renderer/components/editor/DistributionEditor.svelte';
+import TreeSection from '../../../renderer/components/editor/TreeSection.svelte';
 
 afterEach(() => cleanup());
 
@@ -178,5 +179,66 @@ describe('OverridesEditor', () => {
     expect(doc.get(['actors', 0, 'overrides', 0, 'payoff'])).toBe('r + 1');
     await fireEvent.click(screen.getByRole('button', { name: 'Delete override 1' }));
     expect(doc.get(['actors', 0, 'overrides'])).toBeUndefined();
+  });
+});
+
+describe('TreeSection (moves in order)', () => {
+  const twoActors = {
+    actors: [
+      twoByTwo.actors[0],
+      {
+        id: 'col',
+        name: 'Col',
+        strategies: [
+          { id: 'c', label: 'Cooperate' },
+          { id: 'd', label: 'Defect' },
+        ],
+        payoffs: { c: 1, d: 2 },
+      },
+    ],
+  };
+
+  it('makes the round sequential, edits moves, actions and payoffs, each one undo step', async () => {
+    const doc = docWith(twoActors);
+    render(TreeSection, { doc });
+    await fireEvent.click(screen.getByTestId('tree-make-sequential'));
+    expect(doc.get(['tree'])).toEqual({ moves: [{ actor: 'row' }, { actor: 'col', observes: 'all' }] });
+    await tick();
+    // Col stops seeing Row's move: a simultaneous move again, as a tree
+    const col = screen.getByTestId('tree-move-1');
+    await fireEvent.click(within(col).getByRole('checkbox', { name: 'Row' }));
+    expect(doc.get(['tree', 'moves', 1])).toEqual({ actor: 'col' });
+    doc.undo();
+    expect(doc.get(['tree', 'moves', 1])).toEqual({ actor: 'col', observes: 'all' });
+    await tick();
+    // an action added to Col (its strategies) with a payoff formula, then edited
+    await fireEvent.click(screen.getByRole('button', { name: 'Add action for Col' }));
+    expect(doc.get(['actors', 1, 'strategies', 2])).toEqual({ id: 's', label: 'Strategy 3' });
+    expect(doc.get(['actors', 1, 'payoffs', 's'])).toBe(0);
+    await tick();
+    const payoff = screen.getByLabelText('Payoff to Col after Strategy 3') as HTMLTextAreaElement;
+    await fireEvent.input(payoff, { target: { value: '2 * row.c' } });
+    expect(doc.get(['actors', 1, 'payoffs', 's'])).toBe('2 * row.c');
+    await fireEvent.click(screen.getByRole('button', { name: 'Delete action s of Col' }));
+    expect(doc.get(['actors', 1, 'payoffs'])).toEqual({ c: 1, d: 2 });
+    // a chance move, moved first, then deleted; undo brings it back
+    await fireEvent.click(screen.getByTestId('tree-add-chance'));
+    await tick();
+    expect(doc.get(['tree', 'moves', 2, 'chance'])).toBe('chance');
+    await fireEvent.click(screen.getByRole('button', { name: 'Move move chance up' }));
+    expect(doc.get(['tree', 'moves', 1, 'chance'])).toBe('chance');
+    await tick();
+    await fireEvent.click(screen.getByRole('button', { name: 'Delete move chance' }));
+    expect((doc.get(['tree', 'moves']) as unknown[]).length).toBe(2);
+    doc.undo();
+    expect(doc.get(['tree', 'moves', 1, 'chance'])).toBe('chance');
+    await tick();
+    // renaming the chance move to a taken id is refused with a message
+    const id = screen.getByLabelText('Chance move id') as HTMLInputElement;
+    await fireEvent.change(id, { target: { value: 'row' } });
+    expect(screen.getByText('"row" is already used')).toBeTruthy();
+    expect(doc.get(['tree', 'moves', 1, 'chance'])).toBe('chance');
+    await fireEvent.click(screen.getByTestId('tree-make-simultaneous'));
+    expect(doc.get(['tree'])).toBeUndefined();
   });
 });
