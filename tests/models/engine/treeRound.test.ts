@@ -326,13 +326,25 @@ const treeScenario = fc
       actor: id,
       observes: perm.slice(0, k),
     }));
+    // A chance move nobody observes is played last (compileTree's play order); placed earlier, the exact oracle
+    // (subgamePerfect) would face a tree without proper subgames whose reduced form exceeds its limits, so the
+    // property places it last and `unseenChanceAt` records where the file may put it (checked equal below).
+    const unseenChanceAt = chanceAt >= 0 && !chanceSeen ? Math.min(chanceAt, moves.length) : null;
     if (chanceAt >= 0) {
-      const at = Math.min(chanceAt, moves.length);
+      const at = chanceSeen ? Math.min(chanceAt, moves.length) : moves.length;
       moves.splice(at, 0, { chance: 'ch', outcomes: [{ id: 'x', probability: p / 10 }, { id: 'y' }] });
       if (chanceSeen) for (let k = at + 1; k < moves.length; k++) (moves[k]!.observes as string[]).push('ch');
     }
-    return { actors, tree: { moves } };
+    return { actors, tree: { moves }, unseenChanceAt };
   });
+
+/** The same scenario with its unobserved chance move put at `at` in the file (the engine must not care). */
+const withChanceAt = (raw: { tree: { moves: Record<string, unknown>[] } }, at: number) => {
+  const moves = raw.tree.moves.filter((m) => !('chance' in m));
+  const chance = raw.tree.moves.find((m) => 'chance' in m);
+  moves.splice(at, 0, chance as Record<string, unknown>);
+  return { ...raw, tree: { moves } };
+};
 
 const engineRoot = (spec: ModelSpec): number[] => {
   const model = instantiateModel(spec);
@@ -346,10 +358,12 @@ const engineRoot = (spec: ModelSpec): number[] => {
 describe('tree rounds: the float kernel agrees with the exact tree solvers (property)', () => {
   it('all-nash play = a subgame-perfect equilibrium of subgamePerfect on the same numbers', () => {
     fc.assert(
-      fc.property(treeScenario, (raw) => {
+      fc.property(treeScenario, ({ unseenChanceAt, ...raw }) => {
         const spec = compileOk(raw);
         expect(spec.tree?.shape).toBe('perfect');
         const root = engineRoot(spec);
+        if (unseenChanceAt !== null)
+          expect(engineRoot(compileOk(withChanceAt(raw, unseenChanceAt)))).toEqual(root);
         const spe = subgamePerfect(roundTree(instantiateModel(spec)));
         expect(spe.length).toBeGreaterThan(0);
         const match = spe.some((e) =>
@@ -363,7 +377,7 @@ describe('tree rounds: the float kernel agrees with the exact tree solvers (prop
 
   it('all-logit play at λ = the agent QRE of agentQre on the same tree', () => {
     fc.assert(
-      fc.property(treeScenario, fc.integer({ min: 1, max: 30 }), (raw, l) => {
+      fc.property(treeScenario, fc.integer({ min: 1, max: 30 }), ({ unseenChanceAt: _unused, ...raw }, l) => {
         const lambda = l / 10;
         const withLogit = {
           ...raw,
