@@ -25,6 +25,9 @@
 //  4. the path is drawn: actors with the trial's round-stream uniforms (one per actor, as in a simultaneous round,
 //     so variants stay aligned), chance moves with one uniform each from the trial's chance stream
 //     (PURPOSE.chance), always consumed.
+// Why one file over 400 lines: the kernel is one hot loop over preallocated buffers (chance check, payoff tables,
+// backward induction, logit and fixed play) whose steps share those buffers; split into modules they would pass the
+// buffers around on every call of every round, as TrialSimulator.ts explains for the trial loop.
 import type { RuntimeModel } from '../scenario/RuntimeModel';
 import { exp } from '../math/exp';
 import { RandomStream } from '../random/RandomStream';

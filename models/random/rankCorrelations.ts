@@ -17,6 +17,8 @@
 // Ties: for a discrete or bernoulli parameter ρ is the rank correlation of the copula (of the uniforms behind the
 // draws); the observed Spearman correlation of the tied values is smaller in magnitude — for a bernoulli(p) against
 // a continuous parameter at ρ = 1 it is √(3p(1 − p)) (0.866 at p = ½).
+// Why one file over 400 lines: the decision (is the set sampleable?) and its repair (the nearest set that is) use
+// the same eigen-decomposition and must stay one function for `validate` and `run` to agree.
 import { sinPi } from '../math/sinPi';
 
 /** Tolerance on eigenvalues: above −EIGEN_TOL counts as ≥ 0 (rounding of the declared decimals). */

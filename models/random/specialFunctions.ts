@@ -2,6 +2,8 @@
 // log space where the tails underflow, ln Γ, ln B and the regularized incomplete beta function and its inverse.
 // Hand-written because they are the exact mathematics the samplers stand on (no maintained JS library gives the
 // far tails in log space); each function names its source.
+// Why one file over 400 lines: most of it is published coefficient tables kept digit for digit beside the
+// functions that use them (normal tails, ln Γ, the incomplete beta and its inverse share helpers).
 /* eslint-disable no-loss-of-precision -- published coefficients are kept digit for digit */
 import { exp, expm1 } from '../math/exp';
 import { log, log1p } from '../math/log';
