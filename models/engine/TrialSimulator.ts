@@ -494,11 +494,14 @@ export class TrialSimulator {
     const uSelect = this.stream.nextUniform();
     const tree = this.tree;
     if (tree) tree.drawUniforms();
-    if (tree && tree.perfect) {
-      // backward induction; the same uniforms as a simultaneous round (1 selection + 1 per actor)
+    if (tree && tree.ordered) {
+      // backward induction (perfect) or subgame decomposition (imperfect, every segment selecting with uSelect); the
+      // same uniforms as a simultaneous round (1 selection + 1 per actor)
       const u = this.treeUniforms;
       for (let i = 0; i < n; i++) u[i] = this.stream.nextUniform();
-      tree.play(u, rec.choices, (r - 1) * n, this.mix);
+      const status = tree.play(u, rec.choices, (r - 1) * n, this.mix, uSelect);
+      if (status === PLAY_FAILED_EQUILIBRIUM) this.notFound('an equilibrium', this.model.selection);
+      if (status === PLAY_FAILED_LOGIT) this.notFound('the logit QRE of a segment', 'its λ');
       rec.eqType[r - 1] = tree.eqType;
       rec.pureCount[r - 1] = tree.pureCount;
       tree.setDrawn(this.env, rec.chance, (r - 1) * tree.chanceCount);
