@@ -22,9 +22,14 @@
 //       fixed / mixed  the actor's given probabilities at every node.
 //     The number of pure subgame-perfect profiles (product of the tie counts of the nash movers' nodes) is
 //     recorded as the round's pure-equilibrium count;
-//  4. the path is drawn: actors with the trial's round-stream uniforms (one per actor, as in a simultaneous round,
-//     so variants stay aligned), chance moves with one uniform each from the trial's chance stream
-//     (PURPOSE.chance), always consumed.
+//     `imperfect` shape: subgame decomposition over the same play-order buffers (TreeSegments.ts): the segments
+//     between proper-subgame levels, last first, each played through its strategic form by StrategicFormPlay (the
+//     simultaneous round's machinery: selection rule, mixed fallback, logit QRE, fixed/mixed), every node's
+//     behaviour the marginal of its mover's strategy at the node's information set;
+//  4. the path is drawn: actors with the trial's round-stream uniforms (one per actor after the selection uniform,
+//     as in a simultaneous round, so variants stay aligned; the imperfect shape's segments all select with that one
+//     selection uniform), chance moves with one uniform each from the trial's chance stream (PURPOSE.chance), always
+//     consumed.
 // Why one file over 400 lines: the kernel is one hot loop over preallocated buffers (chance check, payoff tables,
 // backward induction, logit and fixed play) whose steps share those buffers; split into modules they would pass the
 // buffers around on every call of every round, as TrialSimulator.ts explains for the trial loop.

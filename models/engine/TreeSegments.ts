@@ -49,6 +49,13 @@ export type TreeBuffers = {
 
 const INT_MAX = 2147483647;
 
+/** c^h for small integers (exact; compileTree bounds the results by MAX_SEGMENT_FORM). */
+const intPower = (c: number, h: number): number => {
+  let r = 1;
+  for (let k = 0; k < h; k++) r *= c;
+  return r;
+};
+
 type Segment = {
   readonly a: number;
   readonly b: number;
@@ -125,7 +132,7 @@ export class TreeSegments {
         }
         return of;
       });
-      const sizes = moverActor.map((i, j) => (counts[i] as number) ** (infosets[j] as number));
+      const sizes = moverActor.map((i, j) => intPower(counts[i] as number, infosets[j] as number));
       const game = moverActor.length ? new FloatGame(sizes) : null;
       const mix = new Float64Array(game?.totalStrategies ?? 0);
       const kinds = moverActor.map((i) => {
@@ -192,7 +199,7 @@ export class TreeSegments {
                   h += (act[i - a] as number) * radix;
                   radix *= t.branch[i] as number;
                 }
-              x = Math.floor(st / c ** h) % c;
+              x = Math.floor(st / intPower(c, h)) % c;
             }
             act[d - a] = x;
             node = node * (t.branch[d] as number) + x;
@@ -310,7 +317,8 @@ export class TreeSegments {
           if (wx === 0) continue;
           const node = base + (leaf[p * combos + x] as number);
           const off = toLeaves ? (leafIndex[node] as number) : node * n;
-          for (let i = 0; i < n; i++) here[q * n + i] = (here[q * n + i] as number) + wx * (V[off + i] as number);
+          for (let i = 0; i < n; i++)
+            here[q * n + i] = (here[q * n + i] as number) + wx * (V[off + i] as number);
         }
       }
       // behaviours at the segment's nodes below q

@@ -216,8 +216,9 @@ export const compileTree = (
       else {
         let infosets = 1;
         for (let i = a; i < d; i++)
-          if (m.observes.includes(playOrder[i] as number)) infosets *= branches[playOrder[i] as number] as number;
-        size *= (branches[k] as number) ** infosets;
+          if (m.observes.includes(playOrder[i] as number))
+            infosets *= branches[playOrder[i] as number] as number;
+        for (let h = 0; h < infosets && size <= 1e15; h++) size *= branches[k] as number;
       }
     }
     if (size > MAX_SEGMENT_FORM) {
