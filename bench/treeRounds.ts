@@ -1,10 +1,13 @@
 // `npm run bench -- tree`: tree rounds (parley.scenario/2) in the engine — korea-2025-sequential, 100,000 trials ×
 // 24 rounds on 2 worker threads (issue 15's figure: under 5 s on 2 cores), the same on this thread, and the
-// per-round cost of the float backward induction (TreeRoundPlayer) against korea-2025's simultaneous round.
+// per-round cost of the float backward induction (TreeRoundPlayer) against korea-2025's simultaneous round, and of
+// the subgame decomposition (TreeSegments) on an imperfect-information variant (the alliance does not see Moscow's
+// stance: one segment of 2 chance outcomes × 9 × 27 pure-strategy profiles below each of Seoul's 3 offers).
 import { createNodeRunner } from '../cli/lib/NodeWorkerRunner';
 import { createInProcessRunner } from '../models/engine/InProcessRunner';
 import { runScenario } from '../models/engine/runScenario';
 import { loadBuiltin } from '../models/scenario/builtins';
+import { parseScenarioValue } from '../models/scenario/parseScenario';
 
 const r3 = (x: number): number => Number(x.toPrecision(3));
 
@@ -52,10 +55,26 @@ export const bench = async (): Promise<Record<string, unknown>> => {
   const here = createInProcessRunner();
   await runScenario(here, spec, { seed: 'warm', trials: 5_000 });
   await runScenario(here, simultaneous, { seed: 'warm', trials: 5_000 });
+  const { scenario } = loadBuiltin('korea-2025-sequential');
+  const parsed = parseScenarioValue({
+    ...scenario,
+    id: 'korea-hidden-moscow',
+    tree: {
+      moves: (scenario.tree?.moves ?? []).map((m) =>
+        'actor' in m && m.actor === 'ALLIANCE' ? { actor: 'ALLIANCE', observes: ['ROK', 'DPRK'] } : m,
+      ),
+    },
+  });
+  if (!parsed.ok) throw new Error('the imperfect-information variant does not compile');
+  const hidden = parsed.spec;
+  await runScenario(here, hidden, { seed: 'warm', trials: 2_000 });
   const t = 30_000;
   const seq = await wall(() => runScenario(here, spec, { seed: 1, trials: t }));
   const sim = await wall(() => runScenario(here, simultaneous, { seed: 1, trials: t }));
+  const th = 5_000;
+  const imp = await wall(() => runScenario(here, hidden, { seed: 1, trials: th }));
   out.inProcessNsPerRoundSequential = Math.round((seq * 1e9) / (t * 24));
   out.inProcessNsPerRoundKorea2025 = Math.round((sim * 1e9) / (t * 24));
+  out.inProcessNsPerRoundImperfectVariant = Math.round((imp * 1e9) / (th * 24));
   return out;
 };

@@ -22,9 +22,14 @@
 //       fixed / mixed  the actor's given probabilities at every node.
 //     The number of pure subgame-perfect profiles (product of the tie counts of the nash movers' nodes) is
 //     recorded as the round's pure-equilibrium count;
-//  4. the path is drawn: actors with the trial's round-stream uniforms (one per actor, as in a simultaneous round,
-//     so variants stay aligned), chance moves with one uniform each from the trial's chance stream
-//     (PURPOSE.chance), always consumed.
+//     `imperfect` shape: subgame decomposition over the same play-order buffers (TreeSegments.ts): the segments
+//     between proper-subgame levels, last first, each played through its strategic form by StrategicFormPlay (the
+//     simultaneous round's machinery: selection rule, mixed fallback, logit QRE, fixed/mixed), every node's
+//     behaviour the marginal of its mover's strategy at the node's information set;
+//  4. the path is drawn: actors with the trial's round-stream uniforms (one per actor after the selection uniform,
+//     as in a simultaneous round, so variants stay aligned; the imperfect shape's segments all select with that one
+//     selection uniform), chance moves with one uniform each from the trial's chance stream (PURPOSE.chance), always
+//     consumed.
 // Why one file over 400 lines: the kernel is one hot loop over preallocated buffers (chance check, payoff tables,
 // backward induction, logit and fixed play) whose steps share those buffers; split into modules they would pass the
 // buffers around on every call of every round, as TrialSimulator.ts explains for the trial loop.
@@ -34,6 +39,7 @@ import { RandomStream } from '../random/RandomStream';
 import { PURPOSE, type SeedKey } from '../random/seedKey';
 import type { FloatGame } from '../games/kernels/FloatGame';
 import { EQ_MIXED, EQ_NONE, EQ_PURE } from './EquilibriumSelector';
+import { TreeSegments } from './TreeSegments';
 
 /** Tolerance of the sum-to-one check of chance probabilities (the compiler uses the same). */
 const CHANCE_TOLERANCE = 1e-9;
@@ -58,6 +64,8 @@ export class ChanceProbabilityError extends Error {
 export class TreeRoundPlayer {
   /** true: backward induction (shape `perfect`); false: the expected strategic-form game (shape `simultaneous`). */
   readonly perfect: boolean;
+  /** true: the tree is solved in play order and its path drawn by play() (shapes `perfect` and `imperfect`). */
+  readonly ordered: boolean;
   /** Number of chance moves (file order) and their outcome counts. */
   readonly chanceCount: number;
   /** The last round's kind of play (EQ_NONE / EQ_PURE / EQ_MIXED) and pure subgame-perfect profile count. */
@@ -100,6 +108,8 @@ export class TreeRoundPlayer {
   private readonly firstOnly: boolean;
   private readonly hasNash: boolean;
   private readonly allPure: boolean;
+  /** Shape `imperfect`: the segments between proper subgames (TreeSegments.ts); null otherwise. */
+  private readonly segments: TreeSegments | null;
 
   constructor(model: RuntimeModel, game: FloatGame) {
     const tree = model.tree;
@@ -108,6 +118,7 @@ export class TreeRoundPlayer {
     this.n = model.actors.length;
     this.game = game;
     this.perfect = tree.shape === 'perfect';
+    this.ordered = tree.shape !== 'simultaneous';
     const chanceMoves = tree.chance.map((k) => {
       const m = tree.moves[k];
       if (!m || m.kind !== 'chance') throw new Error('TreeRoundPlayer: bad chance index');
@@ -133,7 +144,7 @@ export class TreeRoundPlayer {
     this.chanceDrawn = new Int32Array(this.chanceCount);
 
     const chanceIndex = new Map(tree.chance.map((k, c) => [k, c]));
-    const order = this.perfect ? tree.playOrder : [];
+    const order = this.ordered ? tree.playOrder : [];
     this.depth = order.length;
     this.mover = Int32Array.from(order, (k) => {
       const m = tree.moves[k];
@@ -153,10 +164,10 @@ export class TreeRoundPlayer {
     this.val = Array.from(this.nodes, (c, d) => new Float64Array(d === this.depth ? 0 : c * this.n));
     this.beh = Array.from(this.branch, (b, d) => new Float64Array((this.nodes[d] as number) * b));
     const leaves = this.nodes[this.depth] as number;
-    this.leafProfile = new Int32Array(this.perfect ? leaves : 0);
-    this.leafCombo = new Int32Array(this.perfect ? leaves : 0);
+    this.leafProfile = new Int32Array(this.ordered ? leaves : 0);
+    this.leafCombo = new Int32Array(this.ordered ? leaves : 0);
     this.childIndex = Array.from(this.nodes.subarray(1), (c) => new Int32Array(c));
-    if (this.perfect)
+    if (this.ordered)
       for (let leaf = 0; leaf < leaves; leaf++) {
         let rest = leaf;
         let profile = 0;
@@ -202,6 +213,27 @@ export class TreeRoundPlayer {
     this.firstOnly = model.selection === 'first';
     this.hasNash = this.kind.some((k) => k === K_NASH);
     this.allPure = model.actors.every((a) => a.behaviour.model === 'nash' || a.behaviour.model === 'fixed');
+    this.segments =
+      tree.shape === 'imperfect' && this.depth > 0
+        ? new TreeSegments(
+            model,
+            {
+              n: this.n,
+              depth: this.depth,
+              mover: this.mover,
+              moverChance: this.moverChance,
+              branch: this.branch,
+              nodes: this.nodes,
+              val: this.val,
+              beh: this.beh,
+              tables: this.tables,
+              leafIndex: this.childIndex[this.depth - 1] as Int32Array,
+              chanceProb: this.chanceProb,
+              chanceOff: this.chanceOff,
+            },
+            tree.subgameLevels ?? [0],
+          )
+        : null;
   }
 
   /** A new trial: the trial's chance stream. */
@@ -232,7 +264,7 @@ export class TreeRoundPlayer {
       build();
       this.tables.set(pay, combo * this.tableLength);
     }
-    if (!this.perfect) {
+    if (!this.ordered) {
       const L = pay.length;
       for (let k = 0; k < L; k++) {
         let v = 0;
@@ -290,11 +322,18 @@ export class TreeRoundPlayer {
   }
 
   /**
-   * Backward induction over the tree (perfect shape), then the path: choices[choiceAt + i] per actor, and in `mix`
-   * (FloatGame offsets) each actor's behaviour at the node the path reached (for replays and traces).
+   * Backward induction over the tree (perfect shape) or its segments (imperfect shape, with the round's selection
+   * uniform uSelect), then the path: choices[choiceAt + i] per actor, and in `mix` (FloatGame offsets) each actor's
+   * behaviour at the node the path reached (for replays and traces). Returns 0, or a PLAY_FAILED_* code
+   * (StrategicFormPlay) when a segment's equilibrium or logit QRE could not be computed (nothing drawn then).
    */
-  play(uActors: Float64Array, choices: Int32Array, choiceAt: number, mix: Float64Array): void {
-    this.solve();
+  play(uActors: Float64Array, choices: Int32Array, choiceAt: number, mix: Float64Array, uSelect = 0): number {
+    if (this.segments) {
+      const status = this.segments.solve(uSelect);
+      if (status < 0) return status;
+      this.eqType = this.segments.eqType;
+      this.pureCount = this.segments.pureCount;
+    } else this.solve();
     let node = 0;
     for (let d = 0; d < this.depth; d++) {
       const b = this.branch[d] as number;
@@ -318,6 +357,7 @@ export class TreeRoundPlayer {
       }
       node = node * b + a;
     }
+    return 0;
   }
 
   /** Draw the chance uniforms of a round (always all of them, both shapes). */

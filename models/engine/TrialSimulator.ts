@@ -25,9 +25,14 @@ import { RandomStream } from '../random/RandomStream';
 import { fuseKernels, type FusedKernels } from './fusedKernels';
 import { PURPOSE, type SeedKey } from '../random/seedKey';
 import { FloatGame, expectedPayoffs } from '../games/kernels/FloatGame';
-import { induceGame } from '../games/kernels/induceGame';
-import { LogitKernel } from '../games/kernels/LogitKernel';
-import { EQ_FAILED, EQ_NONE, EquilibriumSelector } from './EquilibriumSelector';
+import {
+  PLAY_FAILED_EQUILIBRIUM,
+  PLAY_FAILED_LOGIT,
+  PLAY_GIVEN,
+  PLAY_LOGIT,
+  PLAY_NASH,
+  StrategicFormPlay,
+} from './StrategicFormPlay';
 import { TreeRoundPlayer } from './TreeRoundPlayer';
 
 const K_NASH = 0;
@@ -120,25 +125,9 @@ export class TrialSimulator {
   private readonly beliefMix: Float64Array;
   private readonly mix: Float64Array;
   private readonly eu: Float64Array;
-  /** The nash and logit actors, ascending. */
-  private readonly free: Int32Array;
-  /** The game among the free actors (the round's game itself when every actor is free). */
-  private readonly induced: FloatGame;
-  private readonly inducedIsFull: boolean;
-  private readonly inducedMix: Float64Array;
-  /** Stage 1: the scenario's selection rule on the induced game (null without nash actors). */
-  private readonly selector: EquilibriumSelector | null;
-  /** Stage 2: the game among the logit actors (the induced game itself when there is no nash actor), its mix. */
-  private readonly logitGame: FloatGame | null;
-  private readonly logitMix: Float64Array;
-  /** Positions of the logit actors among the free actors. */
-  private readonly logitInFree: Int32Array;
-  private readonly logitKernel: LogitKernel | null;
-  /** Largest λ of the logit actors, and each one's λ / that (its payoff weight in the QRE system). */
-  private readonly logitLambda: number;
-  private readonly logitWeights: Float64Array;
-  private readonly nashFree: number;
-  private readonly logitFree: number;
+  /** The nash and logit actors' play (StrategicFormPlay on the round's game, writing `mix`). */
+  private readonly strategic: StrategicFormPlay;
+  private readonly allFree: boolean;
   private readonly hasFp: boolean;
   private readonly stateTmp: Float64Array;
   private readonly effectTmp: Float64Array;
@@ -223,32 +212,13 @@ export class TrialSimulator {
     this.mix = new Float64Array(g.totalStrategies);
     const maxStrategies = Math.max(1, ...strategyCounts);
     this.eu = new Float64Array(maxStrategies);
-    const free: number[] = [];
-    for (let i = 0; i < this.n; i++) if (this.kinds[i] === K_NASH || this.kinds[i] === K_LOGIT) free.push(i);
-    this.free = Int32Array.from(free);
-    this.inducedIsFull = free.length === this.n;
-    const freeCounts = free.map((i) => strategyCounts[i] as number);
-    this.induced = this.inducedIsFull ? g : new FloatGame(freeCounts.length ? freeCounts : [1]);
-    this.inducedMix = this.inducedIsFull ? this.mix : new Float64Array(this.induced.totalStrategies);
-    const logitPos: number[] = [];
-    free.forEach((i, f) => {
-      if (this.kinds[i] === K_LOGIT) logitPos.push(f);
-    });
-    this.nashFree = free.length - logitPos.length;
-    this.logitFree = logitPos.length;
-    this.selector = this.nashFree > 0 ? new EquilibriumSelector(freeCounts, model.selection) : null;
-    this.logitInFree = Int32Array.from(logitPos);
-    const logitCounts = logitPos.map((f) => freeCounts[f] as number);
-    this.logitGame =
-      this.logitFree === 0 ? null : this.nashFree === 0 ? this.induced : new FloatGame(logitCounts);
-    this.logitMix =
-      this.logitGame === this.induced
-        ? this.inducedMix
-        : new Float64Array(this.logitGame?.totalStrategies ?? 0);
-    this.logitKernel = this.logitFree > 0 ? new LogitKernel(logitCounts) : null;
-    this.logitLambda = Math.max(0, ...logitPos.map((f) => this.lambdas[free[f] as number] as number));
-    this.logitWeights = Float64Array.from(logitPos, (f) =>
-      this.logitLambda > 0 ? (this.lambdas[free[f] as number] as number) / this.logitLambda : 0,
+    this.allFree = this.kinds.every((k) => k === K_NASH || k === K_LOGIT);
+    this.strategic = new StrategicFormPlay(
+      g,
+      this.mix,
+      Array.from(this.kinds, (k) => (k === K_NASH ? PLAY_NASH : k === K_LOGIT ? PLAY_LOGIT : PLAY_GIVEN)),
+      this.lambdas,
+      model.selection,
     );
     this.stateTmp = new Float64Array(model.state.length);
     const maxEffects = Math.max(0, ...model.events.map((e) => e.effects.length));
@@ -332,7 +302,7 @@ export class TrialSimulator {
       mix: this.mix.slice(),
       eqType: this.record.eqType[0] as number,
       pureCount: this.record.pureCount[0] as number,
-      tieCount: this.selector?.tieCount ?? 1,
+      tieCount: this.strategic.tieCount,
     };
   }
 
@@ -457,7 +427,7 @@ export class TrialSimulator {
     const mix = this.mix;
     const rec = this.record;
     // Fixed, mixed and fictitious-play actors.
-    if (this.free.length < n) {
+    if (!this.allFree) {
       for (let i = 0; i < n; i++) {
         const k = this.kinds[i];
         const off = g.offsets[i] as number;
@@ -480,50 +450,13 @@ export class TrialSimulator {
         }
       }
     }
-    const nf = this.free.length;
-    rec.eqType[r - 1] = EQ_NONE;
-    rec.pureCount[r - 1] = 0;
-    if (nf === 0) return;
-    const h = this.induced;
-    if (!this.inducedIsFull) induceGame(g, mix, this.free, h);
-    const hm = this.inducedMix;
-    if (this.selector) {
-      const type = this.selector.select(h, uSelect, hm);
-      if (type === EQ_FAILED) this.notFound('an equilibrium', this.model.selection);
-      rec.eqType[r - 1] = type;
-      rec.pureCount[r - 1] = this.selector.pureCount;
-    }
-    if (this.logitKernel) {
-      const hl = this.logitGame as FloatGame;
-      const lm = this.logitMix;
-      if (this.logitLambda === 0) {
-        for (let f = 0; f < hl.n; f++) {
-          const off = hl.offsets[f] as number;
-          const c = hl.counts[f] as number;
-          for (let t = 0; t < c; t++) lm[off + t] = 1 / c;
-        }
-      } else {
-        if (hl !== h) induceGame(h, hm, this.logitInFree, hl);
-        if (!this.logitKernel.qre(hl, this.logitLambda, lm, this.logitWeights))
-          this.notFound('the logit QRE', `λ = ${this.logitLambda}`);
-      }
-      if (hl !== h) {
-        for (let k = 0; k < hl.n; k++) {
-          const f = this.logitInFree[k] as number;
-          const off = h.offsets[f] as number;
-          const loff = hl.offsets[k] as number;
-          for (let t = 0; t < (hl.counts[k] as number); t++) hm[off + t] = lm[loff + t] as number;
-        }
-      }
-    }
-    if (!this.inducedIsFull) {
-      for (let f = 0; f < nf; f++) {
-        const i = this.free[f] as number;
-        const off = g.offsets[i] as number;
-        const hoff = h.offsets[f] as number;
-        for (let t = 0; t < (g.counts[i] as number); t++) mix[off + t] = hm[hoff + t] as number;
-      }
-    }
+    // The nash and logit actors.
+    const sf = this.strategic;
+    const status = sf.play(uSelect);
+    if (status === PLAY_FAILED_EQUILIBRIUM) this.notFound('an equilibrium', this.model.selection);
+    if (status === PLAY_FAILED_LOGIT) this.notFound('the logit QRE', `λ = ${sf.logitLambda}`);
+    rec.eqType[r - 1] = sf.eqType;
+    rec.pureCount[r - 1] = sf.pureCount;
   }
 
   private notFound(what: string, how: string): never {
@@ -561,11 +494,14 @@ export class TrialSimulator {
     const uSelect = this.stream.nextUniform();
     const tree = this.tree;
     if (tree) tree.drawUniforms();
-    if (tree && tree.perfect) {
-      // backward induction; the same uniforms as a simultaneous round (1 selection + 1 per actor)
+    if (tree && tree.ordered) {
+      // backward induction (perfect) or subgame decomposition (imperfect, every segment selecting with uSelect); the
+      // same uniforms as a simultaneous round (1 selection + 1 per actor)
       const u = this.treeUniforms;
       for (let i = 0; i < n; i++) u[i] = this.stream.nextUniform();
-      tree.play(u, rec.choices, (r - 1) * n, this.mix);
+      const status = tree.play(u, rec.choices, (r - 1) * n, this.mix, uSelect);
+      if (status === PLAY_FAILED_EQUILIBRIUM) this.notFound('an equilibrium', this.model.selection);
+      if (status === PLAY_FAILED_LOGIT) this.notFound('the logit QRE of a segment', 'its λ');
       rec.eqType[r - 1] = tree.eqType;
       rec.pureCount[r - 1] = tree.pureCount;
       tree.setDrawn(this.env, rec.chance, (r - 1) * tree.chanceCount);

@@ -123,13 +123,19 @@ export type ModelOf<F> = {
 };
 
 /**
- * A tree round, compiled (models/scenario/compile/compileTree.ts). Two shapes are played (the engine's
+ * A tree round, compiled (models/scenario/compile/compileTree.ts). Three shapes are played (the engine's
  * TreeRoundPlayer): `perfect` — every actor observes every earlier actor's move, and each chance move is observed by
  * every actor from some point on (or by none) — played by backward induction; `simultaneous` — nobody observes
- * anything, played as the strategic-form game of expected payoffs over the chance moves.
+ * anything, played as the strategic-form game of expected payoffs over the chance moves; `imperfect` — any other
+ * information structure, played by subgame decomposition over `subgameLevels`.
  */
 export type TreeRoundOf<F> = {
-  readonly shape: 'perfect' | 'simultaneous';
+  readonly shape: 'perfect' | 'simultaneous' | 'imperfect';
+  /**
+   * Shape `imperfect` only: the levels of `playOrder` whose nodes root proper subgames (ascending, from 0;
+   * models/scenario/treeSubgameLevels.ts). The moves from one level to the next form a segment.
+   */
+  readonly subgameLevels?: readonly number[];
   /** The moves in the file's order. */
   readonly moves: readonly TreeMoveOf<F>[];
   /**

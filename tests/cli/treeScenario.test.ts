@@ -1,8 +1,9 @@
 // The CLI on a tree scenario (parley.scenario/2 `tree`): byte-identical per-trial CSV for any worker count, the
 // path in it, and `show --format efg` writing the round's tree.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readEfg } from '../../models/games/extensive/efg';
 import { cli } from './cliHarness';
@@ -47,4 +48,57 @@ describe('cli on korea-2025-sequential', () => {
     // Seoul 1 set; Pyongyang one per (offer, Moscow) = 6; the alliance one per history = 18
     expect(tree.infosets.map((s) => s.length)).toEqual([1, 6, 18]);
   });
+});
+
+/**
+ * korea-2025-sequential with imperfect information: the alliance sets its drills seeing Seoul's offer and Pyongyang's
+ * answer but not Moscow's stance, which Pyongyang sees (a signalling round; proper subgames only after Seoul's move).
+ */
+const hiddenMoscow = (): string => {
+  const file = join(
+    dirname(fileURLToPath(import.meta.url)),
+    '../../models/library/korea-2025-sequential.parley.json',
+  );
+  const raw = JSON.parse(readFileSync(file, 'utf8')) as {
+    id?: string;
+    tree: { moves: Record<string, unknown>[] };
+  };
+  raw.id = 'korea-hidden-moscow';
+  raw.tree.moves = raw.tree.moves.map((m) =>
+    m.actor === 'ALLIANCE' ? { actor: 'ALLIANCE', observes: ['ROK', 'DPRK'] } : m,
+  );
+  const out = join(dir, 'hidden-moscow.parley.json');
+  writeFileSync(out, JSON.stringify(raw));
+  return out;
+};
+
+describe('cli on an imperfect-information tree scenario', () => {
+  it('same seed ⇒ byte-identical per-trial CSV for 0, 1 and 2 workers, with the path (chance included) in it', async () => {
+    const scenario = hiddenMoscow();
+    const files: string[] = [];
+    for (const w of ['0', '1', '2']) {
+      const out = join(dir, `hidden-${w}.csv`);
+      const r = await cli([
+        'run',
+        scenario,
+        '--trials',
+        '300',
+        '--seed',
+        'hidden',
+        '--workers',
+        w,
+        '--out',
+        out,
+      ]);
+      expect(r.code, r.err).toBe(0);
+      files.push(readFileSync(out, 'utf8'));
+    }
+    expect(files[1]).toBe(files[0]);
+    expect(files[2]).toBe(files[0]);
+    const [header, first] = (files[0] as string).split('\r\n');
+    expect(header).toMatch(/,ROK,DPRK,ALLIANCE,moscow,talks,/);
+    expect(first).toMatch(
+      /,(commit|offer|none),(engage|hold|provoke),(full|reduced|suspended),(backs|wavers),/,
+    );
+  }, 180_000);
 });

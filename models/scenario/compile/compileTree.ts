@@ -1,12 +1,17 @@
 // A tree round (parley.scenario/2 `tree`) → ModelSpec['tree']: every move checked with its JSON path (unknown or
 // repeated actors, observations of unknown or later moves, chance probabilities that do not depend on choices and,
 // when constant, are checked here; otherwise the engine checks them in every trial and round), then its shape:
+//   simultaneous  nobody observes anything: the strategic-form game of expected payoffs over chance;
 //   perfect       every actor observes every earlier actor's move, and each chance move is observed, from its first
 //                 observer on, by every later actor (or by nobody): played by backward induction;
-//   simultaneous  nobody observes anything: the strategic-form game of expected payoffs over chance.
-// Other information structures (an actor who misses another's move, a chance move only some see) are refused with
-// a message saying so: they are games of imperfect information whose equilibria need a subgame decomposition the
-// engine does not run per trial (export the tree with `show --format efg` and `solve` it).
+//   imperfect     any other information structure (an actor who misses another's move, a chance move only some
+//                 later actors see): played by subgame decomposition (Selten 1965). `subgameLevels`
+//                 (../treeSubgameLevels.ts, the one rule) lists the levels of the play order where proper subgames
+//                 start; each segment between two of them is a finite game of imperfect information among its movers,
+//                 played through its strategic form (TreeRoundPlayer). A segment whose strategic form exceeds
+//                 MAX_SEGMENT_FORM entries is refused here, naming the limit and the segment's first move.
+// The play order (all shapes but simultaneous): the file's order with each chance move placed just before its first
+// observer, or last when nobody observes it.
 import { suggestion } from '../../formula/didYouMean';
 import type { SymbolKind } from '../../formula/SymbolTable';
 import type { FormulaIR, ModelSpec, TreeMoveOf } from '../RuntimeModel';
@@ -14,9 +19,18 @@ import { isChanceMove, moveId, type Scenario } from '../scenarioSchema';
 import type { DeclaredSymbols } from './declareSymbols';
 import type { ScenarioDiagnostics } from './ScenarioDiagnostics';
 import type { ScenarioFormulas } from './ScenarioFormulas';
+import { subgameLevels } from '../treeSubgameLevels';
 
 /** Most leaves (pure profiles × chance outcome combinations) a tree round may have. */
 export const MAX_TREE_LEAVES = 100_000;
+
+/**
+ * Most entries of the strategic form of one segment of an imperfect-information tree round (the moves between two
+ * consecutive proper-subgame levels): subgames at the segment's first level × pure-strategy profiles of its movers
+ * (an action at each of a mover's information sets in the segment) × its chance outcome combinations. The engine
+ * builds and solves that form in every round.
+ */
+export const MAX_SEGMENT_FORM = 100_000;
 
 const CHANCE_INPUTS: ReadonlySet<SymbolKind> = new Set<SymbolKind>([
   'parameter',
@@ -154,29 +168,15 @@ export const compileTree = (
   if (actorMoves.every((k) => obsOf(k).length === 0)) {
     return { shape: 'simultaneous', moves, playOrder: moves.map((_, k) => k), chance };
   }
-  for (const k of actorMoves) {
-    const missed = actorMoves.find((j) => j < k && !obsOf(k).includes(j));
-    if (missed !== undefined) {
-      diag.issue(
-        ['tree', 'moves', k, 'observes'],
-        `${ids[k]} does not observe ${ids[missed]}'s move: this version plays trees where every actor observes every earlier actor (perfect information) or nobody observes anything (a simultaneous round); export the tree with "show --format efg" to solve other ones`,
-      );
-      return undefined;
-    }
-  }
+  // perfect information: every actor observes every earlier actor, and a chance move, once observed, is observed
+  // by every later actor
+  let perfect = actorMoves.every((k) => actorMoves.every((j) => j >= k || obsOf(k).includes(j)));
   const firstObserver = new Map<number, number>();
   for (const c of chance) {
     const after = actorMoves.filter((k) => k > c);
     const first = after.find((k) => obsOf(k).includes(c));
     if (first === undefined) continue;
-    const blind = after.find((k) => k > first && !obsOf(k).includes(c));
-    if (blind !== undefined) {
-      diag.issue(
-        ['tree', 'moves', blind, 'observes'],
-        `${ids[blind]} does not observe chance move "${ids[c]}" although ${ids[first]} did before it: this version plays chance moves that, once observed, every later actor observes`,
-      );
-      return undefined;
-    }
+    if (after.some((k) => k > first && !obsOf(k).includes(c))) perfect = false;
     firstObserver.set(c, first);
   }
   for (const k of actorMoves) {
@@ -187,11 +187,49 @@ export const compileTree = (
         'fictitious play is for simultaneous rounds; in a tree round use nash, logit, fixed or mixed',
       );
   }
+  // play order: each chance move just before its first observer, or last when nobody observes it (an equivalent
+  // tree: chance draws do not depend on choices, and no mover in between observes it)
   const playOrder: number[] = [];
   for (const k of actorMoves) {
     for (const c of chance) if (firstObserver.get(c) === k) playOrder.push(c);
     playOrder.push(k);
   }
   for (const c of chance) if (!firstObserver.has(c)) playOrder.push(c);
-  return { shape: 'perfect', moves, playOrder, chance };
+  if (perfect) return { shape: 'perfect', moves, playOrder, chance };
+
+  // imperfect information: the segments between proper subgames, each played through its strategic form
+  const branches = moves.map((m) =>
+    m.kind === 'actor' ? (scenario.actors[m.actor]?.strategies.length ?? 1) : m.outcomes.length,
+  );
+  const levels = subgameLevels(moves, playOrder, branches);
+  let instances = 1;
+  for (let s = 0; s < levels.length; s++) {
+    const a = levels[s] as number;
+    const b = levels[s + 1] ?? playOrder.length;
+    for (let d = s === 0 ? 0 : (levels[s - 1] as number); d < a; d++)
+      instances *= branches[playOrder[d] as number] as number;
+    let size = instances;
+    for (let d = a; d < b; d++) {
+      const k = playOrder[d] as number;
+      const m = moves[k] as TreeMoveOf<FormulaIR>;
+      if (m.kind === 'chance') size *= branches[k] as number;
+      else {
+        let infosets = 1;
+        for (let i = a; i < d; i++)
+          if (m.observes.includes(playOrder[i] as number))
+            infosets *= branches[playOrder[i] as number] as number;
+        for (let h = 0; h < infosets && size <= 1e15; h++) size *= branches[k] as number;
+      }
+    }
+    if (size > MAX_SEGMENT_FORM) {
+      const first = Math.min(...playOrder.slice(a, b));
+      const last = Math.max(...playOrder.slice(a, b));
+      diag.issue(
+        ['tree', 'moves', first],
+        `the moves tree.moves.${first} to tree.moves.${last} are a game of imperfect information without a proper subgame inside; its strategic form (subgames × pure-strategy profiles × chance outcomes) has ${size > 1e15 ? 'more than 10^15' : size} entries; the limit MAX_SEGMENT_FORM is ${MAX_SEGMENT_FORM} (let later movers observe more, or give actors fewer strategies)`,
+      );
+      return undefined;
+    }
+  }
+  return { shape: 'imperfect', moves, playOrder, chance, subgameLevels: levels };
 };

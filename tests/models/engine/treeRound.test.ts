@@ -135,7 +135,7 @@ describe('tree rounds: validation', () => {
     ).toContain('tree.moves[0].chance: "E" is already the id of an actor or a chance move');
   });
 
-  it('refuses information structures it does not play, saying which move misses what', () => {
+  it('compiles other information structures as shape imperfect, cut where proper subgames start', () => {
     expect(
       issuesOf({
         ...entry(),
@@ -148,7 +148,9 @@ describe('tree rounds: validation', () => {
         },
       }),
     ).toEqual([]);
-    const partial = issuesOf({
+    // Z misses E's move (2 actions), so no proper subgame starts at I's or Z's level: only at the root and at the
+    // chance move nobody observes (played last)
+    const partial = compileOk({
       ...entry(),
       actors: [...entry().actors, actor('Z', ['z'], { z: 0 })],
       tree: {
@@ -160,12 +162,11 @@ describe('tree rounds: validation', () => {
         ],
       },
     });
-    expect(partial).toEqual([
-      expect.stringMatching(
-        /^tree\.moves\[2\]\.observes: Z does not observe E's move: this version plays trees where/,
-      ),
-    ]);
-    const blind = issuesOf({
+    expect(partial.tree?.shape).toBe('imperfect');
+    expect(partial.tree?.playOrder).toEqual([0, 1, 2, 3]);
+    expect(partial.tree?.subgameLevels).toEqual([0, 3]);
+    // E sees the cost, I sees E but not the cost (a signalling round): no proper subgame below the root
+    const blind = compileOk({
       ...entry(),
       tree: {
         moves: [
@@ -175,11 +176,8 @@ describe('tree rounds: validation', () => {
         ],
       },
     });
-    expect(blind).toEqual([
-      expect.stringMatching(
-        /^tree\.moves\[2\]\.observes: I does not observe chance move "cost" although E did/,
-      ),
-    ]);
+    expect(blind.tree?.shape).toBe('imperfect');
+    expect(blind.tree?.subgameLevels).toEqual([0]);
     expect(
       issuesOf(
         entry({
