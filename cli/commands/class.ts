@@ -10,6 +10,7 @@ import {
   type Matching,
 } from '../../models/class/sessionEvents';
 import { defaultClassRounds } from '../../models/class/classStartRequest';
+import { classPlayRefusal } from '../../models/class/classPlayRefusal';
 import { startClassServer, type ClassServerHandle } from '../../node/class/ClassServer';
 import { JournalError, readJournal } from '../../node/class/SessionJournal';
 import { newSessionId } from '../../node/class/classSecrets';
@@ -97,6 +98,8 @@ export const command: Command = {
     const noPages = args.flags.has('no-pages');
 
     const { spec, source } = await resolveScenario(args.positional[0] as string, io.cwd);
+    const refusal = classPlayRefusal(spec);
+    if (refusal) throw new CliError(`${args.positional[0] as string}: ${refusal}`);
     checkAssignments(spec, sets);
     const sessionId = newSessionId();
     const journalPath = resolve(io.cwd, lastOption(args, 'journal') ?? `parley-class-${sessionId}.jsonl`);

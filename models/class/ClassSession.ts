@@ -27,6 +27,7 @@ import { RandomStream } from '../random/RandomStream';
 import { PURPOSE, seedKey, type SeedKey } from '../random/seedKey';
 import { gameAtEnvironment } from '../scenario/reduceToGame';
 import type { RuntimeModel } from '../scenario/RuntimeModel';
+import { classPlayRefusal } from './classPlayRefusal';
 import { TableWorld } from './TableWorld';
 import { NAME_PATTERN, type ClassConfig, type SessionEvent } from './sessionEvents';
 
@@ -142,6 +143,8 @@ export class ClassSession {
         `the scenario (hash ${model.hash.slice(0, 12)}…) is not the session's (hash ${config.scenario.hash.slice(0, 12)}…)`,
       );
     }
+    const refusal = classPlayRefusal(model);
+    if (refusal) throw new ClassRuleError('bad-event', refusal);
     this.key = seedKey(config.seed);
     this.paramValues = sessionParamValues(model, config.params);
   }

@@ -358,7 +358,10 @@ export class TrialSimulator {
     }
   }
 
-  /** The environment (slots of RuntimeModel.ts): read-only use; valid until the next call on this simulator. */
+  /**
+   * The environment (slots of RuntimeModel.ts): read-only use, valid until the next call on this simulator — except
+   * playedTree, which sets a round's starting environment (the Game view's) between start() and beginRound().
+   */
   get environment(): Float64Array {
     return this.env;
   }

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import type { ClassSessionInfo, ClassStartResult, ResumableClassSession } from '../../api/ParleyApi';
 import type { ClassStartRequest } from '../../models/class/classStartRequest';
 import { defaultClassRounds } from '../../models/class/classStartRequest';
+import { classPlayRefusal } from '../../models/class/classPlayRefusal';
 import { parseScenario } from '../../models/scenario/parseScenario';
 import type { ModelSpec } from '../../models/scenario/RuntimeModel';
 import { startClassServer, type ClassServerHandle, type ClassServerOptions } from './ClassServer';
@@ -77,6 +78,8 @@ export class ClassHost {
       const compiled = compile(request.scenario.text, request.scenario.name);
       if (!compiled.ok) return fail(compiled.error);
       const { spec } = compiled;
+      const refusal = classPlayRefusal(spec);
+      if (refusal) return fail(refusal);
       const known = new Set(spec.params.map((p) => p.id));
       const unknown = Object.keys(request.params).filter((id) => !known.has(id));
       if (unknown.length > 0) return fail(`The scenario has no parameter "${unknown[0]}".`);

@@ -51,6 +51,21 @@ describe('parley class: options', () => {
     }
   });
 
+  it('refuses a scenario whose round is a game tree up front, in one line, leaving no journal', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-class-tree-'));
+    try {
+      const r = await cli(['class', 'korea-2025-sequential', '--no-pages'], dir);
+      expect(r.code).toBe(1);
+      expect(r.err).toMatch(
+        /korea-2025-sequential: Class play does not play sequential games yet: .*game tree.*Tree tab/,
+      );
+      expect(r.err.trim().split('\n')).toHaveLength(1);
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('refuses unknown parameters and scenarios with the usual one-line errors', async () => {
     const r = await runCli(['class', 'chicken', '--set', 'crsh=1', '--no-pages']);
     expect(r.code).toBe(1);

@@ -1,5 +1,6 @@
 // The Tree view in Chromium: open a classic game tree from the library, see its SPE path and behaviour, pick
-// another equilibrium, walk backward induction in presentation mode, and pass axe-core (no serious violations).
+// another equilibrium, walk backward induction in presentation mode, and pass axe-core (no serious violations);
+// the Game view of a tree scenario shows what the engine plays in the tree.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -78,6 +79,18 @@ describe('tree view', () => {
       .toMatch(/this scenario's round as a tree/);
     await page.getByTestId('tree-behaviour').waitFor({ timeout: 60_000 });
     await page.screenshot({ path: join(SHOT_DIR, 'tree-scenario.png') });
+
+    // the Game view of the tree scenario: what the engine plays in the tree, not the simultaneous game
+    await page.getByTestId('tab-game').click();
+    const played = page.getByTestId('tree-played');
+    await played.waitFor({ timeout: 60_000 });
+    expect(await played.innerText()).toMatch(/The simulation plays the tree/);
+    expect(await page.getByTestId('tree-played-0').locator('tbody tr').count()).toBe(1);
+    expect(await page.getByTestId('plans-too-large').innerText()).toMatch(/3 × 729 × 387,420,489 plans/);
+    expect(await page.getByTestId('played-equilibrium').count()).toBe(0);
+    await page.screenshot({ path: join(SHOT_DIR, 'game-tree-scenario.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Show on the Tree tab' }).click();
+    await expect.poll(() => page.getByTestId('tab-tree').getAttribute('aria-selected')).toBe('true');
     expect(h.errors).toEqual([]);
   });
 });

@@ -26,6 +26,8 @@ export type ClassSource = () => {
   readonly defaults: Readonly<Record<string, number>>;
   /** Rounds of the compiled scenario; null when the scenario does not compile. */
   readonly rounds: number | null;
+  /** Why class play cannot run this scenario (models/class/classPlayRefusal), one line; absent or null: it can. */
+  readonly refusal?: string | null;
 };
 
 export type ClassDialog = 'closed' | 'start' | 'cli' | 'resume';
@@ -68,6 +70,11 @@ export class ClassHostState {
   async openStart(): Promise<void> {
     if (this.session) return; // its teacher screen is already showing
     this.error = null;
+    const refusal = this.source().refusal;
+    if (refusal) {
+      this.notify(refusal);
+      return;
+    }
     this.dialog = (await this.#available()) ? 'start' : 'cli';
   }
 
@@ -77,6 +84,10 @@ export class ClassHostState {
     const src = this.source();
     if (src.rounds === null) {
       this.error = 'The scenario has problems: fix them first (the Model tab lists them).';
+      return false;
+    }
+    if (src.refusal) {
+      this.error = src.refusal;
       return false;
     }
     this.busy = true;

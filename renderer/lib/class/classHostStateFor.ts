@@ -1,4 +1,5 @@
 // One ClassHostState per AppState, created on first use; it follows the class-play menu commands.
+import { classPlayRefusal } from '../../../models/class/classPlayRefusal';
 import type { AppState } from '../state/AppState.svelte';
 import { ClassHostState } from './ClassHostState.svelte';
 
@@ -15,6 +16,7 @@ export const classHostStateFor = (app: AppState): ClassHostState => {
       params: app.paramValues,
       defaults: Object.fromEntries((app.spec?.params ?? []).map((p) => [p.id, p.value])),
       rounds: app.doc.issues.length > 0 ? null : (app.spec?.rounds.count ?? null),
+      refusal: app.spec ? classPlayRefusal(app.spec) : null,
     }),
     (message) => app.notify(message),
   );

@@ -12,6 +12,7 @@
  */
 import type { ModelSpec, RuntimeModel } from '../../../models/scenario/RuntimeModel';
 import type { PlayedEquilibrium } from '../../../models/engine/playedEquilibrium';
+import type { TreePlans } from '../util/treeStrategicForm';
 import type { Game } from '../../../models/games/Game';
 import type { FileRef, MenuCommand, OpenResult, Platform } from '../platform/Platform';
 import { CommandRouter } from './CommandRouter';
@@ -169,6 +170,13 @@ export class AppState {
   get played(): PlayedEquilibrium | null {
     return this.documents.played;
   }
+  /** A sequential tree scenario's plans and what the engine plays in them (DocumentsState.treePlans). */
+  get treePlans(): TreePlans | null {
+    return this.documents.treePlans;
+  }
+  get treePlansError(): string | null {
+    return this.documents.treePlansError;
+  }
   get spec(): ModelSpec | null {
     return this.documents.spec;
   }
@@ -300,6 +308,12 @@ export class AppState {
         builtinId: null,
       },
     };
+  }
+
+  /** The Game view's "Show on the Tree tab": the open scenario's round in the Tree view (a classic opened there closes). */
+  showScenarioTree(): void {
+    this.trees.close();
+    this.preferences.activeView = 'tree';
   }
 
   /** Open a built-in classic game tree in the Tree view. */

@@ -10,6 +10,7 @@ import type { ModelSpec, RuntimeModel } from '../../../models/scenario/RuntimeMo
 import { withCurrentFormat } from '../../../models/scenario/migrate';
 import { SCENARIO_FORMAT } from '../../../models/scenario/scenarioFormat';
 import type { FileRef, OpenResult, Platform } from '../platform/Platform';
+import { treeStrategicForm, type TreePlans } from '../util/treeStrategicForm';
 import { DocumentState } from './DocumentState.svelte';
 import type { BuiltinInfo, ModelService } from './ModelService';
 
@@ -87,7 +88,8 @@ export class DocumentsState {
   played = $derived.by((): PlayedEquilibrium | null => {
     const model = this.model;
     const game = this.game;
-    if (!model || !game) return null;
+    // a sequential tree round is not played as this simultaneous game: playedTree says what is
+    if (!model || !game || model.tree?.shape === 'perfect') return null;
     try {
       return this.#models.played(model, game);
     } catch {
@@ -108,6 +110,26 @@ export class DocumentsState {
   });
   roundTree = $derived(this.#roundTreeResult.tree);
   roundTreeError = $derived(this.#roundTreeResult.error);
+  /**
+   * A sequential tree scenario's round for the Game view: the reduced strategic form (plans) and what the engine
+   * plays at each information set (models/engine/playedTree), at the current values and the Game view's round;
+   * null for other rounds.
+   */
+  #treePlansResult = $derived.by((): { plans: TreePlans | null; error: string | null } => {
+    const model = this.model;
+    const tree = this.roundTree;
+    if (model?.tree?.shape !== 'perfect' || !this.#models.playedTree) return { plans: null, error: null };
+    if (!tree) return { plans: null, error: this.roundTreeError };
+    try {
+      const round = Math.min(Math.max(1, Math.round(this.gameRound)), model.rounds.count);
+      const played = this.#models.playedTree(model, { params: this.paramValues, round });
+      return { plans: played ? treeStrategicForm(model, tree, played) : null, error: null };
+    } catch (e) {
+      return { plans: null, error: e instanceof Error ? e.message : String(e) };
+    }
+  });
+  treePlans = $derived(this.#treePlansResult.plans);
+  treePlansError = $derived(this.#treePlansResult.error);
 
   readonly #platform: Platform;
   readonly #models: ModelService;

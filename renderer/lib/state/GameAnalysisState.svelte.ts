@@ -1,15 +1,12 @@
 // The game view's analysis, computed in a worker (all solvers incl. the logit branch) so slider drags never block
 // the page. The last result stays on screen while a newer one is computed (no layout jumps); stale answers are
-// dropped. Without Worker support (tests) it computes synchronously.
+// dropped. Without Worker support (tests) it computes synchronously (LatestRequestClient).
 import type { Game } from '../../../models/games/Game';
 import { analyseGame, gameToWire, type GameAnalysis } from '../util/analyseGame';
-import type { AnalysisRequest, AnalysisResponse } from './analysis.worker';
+import type { AnalysisRequest } from './analysis.worker';
+import { LatestRequestClient, type RequestWorker, type Settled } from './LatestRequestClient';
 
-export type WorkerLike = {
-  postMessage(m: AnalysisRequest): void;
-  onmessage: ((e: MessageEvent<AnalysisResponse>) => void) | null;
-  terminate(): void;
-};
+export type WorkerLike = RequestWorker<AnalysisRequest, GameAnalysis>;
 
 const defaultWorker = (): WorkerLike | null => {
   if (typeof Worker === 'undefined') return null;
@@ -29,58 +26,36 @@ export class GameAnalysisState {
   pending = $state(false);
   error = $state<string | null>(null);
 
-  #worker: WorkerLike | null | undefined;
-  #seq = 0;
-  #pendingGame: Game | null = null;
-  readonly #makeWorker: () => WorkerLike | null;
+  readonly #client: LatestRequestClient<Game, AnalysisRequest, GameAnalysis>;
 
   constructor(makeWorker: () => WorkerLike | null = defaultWorker) {
-    this.#makeWorker = makeWorker;
+    this.#client = new LatestRequestClient({
+      makeWorker,
+      message: (id, game) => ({ id, game: gameToWire(game) }),
+      compute: analyseGame,
+      settle: (game, r) => this.#settle(game, r),
+    });
   }
 
   request(game: Game | null): void {
-    const id = ++this.#seq;
     if (!game) {
+      this.#client.cancel();
       this.analysis = null;
       this.game = null;
       this.pending = false;
       return;
     }
-    if (this.#worker === undefined) {
-      this.#worker = this.#makeWorker();
-      if (this.#worker) this.#worker.onmessage = (e) => this.#receive(e.data);
-    }
-    if (!this.#worker) {
-      this.#apply(game, analyseGame(game));
-      return;
-    }
-    this.pending = true;
-    this.#pendingGame = game;
-    this.#worker.postMessage({ id, game: gameToWire(game) });
+    if (this.#client.request(game)) this.pending = true;
   }
 
   dispose(): void {
-    this.#worker?.terminate();
-    this.#worker = undefined;
+    this.#client.dispose();
   }
 
-  #receive(r: AnalysisResponse): void {
-    const game = this.#pendingGame;
-    if (r.id !== this.#seq || !game) return; // stale
-    this.#pendingGame = null;
-    this.pending = false;
-    if (r.ok) this.#apply(game, r.analysis);
-    else {
-      this.error = r.error;
-      this.game = game;
-      this.analysis = null;
-    }
-  }
-
-  #apply(game: Game, analysis: GameAnalysis): void {
+  #settle(game: Game, r: Settled<GameAnalysis>): void {
     this.game = game;
-    this.analysis = analysis;
-    this.error = null;
+    this.analysis = r.ok ? r.analysis : null;
+    this.error = r.ok ? null : r.error;
     this.pending = false;
   }
 }

@@ -4,6 +4,7 @@ import type { GameTree } from '../../../models/games/extensive/GameTree';
 import type { Game } from '../../../models/games/Game';
 import type { ModelSpec, RuntimeModel } from '../../../models/scenario/RuntimeModel';
 import type { PlayedEquilibrium } from '../../../models/engine/playedEquilibrium';
+import type { PlayedTree } from '../../../models/engine/playedTree';
 
 /** A problem with a JSON path such as `actors[0].payoffs.engage` ('' = the whole file). */
 export type Issue = { readonly path: string; readonly message: string };
@@ -65,4 +66,12 @@ export type ModelService = {
     model: RuntimeModel,
     at: { readonly params: Readonly<Record<string, number>>; readonly round?: number },
   ): GameTree;
+  /**
+   * What the simulation plays in a sequential tree scenario's round at these values (models/engine/playedTree: the
+   * engine's own backward induction); null for other rounds. Throws as roundTree. Optional, as roundTree.
+   */
+  playedTree?(
+    model: RuntimeModel,
+    at: { readonly params: Readonly<Record<string, number>>; readonly round?: number },
+  ): PlayedTree | null;
 };

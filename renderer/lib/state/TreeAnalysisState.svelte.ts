@@ -1,15 +1,13 @@
 // The tree view's analysis (subgame-perfect, pure Nash, sequence-form lcp), computed in a worker so a large tree
-// never blocks the page; stale answers are dropped. Without Worker support (tests) it computes synchronously.
+// never blocks the page; stale answers are dropped. Without Worker support (tests) it computes synchronously
+// (LatestRequestClient).
 import { writeEfg } from '../../../models/games/extensive/efg';
 import type { GameTree } from '../../../models/games/extensive/GameTree';
 import { analyseTree, type TreeAnalysis } from '../util/analyseTree';
-import type { TreeAnalysisRequest, TreeAnalysisResponse } from './treeAnalysis.worker';
+import { LatestRequestClient, type RequestWorker, type Settled } from './LatestRequestClient';
+import type { TreeAnalysisRequest } from './treeAnalysis.worker';
 
-export type TreeWorkerLike = {
-  postMessage(m: TreeAnalysisRequest): void;
-  onmessage: ((e: MessageEvent<TreeAnalysisResponse>) => void) | null;
-  terminate(): void;
-};
+export type TreeWorkerLike = RequestWorker<TreeAnalysisRequest, TreeAnalysis>;
 
 const defaultWorker = (): TreeWorkerLike | null => {
   if (typeof Worker === 'undefined') return null;
@@ -29,59 +27,41 @@ export class TreeAnalysisState {
   pending = $state(false);
   error = $state<string | null>(null);
 
-  #worker: TreeWorkerLike | null | undefined;
-  #seq = 0;
-  #pendingTree: GameTree | null = null;
-  readonly #makeWorker: () => TreeWorkerLike | null;
+  readonly #client: LatestRequestClient<GameTree, TreeAnalysisRequest, TreeAnalysis>;
 
   constructor(makeWorker: () => TreeWorkerLike | null = defaultWorker) {
-    this.#makeWorker = makeWorker;
+    this.#client = new LatestRequestClient({
+      makeWorker,
+      message: (id, tree) => ({ id, efg: writeEfg(tree) }),
+      compute: analyseTree,
+      settle: (tree, r) => this.#settle(tree, r),
+    });
   }
 
   request(tree: GameTree | null): void {
-    const id = ++this.#seq;
-    if (tree === this.tree && !this.pending && (this.analysis || this.error)) return;
+    if (tree === this.tree && !this.pending && (this.analysis || this.error)) {
+      this.#client.cancel();
+      return;
+    }
     if (!tree) {
+      this.#client.cancel();
       this.analysis = null;
       this.tree = null;
       this.error = null;
       this.pending = false;
       return;
     }
-    if (this.#worker === undefined) {
-      this.#worker = this.#makeWorker();
-      if (this.#worker) this.#worker.onmessage = (e) => this.#receive(e.data);
-    }
-    if (!this.#worker) {
-      try {
-        this.#apply(tree, analyseTree(tree), null);
-      } catch (err) {
-        this.#apply(tree, null, err instanceof Error ? err.message : String(err));
-      }
-      return;
-    }
-    this.pending = true;
-    this.#pendingTree = tree;
-    this.#worker.postMessage({ id, efg: writeEfg(tree) });
+    if (this.#client.request(tree)) this.pending = true;
   }
 
   dispose(): void {
-    this.#worker?.terminate();
-    this.#worker = undefined;
+    this.#client.dispose();
   }
 
-  #receive(r: TreeAnalysisResponse): void {
-    const tree = this.#pendingTree;
-    if (r.id !== this.#seq || !tree) return; // stale
-    this.#pendingTree = null;
-    if (r.ok) this.#apply(tree, r.analysis, null);
-    else this.#apply(tree, null, r.error);
-  }
-
-  #apply(tree: GameTree, analysis: TreeAnalysis | null, error: string | null): void {
+  #settle(tree: GameTree, r: Settled<TreeAnalysis>): void {
     this.tree = tree;
-    this.analysis = analysis;
-    this.error = error;
+    this.analysis = r.ok ? r.analysis : null;
+    this.error = r.ok ? null : r.error;
     this.pending = false;
   }
 }

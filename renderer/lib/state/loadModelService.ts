@@ -10,6 +10,7 @@ import type * as BuiltinsModule from '../../../models/scenario/builtinFiles';
 import type * as ReduceModule from '../../../models/scenario/reduceToGame';
 import type * as PlayedModule from '../../../models/engine/playedEquilibrium';
 import type * as RoundTreeModule from '../../../models/scenario/roundTree';
+import type * as PlayedTreeModule from '../../../models/engine/playedTree';
 import { createWorkerChecker, defaultCheckWorker, type CheckWorkerLike } from './WorkerChecker';
 
 type Modules = {
@@ -26,6 +27,7 @@ let reduceMod: typeof ReduceModule | null = null;
 let playedMod: typeof PlayedModule | null = null;
 /** A tree scenario's round as a GameTree (mathjs-free), for the Tree view: loaded with the first check. */
 let roundTreeMod: typeof RoundTreeModule | null = null;
+let playedTreeMod: typeof PlayedTreeModule | null = null;
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
@@ -67,6 +69,7 @@ export const loadModelService = (
       reduceMod ??= await import('../../../models/scenario/reduceToGame');
       playedMod ??= await import('../../../models/engine/playedEquilibrium');
       roundTreeMod ??= await import('../../../models/scenario/roundTree');
+      playedTreeMod ??= await import('../../../models/engine/playedTree');
       if (!r.ok) return r;
       try {
         const model = instantiate.instantiateModel(r.spec, { backend: 'closure' });
@@ -90,6 +93,10 @@ export const loadModelService = (
     roundTree: (model, at) => {
       if (!roundTreeMod) throw new Error('The model layer is still loading.');
       return roundTreeMod.roundTree(model, { params: at.params, round: at.round ?? 1, state: {} });
+    },
+    playedTree: (model, at) => {
+      if (!playedTreeMod) throw new Error('The model layer is still loading.');
+      return playedTreeMod.playedTree(model, { params: at.params, round: at.round ?? 1, state: {} });
     },
   };
 };

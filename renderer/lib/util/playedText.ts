@@ -15,7 +15,7 @@ export const SELECTION_RULE_TEXT: Readonly<Record<SelectionRule, string>> = {
 };
 
 /** One actor's play: its strategy when pure, else every strategy played with its probability. */
-const actorText = (labels: readonly string[], probs: readonly number[]): string => {
+export const actorText = (labels: readonly string[], probs: readonly number[]): string => {
   const pure = probs.findIndex((p) => p === 1);
   if (pure >= 0) return labels[pure] ?? '';
   return probs

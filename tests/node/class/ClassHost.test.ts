@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ClassHost, type ClassHostDeps } from '../../../node/class/ClassHost';
 import type { ClassStartRequest } from '../../../models/class/classStartRequest';
+import { TREE_CLASS_PLAY_REFUSAL } from '../../../models/class/classPlayRefusal';
 import { writeFileAtomic } from '../../../node/files/atomicWrite';
 import { nodeFileDeps } from '../../../node/files/nodeFileDeps';
 import { control, isTeacher, TestClient } from './classTestKit';
@@ -117,6 +118,18 @@ describe('ClassHost', () => {
     const unknown = await host.start(request({ params: { crsh: 1 } }));
     expect(unknown).toMatchObject({ ok: false, error: 'The scenario has no parameter "crsh".' });
     expect(host.current).toBeNull();
+  });
+
+  it('refuses a scenario whose round is a game tree up front, with the one-line refusal, and starts nothing', async () => {
+    const host = await makeHost();
+    const text = readFileSync(
+      resolve(import.meta.dirname, '../../../models/library/korea-2025-sequential.parley.json'),
+      'utf8',
+    );
+    const r = await host.start(request({ scenario: { text, name: 'korea-2025-sequential.parley.json' } }));
+    expect(r).toMatchObject({ ok: false, error: TREE_CLASS_PLAY_REFUSAL });
+    expect(host.current).toBeNull();
+    expect(await host.resumable()).toBeNull();
   });
 
   it('one session at a time: a second start is refused until the first has ended', async () => {

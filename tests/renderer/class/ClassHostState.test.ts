@@ -58,6 +58,19 @@ const source =
   });
 
 describe('ClassHostState', () => {
+  it('a scenario class play refuses (a game tree) is refused up front: one line, no dialog, nothing started', async () => {
+    const port = fakePort();
+    const notify = vi.fn();
+    const refusal = 'Class play does not play sequential games yet: …';
+    const s = new ClassHostState(port, source({ refusal }), notify);
+    await s.openStart();
+    expect(notify).toHaveBeenCalledWith(refusal);
+    expect(s.dialog).toBe('closed');
+    expect(await s.start()).toBe(false);
+    expect(s.error).toBe(refusal);
+    expect(port.start).not.toHaveBeenCalled();
+  });
+
   it('Start sends the scenario text, the values on screen and the options; the session opens the teacher screen', async () => {
     const port = fakePort();
     const s = new ClassHostState(port, source(), vi.fn());
