@@ -12,5 +12,11 @@ const scope = globalThis as unknown as {
 
 scope.onmessage = (e) => {
   const { id, text, fileName } = e.data;
-  scope.postMessage({ id, result: checkScenarioText(text, fileName) });
+  const result = checkScenarioText(text, fileName);
+  // the spec's text in a Blob, made here off the page's thread: the page hands this handle to the engine's workers
+  const specBlob =
+    result.ok && result.specText !== null && typeof Blob !== 'undefined'
+      ? new Blob([result.specText], { type: 'application/json' })
+      : null;
+  scope.postMessage({ id, result: result.ok ? { ...result, specBlob } : result });
 };
