@@ -3,6 +3,8 @@
 // (JSON-escaping the text, then a synchronous write), and even IndexedDB's put serialises on the calling thread. localStorage
 // stays as the fallback (no IndexedDB: tests, private modes) and is read once to migrate an entry saved there by
 // an older version.
+import { textOrDelta, type TextDelta } from '../util/textDelta';
+
 export type AutosaveRecord = {
   readonly text: string;
   readonly path: string | null;
@@ -94,9 +96,16 @@ export const storageAutosaveStore = (storage: Storage | null): AutosaveStore => 
   },
 });
 
+/** A request to the autosave worker: a put carries the text whole or as a delta against the previous put's. */
+export type AutosaveRequest =
+  | ({ readonly id: number; readonly op: 'put'; readonly path: string | null; readonly savedAt: string } & (
+      { readonly text: string } | { readonly delta: TextDelta }
+    ))
+  | { readonly id: number; readonly op: 'clear' };
+
 /** The little the page needs from the autosave worker (autosave.worker.ts). */
 export type AutosaveWorkerLike = {
-  postMessage(m: { id: number; op: 'put'; value: AutosaveRecord } | { id: number; op: 'clear' }): void;
+  postMessage(m: AutosaveRequest): void;
   onmessage: ((e: MessageEvent<{ id: number }>) => void) | null;
   onerror: ((e: ErrorEvent) => void) | null;
 };
@@ -112,6 +121,8 @@ export const workerAutosaveStore = (
   let worker: AutosaveWorkerLike | null | undefined;
   let seq = 0;
   const waiting = new Map<number, () => void>();
+  /** The text the worker holds (its last put), or null. */
+  let held: string | null = null;
   const send = (
     m: { op: 'put'; value: AutosaveRecord } | { op: 'clear' },
     fallback: () => Promise<void>,
@@ -130,6 +141,7 @@ export const workerAutosaveStore = (
         worker.onerror = (e) => {
           e.preventDefault?.();
           worker = null;
+          held = null;
           for (const done of waiting.values()) done();
           waiting.clear();
         };
@@ -140,7 +152,12 @@ export const workerAutosaveStore = (
     const id = ++seq;
     return new Promise<void>((ok) => {
       waiting.set(id, ok);
-      w.postMessage({ id, ...m });
+      if (m.op === 'clear') w.postMessage({ id, op: 'clear' });
+      else {
+        const { text, path, savedAt } = m.value;
+        w.postMessage({ id, op: 'put', path, savedAt, ...textOrDelta(held, text) });
+        held = text;
+      }
     });
   };
   return {

@@ -228,9 +228,15 @@ describe('autosave in the browser: asynchronous, never a synchronous localStorag
     }, direct);
     await store.put({ text: 'A', path: null, savedAt: '' });
     await store.clear();
+    // after the first put, a big text crosses as a delta against the one the worker holds
+    const big = 'x'.repeat(100_000);
+    await store.put({ text: big, path: 'p', savedAt: 's' });
+    await store.put({ text: `${big}y`, path: 'p', savedAt: 't' });
     expect(sent).toEqual([
-      { id: 1, op: 'put', value: { text: 'A', path: null, savedAt: '' } },
+      { id: 1, op: 'put', path: null, savedAt: '', text: 'A' },
       { id: 2, op: 'clear' },
+      { id: 3, op: 'put', path: 'p', savedAt: 's', text: big },
+      { id: 4, op: 'put', path: 'p', savedAt: 't', delta: { start: 100_000, end: 100_000, insert: 'y' } },
     ]);
     expect(direct.value).toBeNull(); // written by the worker, not here
     (w as AutosaveWorkerLike | null)?.onerror?.({ preventDefault: () => undefined } as ErrorEvent);
