@@ -4,7 +4,8 @@ import * as fsp from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { invokeChannels } from '../../electron/ipc/contract';
-import { listDir, trustedEvent } from './helpers';
+import { ExportSessions } from '../../electron/main/ExportSessions';
+import { listDir, realFs, trustedEvent, uuid } from './helpers';
 import { makeHarness } from './harness';
 
 const saveAs = { path: null, text: 'new scenario', saveAs: true, suggestedName: 'm.parley.json' };
@@ -55,5 +56,48 @@ describe('FileService: the final path is decided before the overwrite confirmati
     h.dialogs.nextSave = join(h.docs, 'b');
     await expect(h.files.chooseExportTarget('csv', 'b.csv')).resolves.toBe(join(h.docs, 'b.csv'));
     expect(h.dialogs.confirmOverwrite).not.toHaveBeenCalled();
+  });
+});
+
+describe.runIf(process.platform !== 'win32')('saving and exporting through a symbolic link', () => {
+  it("Save writes the link's target atomically and keeps the link (and its folder holds no temporary file)", async () => {
+    const h = await makeHarness();
+    await fsp.mkdir(join(h.dir, 'real'));
+    const real = join(h.dir, 'real', 'm.parley.json');
+    await fsp.writeFile(real, 'old scenario');
+    const link = join(h.docs, 'm.parley.json');
+    await fsp.symlink(real, link);
+    h.files.grant(link); // opened from the command line, say
+    const saved = await h.invoke(invokeChannels.saveScenario, trustedEvent, {
+      path: link,
+      text: 'new scenario',
+      saveAs: false,
+      suggestedName: 'm.parley.json',
+    });
+    expect(saved).toEqual({ ok: true, path: link, name: 'm.parley.json' });
+    expect((await fsp.lstat(link)).isSymbolicLink()).toBe(true);
+    expect(await fsp.readlink(link)).toBe(real);
+    expect(await fsp.readFile(real, 'utf8')).toBe('new scenario');
+    expect(await listDir(h.docs)).toEqual(['m.parley.json']);
+    expect(await listDir(join(h.dir, 'real'))).toEqual(['m.parley.json']);
+  });
+
+  it("an export to a bare name whose .csv is a link asks first, then writes the link's target", async () => {
+    const h = await makeHarness();
+    const real = join(h.dir, 'elsewhere.csv');
+    await fsp.writeFile(real, 'previous export');
+    await fsp.symlink(real, join(h.docs, 'results.csv'));
+    h.dialogs.nextSave = join(h.docs, 'results');
+    h.dialogs.nextConfirm = true;
+    const target = await h.files.chooseExportTarget('csv', 'results.csv');
+    expect(h.dialogs.confirmOverwrite).toHaveBeenCalledExactlyOnceWith(join(h.docs, 'results.csv'));
+    const sessions = new ExportSessions({ fs: realFs, randomId: uuid, chooseTarget: async () => target });
+    const begin = await sessions.begin({ kind: 'csv', suggestedName: 'results.csv' });
+    if (!begin.ok) throw new Error('begin failed');
+    await sessions.chunk(begin.id, 'a,b\r\n1,2\r\n');
+    expect((await sessions.end(begin.id, true)).ok).toBe(true);
+    expect((await fsp.lstat(join(h.docs, 'results.csv'))).isSymbolicLink()).toBe(true);
+    expect(await fsp.readFile(real, 'utf8')).toBe('a,b\r\n1,2\r\n');
+    expect(await listDir(h.docs)).toEqual(['results.csv']);
   });
 });

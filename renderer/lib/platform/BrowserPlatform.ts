@@ -1,11 +1,18 @@
 // Platform for the plain web build (`npm run web`): a file input to open, downloads to save and export,
-// localStorage for recent files and autosave. No paths exist in a browser: a file is identified by its name.
+// localStorage for recent files, IndexedDB for autosave (autosaveStore.ts; localStorage where there is none). No
+// paths exist in a browser: a file is identified by its name.
 import { INPUT_LIMITS } from '../../../models/text/inputLimits';
+import {
+  defaultAutosaveWorker,
+  indexedDbAutosaveStore,
+  storageAutosaveStore,
+  workerAutosaveStore,
+  type AutosaveStore,
+} from './autosaveStore';
 import { browserClassSessions } from './browserClassSessions';
 import { canceled, failure, safeFileName, type FileRef, type OpenResult, type Platform } from './Platform';
 
 const RECENT_KEY = 'parley.recent.v1';
-const AUTOSAVE_KEY = 'parley.autosave.v1';
 const MAX_RECENT = 8;
 /** Recent entries keep their text so they can be reopened; very large files are listed but not kept. */
 const MAX_RECENT_TEXT = 512 * 1024;
@@ -15,6 +22,8 @@ type RecentEntry = { path: string; name: string; text: string | null };
 export type BrowserDeps = {
   readonly document: Document;
   readonly storage: Storage | null;
+  /** The autosave entry's store: IndexedDB where the browser has it, else `storage`. */
+  readonly autosaveStore: AutosaveStore;
   readonly now: () => Date;
   /** Trigger a download of `blob` as `name` (injected so tests can capture it). */
   readonly download: (blob: Blob, name: string) => void;
@@ -67,9 +76,12 @@ const defaultDownload =
 
 export const createBrowserPlatform = (partial: Partial<BrowserDeps> = {}): Platform => {
   const doc = partial.document ?? document;
+  const storage = partial.storage !== undefined ? partial.storage : safeLocalStorage();
+  const legacy = storageAutosaveStore(storage);
   const deps: BrowserDeps = {
     document: doc,
-    storage: partial.storage !== undefined ? partial.storage : safeLocalStorage(),
+    storage,
+    autosaveStore: partial.autosaveStore ?? indexedDbStore() ?? legacy,
     now: partial.now ?? (() => new Date()),
     download: partial.download ?? defaultDownload(doc),
     fetch: partial.fetch ?? ((input, init) => globalThis.fetch(input, init)),
@@ -84,7 +96,7 @@ export const createBrowserPlatform = (partial: Partial<BrowserDeps> = {}): Platf
         };
       })(),
   };
-  const { storage } = deps;
+  let legacyCleared = false;
 
   const remember = (name: string, text: string): void => {
     const list = readJson<RecentEntry[]>(storage, RECENT_KEY, []).filter((e) => e.path !== name);
@@ -164,21 +176,23 @@ export const createBrowserPlatform = (partial: Partial<BrowserDeps> = {}): Platf
       return { ok: true, path: name, name };
     },
     autosave: async (entry) => {
-      writeJson(storage, AUTOSAVE_KEY, entry ? { ...entry, savedAt: deps.now().toISOString() } : null);
+      const store = deps.autosaveStore;
+      if (!entry) {
+        await store.clear();
+        if (store !== legacy) await legacy.clear();
+        return;
+      }
+      // what could not be restored is not stored (an older entry stays, as when storage is full)
+      if (entry.text.length > INPUT_LIMITS.scenarioTextChars) return;
+      await store.put({ text: entry.text, path: entry.path, savedAt: deps.now().toISOString() });
+      if (store !== legacy && !legacyCleared) {
+        legacyCleared = true;
+        await legacy.clear(); // an older version's entry must not come back after a newer one
+      }
     },
-    restorable: async () => {
-      const v = readJson<{ text?: unknown; path?: unknown; savedAt?: unknown } | null>(
-        storage,
-        AUTOSAVE_KEY,
-        null,
-      );
-      if (!v || typeof v.text !== 'string') return null;
-      return {
-        text: v.text,
-        path: typeof v.path === 'string' ? v.path : null,
-        savedAt: typeof v.savedAt === 'string' ? v.savedAt : '',
-      };
-    },
+    restorable: async () =>
+      restorableOf(await deps.autosaveStore.get()) ??
+      (deps.autosaveStore !== legacy ? restorableOf(await legacy.get()) : null),
     setDirty: async (dirty) => {
       deps.addUnloadGuard(
         dirty
@@ -199,6 +213,28 @@ export const createBrowserPlatform = (partial: Partial<BrowserDeps> = {}): Platf
       /(?:^|;\s*)parley-class-api=1(?:;|$)/.test(safeCookie(deps.document)),
     ),
   };
+};
+
+/** A stored autosave entry as the restore offer, or null (malformed, or larger than a scenario text may be). */
+const restorableOf = (v: unknown): { text: string; path: string | null; savedAt: string } | null => {
+  if (typeof v !== 'object' || v === null) return null;
+  const r = v as { text?: unknown; path?: unknown; savedAt?: unknown };
+  if (typeof r.text !== 'string' || r.text.length > INPUT_LIMITS.scenarioTextChars) return null;
+  return {
+    text: r.text,
+    path: typeof r.path === 'string' ? r.path : null,
+    savedAt: typeof r.savedAt === 'string' ? r.savedAt : '',
+  };
+};
+
+const indexedDbStore = (): AutosaveStore | null => {
+  try {
+    return globalThis.indexedDB
+      ? workerAutosaveStore(defaultAutosaveWorker, indexedDbAutosaveStore(globalThis.indexedDB))
+      : null;
+  } catch {
+    return null; // IndexedDB disabled (some private modes throw on access)
+  }
 };
 
 const safeCookie = (doc: Document): string => {

@@ -1,9 +1,11 @@
 // The engine's Web Worker pool for the renderer: `new Worker(new URL('./engineWorker.ts', import.meta.url),
-// { type: 'module' })`, bundled by Vite. Falls back to the in-process runner where Worker does not exist.
+// { type: 'module' })`, bundled by Vite. A checked spec crosses as a Blob of its JSON text made by the check
+// worker (specWire.ts). Falls back to the in-process runner where Worker does not exist.
 import { createInProcessRunner } from '../../../models/engine/InProcessRunner';
 import type { Runner } from '../../../models/engine/Runner';
 import { createWorkerPool, type PoolWorker } from '../../../models/engine/WorkerPool';
 import type { WorkerResponse } from '../../../models/engine/workerProtocol';
+import { specJobMessage } from './specWire';
 
 const spawn = (): PoolWorker => {
   const w = new Worker(new URL('./engineWorker.ts', import.meta.url), {
@@ -11,7 +13,8 @@ const spawn = (): PoolWorker => {
     name: 'parley-engine',
   });
   return {
-    post: (msg) => w.postMessage(msg),
+    // a checked spec goes as a Blob of its JSON text (specWire.ts): the page never walks or copies a big spec
+    post: (msg) => w.postMessage(specJobMessage(msg)),
     listen: (onMessage, onError) => {
       w.onmessage = (e: MessageEvent<WorkerResponse>) => onMessage(e.data);
       w.onerror = (e) => {

@@ -296,7 +296,6 @@ export class DocumentsState {
     if (result.ok) {
       this.doc.issues = [];
       this.doc.warnings = result.warnings;
-      this.doc.scenario = result.scenario;
       this.spec = result.spec;
       this.model = result.model;
       if (this.modelVersion === 0) globalThis.performance?.mark?.('parley:model-ready');

@@ -12,8 +12,6 @@ export type Issue = { readonly path: string; readonly message: string };
 export type CheckResult =
   | {
       readonly ok: true;
-      /** The parsed, validated scenario (the model layer's Scenario type). */
-      readonly scenario: unknown;
       readonly spec: ModelSpec;
       readonly model: RuntimeModel;
       readonly warnings: readonly Issue[];

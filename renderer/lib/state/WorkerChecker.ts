@@ -1,9 +1,11 @@
 // Runs scenario checks in a Web Worker, one at a time: a newer check cancels the running one (the worker is
 // terminated and a fresh one started on the next check), so an edit never waits for the check of older text, and
 // the superseded promise rejects with CheckSuperseded (callers drop it: a newer edit wins). Without Worker support
-// (unit tests, Node) it checks inline through `inline`.
+// (unit tests, Node) it checks inline through `inline`. A worker keeps the text of its last request, so an edit
+// crosses as a delta (textDelta.ts), not as a copy of the whole text.
 import type { CheckRequest, CheckResponse } from './check.worker';
 import type { CheckWire } from './checkScenarioText';
+import { textOrDelta } from '../util/textDelta';
 
 export type CheckWorkerLike = {
   postMessage(m: CheckRequest): void;
@@ -42,6 +44,8 @@ export const createWorkerChecker = (
   inline: (text: string, fileName: string) => Promise<CheckWire>,
 ): WorkerChecker => {
   let worker: CheckWorkerLike | null = null;
+  /** The text the current worker holds (its last request), or null. */
+  let held: string | null = null;
   let noWorker = false;
   let started = 0;
   let seq = 0;
@@ -50,6 +54,7 @@ export const createWorkerChecker = (
   const spawn = (): CheckWorkerLike | null => {
     const w = makeWorker();
     if (!w) return null;
+    held = null;
     started += 1;
     w.onmessage = (e) => {
       if (running && e.data.id === running.id) {
@@ -97,7 +102,8 @@ export const createWorkerChecker = (
       const w = worker;
       return new Promise<CheckWire>((ok, fail) => {
         running = { id, ok, fail };
-        w.postMessage({ id, text, fileName });
+        w.postMessage({ id, fileName, ...textOrDelta(held, text) });
+        held = text;
       });
     },
   };

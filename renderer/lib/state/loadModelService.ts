@@ -1,10 +1,12 @@
 // The real ModelService over models/scenario. The model layer (zod + mathjs compiler + the built-in files) is
 // imported lazily on first use, so the app shell paints before mathjs is parsed. Checks (parse, validate, compile:
 // work that grows with the file) run in a Web Worker (WorkerChecker: a newer check cancels a running one); the main
-// thread only instantiates the checked spec (linear, mathjs-free). Formulas are instantiated with the 'closure'
+// thread only parses the spec's JSON text and instantiates it (linear, mathjs-free), and records its wire forms for
+// the engine's workers (simulation/specWire.ts). Formulas are instantiated with the 'closure'
 // backend: the renderer's CSP forbids eval, so we never even probe it (a probe logs a CSP violation).
 import type { Game } from '../../../models/games/Game';
-import type { RuntimeModel } from '../../../models/scenario/RuntimeModel';
+import type { ModelSpec, RuntimeModel } from '../../../models/scenario/RuntimeModel';
+import { rememberSpecWire } from '../simulation/specWire';
 import type { BuiltinInfo, CheckResult, ModelService } from './ModelService';
 import type * as BuiltinsModule from '../../../models/scenario/builtinFiles';
 import type * as ReduceModule from '../../../models/scenario/reduceToGame';
@@ -28,6 +30,9 @@ let playedMod: typeof PlayedModule | null = null;
 /** A tree scenario's round as a GameTree (mathjs-free), for the Tree view: loaded with the first check. */
 let roundTreeMod: typeof RoundTreeModule | null = null;
 let playedTreeMod: typeof PlayedTreeModule | null = null;
+
+/** Yield to the event loop (a macrotask: input and rendering run in between). */
+const nextTask = (): Promise<void> => new Promise((ok) => setTimeout(ok, 0));
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
@@ -72,8 +77,15 @@ export const loadModelService = (
       playedTreeMod ??= await import('../../../models/engine/playedTree');
       if (!r.ok) return r;
       try {
-        const model = instantiate.instantiateModel(r.spec, { backend: 'closure' });
-        return { ok: true, scenario: r.scenario, spec: r.spec, model, warnings: r.warnings };
+        let spec = r.spec;
+        if (r.specText !== null) {
+          spec = JSON.parse(r.specText) as ModelSpec;
+          rememberSpecWire(spec, r.specText, r.specBlob ?? null);
+          await nextTask(); // parsing and instantiating a big spec are two tasks, not one long one
+        }
+        if (!spec) throw new Error('The check answered without a model.');
+        const model = instantiate.instantiateModel(spec, { backend: 'closure' });
+        return { ok: true, spec, model, warnings: r.warnings };
       } catch (e) {
         return { ok: false, issues: [{ path: '', message: e instanceof Error ? e.message : String(e) }] };
       }

@@ -4,7 +4,8 @@ import {
   createWorkerChecker,
   type CheckWorkerLike,
 } from '../../../renderer/lib/state/WorkerChecker';
-import type { CheckRequest, CheckResponse } from '../../../renderer/lib/state/check.worker';
+import type { CheckResponse } from '../../../renderer/lib/state/check.worker';
+import { requestText, type CheckRequest } from '../../../renderer/lib/state/checkRequest';
 import { checkScenarioText, type CheckWire } from '../../../renderer/lib/state/checkScenarioText';
 import { loadModelService } from '../../../renderer/lib/state/loadModelService';
 import { builtinText } from '../../../models/scenario/builtins';
@@ -15,6 +16,8 @@ class FakeWorker implements CheckWorkerLike {
   onerror: ((e: ErrorEvent) => void) | null = null;
   readonly asked: CheckRequest[] = [];
   terminated = false;
+  /** The text of the last request answered (what the real worker keeps). */
+  held: string | null = null;
   postMessage(m: CheckRequest): void {
     this.asked.push(m);
   }
@@ -25,8 +28,9 @@ class FakeWorker implements CheckWorkerLike {
   answer(): void {
     const m = this.asked.at(-1) as CheckRequest;
     if (this.terminated) return;
+    this.held = requestText(this.held, m);
     this.onmessage?.({
-      data: { id: m.id, result: checkScenarioText(m.text, m.fileName) },
+      data: { id: m.id, result: checkScenarioText(this.held, m.fileName) },
     } as MessageEvent<CheckResponse>);
   }
 }

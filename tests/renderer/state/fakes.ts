@@ -64,7 +64,7 @@ export const fakeModelService = (): ModelService & { checks: number } => {
       if (json.bad) return { ok: false, issues: [{ path: 'params[0].value', message: json.bad }] };
       const spec = { ...fakeSpec(json.params ?? []), rounds: { count: json.rounds ?? 1, label: 'month' } };
       const model = { ...spec, spec } as unknown as RuntimeModel;
-      return { ok: true, scenario: json, spec, model, warnings: [] };
+      return { ok: true, spec, model, warnings: [] };
     },
     reduce: (_model: RuntimeModel, at: { params: Readonly<Record<string, number>> }): Game => ({
       title: 'g',
