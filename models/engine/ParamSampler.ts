@@ -13,6 +13,7 @@ import { planCorrelations } from '../random/rankCorrelations';
 import type { QuantileFn } from '../random/quantileFunction';
 import { describeDistribution } from '../random/distributions/distributionFamilies';
 import { parameterDistribution } from '../random/parameterDistribution';
+import { tabulatedQuantile } from '../random/tabulatedQuantile';
 import { RandomStream } from '../random/RandomStream';
 import { PURPOSE, type SeedKey } from '../random/seedKey';
 import type { Distribution } from '../random/Distribution';
@@ -74,7 +75,8 @@ export class ParamSampler {
           `parameter "${p.id}": its uncertainty ${describeDistribution(p.distribution)} cannot be drawn in its range ${min} to ${max}: ${r.message}`,
         );
       }
-      return r.value.quantile;
+      // the table layer over the exact quantile (stated bound: models/random/tabulatedQuantile.ts)
+      return tabulatedQuantile(r.value);
     });
     this.defaults = Float64Array.from(params.map((p) => p.value));
     this.perms = params.map((p, j) =>
