@@ -53,7 +53,11 @@ export type AggregateState = {
 
 const newMoments = (): Moments => ({ n: 0, mean: 0, m2: 0, min: Infinity, max: -Infinity });
 
-export const newAggregate = (s: AggregateShape): AggregateState => {
+/**
+ * A new, empty aggregate. `trials`: how many trials it will hold (a chunk's length), so exact stores are allocated
+ * once at their final size (no growth, no copy when compacted for transfer).
+ */
+export const newAggregate = (s: AggregateShape, trials = 64): AggregateState => {
   const full = s.detail === 'full';
   const R = s.rounds;
   return {
@@ -62,9 +66,10 @@ export const newAggregate = (s: AggregateShape): AggregateState => {
     roundHits: new Float64Array(full ? R * s.outcomes : 0),
     firstRound: new Float64Array(full ? R * s.outcomes : 0),
     moments: Array.from({ length: s.metrics }, newMoments),
-    trialStores: full ? Array.from({ length: s.metrics }, () => newStore(s.exactTrial)) : [],
+    trialStores: full ? Array.from({ length: s.metrics }, () => newStore(s.exactTrial, trials)) : [],
     // One round: the band of round 1 is the trial values themselves (no second copy).
-    bandStores: full && R > 1 ? Array.from({ length: R * s.metrics }, () => newStore(s.exactBands)) : [],
+    bandStores:
+      full && R > 1 ? Array.from({ length: R * s.metrics }, () => newStore(s.exactBands, trials)) : [],
     bandSums: new Float64Array(full && R > 1 ? R * s.metrics : 0),
     profileCounts: new Float64Array(full ? R * s.profiles : 0),
     eqCounts: new Float64Array(full ? R * 3 : 0),

@@ -143,7 +143,7 @@ export const mergeStore = (a: QuantileStoreState, b: QuantileStoreState): void =
 
 /** Trim an exact store to its used length (before sending it across threads). */
 export const compactStore = (s: QuantileStoreState): QuantileStoreState =>
-  s.kind === 'exact' ? { kind: 'exact', values: s.values.slice(0, s.n), n: s.n } : s;
+  s.kind === 'exact' && s.n < s.values.length ? { kind: 'exact', values: s.values.slice(0, s.n), n: s.n } : s;
 
 /**
  * Quantiles at probabilities `ps` (ascending). Exact: linear interpolation between order statistics
