@@ -6,6 +6,7 @@ import {
   exactRoom,
   mergeStore,
   newStore,
+  reserveStore,
   sketchBucket,
   sketchSide,
   type QuantileStoreState,
@@ -189,6 +190,15 @@ const mergeMoments = (m: Moments, o: Moments): void => {
   m.n = n;
   m.min = Math.min(m.min, o.min);
   m.max = Math.max(m.max, o.max);
+};
+
+/**
+ * Room in a's exact stores for `trials` trials in all (the run's merged aggregate: its stores bounded by the run's
+ * exact-value budget): later merges copy each chunk once instead of regrowing by doubling.
+ */
+export const reserveAggregate = (a: AggregateState, trials: number): void => {
+  for (const s of a.trialStores) reserveStore(s, trials);
+  for (const s of a.bandStores) reserveStore(s, trials);
 };
 
 /** Merge b (later trials) into a. Chan et al.'s parallel update for the moments. */
