@@ -5,7 +5,7 @@
 // interpolant of the exact quantile Q at its two ends u_i = i/N and u_{i+1}, with the exact slopes
 // Q'(u) = 1/f(Q(u)) (f the conditioned density). An interval is used only if (a) the interpolant is monotone
 // (Fritsch & Carlson 1980: both slopes ≥ 0 and α² + β² ≤ 9 relative to the secant) and (b) its error against Q at
-// the interval's quarter points is at most TABLE_TOLERANCE/4 · scale (the cubic Hermite error is
+// the interval's midpoint is at most TABLE_TOLERANCE/4 · scale (the cubic Hermite error is
 // ≈ Q''''·t²(1−t)²h⁴/24: largest mid-interval, smooth on an interval this short; the factor 4 is the margin);
 // otherwise that interval (typically the first and last few, where Q is steep) calls Q itself. Intervals are
 // built on first use, each a pure function of (distribution, i), so a draw never depends on which trials came
@@ -47,6 +47,8 @@ type Level = {
    * interval's two nodes are 32 consecutive bytes, a draw touches one cache line)
    */
   readonly nodes: Float64Array;
+  /** known[j]: node j computed. */
+  readonly known: Uint8Array;
   readonly state: Uint8Array;
   readonly subs: (Level | null)[];
 };
@@ -57,6 +59,7 @@ const newLevel = (u0: number, h: number, n: number, depth: number): Level => ({
   n,
   depth,
   nodes: new Float64Array(2 * (n + 1)),
+  known: new Uint8Array(n + 1),
   state: new Uint8Array(n),
   subs: depth < MAX_DEPTH ? new Array<Level | null>(n).fill(null) : [],
 });
@@ -83,31 +86,31 @@ const makeTable = (c: Conditioned): QuantileFn => {
   if (!(scale > 0 && scale < Infinity)) return Q;
   const tol = 0.25 * TABLE_TOLERANCE * scale;
   const pdf = c.pdf;
-  /** Q(u) and Q'(u) (u strictly inside (0, 1); NaN at the ends, which are never tabulated). */
-  const at = (u: number, out: Float64Array): void => {
+  /** Node j of L: Q(u_j) and h·Q'(u_j), u_j = u0 + j·h (exact: a dyadic rational), computed once. */
+  const node = (L: Level, j: number): void => {
+    if (L.known[j]) return;
+    const u = L.u0 + j * L.h;
     const x = u > 0 && u < 1 ? Q(u) : NaN;
-    out[0] = x;
-    out[1] = x === x ? 1 / pdf(x) : NaN;
+    L.nodes[2 * j] = x;
+    L.nodes[2 * j + 1] = x === x ? L.h / pdf(x) : NaN;
+    L.known[j] = 1;
   };
-  const e0 = new Float64Array(2);
-  const e1 = new Float64Array(2);
   const build = (L: Level, i: number): void => {
     const h = L.h;
     const ua = L.u0 + i * h;
-    at(ua, e0);
-    at(ua + h, e1);
-    const x0 = e0[0] as number;
-    const x1 = e1[0] as number;
-    const s0 = h * (e0[1] as number);
-    const s1 = h * (e1[1] as number);
+    node(L, i);
+    node(L, i + 1);
+    const nodes = L.nodes;
+    const x0 = nodes[2 * i] as number;
+    const s0 = nodes[2 * i + 1] as number;
+    const x1 = nodes[2 * i + 2] as number;
+    const s1 = nodes[2 * i + 3] as number;
     const d = x1 - x0;
     let ok = d > 0 && d < Infinity && s0 >= 0 && s1 >= 0 && s0 < Infinity && s1 < Infinity;
     // monotone cubic (Fritsch–Carlson): α² + β² ≤ 9 for the slopes relative to the secant
     if (ok && (s0 / d) * (s0 / d) + (s1 / d) * (s1 / d) > 9) ok = false;
-    for (let k = 1; ok && k <= 3; k++) {
-      const u = ua + 0.25 * k * h;
-      if (!(Math.abs(hermite(x0, s0, x1, s1, 0.25 * k) - Q(u)) <= tol)) ok = false;
-    }
+    // the cubic Hermite error (about Q''''·t²(1−t)²h⁴/24) peaks mid-interval: checked there, with a margin of 4
+    if (ok && !(Math.abs(hermite(x0, s0, x1, s1, 0.5) - Q(ua + 0.5 * h)) <= tol)) ok = false;
     if (!ok) {
       if (L.depth < MAX_DEPTH) {
         L.subs[i] = newLevel(ua, h / SPLIT, SPLIT, L.depth + 1);
@@ -115,11 +118,6 @@ const makeTable = (c: Conditioned): QuantileFn => {
       } else L.state[i] = EXACT;
       return;
     }
-    const nodes = L.nodes;
-    nodes[2 * i] = x0;
-    nodes[2 * i + 1] = s0;
-    nodes[2 * i + 2] = x1;
-    nodes[2 * i + 3] = s1;
     L.state[i] = CUBIC;
   };
   const evaluate = (L: Level, u: number): number => {
