@@ -6,6 +6,7 @@ import {
   exactRoom,
   mergeStore,
   newStore,
+  reserveStore,
   sketchBucket,
   sketchSide,
   type QuantileStoreState,
@@ -53,7 +54,11 @@ export type AggregateState = {
 
 const newMoments = (): Moments => ({ n: 0, mean: 0, m2: 0, min: Infinity, max: -Infinity });
 
-export const newAggregate = (s: AggregateShape): AggregateState => {
+/**
+ * A new, empty aggregate. `trials`: how many trials it will hold (a chunk's length), so exact stores are allocated
+ * once at their final size (no growth, no copy when compacted for transfer).
+ */
+export const newAggregate = (s: AggregateShape, trials = 64): AggregateState => {
   const full = s.detail === 'full';
   const R = s.rounds;
   return {
@@ -62,9 +67,10 @@ export const newAggregate = (s: AggregateShape): AggregateState => {
     roundHits: new Float64Array(full ? R * s.outcomes : 0),
     firstRound: new Float64Array(full ? R * s.outcomes : 0),
     moments: Array.from({ length: s.metrics }, newMoments),
-    trialStores: full ? Array.from({ length: s.metrics }, () => newStore(s.exactTrial)) : [],
+    trialStores: full ? Array.from({ length: s.metrics }, () => newStore(s.exactTrial, trials)) : [],
     // One round: the band of round 1 is the trial values themselves (no second copy).
-    bandStores: full && R > 1 ? Array.from({ length: R * s.metrics }, () => newStore(s.exactBands)) : [],
+    bandStores:
+      full && R > 1 ? Array.from({ length: R * s.metrics }, () => newStore(s.exactBands, trials)) : [],
     bandSums: new Float64Array(full && R > 1 ? R * s.metrics : 0),
     profileCounts: new Float64Array(full ? R * s.profiles : 0),
     eqCounts: new Float64Array(full ? R * 3 : 0),
@@ -184,6 +190,15 @@ const mergeMoments = (m: Moments, o: Moments): void => {
   m.n = n;
   m.min = Math.min(m.min, o.min);
   m.max = Math.max(m.max, o.max);
+};
+
+/**
+ * Room in a's exact stores for `trials` trials in all (the run's merged aggregate: its stores bounded by the run's
+ * exact-value budget): later merges copy each chunk once instead of regrowing by doubling.
+ */
+export const reserveAggregate = (a: AggregateState, trials: number): void => {
+  for (const s of a.trialStores) reserveStore(s, trials);
+  for (const s of a.bandStores) reserveStore(s, trials);
 };
 
 /** Merge b (later trials) into a. Chan et al.'s parallel update for the moments. */

@@ -132,7 +132,9 @@ export class ChunkExecutor {
     const O = this.shape.outcomes;
     const M = this.shape.metrics;
     const P = this.model.params.length;
-    const aggregates: AggregateState[] = Array.from({ length: V }, () => newAggregate(this.shape));
+    const aggregates: AggregateState[] = Array.from({ length: V }, () =>
+      newAggregate(this.shape, end - start),
+    );
     const pairs: PairedDifferences[] | null = job.pairedDifferences
       ? Array.from({ length: V - 1 }, () => newPairedDifferences(O, M))
       : null;

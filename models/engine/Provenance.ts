@@ -8,7 +8,7 @@ import type { ModelSpec } from '../scenario/RuntimeModel';
 import type { Sampler } from './ParamSampler';
 
 /** Bumped when the engine's numbers for the same inputs change (a seed then reproduces only within a version). */
-export const ENGINE_VERSION = 3;
+export const ENGINE_VERSION = 4;
 
 export type ResultKind = 'run' | 'estimate' | 'replay' | 'sweep' | 'compare' | 'sensitivity' | 'game';
 

@@ -117,6 +117,14 @@ export const addValue = (s: QuantileStoreState, x: number): void => {
   else s.zero++;
 };
 
+/** Give an exact store room for `capacity` values in all (merges up to it then never grow it); a sketch: nothing. */
+export const reserveStore = (s: QuantileStoreState, capacity: number): void => {
+  if (s.kind !== 'exact' || s.values.length >= capacity) return;
+  const grown = new Float64Array(capacity);
+  grown.set(s.values.subarray(0, s.n));
+  s.values = grown;
+};
+
 /** Merge `b` into `a` (a comes first in trial order). Both must be of the same kind. */
 export const mergeStore = (a: QuantileStoreState, b: QuantileStoreState): void => {
   if (a.kind === 'exact' && b.kind === 'exact') {
@@ -143,7 +151,7 @@ export const mergeStore = (a: QuantileStoreState, b: QuantileStoreState): void =
 
 /** Trim an exact store to its used length (before sending it across threads). */
 export const compactStore = (s: QuantileStoreState): QuantileStoreState =>
-  s.kind === 'exact' ? { kind: 'exact', values: s.values.slice(0, s.n), n: s.n } : s;
+  s.kind === 'exact' && s.n < s.values.length ? { kind: 'exact', values: s.values.slice(0, s.n), n: s.n } : s;
 
 /**
  * Quantiles at probabilities `ps` (ascending). Exact: linear interpolation between order statistics

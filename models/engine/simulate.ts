@@ -4,6 +4,7 @@
 import {
   mergeAggregate,
   mergePairedDifferences,
+  reserveAggregate,
   type AggregateState,
   type PairedDifferences,
 } from './Aggregate';
@@ -111,6 +112,7 @@ export const simulate = async (
       if (!merged) {
         merged = result;
         aggregates = result.aggregates;
+        if (total > 1) for (const a of aggregates) reserveAggregate(a, job.trials);
         differences = result.pairedDifferences;
       } else {
         result.aggregates.forEach((a, v) => mergeAggregate(aggregates[v] as AggregateState, a));
