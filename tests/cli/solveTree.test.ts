@@ -62,6 +62,23 @@ describe('parley solve FILE.efg', () => {
     );
   });
 
+  it('--format efg with many equilibria (a comment over 1,000 characters) reads back into Parley', async () => {
+    // Found by the Gambit cross-check (scripts/efgCrossCheck): the equilibria listed in the comment made the file
+    // longer than the label limit, and Parley refused its own output.
+    const many = join(tmp, 'many.efg');
+    const acts = Array.from({ length: 40 }, (_, k) => `"a${k}"`).join(' ');
+    const leaves = Array.from({ length: 40 }, (_, k) => `t "" ${k + 1} "o${k}" { 1 0 }\n`).join('');
+    writeFileSync(many, `EFG 2 R "ties" { "A" "B" }\n""\np "" 1 1 "" { ${acts} } 0\n${leaves}`);
+    const r = await runCli(['solve', many, '--method', 'pure', '--format', 'efg']);
+    expect(r.code).toBe(0);
+    const written = join(tmp, 'many-out.efg');
+    writeFileSync(written, r.stdout);
+    const back = await runCli(['solve', written, '--method', 'pure', '--format', 'json']);
+    expect(back.stderr).toBe('');
+    expect(back.code).toBe(0);
+    expect((JSON.parse(back.stdout) as { equilibria: unknown[] }).equilibria.length).toBe(40);
+  });
+
   it('bad input: one line naming the file and line, exit 1; wrong methods and options: usage errors', async () => {
     const bad = join(tmp, 'bad.efg');
     writeFileSync(bad, 'EFG 2 R "t" { "A" }\n""\np "" 1 1 "" { "a" "b" } 0\nt "" 0\n');

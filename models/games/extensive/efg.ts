@@ -34,7 +34,11 @@ export const EFG_LIMITS = {
   nodes: 200_000,
   /** Players. */
   players: 64,
-  /** Characters in a label (title, player, node, information set, action, outcome). */
+  /**
+   * Characters in a label (title, player, node, information set, action, outcome). The game's comment is free text
+   * (Gambit's catalog has comments of thousands of characters, and `solve --format efg` lists the equilibria there):
+   * it is bounded only by the size of the file.
+   */
   labelLength: 1_000,
   /** Digits of a number's exact numerator or denominator (so 10,000-digit fractions and 5e-99154 are refused). */
   digits: 400,
@@ -82,10 +86,10 @@ export const readEfg = (text: string, file = 'game.efg'): GameTree => {
   };
   const fail = (t: GambitToken, expected: string): never =>
     failAt(t, `expected ${expected} but found ${describeGambitToken(t)}`);
-  const string = (what: string): string => {
+  const string = (what: string, limited = true): string => {
     const t = next();
     if (t.kind !== 'string') fail(t, what);
-    if (t.text.length > EFG_LIMITS.labelLength) {
+    if (limited && t.text.length > EFG_LIMITS.labelLength) {
       failAt(
         t,
         `${what.replace(/^an? /, 'the ')} is longer than the limit of ${EFG_LIMITS.labelLength} characters`,
@@ -147,7 +151,7 @@ export const readEfg = (text: string, file = 'game.efg'): GameTree => {
   const closePlayers = next();
   if (closePlayers.kind !== '}') fail(closePlayers, 'a quoted player name or "}"');
   if (players.length === 0) failAt(closePlayers, 'the game has no players');
-  const comment = peek().kind === 'string' ? string('a quoted comment') : '';
+  const comment = peek().kind === 'string' ? string('a quoted comment', false) : '';
 
   const b = new TreeBuilder(title, comment, players);
   // Outcome after a node's move data: a number, then optionally its label and payoffs.
@@ -305,8 +309,10 @@ export const gambitLabel = (s: string): string => {
 export type WriteEfgOptions = {
   /**
    * Rewrite player, information set, action, outcome and node labels into labels Gambit 16.7 accepts (gambitLabel;
-   * non-empty node labels made unique with a `_2`, `_3` … suffix, as Gambit requires). Default false: labels are
-   * written as they are, so that readEfg(writeEfg(t)) is t.
+   * as Gambit requires (games/game.h), non-empty node labels made unique in the game and non-empty information-set
+   * labels unique per player (chance counting as one) with a `_2`, `_3` … suffix, and a player called "Chance",
+   * Gambit's reserved name, renamed `Chance_2`). Default false: labels are written as they are, so that
+   * readEfg(writeEfg(t)) is t.
    */
   readonly gambitLabels?: boolean;
 };
@@ -318,21 +324,31 @@ export type WriteEfgOptions = {
  */
 export const writeEfg = (tree: GameTree, opts: WriteEfgOptions = {}): string => {
   const fix = opts.gambitLabels ? gambitLabel : (s: string): string => s;
-  const seenNodes = new Map<string, number>();
-  const nodeLabel = (s: string): string => {
-    if (!opts.gambitLabels) return s;
-    const base = fix(s);
-    if (base === '') return base;
-    const n = (seenNodes.get(base) ?? 0) + 1;
-    seenNodes.set(base, n);
-    return n === 1 ? base : `${base}_${n}`;
+  /** A labeller that makes non-empty labels unique within one scope (Gambit's rule), suffixing `_2`, `_3` …. */
+  const uniqueIn = (): ((s: string) => string) => {
+    const used = new Set<string>();
+    return (s: string): string => {
+      const base = fix(s);
+      if (!opts.gambitLabels || base === '') return base;
+      let label = base;
+      for (let n = 2; used.has(label); n++) label = `${base}_${n}`;
+      used.add(label);
+      return label;
+    };
   };
+  const nodeLabel = uniqueIn();
   const q = (s: string): string => quote(fix(s));
-  const lines = [
-    `EFG 2 R ${quote(tree.title)} { ${tree.players.map(q).join(' ')} }`,
-    quote(tree.comment),
-    '',
-  ];
+  // Information-set labels: unique per player (chance sets as one more player), fixed once per set.
+  const setLabels = tree.infosets.map((sets) => {
+    const label = uniqueIn();
+    return sets.map((s) => label(s.label));
+  });
+  const chanceLabel = uniqueIn();
+  const chanceLabels = tree.chance.map((s) => chanceLabel(s.label));
+  const playerLabel = uniqueIn();
+  if (opts.gambitLabels) playerLabel('Chance'); // Gambit's reserved name for the chance player
+  const players = tree.players.map((p) => (opts.gambitLabels ? playerLabel(p) : p));
+  const lines = [`EFG 2 R ${quote(tree.title)} { ${players.map(quote).join(' ')} }`, quote(tree.comment), ''];
   const outcomeText = (node: TreeNode): string => {
     if (node.outcome < 0) return '0';
     const o = tree.outcomes[node.outcome];
@@ -349,13 +365,13 @@ export const writeEfg = (tree: GameTree, opts: WriteEfgOptions = {}): string => 
         .map((a, k) => `${q(a)} ${numberText(s.exactProbs?.[k], s.probs[k] as number)}`)
         .join(' ');
       lines.push(
-        `c ${quote(nodeLabel(node.label))} ${s.number} ${q(s.label)} { ${acts} } ${outcomeText(node)}`,
+        `c ${quote(nodeLabel(node.label))} ${s.number} ${quote(chanceLabels[node.infoset] ?? '')} { ${acts} } ${outcomeText(node)}`,
       );
     } else {
       const s = tree.infosets[node.player]?.[node.infoset];
       if (!s) continue;
       lines.push(
-        `p ${quote(nodeLabel(node.label))} ${node.player + 1} ${s.number} ${q(s.label)} { ${s.actions.map(q).join(' ')} } ${outcomeText(node)}`,
+        `p ${quote(nodeLabel(node.label))} ${node.player + 1} ${s.number} ${quote(setLabels[node.player]?.[node.infoset] ?? '')} { ${s.actions.map(q).join(' ')} } ${outcomeText(node)}`,
       );
     }
   }

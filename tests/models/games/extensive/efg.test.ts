@@ -128,6 +128,19 @@ t "" 3 "" { 0, 0 }
     );
   });
 
+  it('reads a long game comment (Gambit catalog files have comments of thousands of characters)', () => {
+    // Shaped like Gambit's catalog/conf/itcs/jakobsen2016/fig3.efg, which Parley refused (found by
+    // scripts/efgCrossCheck): the comment is free text, bounded only by the file size limit, not a label.
+    const comment = `An example from :cite:p:\`JakSorCon16\` ${'illustrating an onion routing game. '.repeat(60)}`;
+    const t = readEfg(`EFG 2 R "t" { "A" }\n"${comment}"\np "" 1 1 "" { "a" "b" } 0\nt "" 0\nt "" 0\n`);
+    expect(t.comment).toBe(comment);
+    expect(readEfg(writeEfg(t)).comment).toBe(comment);
+    // Labels keep their limit.
+    expect(errorOf(`${H}p "${'x'.repeat(1001)}" 1 1 "" { "a" } 0\nt "" 0\n`)).toBe(
+      'h.efg:3: the quoted node label is longer than the limit of 1000 characters',
+    );
+  });
+
   it('reads every fixture (the classics, Gambit samples, random trees)', () => {
     for (const f of allFixtures()) expect(() => fixtureTree(f), f).not.toThrow();
   });
@@ -184,5 +197,29 @@ describe('writeEfg', () => {
     expect(w).toContain('{ "A" }');
     expect(w).toContain('t "n_2" 0');
     expect(w).toContain('t "n_3" 0');
+  });
+
+  it('gambitLabels makes information-set labels unique per player and renames a player called "Chance"', () => {
+    // Gambit 16.7 refuses "Infoset label must be unique for the player" (chance sets too) and "Player label must not
+    // be the reserved chance player label"; Parley reads such files, so its Gambit output must rename (found by
+    // scripts/efgCrossCheck on random trees).
+    const t = readEfg(
+      `EFG 2 R "t" { "Chance" "B" }\n""\n` +
+        `c "" 1 "I" { "h" 1/2 "t" 1/2 } 0\n` +
+        `c "" 2 "I" { "h" 1/2 "t" 1/2 } 0\n` +
+        `p "" 1 1 "I" { "a" "b" } 0\nt "" 0\nt "" 0\n` +
+        `p "" 1 1 "I" { "a" "b" } 0\nt "" 0\nt "" 0\n` +
+        `p "" 1 2 "I" { "a" "b" } 0\n` +
+        `p "" 2 1 "I" { "c" "d" } 0\nt "" 0\nt "" 0\nt "" 0\n`,
+    );
+    const w = writeEfg(t, { gambitLabels: true });
+    const back = readEfg(w);
+    expect(back.players).toEqual(['Chance_2', 'B']);
+    expect(back.infosets[0]?.map((s) => s.label)).toEqual(['I', 'I_2']);
+    expect(back.infosets[1]?.map((s) => s.label)).toEqual(['I']);
+    expect(back.chance.map((s) => s.label)).toEqual(['I', 'I_2']);
+    // A member node repeats its set's label, the same one each time.
+    expect(w.match(/p "" 1 1 "I" /g)?.length).toBe(2);
+    expect(writeEfg(back, { gambitLabels: true })).toBe(w);
   });
 });
