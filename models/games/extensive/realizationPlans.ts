@@ -87,19 +87,29 @@ export const mixedToRealization = <T>(
   return x;
 };
 
-/** The mixed strategy over reduced strategies of behaviour rows: μ(s) = Π over sets s specifies of β(s(I) | I). */
+/**
+ * The mixed strategy over reduced strategies of behaviour rows: μ(s) = Π over sets s specifies of β(s(I) | I).
+ * A zero row (an unspecified set, see the file comment) counts as its first action: where the player's own choices
+ * exclude the set, the strategies specifying it already weigh 0; where only a chance move of probability 0 leads
+ * there, every completion gives the same payoffs, and a zero factor would make the whole mixed strategy 0.
+ */
 export const behaviourToMixed = <T>(
   strategies: readonly ReducedStrategy[],
   rows: readonly (readonly T[])[],
   field: NumField<T>,
-): T[] =>
-  strategies.map((s) => {
+): T[] => {
+  const unspecified = rows.map((row) => row.every((v) => field.isZero(v)));
+  return strategies.map((s) => {
     let w = field.one;
     s.choice.forEach((a, I) => {
-      if (a >= 0) w = field.mul(w, (rows[I] as readonly T[])[a] as T);
+      if (a < 0) return;
+      if (unspecified[I]) {
+        if (a > 0) w = field.zero;
+      } else w = field.mul(w, (rows[I] as readonly T[])[a] as T);
     });
     return w;
   });
+};
 
 const isExactProfile = (profile: readonly (readonly Num[])[]): boolean =>
   profile.every((row) => row.every((v) => v instanceof Rational));
