@@ -6,6 +6,7 @@ import { makeEquilibrium, type Equilibrium } from './Equilibrium';
 import { profileOf } from './makeGame';
 import { FloatGame } from './kernels/FloatGame';
 import { enumPure } from './kernels/enumPure';
+import { SolverLimitError } from './SolverLimitError';
 
 const pureIndicesExact = (game: Game, exact: readonly (readonly Rational[])[]): number[] => {
   const counts = game.strategies.map((s) => s.length);
@@ -44,13 +45,28 @@ const pureIndicesFloat = (game: Game): number[] => {
 };
 
 /**
+ * Most verification work of one call, in (equilibrium × Σ strategies) units: each equilibrium found is verified
+ * against every unilateral deviation, so a game of thousands of tied strategies (thousands of equilibria) would
+ * otherwise verify for minutes. Over it, SolverLimitError before any verification.
+ */
+export const MAX_PURE_VERIFY_WORK = 20_000_000;
+
+/**
  * Every pure-strategy Nash equilibrium (verified; Nash 1951's definition checked profile by profile, as Gambit's
- * enumpure), in Gambit profile order. Work O(profiles × players) (each player's best responses are found once per
- * line of profiles). Shapes: N players; each profile[player] is a unit vector.
+ * enumpure), in Gambit profile order. Work O(profiles × players) to find them (each player's best responses are
+ * found once per line of profiles), plus O(equilibria × Σ strategies) to verify them, bounded by
+ * MAX_PURE_VERIFY_WORK (SolverLimitError). Shapes: N players; each profile[player] is a unit vector.
  */
 export const pureEquilibria = (game: Game): Equilibrium[] => {
   const counts = game.strategies.map((s) => s.length);
   const indices = game.exact ? pureIndicesExact(game, game.exact) : pureIndicesFloat(game);
+  const work = indices.length * counts.reduce((a, b) => a + b, 0);
+  if (work > MAX_PURE_VERIFY_WORK) {
+    throw new SolverLimitError(
+      'enumpure',
+      `verifying its ${indices.length} pure equilibria needs ${work} steps (the limit is ${MAX_PURE_VERIFY_WORK})`,
+    );
+  }
   return indices.map((i) => {
     const prof = profileOf(game, i);
     const profile = counts.map((c, p) =>

@@ -3,6 +3,7 @@
 import { enumMixed } from '../enumMixed';
 import type { Equilibrium } from '../Equilibrium';
 import { pureEquilibria } from '../pureEquilibria';
+import { SolverLimitError } from '../SolverLimitError';
 import type { GameTree } from './GameTree';
 import { mixedToBehaviour } from './realizationPlans';
 import { reducedStrategicForm, type ReducedFormOptions } from './reducedStrategicForm';
@@ -11,6 +12,13 @@ import { makeTreeEquilibrium, type TreeEquilibrium } from './verifyBehaviour';
 const keyOf = (e: TreeEquilibrium): string =>
   e.behaviour.map((sets) => sets.map((row) => row.map(String).join(',')).join(';')).join('|');
 
+/**
+ * Most verification work of one solve, in (equilibrium × (tree nodes + reduced-form profiles) × players) units:
+ * every answer is verified on the tree and on the reduced form, so a tree with thousands of tied pure equilibria
+ * (one node with 8,000 equal actions) would otherwise verify for minutes.
+ */
+export const MAX_TREE_VERIFY_WORK = 50_000_000;
+
 /** Translate strategic-form equilibria of the reduced form to verified behaviour profiles, merging duplicates. */
 const translate = (
   tree: GameTree,
@@ -18,6 +26,14 @@ const translate = (
   method: string,
   eqs: readonly Equilibrium[],
 ): TreeEquilibrium[] => {
+  const profiles = form.strategies.reduce((n, list) => n * list.length, 1);
+  const work = eqs.length * (tree.nodes.length + profiles) * tree.players.length;
+  if (work > MAX_TREE_VERIFY_WORK) {
+    throw new SolverLimitError(
+      method,
+      `verifying its ${eqs.length} equilibria needs ${work} steps (the limit is ${MAX_TREE_VERIFY_WORK})`,
+    );
+  }
   const seen = new Set<string>();
   const out: TreeEquilibrium[] = [];
   for (const e of eqs) {
