@@ -1,18 +1,8 @@
 // An export must never replace a file the command reads: `run copy.parley.json --out copy.parley.json` (or an --out
 // whose .json sidecar is the scenario) is refused before any work, instead of overwriting the scenario with CSV.
-import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { fileIdentity as identity } from '../../node/files/fileIdentity';
 import { UsageError } from './args';
-
-/** The (device, inode) of an existing file, following symbolic links; null when there is none. */
-const identity = (path: string): string | null => {
-  try {
-    const s = statSync(path, { bigint: true });
-    return `${s.dev}:${s.ino}`;
-  } catch {
-    return null;
-  }
-};
 
 /**
  * Throws a UsageError when an output is an input: the same path, or the same file reached through a symbolic or

@@ -5,10 +5,15 @@ import { basename } from 'node:path';
 import type { ExportBegin, ExportKind, SaveResult } from '../../api/ParleyApi';
 import { AtomicFileWriter, describeFsError, type AtomicFs } from '../../node/files/atomicWrite';
 
+/** Thrown by `chooseTarget` when the chosen file must not be replaced (it is a scenario Parley opened or saved): the
+ * export is refused with this message and nothing is written. */
+export class ExportTargetRefused extends Error {}
+
 export type ExportDeps = {
   readonly fs: AtomicFs;
   readonly randomId: () => string;
-  /** Native save dialog for this kind of export; null when canceled. */
+  /** Native save dialog for this kind of export; null when canceled; throws ExportTargetRefused for a file an export
+   * must not replace. */
   readonly chooseTarget: (kind: ExportKind, suggestedName: string) => Promise<string | null>;
   /** At most this many exports open at once (default 4). */
   readonly maxOpen?: number;
@@ -38,7 +43,13 @@ export class ExportSessions {
     if (this.sessions.size >= (this.deps.maxOpen ?? 4)) {
       return { ok: false, canceled: false, error: 'Too many exports are in progress; finish one first.' };
     }
-    const target = await this.deps.chooseTarget(request.kind, request.suggestedName);
+    let target: string | null;
+    try {
+      target = await this.deps.chooseTarget(request.kind, request.suggestedName);
+    } catch (error) {
+      if (error instanceof ExportTargetRefused) return { ok: false, canceled: false, error: error.message };
+      throw error;
+    }
     if (target === null) return { ok: false, canceled: true, error: null };
     const id = this.deps.randomId();
     let writer: AtomicFileWriter;

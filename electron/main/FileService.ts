@@ -5,7 +5,9 @@ import { INPUT_LIMITS } from '../../models/text/inputLimits';
 import { basename, dirname, join } from 'node:path';
 import type { ExportKind, OpenResult, SaveResult } from '../../api/ParleyApi';
 import { describeFsError, errorCode, writeFileAtomic, type AtomicFs } from '../../node/files/atomicWrite';
+import { isSameFile } from '../../node/files/fileIdentity';
 import { readTextFile, TextFileError } from '../../node/files/readTextFile';
+import { ExportTargetRefused } from './ExportSessions';
 import type { RecentFiles } from './RecentFiles';
 
 export const SCENARIO_EXTENSION = '.parley.json';
@@ -155,10 +157,19 @@ export class FileService {
     return { ok: true, path: target, name: basename(target) };
   }
 
-  /** Save dialog for an export; the chosen path gets the kind's extension. */
+  /** Save dialog for an export; the chosen path gets the kind's extension. Throws ExportTargetRefused when it is a
+   * scenario file the user opened or saved (this session, the command line or the recent list), reached by any
+   * spelling or link: the native dialog's "Replace?" does not say that the file is the scenario. */
   async chooseExportTarget(kind: ExportKind, suggestedName: string): Promise<string | null> {
     const target = await this.chooseSavePath(join(this.lastDir, suggestedName), kind);
-    if (target !== null) this.lastDir = dirname(target);
+    if (target === null) return null;
+    this.lastDir = dirname(target);
+    const scenarios = [...this.granted, ...this.deps.recent.list().map((f) => f.path)];
+    const scenario = scenarios.find((path) => isSameFile(path, target));
+    if (scenario !== undefined)
+      throw new ExportTargetRefused(
+        `Cannot export to ${target}: it is the scenario file ${scenario}, which this export would replace; choose another file.`,
+      );
     return target;
   }
 

@@ -101,3 +101,57 @@ describe.runIf(process.platform !== 'win32')('saving and exporting through a sym
     expect(await listDir(h.docs)).toEqual(['results.csv']);
   });
 });
+
+describe.runIf(process.platform !== 'win32')(
+  'an export never replaces a scenario file the user opened or saved',
+  () => {
+    const scenarioText = '{"format":"parley.scenario/2"}';
+
+    it.each([
+      ['the same path', (docs: string) => join(docs, 'm.parley.json')],
+      ['another spelling', (docs: string) => join(docs, 'sub', '..', 'm.parley.json')],
+      ['a symbolic link', (docs: string) => join(docs, 'link.json')],
+      ['a hard link', (docs: string) => join(docs, 'hard.json')],
+    ])(
+      'refused through %s, with a message naming both paths; the scenario is untouched',
+      async (_how, pick) => {
+        const h = await makeHarness();
+        const scenario = join(h.docs, 'm.parley.json');
+        await fsp.writeFile(scenario, scenarioText);
+        await fsp.mkdir(join(h.docs, 'sub'));
+        await fsp.symlink(scenario, join(h.docs, 'link.json'));
+        await fsp.link(scenario, join(h.docs, 'hard.json'));
+        expect((await h.files.openPath(scenario)).ok).toBe(true);
+        const sessions = new ExportSessions({
+          fs: realFs,
+          randomId: uuid,
+          chooseTarget: (kind, name) => h.files.chooseExportTarget(kind, name),
+        });
+        h.dialogs.nextSave = pick(h.docs);
+        h.dialogs.nextConfirm = true;
+        const begin = await sessions.begin({ kind: 'json', suggestedName: 'results.json' });
+        expect(begin).toEqual({
+          ok: false,
+          canceled: false,
+          error: expect.stringMatching(
+            /^Cannot export to .*: it is the scenario file .*m\.parley\.json, which this export would replace; choose another file\.$/,
+          ),
+        });
+        expect(await fsp.readFile(scenario, 'utf8')).toBe(scenarioText);
+        expect(sessions.openCount).toBe(0);
+      },
+    );
+
+    it('a scenario from the recent list counts too; any other file exports as before', async () => {
+      const h = await makeHarness();
+      const old = join(h.docs, 'old.parley.json');
+      await fsp.writeFile(old, scenarioText);
+      await h.recent.add(old);
+      h.dialogs.nextSave = old;
+      await expect(h.files.chooseExportTarget('json', 'x.json')).rejects.toThrow(/it is the scenario file/);
+      h.dialogs.nextSave = join(h.docs, 'results.csv');
+      await expect(h.files.chooseExportTarget('csv', 'x.csv')).resolves.toBe(join(h.docs, 'results.csv'));
+      expect(await fsp.readFile(old, 'utf8')).toBe(scenarioText);
+    });
+  },
+);
