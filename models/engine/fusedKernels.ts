@@ -26,6 +26,8 @@ export type FusedKernels = {
    * an unclamped value is not finite.
    */
   readonly initial: (env: Float64Array) => boolean;
+  /** out[0] = event e's probability formula (raw: unchecked, unclamped). Written, not returned: no boxed double. */
+  readonly eventProbability: (env: Float64Array, e: number, out: Float64Array) => void;
 };
 
 /** Largest game table fused into one function (profiles × actors payoff expressions). */
@@ -101,7 +103,14 @@ export const fuseKernels = (spec: ModelSpec): FusedKernels | null => {
       ),
       'return z === 0;',
     ];
+    const eventProbability = [
+      'switch (e) {',
+      ...spec.events.map((ev, e) => `case ${e}: out[0] = ${js(ev.probability)}; return;`),
+      '}',
+      'out[0] = NaN;',
+    ];
     return {
+      eventProbability: make(['env', 'e', 'out'], eventProbability.join('\n')),
       game: make(['env', 'pay'], gameLines.join('\n')),
       derived: make(['env'], derived.join('\n')),
       record: make(['env', 'out'], record.join('\n')),
