@@ -68,6 +68,27 @@ const built = new WeakMap<Conditioned, QuantileFn>();
 const shares = new WeakMap<QuantileFn, () => number>();
 
 /**
+ * A quantile function applied to a strided column of uniforms in one call: out[at] = q(u[at]) for
+ * at = offset, offset + stride, … (count values). The same numbers as `count` calls of q, without a call per draw
+ * (a double returned from a call that is not inlined is boxed: one allocation per draw).
+ */
+export type QuantileColumnFn = (
+  u: Float64Array,
+  out: Float64Array,
+  offset: number,
+  stride: number,
+  count: number,
+) => void;
+const columns = new WeakMap<QuantileFn, QuantileColumnFn>();
+
+/** The column form of q (a tabulated quantile's own table loop; any other function: a loop calling q). */
+export const quantileColumn = (q: QuantileFn): QuantileColumnFn =>
+  columns.get(q) ??
+  ((u, out, offset, stride, count) => {
+    for (let k = 0, at = offset; k < count; k++, at += stride) out[at] = q(u[at] as number);
+  });
+
+/**
  * The tabulated quantile of c (see the file comment for the method and the bound): u in (0, 1) → value,
  * non-decreasing. Cached per Conditioned object, so runs of the same parameter distribution share the table.
  */
@@ -144,7 +165,26 @@ const makeTable = (c: Conditioned): QuantileFn => {
     const o = 2 * i;
     return hermite(nd[o] as number, nd[o + 1] as number, nd[o + 2] as number, nd[o + 3] as number, t - i);
   };
+  // fn over a column: fn's fast path inline (the same arithmetic), fn itself for the other intervals
+  const column: QuantileColumnFn = (u, out, offset, stride, count) => {
+    for (let k = 0, at = offset; k < count; k++, at += stride) {
+      const x = u[at] as number;
+      const t = x * N;
+      const i = Math.floor(t);
+      if (i >= 0 && i < N && state[i] === CUBIC) {
+        const o = 2 * i;
+        out[at] = hermite(
+          nd[o] as number,
+          nd[o + 1] as number,
+          nd[o + 2] as number,
+          nd[o + 3] as number,
+          t - i,
+        );
+      } else out[at] = fn(x);
+    }
+  };
   shares.set(fn, () => cubicShare(top, build));
+  columns.set(fn, column);
   return fn;
 };
 
