@@ -309,7 +309,8 @@ export class TrialSimulator {
     this.resetBeliefs();
     this.currentTrial = 0;
     this.currentRound = 1;
-    this.choose(1, u);
+    this.strategic.uniform[0] = u;
+    this.choose(1);
     return {
       mix: this.mix.slice(),
       eqType: this.record.eqType[0] as number,
@@ -436,7 +437,8 @@ export class TrialSimulator {
     }
   }
 
-  private choose(r: number, uSelect: number): void {
+  /** The round's strategies; the selection uniform is in strategic.uniform[0] (set by the caller, not boxed). */
+  private choose(r: number): void {
     const g = this.game;
     const n = this.n;
     const mix = this.mix;
@@ -467,7 +469,7 @@ export class TrialSimulator {
     }
     // The nash and logit actors.
     const sf = this.strategic;
-    const status = sf.play(uSelect);
+    const status = sf.playCurrent();
     if (status === PLAY_FAILED_EQUILIBRIUM) this.notFound('an equilibrium', this.model.selection);
     if (status === PLAY_FAILED_LOGIT) this.notFound('the logit QRE', `λ = ${sf.logitLambda}`);
     rec.eqType[r - 1] = sf.eqType;
@@ -522,7 +524,8 @@ export class TrialSimulator {
       tree.setDrawn(this.env, rec.chance, (r - 1) * tree.chanceCount);
       return;
     }
-    this.choose(r, uSelect);
+    this.strategic.uniform[0] = uSelect;
+    this.choose(r);
     if (tree) {
       tree.drawChance();
       tree.setDrawn(this.env, rec.chance, (r - 1) * tree.chanceCount);
