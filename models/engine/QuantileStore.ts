@@ -91,9 +91,18 @@ export const sketchBucket = (x: number): number => {
 /** Count one value of side `side` and bucket `bucket` (from sketchSide/sketchBucket): what addValue does. */
 export const addToSketch = (s: SketchStoreState, side: number, bucket: number): void => {
   s.n++;
-  if (side > 0) addBucket(s, 'pos', bucket, 1);
-  else if (side < 0) addBucket(s, 'neg', bucket, 1);
-  else s.zero++;
+  // a bucket inside the side's array is counted in place (no keyed property access); else addBucket grows it
+  if (side > 0) {
+    const arr = s.pos;
+    const k = bucket - s.posOffset;
+    if (k >= 0 && k < arr.length) arr[k] = (arr[k] as number) + 1;
+    else addBucket(s, 'pos', bucket, 1);
+  } else if (side < 0) {
+    const arr = s.neg;
+    const k = bucket - s.negOffset;
+    if (k >= 0 && k < arr.length) arr[k] = (arr[k] as number) + 1;
+    else addBucket(s, 'neg', bucket, 1);
+  } else s.zero++;
 };
 
 /** The values array of an exact store with room for one more (grown as addValue grows it); then values[s.n++] = x. */
