@@ -40,6 +40,8 @@ const SPLIT_UP = 3;
 type Level = {
   readonly u0: number;
   readonly h: number;
+  /** 1 / h: h is a power of 2 (N and SPLIT are), so (u − u0) · inv is exactly (u − u0) / h, without a division. */
+  readonly inv: number;
   readonly n: number;
   readonly depth: number;
   /**
@@ -56,6 +58,7 @@ type Level = {
 const newLevel = (u0: number, h: number, n: number, depth: number): Level => ({
   u0,
   h,
+  inv: 1 / h,
   n,
   depth,
   nodes: new Float64Array(2 * (n + 1)),
@@ -142,7 +145,7 @@ const makeTable = (c: Conditioned): QuantileFn => {
     L.state[i] = CUBIC;
   };
   const evaluate = (L: Level, u: number): number => {
-    const t = (u - L.u0) / L.h;
+    const t = (u - L.u0) * L.inv;
     let i = Math.floor(t);
     if (i >= L.n) i = L.n - 1;
     if (!(i >= 0)) return Q(u);
