@@ -25,9 +25,50 @@ export type SketchStoreState = {
 };
 export type QuantileStoreState = ExactStoreState | SketchStoreState;
 
+// Exact stores' value arrays are reused, by length, once a run is done with them (releaseStore). Touching freshly
+// allocated memory costs a page fault per 4 KiB — tens of µs on a virtual machine, i.e. several ns per value
+// stored, more than the trial loop spends per value — and a run allocates its exact stores three times over (per
+// chunk, the run's merged store, the copy its quantiles are selected in). Bounded to POOL_LIMIT values in all;
+// arrays shorter than POOL_MIN are left to the allocator. Contents are stale: a store reads only values[0, n).
+const POOL_MIN = 1024;
+const POOL_LIMIT = 8_000_000;
+const pool = new Map<number, Float64Array[]>();
+let pooled = 0;
+
+/** A Float64Array of exactly `length` values (stale contents), from the pool when one is there. */
+const takeValues = (length: number): Float64Array => {
+  const v = pool.get(length)?.pop();
+  if (v) {
+    pooled -= length;
+    return v;
+  }
+  return new Float64Array(length);
+};
+
+const giveValues = (v: Float64Array): void => {
+  if (v.length < POOL_MIN || pooled + v.length > POOL_LIMIT) return;
+  const list = pool.get(v.length);
+  if (list) list.push(v);
+  else pool.set(v.length, [v]);
+  pooled += v.length;
+};
+
+/**
+ * The caller is done with s: an exact store's array goes back to the pool and s is left empty (n = 0, so any later
+ * use sees no values rather than another store's). Only for stores nothing else references.
+ */
+export const releaseStore = (s: QuantileStoreState): void => {
+  if (s.kind !== 'exact') return;
+  const v = s.values;
+  s.values = new Float64Array(0);
+  s.n = 0;
+  // a view on a bigger buffer (compactStore's slice is a copy, never a view) is not pooled
+  if (v.byteOffset === 0 && v.byteLength === v.buffer.byteLength) giveValues(v);
+};
+
 export const newStore = (exact: boolean, capacity = 64): QuantileStoreState =>
   exact
-    ? { kind: 'exact', values: new Float64Array(capacity), n: 0 }
+    ? { kind: 'exact', values: takeValues(capacity), n: 0 }
     : {
         kind: 'sketch',
         n: 0,
@@ -129,9 +170,11 @@ export const addValue = (s: QuantileStoreState, x: number): void => {
 /** Give an exact store room for `capacity` values in all (merges up to it then never grow it); a sketch: nothing. */
 export const reserveStore = (s: QuantileStoreState, capacity: number): void => {
   if (s.kind !== 'exact' || s.values.length >= capacity) return;
-  const grown = new Float64Array(capacity);
-  grown.set(s.values.subarray(0, s.n));
+  const grown = takeValues(capacity);
+  const old = s.values;
+  grown.set(old.subarray(0, s.n));
   s.values = grown;
+  if (old.byteOffset === 0 && old.byteLength === old.buffer.byteLength) giveValues(old);
 };
 
 /** Merge `b` into `a` (a comes first in trial order). Both must be of the same kind. */
@@ -181,8 +224,9 @@ export const storeQuantiles = (s: QuantileStoreState, ps: readonly number[]): nu
         return c + (h - Math.floor(h)) * (c - c);
       });
     }
-    // Order statistics by successive quickselects (expected O(n)) instead of a full sort.
-    const v = s.values.slice(0, s.n);
+    // Order statistics by successive quickselects (expected O(n)) instead of a full sort, in a pooled copy.
+    const v = takeValues(s.n);
+    v.set(s.values.subarray(0, s.n));
     const ranks = [
       ...new Set(
         ps.flatMap((p) => {
@@ -207,6 +251,7 @@ export const storeQuantiles = (s: QuantileStoreState, ps: readonly number[]): nu
       last = r;
       from = r + 1 < s.n ? r + 1 : r;
     }
+    giveValues(v);
     return ps.map((p) => {
       const h = (s.n - 1) * p;
       const lo = Math.floor(h);
