@@ -28,28 +28,42 @@ export type QuantileStoreState = ExactStoreState | SketchStoreState;
 // Exact stores' value arrays are reused, by length, once a run is done with them (releaseStore). Touching freshly
 // allocated memory costs a page fault per 4 KiB — tens of µs on a virtual machine, i.e. several ns per value
 // stored, more than the trial loop spends per value — and a run allocates its exact stores three times over (per
-// chunk, the run's merged store, the copy its quantiles are selected in). Bounded to POOL_LIMIT values in all;
-// arrays shorter than POOL_MIN are left to the allocator. Contents are stale: a store reads only values[0, n).
+// chunk, the run's merged store, the copy its quantiles are selected in). Bounded to POOL_LIMIT values in all (the
+// exact-value budget of a run, EXACT_VALUE_BUDGET in makeJob.ts), the oldest dropped first; arrays shorter than
+// POOL_MIN are left to the allocator. Contents are stale: a store reads only values[0, n).
 const POOL_MIN = 1024;
-const POOL_LIMIT = 8_000_000;
+const POOL_LIMIT = 2_000_000;
 const pool = new Map<number, Float64Array[]>();
+/** The pooled arrays, oldest first. */
+const pooledOrder: Float64Array[] = [];
 let pooled = 0;
+
+const unpool = (v: Float64Array): void => {
+  const list = pool.get(v.length) as Float64Array[];
+  list.splice(list.lastIndexOf(v), 1);
+  pooledOrder.splice(pooledOrder.lastIndexOf(v), 1);
+  pooled -= v.length;
+};
 
 /** A Float64Array of exactly `length` values (stale contents), from the pool when one is there. */
 const takeValues = (length: number): Float64Array => {
-  const v = pool.get(length)?.pop();
+  const list = pool.get(length);
+  const v = list?.[list.length - 1];
   if (v) {
-    pooled -= length;
+    unpool(v);
     return v;
   }
   return new Float64Array(length);
 };
 
 const giveValues = (v: Float64Array): void => {
-  if (v.length < POOL_MIN || pooled + v.length > POOL_LIMIT) return;
+  // (an array given twice would be handed to two stores: never pooled twice)
+  if (v.length < POOL_MIN || v.length > POOL_LIMIT || pooledOrder.lastIndexOf(v) >= 0) return;
+  while (pooled + v.length > POOL_LIMIT) unpool(pooledOrder[0] as Float64Array);
   const list = pool.get(v.length);
   if (list) list.push(v);
   else pool.set(v.length, [v]);
+  pooledOrder.push(v);
   pooled += v.length;
 };
 

@@ -74,4 +74,22 @@ describe('exact stores reuse released arrays (no fresh memory per chunk and run)
     const c = newStore(true, 5000);
     expect(c.kind === 'exact' && c.values).toBe(arr);
   });
+
+  it('the pool is bounded (2,000,000 values, oldest dropped first) and never hands one array to two stores', () => {
+    const stores = Array.from({ length: 30 }, () => newStore(true, 100_000));
+    const arrays = stores.map((s) => (s.kind === 'exact' ? s.values : null));
+    // 3,000,000 values released: only the newest 2,000,000 (20 arrays) stay pooled
+    for (const s of stores) releaseStore(s);
+    const again = Array.from({ length: 30 }, () => newStore(true, 100_000));
+    const reused = again.filter((s) => s.kind === 'exact' && arrays.includes(s.values)).length;
+    expect(reused).toBe(20);
+    expect(new Set(again.map((s) => (s.kind === 'exact' ? s.values : null))).size).toBe(30);
+    // a store released twice gives its array once
+    const d = newStore(true, 4096);
+    releaseStore(d);
+    releaseStore(d);
+    const e1 = newStore(true, 4096);
+    const e2 = newStore(true, 4096);
+    expect(e1.kind === 'exact' && e2.kind === 'exact' && e1.values !== e2.values).toBe(true);
+  });
 });
