@@ -47,12 +47,19 @@ type CpuProfile = {
 
 const COMPONENTS: [RegExp, string][] = [
   [/models\/random\/(seedKey|RandomStream)\.ts$/, 'streams (seed hashing, PRNG)'],
-  [/models\/random\/(quantileFunction|specialFunctions|Distribution)\.ts$/, 'quantile functions'],
+  [/models\/random\/tabulatedQuantile\.ts$/, 'quantile functions (tables)'],
+  [
+    /models\/(random\/(quantileFunction|specialFunctions|Distribution|parameterDistribution|distributions\/\w+)|math\/\w+)\.ts$/,
+    'exact quantiles (table building, tails) and math',
+  ],
   [/models\/random\/(imanConover|sortFloat64)\.ts$/, 'Iman–Conover'],
   [/models\/random\//, 'other sampling (LHS, …)'],
   [/models\/engine\/ParamSampler\.ts$/, 'parameter sampler loop'],
   [/^generated$/, 'generated code (fused kernels, parameter mapper, formulas)'],
-  [/models\/engine\/floatGame\.ts$/, 'equilibrium scan and selection (floatGame)'],
+  [
+    /models\/(engine\/(EquilibriumSelector|StrategicFormPlay)|games\/kernels\/\w+)\.ts$/,
+    'equilibrium enumeration and selection',
+  ],
   [/models\/engine\/TrialSimulator\.ts$/, 'trial loop (TrialSimulator)'],
   [/models\/engine\/(Aggregate|QuantileStore)\.ts$/, 'aggregation (counts, moments, quantile stores)'],
   [/models\/engine\//, 'chunk loop, merge and summary'],

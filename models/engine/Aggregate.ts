@@ -6,6 +6,7 @@ import {
   exactRoom,
   mergeStore,
   newStore,
+  releaseStore,
   reserveStore,
   sketchBucket,
   sketchSide,
@@ -199,6 +200,15 @@ const mergeMoments = (m: Moments, o: Moments): void => {
 export const reserveAggregate = (a: AggregateState, trials: number): void => {
   for (const s of a.trialStores) reserveStore(s, trials);
   for (const s of a.bandStores) reserveStore(s, trials);
+};
+
+/**
+ * The caller is done with a (merged into another, or summarised): its exact stores' arrays go back for reuse
+ * (QuantileStore.releaseStore) and a's stores are left empty. Only for aggregates nothing else references.
+ */
+export const releaseAggregate = (a: AggregateState): void => {
+  for (const s of a.trialStores) releaseStore(s);
+  for (const s of a.bandStores) releaseStore(s);
 };
 
 /** Merge b (later trials) into a. Chan et al.'s parallel update for the moments. */

@@ -58,6 +58,11 @@ export class EquilibriumSelector {
   private cachePureCount = 0;
   private cacheType = EQ_MIXED;
   private readonly ruleCode: number;
+  /**
+   * [the selection uniform u, tol, maxAbs] of the current select(): kept here, not passed as arguments (a double
+   * passed to a call that is not inlined is boxed: an allocation per round).
+   */
+  readonly current = new Float64Array(3);
 
   constructor(
     counts: readonly number[],
@@ -85,6 +90,13 @@ export class EquilibriumSelector {
    * the run with an EquilibriumNotFoundError naming the trial and round, rather than play a non-equilibrium.
    */
   select(h: FloatGame, u: number, mix: Float64Array): number {
+    this.current[0] = u;
+    return this.selectCurrent(h, mix);
+  }
+
+  /** select() with the uniform u already in current[0] (the engine's round loop: no boxed argument). */
+  selectCurrent(h: FloatGame, mix: Float64Array): number {
+    const cur = this.current;
     this.tieCount = 1;
     if (this.ruleCode === LOGIT_LIMIT && this.cached && sameValues(h.payoffs, this.cachePay)) {
       mix.set(this.cacheMix);
@@ -93,6 +105,8 @@ export class EquilibriumSelector {
     }
     const maxAbs = maxAbsPayoff(h);
     const tol = 1e-12 * Math.max(1, maxAbs);
+    cur[1] = tol;
+    cur[2] = maxAbs;
     const count = enumPure(h, this.eqBuf, tol);
     this.pureCount = count;
     if (this.ruleCode === LOGIT_LIMIT) {
@@ -102,15 +116,18 @@ export class EquilibriumSelector {
       return type;
     }
     if (count > 0) {
-      writePure(h, count === 1 ? (this.eqBuf[0] as number) : this.pick(h, count, u, tol, maxAbs), mix);
+      writePure(h, count === 1 ? (this.eqBuf[0] as number) : this.pick(h, count), mix);
       return EQ_PURE;
     }
     if (this.lh && lemkeHowsonFloat(h, mix, this.lh)) return EQ_MIXED;
     return this.logitLimit(h, mix) ? EQ_MIXED : EQ_FAILED;
   }
 
-  /** The pure equilibrium (profile index) the rule picks among the `count` (≥ 2) in eqBuf. */
-  private pick(h: FloatGame, count: number, u: number, tol: number, maxAbs: number): number {
+  /** The pure equilibrium (profile index) the rule picks among the `count` (≥ 2) in eqBuf (u, tol, maxAbs: current). */
+  private pick(h: FloatGame, count: number): number {
+    const u = this.current[0] as number;
+    const tol = this.current[1] as number;
+    const maxAbs = this.current[2] as number;
     const eqs = this.eqBuf;
     const rule = this.ruleCode;
     if (rule === FIRST) return eqs[0] as number;
@@ -192,10 +209,15 @@ const sameValues = (a: Float64Array, b: Float64Array): boolean => {
 
 /** mix ← the pure profile p of h. */
 const writePure = (h: FloatGame, p: number, mix: Float64Array): void => {
-  for (let f = 0; f < h.n; f++) {
-    const off = h.offsets[f] as number;
-    const s = h.own[p * h.n + f] as number;
-    for (let t = 0; t < (h.counts[f] as number); t++) mix[off + t] = t === s ? 1 : 0;
+  const n = h.n;
+  const offsets = h.offsets;
+  const counts = h.counts;
+  const own = h.own;
+  for (let f = 0; f < n; f++) {
+    const off = offsets[f] as number;
+    const s = own[p * n + f] as number;
+    const c = counts[f] as number;
+    for (let t = 0; t < c; t++) mix[off + t] = t === s ? 1 : 0;
   }
 };
 

@@ -13,7 +13,7 @@ import { planCorrelations } from '../random/rankCorrelations';
 import type { QuantileFn } from '../random/quantileFunction';
 import { describeDistribution } from '../random/distributions/distributionFamilies';
 import { parameterDistribution } from '../random/parameterDistribution';
-import { tabulatedQuantile } from '../random/tabulatedQuantile';
+import { quantileColumn, tabulatedQuantile, type QuantileColumnFn } from '../random/tabulatedQuantile';
 import { RandomStream } from '../random/RandomStream';
 import { PURPOSE, type SeedKey } from '../random/seedKey';
 import type { Distribution } from '../random/Distribution';
@@ -53,13 +53,15 @@ export class ParamSampler {
   private blockIndex = -1;
   private readonly block: Float64Array;
   /**
-   * The block's parameter values, mapped row by row when the block is filled: the quantile tables stay in cache
-   * for the whole block instead of being evicted by every trial's rounds. Same function of the same uniforms.
+   * The block's parameter values, mapped column by column when the block is filled (quantileColumn): the quantile
+   * tables stay in cache for the whole block instead of being evicted by every trial's rounds, and a draw is no
+   * call. Same function of the same uniforms.
    */
   private readonly blockValues: Float64Array;
   /** uniforms (from u[o]) → values for one trial (see mapperOf). */
   private readonly mapValues: Mapper;
-  private readonly rowValues: Float64Array;
+  /** Per parameter, its quantile over a column of the block (null: no distribution, the default value). */
+  private readonly columns: (QuantileColumnFn | null)[];
 
   constructor(
     params: readonly SampledParam[],
@@ -105,7 +107,7 @@ export class ParamSampler {
     this.block = new Float64Array(this.icChol ? IC_BLOCK * this.count : 0);
     this.blockValues = new Float64Array(this.block.length);
     this.mapValues = mapperOf(this.quantiles, this.defaults);
-    this.rowValues = new Float64Array(this.count);
+    this.columns = this.quantiles.map((q) => (q ? quantileColumn(q) : null));
   }
 
   private baseUniforms(trial: number, out: Float64Array, offset: number): void {
@@ -142,11 +144,16 @@ export class ParamSampler {
       this.stream.reseed(this.key, b, PURPOSE.imanConover),
     );
     if (this.followers.length) for (let r = 0; r < rows; r++) this.follow(this.block, r * this.count);
+    // column by column: one call per parameter and block, each quantile table in cache for its whole column
     const P = this.count;
-    const row = this.rowValues;
-    for (let r = 0; r < rows; r++) {
-      this.mapValues(this.block, r * P, row);
-      this.blockValues.set(row, r * P);
+    const values = this.blockValues;
+    for (let j = 0; j < P; j++) {
+      const column = this.columns[j];
+      if (column) column(this.block, values, j, P, rows);
+      else {
+        const v = this.defaults[j] as number;
+        for (let r = 0; r < rows; r++) values[r * P + j] = v;
+      }
     }
     this.blockIndex = b;
   }

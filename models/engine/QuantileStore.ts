@@ -25,9 +25,64 @@ export type SketchStoreState = {
 };
 export type QuantileStoreState = ExactStoreState | SketchStoreState;
 
+// Exact stores' value arrays are reused, by length, once a run is done with them (releaseStore). Touching freshly
+// allocated memory costs a page fault per 4 KiB — tens of µs on a virtual machine, i.e. several ns per value
+// stored, more than the trial loop spends per value — and a run allocates its exact stores three times over (per
+// chunk, the run's merged store, the copy its quantiles are selected in). Bounded to POOL_LIMIT values in all (the
+// exact-value budget of a run, EXACT_VALUE_BUDGET in makeJob.ts), the oldest dropped first; arrays shorter than
+// POOL_MIN are left to the allocator. Contents are stale: a store reads only values[0, n).
+const POOL_MIN = 1024;
+const POOL_LIMIT = 2_000_000;
+const pool = new Map<number, Float64Array[]>();
+/** The pooled arrays, oldest first. */
+const pooledOrder: Float64Array[] = [];
+let pooled = 0;
+
+const unpool = (v: Float64Array): void => {
+  const list = pool.get(v.length) as Float64Array[];
+  list.splice(list.lastIndexOf(v), 1);
+  pooledOrder.splice(pooledOrder.lastIndexOf(v), 1);
+  pooled -= v.length;
+};
+
+/** A Float64Array of exactly `length` values (stale contents), from the pool when one is there. */
+const takeValues = (length: number): Float64Array => {
+  const list = pool.get(length);
+  const v = list?.[list.length - 1];
+  if (v) {
+    unpool(v);
+    return v;
+  }
+  return new Float64Array(length);
+};
+
+const giveValues = (v: Float64Array): void => {
+  // (an array given twice would be handed to two stores: never pooled twice)
+  if (v.length < POOL_MIN || v.length > POOL_LIMIT || pooledOrder.lastIndexOf(v) >= 0) return;
+  while (pooled + v.length > POOL_LIMIT) unpool(pooledOrder[0] as Float64Array);
+  const list = pool.get(v.length);
+  if (list) list.push(v);
+  else pool.set(v.length, [v]);
+  pooledOrder.push(v);
+  pooled += v.length;
+};
+
+/**
+ * The caller is done with s: an exact store's array goes back to the pool and s is left empty (n = 0, so any later
+ * use sees no values rather than another store's). Only for stores nothing else references.
+ */
+export const releaseStore = (s: QuantileStoreState): void => {
+  if (s.kind !== 'exact') return;
+  const v = s.values;
+  s.values = new Float64Array(0);
+  s.n = 0;
+  // a view on a bigger buffer (compactStore's slice is a copy, never a view) is not pooled
+  if (v.byteOffset === 0 && v.byteLength === v.buffer.byteLength) giveValues(v);
+};
+
 export const newStore = (exact: boolean, capacity = 64): QuantileStoreState =>
   exact
-    ? { kind: 'exact', values: new Float64Array(capacity), n: 0 }
+    ? { kind: 'exact', values: takeValues(capacity), n: 0 }
     : {
         kind: 'sketch',
         n: 0,
@@ -91,9 +146,18 @@ export const sketchBucket = (x: number): number => {
 /** Count one value of side `side` and bucket `bucket` (from sketchSide/sketchBucket): what addValue does. */
 export const addToSketch = (s: SketchStoreState, side: number, bucket: number): void => {
   s.n++;
-  if (side > 0) addBucket(s, 'pos', bucket, 1);
-  else if (side < 0) addBucket(s, 'neg', bucket, 1);
-  else s.zero++;
+  // a bucket inside the side's array is counted in place (no keyed property access); else addBucket grows it
+  if (side > 0) {
+    const arr = s.pos;
+    const k = bucket - s.posOffset;
+    if (k >= 0 && k < arr.length) arr[k] = (arr[k] as number) + 1;
+    else addBucket(s, 'pos', bucket, 1);
+  } else if (side < 0) {
+    const arr = s.neg;
+    const k = bucket - s.negOffset;
+    if (k >= 0 && k < arr.length) arr[k] = (arr[k] as number) + 1;
+    else addBucket(s, 'neg', bucket, 1);
+  } else s.zero++;
 };
 
 /** The values array of an exact store with room for one more (grown as addValue grows it); then values[s.n++] = x. */
@@ -120,9 +184,11 @@ export const addValue = (s: QuantileStoreState, x: number): void => {
 /** Give an exact store room for `capacity` values in all (merges up to it then never grow it); a sketch: nothing. */
 export const reserveStore = (s: QuantileStoreState, capacity: number): void => {
   if (s.kind !== 'exact' || s.values.length >= capacity) return;
-  const grown = new Float64Array(capacity);
-  grown.set(s.values.subarray(0, s.n));
+  const grown = takeValues(capacity);
+  const old = s.values;
+  grown.set(old.subarray(0, s.n));
   s.values = grown;
+  if (old.byteOffset === 0 && old.byteLength === old.buffer.byteLength) giveValues(old);
 };
 
 /** Merge `b` into `a` (a comes first in trial order). Both must be of the same kind. */
@@ -172,8 +238,9 @@ export const storeQuantiles = (s: QuantileStoreState, ps: readonly number[]): nu
         return c + (h - Math.floor(h)) * (c - c);
       });
     }
-    // Order statistics by successive quickselects (expected O(n)) instead of a full sort.
-    const v = s.values.slice(0, s.n);
+    // Order statistics by successive quickselects (expected O(n)) instead of a full sort, in a pooled copy.
+    const v = takeValues(s.n);
+    v.set(s.values.subarray(0, s.n));
     const ranks = [
       ...new Set(
         ps.flatMap((p) => {
@@ -198,6 +265,7 @@ export const storeQuantiles = (s: QuantileStoreState, ps: readonly number[]): nu
       last = r;
       from = r + 1 < s.n ? r + 1 : r;
     }
+    giveValues(v);
     return ps.map((p) => {
       const h = (s.n - 1) * p;
       const lo = Math.floor(h);

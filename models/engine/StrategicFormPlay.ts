@@ -83,6 +83,18 @@ export class StrategicFormPlay {
 
   /** Every actor's mix into `mix` (stages above) with selection uniform u; 0, or a PLAY_FAILED_* code. */
   play(u: number): number {
+    this.uniform[0] = u;
+    return this.playCurrent();
+  }
+
+  /**
+   * The selection uniform of playCurrent(), set by the caller: a round loop passes it here rather than as an
+   * argument (a double passed to a call that is not inlined is boxed: an allocation per round).
+   */
+  readonly uniform = new Float64Array(1);
+
+  /** play() with the selection uniform in uniform[0]. */
+  playCurrent(): number {
     const h = this.induced;
     const hm = this.inducedMix;
     const mix = this.mix;
@@ -94,7 +106,8 @@ export class StrategicFormPlay {
     if (nf === 0) return 0;
     if (!this.inducedIsFull) induceGame(g, mix, this.free, h);
     if (this.selector) {
-      const type = this.selector.select(h, u, hm);
+      this.selector.current[0] = this.uniform[0] as number;
+      const type = this.selector.selectCurrent(h, hm);
       if (type === EQ_FAILED) return PLAY_FAILED_EQUILIBRIUM;
       this.eqType = type;
       this.pureCount = this.selector.pureCount;

@@ -137,6 +137,14 @@ export class TrialSimulator {
   private readonly fused: FusedKernels | null;
   private readonly recordTmp: Float64Array;
   private readonly paramSlots: Int32Array;
+  /** choiceSlots[game.offsets[i] + t]: actor i's choice slot of strategy t (flat: no object loads per round). */
+  private readonly choiceSlots: Int32Array;
+  /** State k's slot and clamp bounds (−∞/+∞ when absent: the same comparisons, never true). */
+  private readonly stateSlots: Int32Array;
+  private readonly stateMin: Float64Array;
+  private readonly stateMax: Float64Array;
+  /** An event's probability from the fused kernel (out[0]; no boxed return value). */
+  private readonly probTmp = new Float64Array(1);
   private currentTrial = 0;
   private currentRound = 0;
   private stateBefore: Float64Array | null = null;
@@ -227,6 +235,10 @@ export class TrialSimulator {
     this.fused = options.fused === false ? null : fuseKernels(model.spec);
     this.recordTmp = new Float64Array(model.outcomes.length + model.metrics.length);
     this.paramSlots = Int32Array.from(model.params.map((p) => p.slot));
+    this.choiceSlots = Int32Array.from(actors.flatMap((a) => a.choiceSlots));
+    this.stateSlots = Int32Array.from(model.state.map((s) => s.slot));
+    this.stateMin = Float64Array.from(model.state.map((s) => s.min ?? -Infinity));
+    this.stateMax = Float64Array.from(model.state.map((s) => s.max ?? Infinity));
     const R = rounds;
     this.tree = model.tree ? new TreeRoundPlayer(model, g) : null;
     this.treeUniforms = new Float64Array(this.n);
@@ -297,7 +309,8 @@ export class TrialSimulator {
     this.resetBeliefs();
     this.currentTrial = 0;
     this.currentRound = 1;
-    this.choose(1, u);
+    this.strategic.uniform[0] = u;
+    this.choose(1);
     return {
       mix: this.mix.slice(),
       eqType: this.record.eqType[0] as number,
@@ -424,7 +437,8 @@ export class TrialSimulator {
     }
   }
 
-  private choose(r: number, uSelect: number): void {
+  /** The round's strategies; the selection uniform is in strategic.uniform[0] (set by the caller, not boxed). */
+  private choose(r: number): void {
     const g = this.game;
     const n = this.n;
     const mix = this.mix;
@@ -455,7 +469,7 @@ export class TrialSimulator {
     }
     // The nash and logit actors.
     const sf = this.strategic;
-    const status = sf.play(uSelect);
+    const status = sf.playCurrent();
     if (status === PLAY_FAILED_EQUILIBRIUM) this.notFound('an equilibrium', this.model.selection);
     if (status === PLAY_FAILED_LOGIT) this.notFound('the logit QRE', `λ = ${sf.logitLambda}`);
     rec.eqType[r - 1] = sf.eqType;
@@ -510,7 +524,8 @@ export class TrialSimulator {
       tree.setDrawn(this.env, rec.chance, (r - 1) * tree.chanceCount);
       return;
     }
-    this.choose(r, uSelect);
+    this.strategic.uniform[0] = uSelect;
+    this.choose(r);
     if (tree) {
       tree.drawChance();
       tree.setDrawn(this.env, rec.chance, (r - 1) * tree.chanceCount);
@@ -542,11 +557,14 @@ export class TrialSimulator {
     const mix = this.mix;
     const stateBefore = this.stateBefore;
     let profile = 0;
+    const choiceSlots = this.choiceSlots;
+    const choices = rec.choices;
+    const row = (r - 1) * n;
     for (let i = 0; i < n; i++) {
-      const s = rec.choices[(r - 1) * n + i] as number;
+      const s = choices[row + i] as number;
       const c = g.counts[i] as number;
-      const cs = m.actors[i]!.choiceSlots;
-      for (let t = 0; t < c; t++) env[cs[t]!] = t === s ? 1 : 0;
+      const off = g.offsets[i] as number;
+      for (let t = 0; t < c; t++) env[choiceSlots[off + t] as number] = t === s ? 1 : 0;
       profile += s * (g.strides[i] as number);
     }
     rec.profiles[r - 1] = profile;
@@ -581,12 +599,18 @@ export class TrialSimulator {
       }
     // 5. events
     const ev = m.events;
+    const fused = this.fused;
+    const probTmp = this.probTmp;
     const firedNow: number[] | null = this.trace ? [] : null;
     for (let e = 0; e < ev.length; e++) {
       const u = this.stream.nextUniform();
       const event = ev[e]!;
       if (event.once && this.fired[e]) continue;
-      let p = event.probability(env);
+      let p: number;
+      if (fused) {
+        fused.eventProbability(env, e, probTmp);
+        p = probTmp[0] as number;
+      } else p = event.probability(env);
       if (p !== p) this.fail({ kind: 'event-probability', index: e }, p);
       p = p < 0 ? 0 : p > 1 ? 1 : p;
       if (u < p) {
@@ -610,12 +634,17 @@ export class TrialSimulator {
         const s = st[k]!;
         this.stateTmp[k] = s.update ? this.evalChecked(s.update, 'state-update', k) : (env[s.slot] as number);
       }
-    for (let k = 0; k < st.length; k++) {
-      const s = st[k]!;
-      let v = this.stateTmp[k] as number;
-      if (s.min !== null && v < s.min) v = s.min;
-      if (s.max !== null && v > s.max) v = s.max;
-      env[s.slot] = v;
+    const stateTmp = this.stateTmp;
+    const stateMin = this.stateMin;
+    const stateMax = this.stateMax;
+    const stateSlots = this.stateSlots;
+    for (let k = 0; k < stateTmp.length; k++) {
+      let v = stateTmp[k] as number;
+      const lo = stateMin[k] as number;
+      const hi = stateMax[k] as number;
+      if (v < lo) v = lo;
+      if (v > hi) v = hi;
+      env[stateSlots[k] as number] = v;
     }
     if (this.trace) {
       this.trace({

@@ -26,10 +26,19 @@ export type FusedKernels = {
    * an unclamped value is not finite.
    */
   readonly initial: (env: Float64Array) => boolean;
+  /** out[0] = event e's probability formula (raw: unchecked, unclamped). Written, not returned: no boxed double. */
+  readonly eventProbability: (env: Float64Array, e: number, out: Float64Array) => void;
 };
 
 /** Largest game table fused into one function (profiles × actors payoff expressions). */
 export const MAX_FUSED_PAYOFFS = 4096;
+
+// Kernels compiled earlier, by source (pure functions of it): a new run of the same scenario gets the SAME function
+// objects, so the trial loop's call sites stay monomorphic and the optimised code and type feedback of the last run
+// are kept (a fresh `new Function` per run starts cold and, run after run, makes those call sites megamorphic).
+type Kernel = (...args: never[]) => unknown;
+const COMPILED_LIMIT = 256;
+const compiled = new Map<string, Kernel>();
 
 export const fuseKernels = (spec: ModelSpec): FusedKernels | null => {
   if (!canGenerateCode()) return null;
@@ -39,10 +48,16 @@ export const fuseKernels = (spec: ModelSpec): FusedKernels | null => {
   const profiles = counts.reduce((p, c) => p * c, 1);
   if (profiles * n > MAX_FUSED_PAYOFFS) return null;
   try {
-    const make = <F>(params: string[], body: string): F =>
-      new Function('H', `"use strict"; return function (${params.join(', ')}) {\n${body}\n};`)(
-        RUNTIME_OPS,
-      ) as F;
+    const make = <F>(params: string[], body: string): F => {
+      const source = `"use strict"; return function (${params.join(', ')}) {\n${body}\n};`;
+      let f = compiled.get(source);
+      if (!f) {
+        f = new Function('H', source)(RUNTIME_OPS) as Kernel;
+        if (compiled.size >= COMPILED_LIMIT) compiled.delete(compiled.keys().next().value as string);
+        compiled.set(source, f);
+      }
+      return f as F;
+    };
     // `z += v - v` stays 0 while every value is finite and becomes NaN at the first NaN or ±Infinity.
     const gameLines: string[] = ['let z = 0, v = 0;'];
     const digits = new Array<number>(n).fill(0);
@@ -101,7 +116,14 @@ export const fuseKernels = (spec: ModelSpec): FusedKernels | null => {
       ),
       'return z === 0;',
     ];
+    const eventProbability = [
+      'switch (e) {',
+      ...spec.events.map((ev, e) => `case ${e}: out[0] = ${js(ev.probability)}; return;`),
+      '}',
+      'out[0] = NaN;',
+    ];
     return {
+      eventProbability: make(['env', 'e', 'out'], eventProbability.join('\n')),
       game: make(['env', 'pay'], gameLines.join('\n')),
       derived: make(['env'], derived.join('\n')),
       record: make(['env', 'out'], record.join('\n')),

@@ -2,7 +2,7 @@
 import { seedText, type RootSeed } from '../random/seedKey';
 import type { Distribution } from '../random/Distribution';
 import type { ModelSpec } from '../scenario/RuntimeModel';
-import type { AggregateState } from './Aggregate';
+import { releaseAggregate, type AggregateState } from './Aggregate';
 import type { Sampler } from './ParamSampler';
 import { makeProvenance, type Provenance } from './Provenance';
 import { makeJob, type BaseOptions } from './makeJob';
@@ -297,5 +297,8 @@ export const runScenario = async (
     { kind: 'run', trialsRun: a.n, stoppedEarly: out.stoppedEarly },
     options.context,
   );
-  return summariseRun(spec, job, a, out, 0, provenance);
+  const result = summariseRun(spec, job, a, out, 0, provenance);
+  // the summary holds numbers only: the run's exact stores are reused by the next run (QuantileStore's pool)
+  releaseAggregate(a);
+  return result;
 };

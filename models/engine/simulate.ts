@@ -4,6 +4,7 @@
 import {
   mergeAggregate,
   mergePairedDifferences,
+  releaseAggregate,
   reserveAggregate,
   type AggregateState,
   type PairedDifferences,
@@ -115,7 +116,11 @@ export const simulate = async (
         if (total > 1) for (const a of aggregates) reserveAggregate(a, job.trials);
         differences = result.pairedDifferences;
       } else {
-        result.aggregates.forEach((a, v) => mergeAggregate(aggregates[v] as AggregateState, a));
+        result.aggregates.forEach((a, v) => {
+          mergeAggregate(aggregates[v] as AggregateState, a);
+          // the chunk's arrays are copied into the run's: reused by the next chunks (no fresh memory per chunk)
+          releaseAggregate(a);
+        });
         if (differences && result.pairedDifferences)
           result.pairedDifferences.forEach((p, v) =>
             mergePairedDifferences((differences as PairedDifferences[])[v] as PairedDifferences, p),

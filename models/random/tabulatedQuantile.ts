@@ -40,6 +40,8 @@ const SPLIT_UP = 3;
 type Level = {
   readonly u0: number;
   readonly h: number;
+  /** 1 / h: h is a power of 2 (N and SPLIT are), so (u − u0) · inv is exactly (u − u0) / h, without a division. */
+  readonly inv: number;
   readonly n: number;
   readonly depth: number;
   /**
@@ -56,6 +58,7 @@ type Level = {
 const newLevel = (u0: number, h: number, n: number, depth: number): Level => ({
   u0,
   h,
+  inv: 1 / h,
   n,
   depth,
   nodes: new Float64Array(2 * (n + 1)),
@@ -66,6 +69,27 @@ const newLevel = (u0: number, h: number, n: number, depth: number): Level => ({
 
 const built = new WeakMap<Conditioned, QuantileFn>();
 const shares = new WeakMap<QuantileFn, () => number>();
+
+/**
+ * A quantile function applied to a strided column of uniforms in one call: out[at] = q(u[at]) for
+ * at = offset, offset + stride, … (count values). The same numbers as `count` calls of q, without a call per draw
+ * (a double returned from a call that is not inlined is boxed: one allocation per draw).
+ */
+export type QuantileColumnFn = (
+  u: Float64Array,
+  out: Float64Array,
+  offset: number,
+  stride: number,
+  count: number,
+) => void;
+const columns = new WeakMap<QuantileFn, QuantileColumnFn>();
+
+/** The column form of q (a tabulated quantile's own table loop; any other function: a loop calling q). */
+export const quantileColumn = (q: QuantileFn): QuantileColumnFn =>
+  columns.get(q) ??
+  ((u, out, offset, stride, count) => {
+    for (let k = 0, at = offset; k < count; k++, at += stride) out[at] = q(u[at] as number);
+  });
 
 /**
  * The tabulated quantile of c (see the file comment for the method and the bound): u in (0, 1) → value,
@@ -121,7 +145,7 @@ const makeTable = (c: Conditioned): QuantileFn => {
     L.state[i] = CUBIC;
   };
   const evaluate = (L: Level, u: number): number => {
-    const t = (u - L.u0) / L.h;
+    const t = (u - L.u0) * L.inv;
     let i = Math.floor(t);
     if (i >= L.n) i = L.n - 1;
     if (!(i >= 0)) return Q(u);
@@ -144,7 +168,26 @@ const makeTable = (c: Conditioned): QuantileFn => {
     const o = 2 * i;
     return hermite(nd[o] as number, nd[o + 1] as number, nd[o + 2] as number, nd[o + 3] as number, t - i);
   };
+  // fn over a column: fn's fast path inline (the same arithmetic), fn itself for the other intervals
+  const column: QuantileColumnFn = (u, out, offset, stride, count) => {
+    for (let k = 0, at = offset; k < count; k++, at += stride) {
+      const x = u[at] as number;
+      const t = x * N;
+      const i = Math.floor(t);
+      if (i >= 0 && i < N && state[i] === CUBIC) {
+        const o = 2 * i;
+        out[at] = hermite(
+          nd[o] as number,
+          nd[o + 1] as number,
+          nd[o + 2] as number,
+          nd[o + 3] as number,
+          t - i,
+        );
+      } else out[at] = fn(x);
+    }
+  };
   shares.set(fn, () => cubicShare(top, build));
+  columns.set(fn, column);
   return fn;
 };
 

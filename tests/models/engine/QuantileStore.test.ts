@@ -4,6 +4,8 @@ import {
   addValue,
   exactRoom,
   newStore,
+  releaseStore,
+  reserveStore,
   sketchBucket,
   sketchSide,
   storeQuantiles,
@@ -41,5 +43,53 @@ describe('quantile stores: a value added by its side and bucket, or into the roo
     expect(b.n).toBe(300);
     expect(b.values.length).toBe(a.values.length);
     expect(Array.from(b.values)).toEqual(Array.from(a.values));
+  });
+});
+
+describe('exact stores reuse released arrays (no fresh memory per chunk and run)', () => {
+  it('a released array is handed to the next store of its length; stale contents never reach the quantiles', () => {
+    const ps = [0.05, 0.25, 0.5, 0.75, 0.95];
+    const fill = (n: number, k0: number) => {
+      const s = newStore(true, n);
+      for (let k = 0; k < n; k++) addValue(s, ((k0 + k * 7919) % 5003) / 17);
+      return s;
+    };
+    const a = fill(5000, 0);
+    const fresh = storeQuantiles(fill(3000, 11), ps);
+    const arr = a.kind === 'exact' ? a.values : null;
+    releaseStore(a);
+    // released: empty, never another store's values
+    expect(a.n).toBe(0);
+    expect(storeQuantiles(a, [0.5])).toEqual([NaN]);
+    const b = newStore(true, 5000);
+    expect(b.kind === 'exact' && b.values).toBe(arr);
+    // b holds a's stale values beyond n: its quantiles are those of what was added to it only
+    for (let k = 0; k < 3000; k++) addValue(b, ((11 + k * 7919) % 5003) / 17);
+    expect(storeQuantiles(b, ps)).toEqual(fresh);
+    // reserving moves the values into a (pooled or new) array of the capacity, the same quantiles
+    reserveStore(b, 20000);
+    expect(b.kind === 'exact' && b.values.length).toBe(20000);
+    expect(storeQuantiles(b, ps)).toEqual(fresh);
+    // the old array went back: the next store of its length gets it
+    const c = newStore(true, 5000);
+    expect(c.kind === 'exact' && c.values).toBe(arr);
+  });
+
+  it('the pool is bounded (2,000,000 values, oldest dropped first) and never hands one array to two stores', () => {
+    const stores = Array.from({ length: 30 }, () => newStore(true, 100_000));
+    const arrays = stores.map((s) => (s.kind === 'exact' ? s.values : null));
+    // 3,000,000 values released: only the newest 2,000,000 (20 arrays) stay pooled
+    for (const s of stores) releaseStore(s);
+    const again = Array.from({ length: 30 }, () => newStore(true, 100_000));
+    const reused = again.filter((s) => s.kind === 'exact' && arrays.includes(s.values)).length;
+    expect(reused).toBe(20);
+    expect(new Set(again.map((s) => (s.kind === 'exact' ? s.values : null))).size).toBe(30);
+    // a store released twice gives its array once
+    const d = newStore(true, 4096);
+    releaseStore(d);
+    releaseStore(d);
+    const e1 = newStore(true, 4096);
+    const e2 = newStore(true, 4096);
+    expect(e1.kind === 'exact' && e2.kind === 'exact' && e1.values !== e2.values).toBe(true);
   });
 });

@@ -13,6 +13,7 @@ import { parameterDistribution } from '../../../models/random/parameterDistribut
 import {
   TABLE_INTERVALS,
   TABLE_TOLERANCE,
+  quantileColumn,
   tabulatedQuantile,
   tabulatedShare,
 } from '../../../models/random/tabulatedQuantile';
@@ -157,6 +158,30 @@ describe('tabulatedQuantile: the stated bound against the exact quantile functio
       const r = parameterDistribution(p.distribution, p.min, p.max);
       if (!r.ok) throw new Error(r.message);
       expect(tabulatedShare(r.value), p.id).toBeGreaterThan(0.9999);
+    }
+  });
+
+  it('quantileColumn maps a strided column to exactly the numbers of one call per draw, and writes nothing else', () => {
+    const cases: [Distribution, number?, number?][] = [...CASES, [{ type: 'discrete', values: [1, 2, 3] }]];
+    for (const [d, lo, hi] of cases) {
+      const fn = tabulatedQuantile(conditioned(d, lo, hi));
+      const column = quantileColumn(fn);
+      // stride 3, offset 1: the sampler's row-major block layout (rows × parameters)
+      const us = U.filter((_u, k) => k % 4 === 0);
+      const rows = us.length;
+      const u = new Float64Array(rows * 3).fill(0.5);
+      for (let k = 0; k < rows; k++) u[k * 3 + 1] = us[k] as number;
+      const out = new Float64Array(rows * 3).fill(-7);
+      column(u, out, 1, 3, rows);
+      const differ: number[] = [];
+      let touched = 0;
+      for (let k = 0; k < rows; k++) {
+        // Object.is: the same double, signed zeros included
+        if (!Object.is(out[k * 3 + 1], fn(us[k] as number))) differ.push(us[k] as number);
+        if (out[k * 3] !== -7 || out[k * 3 + 2] !== -7) touched++;
+      }
+      expect(differ, JSON.stringify(d)).toEqual([]);
+      expect(touched).toBe(0);
     }
   });
 
