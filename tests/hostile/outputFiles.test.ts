@@ -68,19 +68,19 @@ describe.runIf(process.platform !== 'win32')(
         const r = await cli(argv, dir);
         expect(r.code, argv.join(' ')).toBe(1);
         expect(r.err.trimEnd().split('\n'), argv.join(' ')).toEqual([
-          expect.stringMatching(/cannot write \S*pipe\.csv: it is not a regular file .*\(ENOTREG\)$/),
+          expect.stringMatching(/cannot write \S*pipe\.csv: it is not a regular file .*\(ENOTFILE\)$/),
         ]);
         expect(lstatSync(fifo).isFIFO()).toBe(true);
       }
       expect(readdirSync(dir).filter((n) => n.startsWith('.pipe'))).toEqual([]); // no temporary file left
     });
 
-    it('writeFileAtomic refuses a socket (ENOTREG) and a folder (EISDIR) and leaves both as they were', async () => {
+    it('writeFileAtomic refuses a socket (ENOTFILE) and a folder (EISDIR) and leaves both as they were', async () => {
       const sock = join(dir, 's.sock');
       const server = createServer();
       await new Promise<void>((ok) => server.listen(sock, ok));
       try {
-        await expect(writeFileAtomic(sock, 'x', nodeFileDeps)).rejects.toMatchObject({ code: 'ENOTREG' });
+        await expect(writeFileAtomic(sock, 'x', nodeFileDeps)).rejects.toMatchObject({ code: 'ENOTFILE' });
         expect(lstatSync(sock).isSocket()).toBe(true);
       } finally {
         await new Promise((ok) => server.close(ok));
