@@ -93,3 +93,21 @@ describe.runIf(process.platform !== 'win32')(
     });
   },
 );
+
+describe('an --out folder that is a file', () => {
+  it('run --out FILE/ and --summary FILE/sub/: one line naming the argument, exit 1, the file untouched', async () => {
+    writeFileSync(join(dir, 'exist.csv'), 'old');
+    for (const argv of [
+      ['run', scenario, ...quick, '--out', 'exist.csv/'],
+      ['run', scenario, ...quick, '--summary', 'exist.csv/sub/'],
+      ['sweep', scenario, ...quick, '--param', 'a=1,2', '--out', 'exist.csv/'],
+    ]) {
+      const r = await cli(argv, dir);
+      expect(r.code, argv.join(' ')).toBe(1); // was 70, "internal error: EEXIST: file already exists, mkdir …"
+      expect(r.err.trimEnd().split('\n')).toEqual([
+        `parley ${argv[0]}: cannot write ${argv.at(-1)}: a part of the path is not a folder (ENOTDIR)`,
+      ]);
+    }
+    expect(readFileSync(join(dir, 'exist.csv'), 'utf8')).toBe('old');
+  });
+});
