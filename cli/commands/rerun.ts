@@ -2,6 +2,7 @@
 // again — byte for byte the same CSV when the scenario is unchanged. The scenario is found by its file (when the
 // sidecar names one) or built-in id, and must have the recorded content hash.
 import { resolve } from 'node:path';
+import { z } from 'zod';
 import type { Provenance } from '../../models/engine/Provenance';
 import type { Sidecar } from '../../models/engine/sidecar';
 import { CliError, type Command } from '../lib/Command';
@@ -21,8 +22,72 @@ const COMMAND_MODULES = {
   sensitivity: async () => (await import('./sensitivity')).command,
 };
 
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+const axisSchema = z.looseObject({ param: z.string().min(1), values: z.array(z.number()).min(1) });
+const countSchema = z.number().int().min(1);
+/** Parameter values by id ("__proto__" is refused before: zod's record drops that key, and its value with it). */
+const valuesSchema = z.record(z.string(), z.number());
+
+/** The path of a "__proto__" key in the records of parameter values, which zod would silently drop. */
+const protoKeyPath = (value: unknown): string | null => {
+  const at = (v: unknown, key: string): unknown =>
+    typeof v === 'object' && v !== null && Object.hasOwn(v, key)
+      ? (v as Record<string, unknown>)[key]
+      : undefined;
+  const provenance = at(value, 'provenance');
+  for (const [path, record] of [
+    ['provenance.overrides', at(provenance, 'overrides')],
+    ['provenance.detail.variant', at(at(provenance, 'detail'), 'variant')],
+  ] as const) {
+    if (typeof record === 'object' && record !== null && Object.hasOwn(record, '__proto__')) return path;
+  }
+  return null;
+};
+
+/**
+ * What rerun reads from a sidecar, checked before any of it becomes a command line: a sidecar is a file like any
+ * other (sent by a colleague, edited by hand), and a missing field used to stop rerun with an internal error, a seed
+ * that is an object re-ran silently with the seed "[object Object]". Other fields are kept as they are.
+ */
+const rerunSidecarSchema = z.looseObject({
+  table: z.string(),
+  provenance: z.looseObject({
+    scenario: z.looseObject({ id: z.string(), hash: z.string(), file: z.string().nullable().optional() }),
+    parameters: z.array(z.looseObject({ outsideRange: z.boolean().nullable().optional() })),
+    overrides: valuesSchema,
+    seed: z.union([z.string(), z.number()]).nullable(),
+    trials: countSchema.nullable(),
+    sampler: z.enum(['mc', 'lhs']).nullable(),
+    rounds: countSchema.nullable(),
+    stopEarly: z.looseObject({ halfWidth: z.number().positive() }).nullable(),
+    workers: z.number().int().min(0).nullable(),
+    detail: z.union([
+      z.looseObject({ kind: z.literal('run') }),
+      z.looseObject({ kind: z.literal('sweep'), x: axisSchema, y: axisSchema.nullable() }),
+      z.looseObject({ kind: z.literal('compare'), variant: valuesSchema }),
+      z.looseObject({
+        kind: z.literal('sensitivity'),
+        target: z.string().nullable(),
+        params: z.array(z.string()).nullable(),
+      }),
+      z.looseObject({ kind: z.enum(['estimate', 'replay', 'game']) }),
+    ]),
+  }),
+});
+
+/** The sidecar `value` read from `file`, checked (rerunSidecarSchema); a CliError naming the first bad field. */
+export const parseRerunSidecar = (value: unknown, file: string): Pick<Sidecar, 'table' | 'provenance'> => {
+  const proto = protoKeyPath(value);
+  if (proto !== null)
+    throw new CliError(`${file}: not a Parley sidecar at ${proto}: "__proto__" is not a parameter`);
+  const parsed = rerunSidecarSchema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length > 0 ? ` at ${issue.path.map(String).join('.')}` : '';
+    throw new CliError(`${file}: not a Parley sidecar${where}${issue ? `: ${issue.message}` : ''}`);
+  }
+  // every field rerunArgs reads is checked above; the rest is carried as written
+  return parsed.data as unknown as Pick<Sidecar, 'table' | 'provenance'>;
+};
 
 /** The command line (without the command name) that recomputes a table from its provenance. */
 export const rerunArgs = (
@@ -32,20 +97,19 @@ export const rerunArgs = (
 ): string[] => {
   const p: Provenance = sidecar.provenance;
   if (p.seed === null || p.trials === null) throw new CliError('this sidecar records no seeded computation');
+  // Every value is written --name=value (a seed -5 or a value starting with "-" is a value, not an option) and the
+  // scenario comes after "--" (a file named "-x.parley.json" is a file), so nothing recorded can become an option.
   const common = [
-    scenarioArg,
-    '--seed',
-    String(p.seed),
-    '--trials',
-    String(p.trials),
-    '--sampler',
-    p.sampler ?? 'mc',
-    ...(p.rounds !== null ? ['--rounds', String(p.rounds)] : []),
-    ...Object.entries(p.overrides).flatMap(([k, v]) => ['--set', `${k}=${String(v)}`]),
-    ...(p.workers !== null ? ['--workers', String(p.workers)] : []),
+    `--seed=${String(p.seed)}`,
+    `--trials=${String(p.trials)}`,
+    `--sampler=${p.sampler ?? 'mc'}`,
+    ...(p.rounds !== null ? [`--rounds=${String(p.rounds)}`] : []),
+    ...Object.entries(p.overrides).map(([k, v]) => `--set=${k}=${String(v)}`),
+    ...(p.workers !== null ? [`--workers=${String(p.workers)}`] : []),
     // the run was made with values outside their declared range on purpose: recorded, so allowed again
     ...(p.parameters.some((x) => x.outsideRange === true) ? ['--allow-outside-range'] : []),
   ];
+  const scenario = ['--', scenarioArg];
   const d = p.detail;
   switch (sidecar.table) {
     case 'trials':
@@ -54,36 +118,35 @@ export const rerunArgs = (
       return [
         'run',
         ...common,
-        ...(p.stopEarly ? ['--auto-stop', String(p.stopEarly.halfWidth)] : []),
-        sidecar.table === 'trials' ? '--out' : '--summary',
-        out,
+        ...(p.stopEarly ? [`--auto-stop=${String(p.stopEarly.halfWidth)}`] : []),
+        `${sidecar.table === 'trials' ? '--out' : '--summary'}=${out}`,
+        ...scenario,
       ];
     case 'sweep': {
       if (d.kind !== 'sweep') break;
       const axis = (a: { param: string; values: readonly number[] }) => [
-        '--param',
-        `${a.param}=${a.values.map(String).join(',')}`,
+        `--param=${a.param}=${a.values.map(String).join(',')}`,
       ];
-      return ['sweep', ...common, ...axis(d.x), ...(d.y ? axis(d.y) : []), '--out', out];
+      return ['sweep', ...common, ...axis(d.x), ...(d.y ? axis(d.y) : []), `--out=${out}`, ...scenario];
     }
     case 'compare':
       if (d.kind !== 'compare') break;
       return [
         'compare',
         ...common,
-        ...Object.entries(d.variant).flatMap(([k, v]) => ['--variant', `${k}=${String(v)}`]),
-        '--out',
-        out,
+        ...Object.entries(d.variant).map(([k, v]) => `--variant=${k}=${String(v)}`),
+        `--out=${out}`,
+        ...scenario,
       ];
     case 'sensitivity':
       if (d.kind !== 'sensitivity') break;
       return [
         'sensitivity',
         ...common,
-        ...(d.target ? ['--target', d.target] : []),
-        ...(d.params ? ['--params', d.params.join(',')] : []),
-        '--out',
-        out,
+        ...(d.target ? [`--target=${d.target}`] : []),
+        ...(d.params ? [`--params=${d.params.join(',')}`] : []),
+        `--out=${out}`,
+        ...scenario,
       ];
   }
   throw new CliError(`the sidecar's table "${String(sidecar.table)}" does not match its provenance`);
@@ -114,10 +177,7 @@ export const command: Command = {
       if (err instanceof SyntaxError) throw new CliError(`${file}: not JSON (${err.message})`);
       throw err;
     }
-    if (!isRecord(sidecar) || !isRecord(sidecar.provenance) || typeof sidecar.table !== 'string') {
-      throw new CliError(`${file}: not a Parley sidecar (no "table" and "provenance")`);
-    }
-    const s = sidecar as unknown as Sidecar;
+    const s = parseRerunSidecar(sidecar, file);
     const scenarioArg =
       lastOption(args, 'scenario') ?? s.provenance.scenario?.file ?? s.provenance.scenario?.id ?? '';
     const { spec } = await resolveScenario(scenarioArg, io.cwd);
@@ -141,6 +201,11 @@ export const command: Command = {
     const [name, ...rest] = rerunArgs(s, scenarioArg, out);
     const workers = lastOption(args, 'workers');
     const cmd = await COMMAND_MODULES[name as keyof typeof COMMAND_MODULES]();
-    return cmd.run(workers === undefined ? rest : [...rest, '--workers', workers], io);
+    // the given --workers comes last among the options (the last one wins), before "--" and the scenario
+    const end = rest.indexOf('--');
+    return cmd.run(
+      workers === undefined ? rest : [...rest.slice(0, end), `--workers=${workers}`, ...rest.slice(end)],
+      io,
+    );
   },
 };

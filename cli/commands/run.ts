@@ -112,9 +112,11 @@ export const command: Command = {
     let result: RunResult;
     try {
       if (outPath) {
-        writer = await AtomicFileWriter.open(outPath, cliFileDeps).catch((err: NodeJS.ErrnoException) => {
-          throw new CliError(`cannot write ${outArg}: ${err.code ?? err.message}`);
-        });
+        writer = await writingFile(outArg as string, () => AtomicFileWriter.open(outPath, cliFileDeps)).catch(
+          (err: Error) => {
+            throw err instanceof CliError ? err : new CliError(`cannot write ${outArg}: ${err.message}`);
+          },
+        );
         const header = writer;
         await writingFile(outArg as string, () => header.write(trialCsvHeader(spec)));
       }

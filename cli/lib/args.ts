@@ -53,8 +53,12 @@ export const parseArgs = (
   const values = new Map<string, string[]>();
   const flags = new Set<string>();
   for (const [name, value] of Object.entries(parsed.values)) {
-    if (Array.isArray(value)) values.set(name, value.map(String));
-    else if (value === true) flags.add(name);
+    if (Array.isArray(value)) {
+      // `--out "$FILE"` with FILE unset must not silently mean "no --out" (the results went nowhere, exit 0)
+      if (value.some((v) => String(v) === ''))
+        throw new UsageError(`option --${name} needs a value (an empty one was given)`);
+      values.set(name, value.map(String));
+    } else if (value === true) flags.add(name);
   }
   return { positional: parsed.positionals, options: values, flags };
 };

@@ -15,7 +15,14 @@ import { APP_VERSION, sidecarPath, type EngineCliOptions } from './engineOptions
 
 const isFolder = (arg: string, path: string): boolean => {
   if (/[\\/]$/.test(arg)) {
-    mkdirSync(path, { recursive: true });
+    try {
+      mkdirSync(path, { recursive: true });
+    } catch (err) {
+      // EEXIST: a file of that name is in the way (`--out results.csv/`); said as ENOTDIR, one line, exit 1
+      const code = errorCode(err) === 'EEXIST' ? 'ENOTDIR' : errorCode(err);
+      const reason = code !== undefined && Object.hasOwn(FS_REASONS, code) ? FS_REASONS[code] : String(err);
+      throw new CliError(`cannot write ${arg}: ${reason}${code !== undefined ? ` (${code})` : ''}`);
+    }
     return true;
   }
   try {

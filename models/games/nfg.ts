@@ -1,6 +1,7 @@
 // Gambit strategic-form (.nfg) files: reader (payoff-list and outcome-list bodies) and writer.
 import { INPUT_LIMITS } from '../text/inputLimits';
 import type { Game } from './Game';
+import { CommonDenominators } from './CommonDenominators';
 import { Rational } from './Rational';
 import { makeGame, profileCount } from './makeGame';
 
@@ -229,6 +230,20 @@ export const readNfg = (text: string, file = 'game.nfg'): Game => {
   const count = profileCount({ strategies });
   const n = players.length;
   const payoffs: Rational[][] = [];
+  // Declared limit (models/text/inputLimits.ts): each player's common denominator, checked payoff by payoff.
+  const denominators = new CommonDenominators(n, INPUT_LIMITS.payoffDenominatorDigits);
+  const payoffOf = (p: number, what: string): Rational => {
+    const t = peek();
+    const { value } = number(what);
+    if (!denominators.add(p, value)) {
+      throw new NfgError(
+        file,
+        t.line,
+        `with ${show(t)}, the common denominator of ${JSON.stringify(players[p])}'s payoffs has more than ${INPUT_LIMITS.payoffDenominatorDigits} digits (the limit; exact solvers would take minutes)`,
+      );
+    }
+    return value;
+  };
   if (peek().kind === '{') {
     // Outcome-list body.
     next();
@@ -237,7 +252,7 @@ export const readNfg = (text: string, file = 'game.nfg'): Game => {
       next();
       if (peek().kind === 'string') next(); // outcome label
       const row: Rational[] = [];
-      while (peek().kind === 'word') row.push(number('a payoff').value);
+      while (peek().kind === 'word') row.push(payoffOf(Math.min(row.length, n - 1), 'a payoff'));
       const close = next();
       if (close.kind !== '}') fail(close, 'a payoff or "}"');
       if (row.length !== n) {
@@ -279,7 +294,7 @@ export const readNfg = (text: string, file = 'game.nfg'): Game => {
             `expected ${count * n} payoffs (${count} profiles × ${n} players) but found ${k * n + p}`,
           );
         }
-        row.push(number('a payoff (integer, decimal or fraction)').value);
+        row.push(payoffOf(p, 'a payoff (integer, decimal or fraction)'));
       }
       payoffs.push(row);
     }

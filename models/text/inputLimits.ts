@@ -47,6 +47,10 @@ export const INPUT_LIMITS = {
   /** Decimal digits of an exact payoff read from a .nfg file: of its numerator and of its denominator, once
    * written as a fraction (5e-99154 would need a 99,155-digit denominator; exact solvers then run for minutes). */
   payoffDigits: 40,
+  /** Decimal digits of the common denominator (least common multiple of the denominators) of one player's payoffs
+   * in a .nfg or .efg file, and of a .efg file's chance probabilities: the exact solvers scale by it, so many
+   * distinct denominators would make every exact number thousands of digits long (models/games/CommonDenominators). */
+  payoffDenominatorDigits: 60,
 
   /** Problems listed for one file (the rest are counted in one last line). */
   issues: 1_000,

@@ -15,8 +15,10 @@ import {
   fdatasync,
   fdatasyncSync,
   ftruncateSync,
+  fstatSync,
   openSync,
-  readFileSync,
+  readSync,
+  statSync,
   writeSync,
   existsSync,
 } from 'node:fs';
@@ -49,18 +51,57 @@ export type JournalContents = {
   readonly tornTail: boolean;
 };
 
-/** Read a journal (see the file comment for the torn-tail rule). Truncates a torn tail in place. */
-export const readJournal = (path: string): JournalContents => {
-  let buf: Buffer;
-  try {
-    buf = readFileSync(path);
-  } catch (err) {
-    throw new JournalError(
+/**
+ * The bytes of the journal at `path`, checked before they are read: a regular file (a named pipe would block the
+ * process forever, /dev/zero would never end) of at most MAX_JOURNAL_BYTES: the size is checked before reading,
+ * and at most that many bytes plus one are ever read (a file that grows past it meanwhile is refused too).
+ */
+const readJournalBytes = (path: string): Buffer => {
+  const cannot = (err: unknown): JournalError =>
+    new JournalError(
       `${path}: cannot read the journal (${(err as NodeJS.ErrnoException).code ?? String(err)})`,
     );
+  let info;
+  try {
+    info = statSync(path);
+  } catch (err) {
+    throw cannot(err);
   }
-  if (buf.length > MAX_JOURNAL_BYTES)
-    throw new JournalError(`${path}: the journal is larger than ${MAX_JOURNAL_BYTES} bytes`);
+  // stat before open: opening a named pipe for reading blocks until a writer comes
+  if (!info.isFile()) throw new JournalError(`${path}: the journal is not a regular file`);
+  if (info.size > MAX_JOURNAL_BYTES) throw tooLarge(path);
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (err) {
+    throw cannot(err);
+  }
+  try {
+    if (fstatSync(fd).size > MAX_JOURNAL_BYTES) throw tooLarge(path);
+    const parts: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, MAX_JOURNAL_BYTES + 1 - total));
+      const got = readSync(fd, chunk, 0, chunk.length, null);
+      if (got === 0) break;
+      parts.push(chunk.subarray(0, got));
+      total += got;
+      if (total > MAX_JOURNAL_BYTES) throw tooLarge(path); // it grew while being read
+    }
+    return Buffer.concat(parts, total);
+  } catch (err) {
+    throw err instanceof JournalError ? err : cannot(err);
+  } finally {
+    closeSync(fd);
+  }
+};
+
+const tooLarge = (path: string): JournalError =>
+  new JournalError(`${path}: the journal is larger than ${MAX_JOURNAL_BYTES} bytes`);
+
+/** Read a journal (see the file comment for the torn-tail rule). Truncates a torn tail in place. */
+export const readJournal = (path: string): JournalContents => {
+  const buf = readJournalBytes(path);
   const lastNewline = buf.lastIndexOf(0x0a);
   const complete = lastNewline + 1;
   const tornTail = complete < buf.length;

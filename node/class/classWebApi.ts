@@ -15,6 +15,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { classSessionIdSchema, classStartRequestSchema } from '../../models/class/classStartRequest';
+import { terminalText } from '../../models/text/terminalText';
 import { writeFileAtomic } from '../files/atomicWrite';
 import { nodeFileDeps } from '../files/nodeFileDeps';
 import { ClassHost } from './ClassHost';
@@ -179,7 +180,8 @@ export const webClassApi = (options: {
     staticDir: options.staticDir,
     writeFileAtomic: (path, text) => writeFileAtomic(path, text, nodeFileDeps),
     allowedOrigins: [`http://127.0.0.1:${options.port}`, `http://localhost:${options.port}`],
-    ...(options.log ? { log: options.log } : {}),
+    // the log goes to the terminal of `npm run web`: paths, scenario titles and error messages are made terminal-safe
+    ...(options.log ? { log: (line: string) => options.log?.(terminalText(line)) } : {}),
   });
   return { handle: createClassWebApi(host), stop: () => host.stop() };
 };

@@ -82,14 +82,31 @@ export const resolveWriteTarget = async (fs: AtomicFs, target: string): Promise<
   throw Object.assign(new Error(`ELOOP: too many symbolic links, ${target}`), { code: 'ELOOP' });
 };
 
-/** The permission bits of the file being replaced (a 0600 file stays 0600, a 0644 one stays 0644 whatever the
- * umask), or null for a new file (created 0666 minus the umask, like any other program's new file). */
+/** File-type bits of a stat mode (S_IFMT), and those of a regular file (S_IFREG) and a folder (S_IFDIR). */
+const S_IFMT = 0o170000;
+const S_IFREG = 0o100000;
+const S_IFDIR = 0o040000;
+
+/**
+ * The permission bits of the file being replaced (a 0600 file stays 0600, a 0644 one stays 0644 whatever the
+ * umask), or null for a new file (created 0666 minus the umask, like any other program's new file). Only a regular
+ * file is ever replaced: renaming over a device (`--out /dev/null` run as root turned /dev/null into a plain file),
+ * a named pipe or a socket would destroy it, so these fail with ENOTFILE, and a folder with EISDIR, before anything
+ * is written.
+ */
 const existingMode = async (fs: AtomicFs, target: string): Promise<number | null> => {
+  let mode: number;
   try {
-    return (await fs.stat(target)).mode & 0o7777;
+    mode = (await fs.stat(target)).mode;
   } catch {
     return null;
   }
+  const type = mode & S_IFMT;
+  if (type === S_IFDIR)
+    throw Object.assign(new Error(`EISDIR: illegal operation on a directory, ${target}`), { code: 'EISDIR' });
+  if (type !== 0 && type !== S_IFREG)
+    throw Object.assign(new Error(`ENOTFILE: not a regular file, ${target}`), { code: 'ENOTFILE' });
+  return mode & 0o7777;
 };
 
 /**
@@ -206,6 +223,7 @@ export const FS_REASONS: Readonly<Record<string, string>> = {
   EIO: 'an input/output error occurred',
   EEXIST: 'the file already exists',
   ELOOP: 'there are too many symbolic links',
+  ENOTFILE: 'it is not a regular file (a device, a pipe or a socket), which a save would destroy',
 };
 
 /** The errno code of a file-system error, if it has one. */

@@ -18,6 +18,14 @@ describe('cli args', () => {
     expect(() => parseArgs(['--json=1'], { valued: [], flags: ['json'] })).toThrow(/takes no value/);
   });
 
+  it('refuses an empty value (`--out "$FILE"` with FILE unset used to run and write nothing, exit 0)', () => {
+    for (const argv of [['--out', ''], ['--out='], ['--out', 'a.csv', '--out', '']]) {
+      expect(() => parseArgs(argv, { valued: ['out'], flags: [] })).toThrow(
+        new UsageError('option --out needs a value (an empty one was given)'),
+      );
+    }
+  });
+
   it('names the option in a one-line message (node:util parseArgs underneath, strict)', () => {
     const message = (argv: string[]): string => {
       try {

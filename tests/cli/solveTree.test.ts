@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readEfg } from '../../models/games/extensive/efg';
+import { EFG_LIMITS, readEfg } from '../../models/games/extensive/efg';
 import { runCli } from './cliHarness';
 
 const ENTRY = 'tests/fixtures/efg/entry.efg';
@@ -115,7 +115,7 @@ it('hostile numbers are refused at once with one line (a 10,000-digit fraction, 
     const r = await runCli(['solve', file]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(
-      new RegExp(`${name}:3: the payoff .* has more than 400 digits \\(the limit\\)\\n$`),
+      new RegExp(`${name}:3: the payoff .* has more than ${EFG_LIMITS.digits} digits \\(the limit\\)\\n$`),
     );
     expect(r.stderr.split('\n')).toHaveLength(2);
   }

@@ -10,6 +10,8 @@
 // gets its label and payoffs (commas optional) where it first appears and may later be referred to by number alone.
 // Outcomes may sit on any node: a play pays the sum of the outcomes it meets. Numbers are integers, decimals
 // (exponent allowed) or fractions; every number is read exactly. Strings: `\"` is a quote, `\\` a backslash.
+import { INPUT_LIMITS } from '../../text/inputLimits';
+import { CommonDenominators } from '../CommonDenominators';
 import { Rational } from '../Rational';
 import { NfgError, tokenizeGambit, describeGambitToken, type GambitToken } from '../nfg';
 import type { GameTree, TreeNode } from './GameTree';
@@ -40,8 +42,11 @@ export const EFG_LIMITS = {
    * it is bounded only by the size of the file.
    */
   labelLength: 1_000,
-  /** Digits of a number's exact numerator or denominator (so 10,000-digit fractions and 5e-99154 are refused). */
-  digits: 400,
+  /** Digits of a number's exact numerator or denominator (so 10,000-digit fractions and 5e-99154 are refused): the
+   * .nfg limit (400 let a 30-leaf tree of 196-digit payoffs keep the exact solvers busy for minutes). */
+  digits: INPUT_LIMITS.payoffDigits,
+  /** Digits of the common denominator of one player's payoffs, and of the chance probabilities (as for .nfg). */
+  denominatorDigits: INPUT_LIMITS.payoffDenominatorDigits,
   /** Largest player, information set or outcome number. */
   number: 1_000_000_000,
 } as const;
@@ -114,7 +119,8 @@ export const readEfg = (text: string, file = 'game.efg'): GameTree => {
   const number = (what: string): BuiltNumber => {
     const t = next();
     if (t.kind !== 'word') fail(t, what);
-    const digits = t.text.length > 40 + EFG_LIMITS.digits ? Infinity : exactDigits(t.text);
+    // a text too long to hold two parts within the limit (a sign, a slash, a point, an exponent) is beyond it
+    const digits = t.text.length > 2 * EFG_LIMITS.digits + 16 ? Infinity : exactDigits(t.text);
     if (Number.isNaN(digits)) fail(t, what);
     if (digits > EFG_LIMITS.digits) {
       failAt(
@@ -154,6 +160,18 @@ export const readEfg = (text: string, file = 'game.efg'): GameTree => {
   const comment = peek().kind === 'string' ? string('a quoted comment', false) : '';
 
   const b = new TreeBuilder(title, comment, players);
+  // Groups 0..n-1: each player's payoffs; group n: the chance probabilities (exact solvers scale by their product).
+  const denominators = new CommonDenominators(players.length + 1, EFG_LIMITS.denominatorDigits);
+  const counted = (group: number, what: string, whose: string): BuiltNumber => {
+    const t = peek();
+    const v = number(what);
+    if (v.exact && !denominators.add(group, v.exact))
+      failAt(
+        t,
+        `with ${describeGambitToken(t)}, the common denominator of ${whose} has more than ${EFG_LIMITS.denominatorDigits} digits (the limit; exact solvers would take minutes)`,
+      );
+    return v;
+  };
   // Outcome after a node's move data: a number, then optionally its label and payoffs.
   const outcome = (): number => {
     const { value: id, tok } = integer('an outcome number', 0);
@@ -163,7 +181,12 @@ export const readEfg = (text: string, file = 'game.efg'): GameTree => {
       const label = string('a quoted outcome label');
       expect('{', '"{" opening the payoffs');
       const pay: BuiltNumber[] = [];
-      while (peek().kind === 'word') pay.push(number('a payoff (integer, decimal or fraction)'));
+      while (peek().kind === 'word') {
+        const p = Math.min(pay.length, players.length - 1);
+        pay.push(
+          counted(p, 'a payoff (integer, decimal or fraction)', `${JSON.stringify(players[p])}'s payoffs`),
+        );
+      }
       const close = next();
       if (close.kind !== '}') fail(close, 'a payoff or "}"');
       if (pay.length !== players.length) {
@@ -209,7 +232,7 @@ export const readEfg = (text: string, file = 'game.efg'): GameTree => {
           actions.push(string('a quoted action label'));
           if (isChance) {
             const pt = peek();
-            const pr = number('an action probability');
+            const pr = counted(players.length, 'an action probability', 'the chance probabilities');
             if ((pr.exact as Rational).sign() < 0)
               failAt(pt, `the probability ${describeGambitToken(pt)} is negative`);
             probs.push(pr);

@@ -4,11 +4,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ClassHost } from '../../../node/class/ClassHost';
-import { createClassWebApi, isLoopbackPeer } from '../../../node/class/classWebApi';
+import { createClassWebApi, isLoopbackPeer, webClassApi } from '../../../node/class/classWebApi';
 import { writeFileAtomic } from '../../../node/files/atomicWrite';
 import { nodeFileDeps } from '../../../node/files/nodeFileDeps';
 
@@ -261,5 +261,32 @@ describe('class web API: the page starts, finds, resumes and stops a session', (
     } finally {
       await host.stop();
     }
+  });
+});
+
+describe('class web API: its log', () => {
+  it('reaches the terminal of npm run web terminal-safe (an ESC in a path or message is shown escaped)', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'parley-weblog-'));
+    const data = join(dir, 'sessions\u001b]0;pwned\u0007');
+    await mkdir(data);
+    // an unfinished session whose journal is unreadable: resumable() logs that it skips it, naming the file
+    await writeFile(join(data, 'abc.launch.json'), '{}');
+    await writeFile(join(data, 'abc.jsonl'), 'not json\n');
+    const lines: string[] = [];
+    let api: ReturnType<typeof webClassApi> | null = null;
+    server = createServer((req, res) => void api?.handle(req, res));
+    await new Promise<void>((ok) => server?.listen(0, '127.0.0.1', () => ok()));
+    const a = server.address();
+    const port = typeof a === 'object' && a ? a.port : 0;
+    api = webClassApi({ staticDir: dir, dataDir: data, port, log: (line) => lines.push(line) });
+    const r = await send(port, '/api/class/resumable', good(port, {}));
+    expect(r.status).toBe(200);
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) {
+      // eslint-disable-next-line no-control-regex -- matching control characters is the point
+      expect(line).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+      expect(line).toContain('\\u001b]0;pwned\\u0007');
+    }
+    await api.stop();
   });
 });
