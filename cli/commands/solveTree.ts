@@ -76,6 +76,12 @@ const setLabel = (tree: GameTree, p: number, k: number): string => {
   return s?.label ? s.label : `#${s?.number ?? k + 1}`;
 };
 
+/** An action's label, or its number ("#2") when the file leaves it empty (Gambit allows that). */
+const actionLabel = (tree: GameTree, p: number, k: number, a: number): string => {
+  const label = tree.infosets[p]?.[k]?.actions[a];
+  return label ? label : `#${a + 1}`;
+};
+
 /** The JSON document (issue 15 §4): exact fractions as strings, floats as decimals. */
 export const solveTreeJson = (tree: GameTree, eqs: readonly TreeEquilibrium[]): string =>
   JSON.stringify({
@@ -97,7 +103,9 @@ export const solveTreeCsv = (tree: GameTree, eqs: readonly TreeEquilibrium[]): s
   const head = [
     'method',
     ...tree.infosets.flatMap((sets, p) =>
-      sets.flatMap((s, k) => s.actions.map((a) => `${tree.players[p]}:${setLabel(tree, p, k)}:${a}`)),
+      sets.flatMap((s, k) =>
+        s.actions.map((_, a) => `${tree.players[p]}:${setLabel(tree, p, k)}:${actionLabel(tree, p, k, a)}`),
+      ),
     ),
     ...tree.players.map((p) => `payoff:${p}`),
     'regret',
@@ -140,7 +148,8 @@ export const solveTreeText = (
   const lines: string[] = [printable(tree.title || '(untitled game)')];
   tree.players.forEach((p, i) => {
     const sets = (tree.infosets[i] ?? []).map(
-      (s, k) => `${printable(setLabel(tree, i, k))} {${s.actions.map(printable).join(', ')}}`,
+      (s, k) =>
+        `${printable(setLabel(tree, i, k))} {${s.actions.map((_, a) => printable(actionLabel(tree, i, k, a))).join(', ')}}`,
     );
     lines.push(`${printable(p)}: ${sets.length ? sets.join('; ') : '(no moves)'}`);
   });
@@ -157,12 +166,12 @@ export const solveTreeText = (
     ...e.behaviour.map((sets, p) =>
       sets
         .map((row, k) => {
-          const acts = tree.infosets[p]?.[k]?.actions ?? [];
+          const act = (a: number): string => printable(actionLabel(tree, p, k, a));
           const at = printable(setLabel(tree, p, k));
           if (row.every(isZero)) return `${at}: —`;
           const pure = row.findIndex(isOne);
-          if (pure >= 0) return `${at}: ${printable(acts[pure] ?? '?')}`;
-          return `${at}: ${row.flatMap((v, a) => (isZero(v) ? [] : [`${printable(acts[a] ?? '?')} ${short(v)}`])).join(', ')}`;
+          if (pure >= 0) return `${at}: ${act(pure)}`;
+          return `${at}: ${row.flatMap((v, a) => (isZero(v) ? [] : [`${act(a)} ${short(v)}`])).join(', ')}`;
         })
         .join('; '),
     ),
@@ -236,7 +245,7 @@ export const solveTree = async (
   const method = methodOpt === 'enumpure' ? 'pure' : methodOpt;
   if (!(TREE_METHODS as readonly string[]).includes(method)) {
     throw new UsageError(
-      `unknown --method "${methodOpt}" for a game tree (expected ${TREE_METHODS.join(', ')})`,
+      `unknown --method "${methodOpt}" for ${scenario ? 'a tree scenario' : 'a .efg file'} (expected ${TREE_METHODS.join(', ')})`,
     );
   }
   const format = (lastOption(args, 'format') ?? 'text') as TreeFormat;

@@ -21,6 +21,24 @@ describe('parley solve FILE.efg', () => {
     );
   });
 
+  it('names actions the file leaves unlabelled by number, so text and CSV tell them apart', async () => {
+    const file = join(tmp, 'unlabelled.efg');
+    writeFileSync(
+      file,
+      'EFG 2 R "t" { "A" "B" }\n""\np "" 1 1 "" { "" "" } 0\nt "" 1 "" { 0 0 }\nt "" 2 "" { 0 0 }\n',
+    );
+    const text = await runCli(['solve', file, '--method', 'pure']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('A: #1 {#1, #2}');
+    expect(text.stdout).toMatch(/1 +pure +#1: #1 +0, 0/);
+    expect(text.stdout).toMatch(/2 +pure +#1: #2 +0, 0/);
+    const csv = await runCli(['solve', file, '--method', 'pure', '--format', 'csv']);
+    expect(csv.stdout.split('\r\n')[0]).toBe('method,A:#1:#1,A:#1:#2,payoff:A,payoff:B,regret');
+    // JSON keeps the file's (empty) labels
+    const json = await runCli(['solve', file, '--method', 'pure', '--format', 'json']);
+    expect(JSON.parse(json.stdout).game.infosets).toEqual([[{ label: '', actions: ['', ''] }], []]);
+  });
+
   it('defaults to the subgame-perfect equilibria, as a readable table', async () => {
     const r = await runCli(['solve', 'tests/fixtures/efg/centipede6.efg']);
     expect(r.code).toBe(0);
