@@ -136,3 +136,43 @@ describe('solve on a tree scenario', () => {
     expect(range.err).toMatch(/outside the range of "russiaSupport"/);
   }, 60_000);
 });
+
+describe('run --replay on a tree scenario', () => {
+  it('shows each round’s chance outcome, as the per-trial CSV records it', async () => {
+    const out = join(dir, 'replay-trials.csv');
+    const run = await cli([
+      'run',
+      'korea-2025-sequential',
+      '--trials',
+      '20',
+      '--seed',
+      '3',
+      '--workers',
+      '0',
+      '--out',
+      out,
+    ]);
+    expect(run.code, run.err).toBe(0);
+    const rows = readFileSync(out, 'utf8').split('\r\n');
+    const head = (rows[0] as string).split(',');
+    const moscow = head.indexOf('moscow');
+    const trial7 = rows.filter((r) => r.split(',')[2] === '7').map((r) => r.split(',')[moscow]);
+    expect(trial7).toHaveLength(24);
+    const replay = await cli([
+      'run',
+      'korea-2025-sequential',
+      '--trials',
+      '20',
+      '--seed',
+      '3',
+      '--replay',
+      '7',
+    ]);
+    expect(replay.code, replay.err).toBe(0);
+    const shown = replay.out
+      .split('\n')
+      .filter((l) => l.startsWith('round '))
+      .map((l) => /moscow:(\w+)/.exec(l)?.[1]);
+    expect(shown).toEqual(trial7);
+  }, 60_000);
+});
