@@ -103,6 +103,19 @@ describe('cli on an imperfect-information tree scenario', () => {
   }, 180_000);
 });
 
+describe('show on a tree scenario', () => {
+  it('says the round is a tree, in which order the moves come, and how to solve it', async () => {
+    const r = await cli(['show', 'korea-2025-sequential']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain(
+      'This round is a game tree: Seoul, then chance "moscow", then Pyongyang, then South Korea–US alliance (drills).',
+    );
+    expect(r.out).toContain('`solve korea-2025-sequential` solves the tree');
+    const simultaneous = await cli(['show', 'chicken']);
+    expect(simultaneous.out).not.toContain('game tree');
+  });
+});
+
 describe('solve on a tree scenario', () => {
   it('solves the round as the tree it is played on (as show --format efg writes it), not as a simultaneous game', async () => {
     const r = await cli(['solve', 'korea-2025-sequential', '--set', 'russiaSupport=0.3', '--format', 'json']);
