@@ -39,6 +39,49 @@ describe('parley solve FILE.efg', () => {
     expect(JSON.parse(json.stdout).game.infosets).toEqual([[{ label: '', actions: ['', ''] }], []]);
   });
 
+  it('spe solves a subgame with no pure equilibrium by its extreme equilibria (the README says it may be mixed)', async () => {
+    const file = join(tmp, 'pennies-chance.efg');
+    writeFileSync(
+      file,
+      [
+        'EFG 2 R "pennies after chance" { "A" "B" } ""',
+        'c "" 1 "" { "g" 1/3 "b" 2/3 } 0',
+        'p "" 1 1 "" { "H" "T" } 0',
+        'p "" 2 1 "" { "h" "t" } 0',
+        't "" 1 "" { 3 -1 }',
+        't "" 2 "" { -1 1 }',
+        'p "" 2 1 "" { "h" "t" } 0',
+        't "" 2',
+        't "" 3 "" { 1 -2 }',
+        'p "" 1 1 "" { "H" "T" } 0',
+        'p "" 2 2 "" { "h" "t" } 0',
+        't "" 4 "" { 2 0 }',
+        't "" 5 "" { 0 1 }',
+        'p "" 2 2 "" { "h" "t" } 0',
+        't "" 6 "" { 0 2 }',
+        't "" 7 "" { 1 0 }',
+        '',
+      ].join('\n'),
+    );
+    const r = await runCli(['solve', file, '--format', 'json']);
+    expect(r.code).toBe(0);
+    // gambit-lcp -q: NE,2/3,1/3,0,1,2/3,1/3 (no pure equilibrium: gambit-enumpure finds none)
+    expect(JSON.parse(r.stdout).equilibria).toEqual([
+      {
+        method: 'spe',
+        behaviour: [
+          [['2/3', '1/3']],
+          [
+            ['0', '1'],
+            ['2/3', '1/3'],
+          ],
+        ],
+        payoffs: ['5/9', '4/9'],
+        regret: '0',
+      },
+    ]);
+  });
+
   it('defaults to the subgame-perfect equilibria, as a readable table', async () => {
     const r = await runCli(['solve', 'tests/fixtures/efg/centipede6.efg']);
     expect(r.code).toBe(0);
