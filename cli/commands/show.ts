@@ -159,6 +159,17 @@ export const command: Command = {
     io.out(`${spec.title} — one ${spec.rounds.label} (round ${round})`);
     if (values.length) io.out(`Parameters: ${values.join(', ')}`);
     io.out('', ...formatGame(game));
+    if (spec.tree) {
+      // The table above is the payoff of each action profile (expected over chance); the round is played as a tree.
+      const order = spec.tree.moves
+        .map((m) => (m.kind === 'chance' ? `chance "${m.id}"` : (spec.actors[m.actor]?.name ?? '?')))
+        .join(', then ');
+      io.out(
+        '',
+        `This round is a game tree: ${terminalText(order)}. The payoffs above are per action profile, expected over chance;`,
+        `\`solve ${terminalText(arg)}\` solves the tree (who observes what included) and \`show ${terminalText(arg)} --format efg\` writes it.`,
+      );
+    }
     return 0;
   },
 };

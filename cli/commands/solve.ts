@@ -53,7 +53,8 @@ Options:
 
 Probabilities and payoffs are exact fractions (2/3) when the payoffs are exact, decimals otherwise.
 Gambit extensive-form files (.efg) and the built-in classic games (entry-deterrence, centipede, ultimatum,
-beer-quiche, kuhn-poker; see \`list\`): see \`solve game.efg --help\` (methods spe, pure, lcp, enummixed, logit).`;
+beer-quiche, kuhn-poker; see \`list\`), and scenarios whose rounds are game trees (korea-2025-sequential): see
+\`solve game.efg --help\` (methods spe, pure, lcp, enummixed, logit).`;
 
 const loadGame = async (
   arg: string,
@@ -296,6 +297,13 @@ export const command: Command = {
       return (await import('./solveTree')).solveTree(argv, io);
     const args = parseArgs(argv, { valued: ['method', 'format', 'set'], flags: ['allow-outside-range'] });
     const arg = onePositional(args, 'game to solve', 'game');
+    if (!arg.toLowerCase().endsWith('.nfg')) {
+      // A scenario whose rounds are game trees is solved as the tree its round is played on, never as the
+      // simultaneous game of its actors' strategies (a different game: who sees what is lost).
+      const { resolveScenario } = await import('../lib/resolveScenario');
+      const { spec } = await resolveScenario(arg, io.cwd);
+      if (spec.tree) return (await import('./solveTree')).solveTree(argv, io, spec);
+    }
     const methodOpt = lastOption(args, 'method');
     const method =
       methodOpt === undefined

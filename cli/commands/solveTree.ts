@@ -19,6 +19,7 @@ import { lastOption, onePositional, parseArgs, UsageError } from '../lib/args';
 import { readTextFile } from '../../node/files/readTextFile';
 import { builtinGameTree } from '../../models/scenario/builtinGames';
 import { builtinGameArg } from '../lib/builtinGameArg';
+import type { ModelSpec } from '../../models/scenario/RuntimeModel';
 
 /** Largest .efg file read (bytes). */
 const MAX_EFG_BYTES = 20_000_000;
@@ -28,13 +29,15 @@ type TreeMethod = Exclude<(typeof TREE_METHODS)[number], 'all'>;
 const TREE_FORMATS = ['text', 'json', 'csv', 'efg'] as const;
 type TreeFormat = (typeof TREE_FORMATS)[number];
 
-export const TREE_USAGE = `Usage: npm run cli -- solve <file.efg | built-in game id> [--method M] [--format F]
+export const TREE_USAGE = `Usage: npm run cli -- solve <file.efg | built-in game id | tree scenario> [--method M] [--format F]
 
 Equilibria of a Gambit extensive-form game (.efg), as behaviour strategies. The built-in classic games
-(entry-deterrence, centipede, ultimatum, beer-quiche, kuhn-poker; see \`list\`) are solved like files.
+(entry-deterrence, centipede, ultimatum, beer-quiche, kuhn-poker; see \`list\`) are solved like files, and so is
+the round of a scenario whose rounds are game trees (\`tree\`, e.g. korea-2025-sequential; --set name=value and
+--allow-outside-range as for its other commands): the tree that \`show <scenario> --format efg\` writes.
 
 Options:
-  --method M   spe (default) | pure | lcp | enummixed | logit | all
+  --method M   spe (default) | pure (alias: enumpure) | lcp | enummixed | logit | all
                  spe        every pure subgame-perfect equilibrium (backward induction, every tie-break;
                             subgames without a pure equilibrium: their extreme equilibria or logit limit)
                  pure       every pure-strategy Nash equilibrium (as gambit-enumpure)
@@ -73,6 +76,12 @@ const setLabel = (tree: GameTree, p: number, k: number): string => {
   return s?.label ? s.label : `#${s?.number ?? k + 1}`;
 };
 
+/** An action's label, or its number ("#2") when the file leaves it empty (Gambit allows that). */
+const actionLabel = (tree: GameTree, p: number, k: number, a: number): string => {
+  const label = tree.infosets[p]?.[k]?.actions[a];
+  return label ? label : `#${a + 1}`;
+};
+
 /** The JSON document (issue 15 §4): exact fractions as strings, floats as decimals. */
 export const solveTreeJson = (tree: GameTree, eqs: readonly TreeEquilibrium[]): string =>
   JSON.stringify({
@@ -94,7 +103,9 @@ export const solveTreeCsv = (tree: GameTree, eqs: readonly TreeEquilibrium[]): s
   const head = [
     'method',
     ...tree.infosets.flatMap((sets, p) =>
-      sets.flatMap((s, k) => s.actions.map((a) => `${tree.players[p]}:${setLabel(tree, p, k)}:${a}`)),
+      sets.flatMap((s, k) =>
+        s.actions.map((_, a) => `${tree.players[p]}:${setLabel(tree, p, k)}:${actionLabel(tree, p, k, a)}`),
+      ),
     ),
     ...tree.players.map((p) => `payoff:${p}`),
     'regret',
@@ -137,7 +148,8 @@ export const solveTreeText = (
   const lines: string[] = [printable(tree.title || '(untitled game)')];
   tree.players.forEach((p, i) => {
     const sets = (tree.infosets[i] ?? []).map(
-      (s, k) => `${printable(setLabel(tree, i, k))} {${s.actions.map(printable).join(', ')}}`,
+      (s, k) =>
+        `${printable(setLabel(tree, i, k))} {${s.actions.map((_, a) => printable(actionLabel(tree, i, k, a))).join(', ')}}`,
     );
     lines.push(`${printable(p)}: ${sets.length ? sets.join('; ') : '(no moves)'}`);
   });
@@ -154,12 +166,12 @@ export const solveTreeText = (
     ...e.behaviour.map((sets, p) =>
       sets
         .map((row, k) => {
-          const acts = tree.infosets[p]?.[k]?.actions ?? [];
+          const act = (a: number): string => printable(actionLabel(tree, p, k, a));
           const at = printable(setLabel(tree, p, k));
           if (row.every(isZero)) return `${at}: —`;
           const pure = row.findIndex(isOne);
-          if (pure >= 0) return `${at}: ${printable(acts[pure] ?? '?')}`;
-          return `${at}: ${row.flatMap((v, a) => (isZero(v) ? [] : [`${printable(acts[a] ?? '?')} ${short(v)}`])).join(', ')}`;
+          if (pure >= 0) return `${at}: ${act(pure)}`;
+          return `${at}: ${row.flatMap((v, a) => (isZero(v) ? [] : [`${act(a)} ${short(v)}`])).join(', ')}`;
         })
         .join('; '),
     ),
@@ -186,22 +198,54 @@ export const solveTreeEfg = (tree: GameTree, eqs: readonly TreeEquilibrium[]): s
   return writeEfg({ ...tree, comment }, { gambitLabels: true });
 };
 
-/** Run `solve` on a .efg file. */
-export const solveTree = async (argv: readonly string[], io: CliIo): Promise<number> => {
-  const args = parseArgs(argv, { valued: ['method', 'format', 'set'], flags: [] });
+/** A tree scenario's first round as a GameTree at its parameters' values and `--set` (checked as `show` checks them). */
+const scenarioRoundTree = async (
+  spec: ModelSpec,
+  setValues: readonly string[],
+  io: CliIo,
+  allow: boolean,
+): Promise<GameTree> => {
+  // Loaded only here, so that solving a .efg file never loads the scenario layer (zod, mathjs).
+  const { checkAssignments, parseSets } = await import('../lib/loadScenarioGame');
+  const { instantiateModel } = await import('../../models/scenario/instantiateModel');
+  const { roundTree } = await import('../../models/scenario/roundTree');
+  const sets = parseSets(setValues);
+  checkAssignments(spec, sets, { io, name: 'solve', allow });
+  try {
+    return roundTree(instantiateModel(spec), { params: sets });
+  } catch (err) {
+    throw new CliError(err instanceof Error ? err.message : String(err));
+  }
+};
+
+/**
+ * Run `solve` on a .efg file, a built-in classic game, or (`scenario` given: solve.ts resolved the argument to a
+ * scenario with a `tree`) that scenario's first round as a game tree at its parameters' values and `--set`.
+ */
+export const solveTree = async (
+  argv: readonly string[],
+  io: CliIo,
+  scenario?: ModelSpec,
+): Promise<number> => {
+  const args = parseArgs(argv, {
+    valued: ['method', 'format', 'set'],
+    flags: scenario ? ['allow-outside-range'] : [],
+  });
   if (args.flags.has('help')) {
     io.out(...TREE_USAGE.split('\n'));
     return 0;
   }
   const arg = onePositional(args, 'game to solve', 'game');
-  const builtin = builtinGameArg(arg);
-  if (args.options.has('set')) {
+  const builtin = scenario ? undefined : builtinGameArg(arg);
+  if (!scenario && args.options.has('set')) {
     throw new UsageError(`--set applies to scenarios, not to ${builtin ? 'built-in games' : '.efg files'}`);
   }
-  const method = lastOption(args, 'method') ?? 'spe';
+  const methodOpt = lastOption(args, 'method') ?? 'spe';
+  // Gambit's tool is gambit-enumpure; `solve FILE.nfg` takes enumpure too.
+  const method = methodOpt === 'enumpure' ? 'pure' : methodOpt;
   if (!(TREE_METHODS as readonly string[]).includes(method)) {
     throw new UsageError(
-      `unknown --method "${method}" for a .efg file (expected ${TREE_METHODS.join(', ')})`,
+      `unknown --method "${methodOpt}" for ${scenario ? 'a tree scenario' : 'a .efg file'} (expected ${TREE_METHODS.join(', ')})`,
     );
   }
   const format = (lastOption(args, 'format') ?? 'text') as TreeFormat;
@@ -209,7 +253,14 @@ export const solveTree = async (argv: readonly string[], io: CliIo): Promise<num
     throw new UsageError(`unknown --format "${format}" (expected ${TREE_FORMATS.join(', ')})`);
   }
   let tree: GameTree;
-  if (builtin) tree = builtinGameTree(builtin.id);
+  if (scenario)
+    tree = await scenarioRoundTree(
+      scenario,
+      args.options.get('set') ?? [],
+      io,
+      args.flags.has('allow-outside-range'),
+    );
+  else if (builtin) tree = builtinGameTree(builtin.id);
   else {
     const text = await readTextFile(resolve(io.cwd, arg), { maxBytes: MAX_EFG_BYTES, shown: `"${arg}"` });
     try {

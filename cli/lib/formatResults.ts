@@ -224,7 +224,7 @@ export const formatReplay = (t: TrialReplay): string[] => {
   ];
   for (const r of t.rounds) {
     lines.push(
-      `round ${r.round} (month ${r.month}): ${r.choices.map((c) => `${c.actor}:${c.strategy}`).join(' ')} [${r.equilibrium}]` +
+      `round ${r.round} (month ${r.month}): ${[...r.choices.map((c) => `${c.actor}:${c.strategy}`), ...r.chance.map((c) => `${c.move}:${c.outcome}`)].join(' ')} [${r.equilibrium}]` +
         `${r.outcomes.length ? ` → ${r.outcomes.join(', ')}` : ''}${r.events.length ? ` · events: ${r.events.join(', ')}` : ''}` +
         ` · ${r.state.map((s) => `${s.id}=${num(s.value)}`).join(' ')}`,
     );

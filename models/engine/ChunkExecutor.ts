@@ -236,10 +236,18 @@ type TreeColumns = {
   readonly chance: readonly number[];
 };
 
-/** A tree round's chance moves in file order (none without a tree). */
-const chanceMovesOf = (model: {
-  readonly tree?: TreeColumns | undefined;
-}): { readonly id: string; readonly outcomes: readonly { readonly id: string }[] }[] =>
+type ChanceColumn = {
+  readonly kind: 'chance';
+  readonly id: string;
+  readonly outcomes: readonly { readonly id: string }[];
+};
+
+/** A tree round's chance moves in file order (none without a tree): the order of the trial record's `chance`. */
+export const chanceMovesOf = <C extends ChanceColumn>(model: {
+  readonly tree?:
+    | { readonly moves: readonly ({ readonly kind: 'actor' } | C)[]; readonly chance: readonly number[] }
+    | undefined;
+}): C[] =>
   (model.tree?.chance ?? []).flatMap((k) => {
     const m = model.tree?.moves[k];
     return m && m.kind === 'chance' ? [m] : [];

@@ -1,11 +1,13 @@
 // Replay one trial alone, round by round (the UI's "replay trial k"): the same draws as in the run that contained
 // it (same seed, sampler and — for Latin hypercube — trial count).
 import { seedText } from '../random/seedKey';
-import type { ModelSpec } from '../scenario/RuntimeModel';
-import { ChunkExecutor } from './ChunkExecutor';
+import type { ModelSpec, RuntimeModel } from '../scenario/RuntimeModel';
+import { ChunkExecutor, chanceMovesOf } from './ChunkExecutor';
 import { makeJob, type BaseOptions } from './makeJob';
 import { EQ_TYPE_NAMES } from './EquilibriumSelector';
 import { makeProvenance, type Provenance } from './Provenance';
+
+type ChanceMove = Extract<NonNullable<RuntimeModel['tree']>['moves'][number], { readonly kind: 'chance' }>;
 
 export type ReplayRound = {
   readonly round: number;
@@ -19,6 +21,13 @@ export type ReplayRound = {
     readonly probabilities: readonly number[];
   }[];
   readonly equilibrium: 'none' | 'pure' | 'mixed';
+  /** Tree rounds: each chance move's drawn outcome, in file order (empty without a tree). */
+  readonly chance: readonly {
+    readonly move: string;
+    readonly moveLabel: string;
+    readonly outcome: string;
+    readonly outcomeLabel: string;
+  }[];
   /** The round's game: payoffs[profile][actor] (Gambit profile order). */
   readonly payoffs: readonly (readonly number[])[];
   readonly outcomes: readonly string[];
@@ -56,6 +65,8 @@ export const replayTrial = (spec: ModelSpec, options: BaseOptions, trial: number
   const n = m.actors.length;
   const O = m.outcomes.length;
   const M = m.metrics.length;
+  const chanceMoves = chanceMovesOf<ChanceMove>(m);
+  const C = chanceMoves.length;
   sim.trace = (t) => {
     const g = sim.game;
     const r = t.round;
@@ -74,6 +85,10 @@ export const replayTrial = (spec: ModelSpec, options: BaseOptions, trial: number
         };
       }),
       equilibrium: EQ_TYPE_NAMES[sim.record.eqType[r - 1] as number] ?? 'none',
+      chance: chanceMoves.map((c, k) => {
+        const o = c.outcomes[sim.record.chance[(r - 1) * C + k] as number];
+        return { move: c.id, moveLabel: c.label, outcome: o?.id ?? '?', outcomeLabel: o?.label ?? '?' };
+      }),
       payoffs: Array.from({ length: g.profiles }, (_, p) => Array.from(t.payoffs.subarray(p * n, p * n + n))),
       outcomes: m.outcomes.filter((_, k) => sim.record.outcomes[(r - 1) * O + k]).map((o) => o.id),
       events: t.firedEvents.map((e) => m.events[e]?.id ?? '?'),

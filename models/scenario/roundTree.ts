@@ -66,6 +66,12 @@ export const roundTreeAt = (model: RuntimeModel, envIn: Float64Array): GameTree 
   const strides = sizes.map((_, i) => sizes.slice(0, i).reduce((x, y) => x * y, 1));
   const chanceIndex = new Map(tree.chance.map((k, c) => [k, c]));
   const infosetNumbers = model.actors.map(() => new Map<string, number>());
+  const observedText = (k: number, a: number): string => {
+    const e = moves[k]!;
+    return e.kind === 'chance'
+      ? `${e.label}: ${e.outcomes[a]?.label ?? ''}`
+      : `${model.actors[e.actor]?.name ?? ''}: ${model.actors[e.actor]?.strategies[a]?.label ?? ''}`;
+  };
   const path: number[] = [];
   const build = (depth: number): NodeSpec => {
     if (depth === moves.length) {
@@ -108,6 +114,8 @@ export const roundTreeAt = (model: RuntimeModel, envIn: Float64Array): GameTree 
       kind: 'decision',
       player: m.actor,
       infoset: number,
+      // what the mover has observed ("Moscow's stance: wavers, Seoul: Plain offer"), as the Game view says it
+      infosetLabel: m.observes.map((k) => observedText(k, path[k] as number)).join(', '),
       actions: actor.strategies.map((s) => s.label),
       children: children(actor.strategies.length),
     };

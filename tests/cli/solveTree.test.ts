@@ -21,6 +21,67 @@ describe('parley solve FILE.efg', () => {
     );
   });
 
+  it('names actions the file leaves unlabelled by number, so text and CSV tell them apart', async () => {
+    const file = join(tmp, 'unlabelled.efg');
+    writeFileSync(
+      file,
+      'EFG 2 R "t" { "A" "B" }\n""\np "" 1 1 "" { "" "" } 0\nt "" 1 "" { 0 0 }\nt "" 2 "" { 0 0 }\n',
+    );
+    const text = await runCli(['solve', file, '--method', 'pure']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('A: #1 {#1, #2}');
+    expect(text.stdout).toMatch(/1 +pure +#1: #1 +0, 0/);
+    expect(text.stdout).toMatch(/2 +pure +#1: #2 +0, 0/);
+    const csv = await runCli(['solve', file, '--method', 'pure', '--format', 'csv']);
+    expect(csv.stdout.split('\r\n')[0]).toBe('method,A:#1:#1,A:#1:#2,payoff:A,payoff:B,regret');
+    // JSON keeps the file's (empty) labels
+    const json = await runCli(['solve', file, '--method', 'pure', '--format', 'json']);
+    expect(JSON.parse(json.stdout).game.infosets).toEqual([[{ label: '', actions: ['', ''] }], []]);
+  });
+
+  it('spe solves a subgame with no pure equilibrium by its extreme equilibria (the README says it may be mixed)', async () => {
+    const file = join(tmp, 'pennies-chance.efg');
+    writeFileSync(
+      file,
+      [
+        'EFG 2 R "pennies after chance" { "A" "B" } ""',
+        'c "" 1 "" { "g" 1/3 "b" 2/3 } 0',
+        'p "" 1 1 "" { "H" "T" } 0',
+        'p "" 2 1 "" { "h" "t" } 0',
+        't "" 1 "" { 3 -1 }',
+        't "" 2 "" { -1 1 }',
+        'p "" 2 1 "" { "h" "t" } 0',
+        't "" 2',
+        't "" 3 "" { 1 -2 }',
+        'p "" 1 1 "" { "H" "T" } 0',
+        'p "" 2 2 "" { "h" "t" } 0',
+        't "" 4 "" { 2 0 }',
+        't "" 5 "" { 0 1 }',
+        'p "" 2 2 "" { "h" "t" } 0',
+        't "" 6 "" { 0 2 }',
+        't "" 7 "" { 1 0 }',
+        '',
+      ].join('\n'),
+    );
+    const r = await runCli(['solve', file, '--format', 'json']);
+    expect(r.code).toBe(0);
+    // gambit-lcp -q: NE,2/3,1/3,0,1,2/3,1/3 (no pure equilibrium: gambit-enumpure finds none)
+    expect(JSON.parse(r.stdout).equilibria).toEqual([
+      {
+        method: 'spe',
+        behaviour: [
+          [['2/3', '1/3']],
+          [
+            ['0', '1'],
+            ['2/3', '1/3'],
+          ],
+        ],
+        payoffs: ['5/9', '4/9'],
+        regret: '0',
+      },
+    ]);
+  });
+
   it('defaults to the subgame-perfect equilibria, as a readable table', async () => {
     const r = await runCli(['solve', 'tests/fixtures/efg/centipede6.efg']);
     expect(r.code).toBe(0);

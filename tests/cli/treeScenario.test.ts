@@ -102,3 +102,90 @@ describe('cli on an imperfect-information tree scenario', () => {
     );
   }, 180_000);
 });
+
+describe('show on a tree scenario', () => {
+  it('says the round is a tree, in which order the moves come, and how to solve it', async () => {
+    const r = await cli(['show', 'korea-2025-sequential']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain(
+      'This round is a game tree: Seoul, then chance "moscow", then Pyongyang, then South Korea–US alliance (drills).',
+    );
+    expect(r.out).toContain('`solve korea-2025-sequential` solves the tree');
+    const simultaneous = await cli(['show', 'chicken']);
+    expect(simultaneous.out).not.toContain('game tree');
+  });
+});
+
+describe('solve on a tree scenario', () => {
+  it('solves the round as the tree it is played on (as show --format efg writes it), not as a simultaneous game', async () => {
+    const r = await cli(['solve', 'korea-2025-sequential', '--set', 'russiaSupport=0.3', '--format', 'json']);
+    expect(r.code, r.err).toBe(0);
+    const doc = JSON.parse(r.out) as {
+      game: { infosets: { actions: string[] }[][] };
+      equilibria: { method: string; behaviour: string[][][] }[];
+    };
+    // Seoul 1 information set; Pyongyang one per (offer, Moscow) = 6; the alliance one per history = 18
+    expect(doc.game.infosets.map((s) => s.length)).toEqual([1, 6, 18]);
+    expect(doc.equilibria.length).toBeGreaterThan(0);
+    expect(doc.equilibria.every((e) => e.method === 'spe')).toBe(true);
+    // the same tree as show --format efg, solved as a file
+    const efg = await cli(['show', 'korea-2025-sequential', '--format', 'efg', '--set', 'russiaSupport=0.3']);
+    const file = join(dir, 'korea-seq.efg');
+    writeFileSync(file, efg.out);
+    const fromFile = await cli(['solve', file, '--format', 'json']);
+    expect(fromFile.code, fromFile.err).toBe(0);
+    expect(JSON.parse(fromFile.out).equilibria).toEqual(doc.equilibria);
+  }, 60_000);
+
+  it('takes the tree methods (enumpure as an alias of pure) and refuses what only a strategic form has', async () => {
+    const pure = await cli(['solve', 'korea-2025-sequential', '--method', 'enumpure']);
+    expect(pure.code).not.toBe(0); // 3 × 729 × 387,420,489 plans: refused with the limit, not a simultaneous answer
+    expect(pure.err).toMatch(/reduced strategic form has 3×729×387420489 strategies/);
+    const nfg = await cli(['solve', 'korea-2025-sequential', '--format', 'nfg']);
+    expect(nfg.code).toBe(2);
+    expect(nfg.err).toMatch(/unknown --format "nfg" \(expected text, json, csv, efg\)/);
+    const range = await cli(['solve', 'korea-2025-sequential', '--set', 'russiaSupport=3']);
+    expect(range.code).not.toBe(0);
+    expect(range.err).toMatch(/outside the range of "russiaSupport"/);
+  }, 60_000);
+});
+
+describe('run --replay on a tree scenario', () => {
+  it('shows each round’s chance outcome, as the per-trial CSV records it', async () => {
+    const out = join(dir, 'replay-trials.csv');
+    const run = await cli([
+      'run',
+      'korea-2025-sequential',
+      '--trials',
+      '20',
+      '--seed',
+      '3',
+      '--workers',
+      '0',
+      '--out',
+      out,
+    ]);
+    expect(run.code, run.err).toBe(0);
+    const rows = readFileSync(out, 'utf8').split('\r\n');
+    const head = (rows[0] as string).split(',');
+    const moscow = head.indexOf('moscow');
+    const trial7 = rows.filter((r) => r.split(',')[2] === '7').map((r) => r.split(',')[moscow]);
+    expect(trial7).toHaveLength(24);
+    const replay = await cli([
+      'run',
+      'korea-2025-sequential',
+      '--trials',
+      '20',
+      '--seed',
+      '3',
+      '--replay',
+      '7',
+    ]);
+    expect(replay.code, replay.err).toBe(0);
+    const shown = replay.out
+      .split('\n')
+      .filter((l) => l.startsWith('round '))
+      .map((l) => /moscow:(\w+)/.exec(l)?.[1]);
+    expect(shown).toEqual(trial7);
+  }, 60_000);
+});

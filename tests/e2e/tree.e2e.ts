@@ -68,12 +68,12 @@ describe('tree view', () => {
       .toMatch(/payoffs \(-1\/18, 1\/18\)/);
     await page.screenshot({ path: join(SHOT_DIR, 'tree-kuhn.png'), fullPage: true });
 
-    // a tree scenario: closing the classic shows the open scenario's round as its tree at the current values
+    // a tree scenario: opening it closes the classic, so the Tree tab shows its round as a tree at the current
+    // values (not Kuhn poker)
     await page
       .getByRole('button', { name: 'Open Korean Peninsula 2025, in sequence: Seoul offers first' })
       .click();
     await page.getByTestId('tab-tree').click();
-    await page.getByRole('button', { name: 'Close', exact: true }).click();
     await expect
       .poll(() => page.getByTestId('tree-origin').innerText(), { timeout: 60_000 })
       .toMatch(/this scenario's round as a tree/);

@@ -229,6 +229,9 @@ export const checkDomains = (
   const range = (b: Bound): string => `from ${fmt(b.lo)} to ${fmt(b.hi)}`;
   for (const f of formulas) {
     const ir = f.ir as FormulaNode;
+    if (f.path[0] === 'tree' && f.path[f.path.length - 1] === 'probability' && ir.op !== 'num') {
+      checkProbability(f, ir, byRange.clamped, byDeclared.clamped, range, diag);
+    }
     const raw = f.path[0] === 'events' || (f.path[0] === 'state' && f.path[2] === 'update');
     const pick = (e: Envs): SlotBounds => (raw ? e.raw : e.clamped);
     const found: DomainIssue[] = [];
@@ -255,6 +258,39 @@ export const checkDomains = (
       if (i.certain) diag.issue(f.path, message);
       else diag.warn(f.path, message);
     }
+  }
+};
+
+/**
+ * A chance probability formula (tree.moves[i].outcomes[j].probability) must stay within [0, 1] for every value its
+ * inputs can take (constant ones are checked in compileTree): an error when some parameter values in their ranges
+ * certainly give a value outside (an attained interval, or one wholly outside), a warning when the intervals cannot
+ * rule it out (the run checks every trial and round and stops naming the chance move).
+ */
+const checkProbability = (
+  f: CompiledAt,
+  ir: FormulaNode,
+  byRange: SlotBounds,
+  byDeclared: SlotBounds,
+  range: (b: Bound) => string,
+  diag: ScenarioDiagnostics,
+): void => {
+  const outside = (b: Bound): boolean => b.lo < 0 || b.hi > 1;
+  const wholly = (b: Bound): boolean => b.hi < 0 || b.lo > 1;
+  const r = formulaBound(ir, byRange);
+  if (outside(r) && (r.exact || wholly(r))) {
+    diag.issue(
+      f.path,
+      `chance probability ${f.label} leaves 0 to 1 for some parameter values in their ranges (it ranges ${range(r)})`,
+    );
+    return;
+  }
+  const d = formulaBound(ir, byDeclared);
+  if (outside(r) || outside(d)) {
+    diag.warn(
+      f.path,
+      `chance probability ${f.label} may leave 0 to 1 for some values of its inputs (it ranges ${range(outside(r) ? r : d)}); a run stops at the first trial and round where it does`,
+    );
   }
 };
 

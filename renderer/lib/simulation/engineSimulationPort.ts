@@ -296,6 +296,7 @@ export const engineSimulationPort = (
         rounds: r.rounds.map((round) => ({
           round: round.round,
           choices: round.choices.map((c) => ({ actor: c.actorName, strategy: c.strategyLabel })),
+          chance: round.chance.map((c) => ({ move: c.moveLabel, outcome: c.outcomeLabel })),
           outcomes: round.outcomes.map((id) => outcomeLabel.get(id) ?? id),
           events: round.events.map((id) => eventLabel.get(id) ?? id),
           state: round.state.map((v) => ({ label: v.label, value: v.value })),

@@ -77,6 +77,9 @@ export class AppState {
       now: options.now,
     });
     this.documents.onReplace(() => this.results.clear());
+    // Another scenario opened: the Tree view shows its round, not a classic or .efg opened there earlier (the Tree
+    // tab kept showing Kuhn poker after "Open" on korea-2025-sequential).
+    this.documents.onReplace(() => this.trees.close());
     this.useSimulationPort(options.simulationPort ?? lazyWorkerPort());
     this.#router = new CommandRouter(this.#handlers(), (m) => this.error(m));
   }

@@ -93,6 +93,8 @@ export type ReplayRound = {
   readonly round: number;
   /** actor name → chosen strategy label */
   readonly choices: readonly { readonly actor: string; readonly strategy: string }[];
+  /** Tree rounds: chance move label → drawn outcome label, in file order (empty without a tree). */
+  readonly chance: readonly { readonly move: string; readonly outcome: string }[];
   readonly outcomes: readonly string[];
   readonly events: readonly string[];
   readonly state: readonly { readonly label: string; readonly value: number }[];

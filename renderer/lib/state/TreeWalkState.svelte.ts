@@ -7,15 +7,21 @@ export class TreeWalkState {
   /** 0: the tree alone; 1..steps.length: that many sets settled; steps.length + 1: the path. */
   step = $state(0);
   steps = $state.raw<readonly InductionStep[]>([]);
+  /** Is there an equilibrium to walk (false while the tree is being solved, or when it could not be)? */
+  ready = $state(true);
 
-  /** Start a walk over these steps (at the tree alone). */
-  reset(steps: readonly InductionStep[]): void {
+  /**
+   * Start a walk over these steps (at the tree alone). Not `ready`: only the tree alone is shown, so a key pressed
+   * while the tree is being solved cannot announce "the equilibrium path" before there is one.
+   */
+  reset(steps: readonly InductionStep[], ready = true): void {
     this.steps = steps;
+    this.ready = ready;
     this.step = 0;
   }
 
   get last(): number {
-    return this.steps.length + 1;
+    return this.ready ? this.steps.length + 1 : 0;
   }
 
   next(): void {
@@ -43,6 +49,6 @@ export class TreeWalkState {
 
   /** Is the equilibrium path shown? */
   get showsPath(): boolean {
-    return this.step === this.last;
+    return this.ready && this.step === this.last;
   }
 }

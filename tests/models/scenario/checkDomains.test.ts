@@ -182,3 +182,43 @@ describe('domain checks: the true support of every input', () => {
     }
   });
 });
+
+describe('domain checks: chance probabilities stay within 0 to 1', () => {
+  /** Two actors moving after a chance move whose first outcome has probability `p`. */
+  const tree = (parameters: Raw, p: string): Raw => ({
+    format: 'parley.scenario/2',
+    title: 'Chance',
+    parameters,
+    actors: [
+      { id: 'A', name: 'A', strategies: [{ id: 'x', label: 'X' }], payoffs: { x: 'w.storm' } },
+      { id: 'B', name: 'B', strategies: [{ id: 'y', label: 'Y' }], payoffs: { y: '0' } },
+    ],
+    tree: {
+      moves: [
+        { chance: 'w', outcomes: [{ id: 'storm', probability: p }, { id: 'calm' }] },
+        { actor: 'A', observes: 'all' },
+        { actor: 'B', observes: 'all' },
+      ],
+    },
+  });
+  const q = { label: 'Q', default: 0.7, min: 0, max: 1 };
+
+  it('refuses a formula that leaves 0 to 1 for parameter values in their ranges', () => {
+    expect(check(tree({ q }, 'q - 0.5')).issues).toEqual([
+      'tree.moves[0].outcomes[0].probability: chance probability tree.w.storm leaves 0 to 1 for some parameter values in their ranges (it ranges from -0.5 to 0.5)',
+    ]);
+    expect(check(tree({ q }, '2 * q')).issues).toHaveLength(1);
+    expect(check(tree({ q }, 'q + 2')).issues).toHaveLength(1);
+  });
+
+  it('warns when the intervals cannot rule it out, and accepts what stays inside', () => {
+    const r = check(tree({ q, s: { ...q } }, 'q * s + q * (1 - s) + (q - q)'));
+    expect(r.issues).toEqual([]);
+    expect(r.warnings).toEqual([
+      'tree.moves[0].outcomes[0].probability: chance probability tree.w.storm may leave 0 to 1 for some values of its inputs (it ranges from -1 to 3); a run stops at the first trial and round where it does',
+    ]);
+    for (const ok of ['q', 'clamp(q - 0.5, 0, 1)', '0.5 * q', 'q > 0.5 ? 0.2 : 0.8']) {
+      expect(check(tree({ q }, ok)), ok).toEqual({ issues: [], warnings: [] });
+    }
+  });
+});

@@ -42,6 +42,21 @@ describe('roundTree', () => {
     expect(tree.infosets.map((s) => s.length)).toEqual([2, 4]);
   });
 
+  it('labels each information set with what its mover has observed (not an empty label shown as "#1")', () => {
+    expect(tree.infosets.map((sets) => sets.map((s) => s.label))).toEqual([
+      ['cost: high', 'cost: low'],
+      [
+        'cost: high, Entrant: In',
+        'cost: high, Entrant: Out',
+        'cost: low, Entrant: In',
+        'cost: low, Entrant: Out',
+      ],
+    ]);
+    expect(writeEfg(tree, { gambitLabels: true })).toContain(
+      'p "" 2 1 "cost: high, Entrant: In" { "Fight" "Accommodate" } 0',
+    );
+  });
+
   it('has exactly the pure equilibria Gambit’s enumpure finds on the exported file', () => {
     const ours = treePureEquilibria(tree).map(
       (e) =>

@@ -115,6 +115,15 @@ describe('SimulationView', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Replay' }));
     await waitFor(() => screen.getByTestId('replay-table'));
     expect(screen.getByTestId('replay-table').querySelectorAll('tbody tr')).toHaveLength(3);
+    // a tree round's chance outcome is part of the path, after the actors' moves
+    const heads = [...screen.getByTestId('replay-table').querySelectorAll('thead tr:last-child th')];
+    expect(heads.map((h) => h.textContent)).toContain("Moscow's stance");
+    const row2 = [...screen.getByTestId('replay-table').querySelectorAll('tbody tr')][1];
+    expect([...(row2?.querySelectorAll('td') ?? [])].map((c) => c.textContent).slice(0, 3)).toEqual([
+      'Hold',
+      'Hold',
+      'Wavers',
+    ]);
     await fireEvent.click(screen.getByRole('button', { name: 'Per-trial CSV' }));
     await waitFor(() => expect(exports).toHaveLength(2));
     expect(exports[0]?.name).toBe('fake-trials-9.csv');

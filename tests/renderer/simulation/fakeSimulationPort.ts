@@ -151,6 +151,7 @@ export const fakeSimulationPort = () => {
             { actor: 'North', strategy: round === 3 ? 'Talk' : 'Hold' },
             { actor: 'South', strategy: 'Hold' },
           ],
+          chance: [{ move: "Moscow's stance", outcome: round === 2 ? 'Wavers' : 'Backs' }],
           outcomes: round === 3 ? ['Talks'] : [],
           events: [],
           state: [{ label: 'tension', value: round }],

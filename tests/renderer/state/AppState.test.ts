@@ -134,6 +134,25 @@ describe('AppState', () => {
     expect(app.doc.dirty).toBe(false);
   });
 
+  it('opening another scenario closes a classic shown in the Tree view (it shows the new scenario, not Kuhn poker)', async () => {
+    const { app } = await setup();
+    await app.openBuiltinGame('kuhn-poker');
+    expect(app.shownTree?.source.builtinId).toBe('kuhn-poker');
+    // cancelled: the document stays, and so does the classic
+    app.doc.setField(['title'], 'changed');
+    const p1 = app.openBuiltin('chicken');
+    await Promise.resolve();
+    app.prompt?.resolve('cancel');
+    await p1;
+    expect(app.shownTree?.source.builtinId).toBe('kuhn-poker');
+    const p2 = app.openBuiltin('chicken');
+    await Promise.resolve();
+    app.prompt?.resolve('discard');
+    await p2;
+    expect(app.trees.tree).toBeNull();
+    expect(app.shownTree?.source.builtinId ?? null).toBeNull();
+  });
+
   it('save: a built-in asks for a file (save as), then saves in place; a failed save keeps it dirty', async () => {
     const { app, mem } = await setup();
     app.doc.setField(['title'], 'T2');

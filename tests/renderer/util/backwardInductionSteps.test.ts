@@ -42,6 +42,18 @@ describe('backwardInductionSteps', () => {
 });
 
 describe('TreeWalkState', () => {
+  it('stays at the tree alone while there is no equilibrium to walk yet (the tree is being solved)', () => {
+    const w = new TreeWalkState();
+    w.reset([], false);
+    expect([w.step, w.last, w.showsPath]).toEqual([0, 0, false]);
+    w.next();
+    expect([w.step, w.showsPath]).toEqual([0, false]); // was: step 1 of 2, "The equilibrium path." with none drawn
+    w.reset([{ player: 0, infoset: 0 }]);
+    expect(w.last).toBe(2);
+    w.next();
+    expect(w.current).toEqual({ player: 0, infoset: 0 });
+  });
+
   it('walks: the tree alone, one settled set per step, then the path; never past either end', () => {
     const w = new TreeWalkState();
     w.reset([
