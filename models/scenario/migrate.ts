@@ -6,7 +6,15 @@ export type MigrationStep = {
   readonly from: string;
   readonly to: string;
   readonly up: (raw: Record<string, unknown>) => Record<string, unknown>;
+  /** A reason this file cannot be in the `from` format (a field that format does not have), or null. */
+  readonly refuse?: (raw: Record<string, unknown>) => string | null;
 };
+
+/** Game-tree rounds exist from format 2 on: an older file that has one would be read as something it never meant. */
+const refuseTree = (raw: Record<string, unknown>): string | null =>
+  Object.hasOwn(raw, 'tree')
+    ? `a ${String(raw.format)} file cannot have "tree" (game-tree rounds are new in ${SCENARIO_FORMAT}); set "format" to "${SCENARIO_FORMAT}"`
+    : null;
 
 /**
  * Known steps. parley.scenario/0 is the (fictional) draft format: identical to /1 except for the tag. /1 → /2:
@@ -18,11 +26,13 @@ export const MIGRATIONS: readonly MigrationStep[] = [
     from: 'parley.scenario/0',
     to: 'parley.scenario/1',
     up: (raw) => ({ ...raw, format: 'parley.scenario/1' }),
+    refuse: refuseTree,
   },
   {
     from: 'parley.scenario/1',
     to: 'parley.scenario/2',
     up: (raw) => ({ ...raw, format: 'parley.scenario/2' }),
+    refuse: refuseTree,
   },
 ];
 
@@ -47,6 +57,8 @@ export const migrate = (raw: unknown, steps: readonly MigrationStep[] = MIGRATIO
       };
     }
     if (applied.length > steps.length) return { ok: false, message: 'migration steps form a loop' };
+    const refusal = step.refuse?.(cur) ?? null;
+    if (refusal !== null) return { ok: false, message: refusal };
     cur = step.up(cur);
     applied.push(`${step.from} → ${step.to}`);
   }

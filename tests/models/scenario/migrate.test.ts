@@ -32,6 +32,19 @@ describe('migrate', () => {
     }
   });
 
+  it('refuses a /1 or /0 file that has a game tree (trees are format 2), naming the field and the fix', () => {
+    const tree = builtinText('korea-2025-sequential');
+    expect(tree).toContain('"parley.scenario/2"');
+    for (const old of ['parley.scenario/1', 'parley.scenario/0']) {
+      const r = parseScenario(tree.replace('"parley.scenario/2"', JSON.stringify(old)));
+      expect(r.ok, old).toBe(false);
+      expect(JSON.stringify(r)).toContain(
+        `a ${old} file cannot have \\"tree\\" (game-tree rounds are new in parley.scenario/2); set \\"format\\" to \\"parley.scenario/2\\"`,
+      );
+    }
+    expect(parseScenario(tree).ok).toBe(true);
+  });
+
   it('chains steps from a registry and reports unknown versions', () => {
     const steps: MigrationStep[] = [
       { from: 'x/1', to: 'x/2', up: (r) => ({ ...r, format: 'x/2', a: 1 }) },
