@@ -1,5 +1,6 @@
 // Scenario file text → a validated Scenario (plus its compiled ModelSpec), or EVERY problem at once, each with
 // its JSON path and a plain-language message. Never throws.
+import { gambitFileHint } from './gambitFileHint';
 import { INPUT_LIMITS } from '../text/inputLimits';
 import type { z } from 'zod';
 import { SuggestionIndex, suggestion } from '../formula/didYouMean';
@@ -284,6 +285,8 @@ export const parseScenario = (text: string, fileName?: string): ParseScenarioRes
   }
   const json = parseJson(text);
   if (!json.ok) {
+    const hint = gambitFileHint(text);
+    if (hint !== null) return { ok: false, issues: [{ path: '', message: hint }] };
     return {
       ok: false,
       issues: [{ path: `line ${json.line}:${json.column}`, message: `invalid JSON: ${json.message}` }],

@@ -1,5 +1,6 @@
 // The scenario document being edited: its text (the source of truth — never lost, even when invalid), the parsed
 // JSON draft that the form editor edits, file identity, dirty flag, undo/redo and validation issues.
+import { gambitFileHint } from '../../../models/scenario/gambitFileHint';
 import type { Issue } from './ModelService';
 import { jsonFaithful } from '../util/jsonFaithful';
 import { replaceJsonValue } from '../util/jsonSpan';
@@ -52,6 +53,8 @@ const parseJson = (text: string): { ok: true; value: unknown } | { ok: false; er
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (e) {
+    const hint = gambitFileHint(text);
+    if (hint !== null) return { ok: false, error: hint };
     const msg = e instanceof Error ? e.message : String(e);
     const m = /position (\d+)/.exec(msg);
     if (m) {

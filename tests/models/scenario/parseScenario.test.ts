@@ -49,6 +49,18 @@ describe('parseScenario', () => {
     expect(issuesOf('')[0]).toMatch(/^line 1:1: invalid JSON: unexpected end of file/);
   });
 
+  it('says what a Gambit .nfg or .efg file is, and where it belongs, instead of only "invalid JSON"', () => {
+    expect(issuesOf('NFG 1 R "PD" { "A" "B" } { 2 2 }\n1 1 0 0 0 0 1 1\n')).toEqual([
+      ': this is a Gambit .nfg strategic-form game, not a Parley scenario: solve it with "parley solve FILE.nfg" (or "npm run cli -- solve FILE.nfg")',
+    ]);
+    expect(issuesOf('\uFEFF\n  EFG 2 R "t" { "P" }\n')[0]).toMatch(
+      /^: this is a Gambit \.efg extensive-form \(tree\) game, not a Parley scenario: solve it with "parley solve FILE\.efg"/,
+    );
+    // only the Gambit header counts: other text that starts with those letters is plain invalid JSON
+    expect(issuesOf('NFG is a format')[0]).toMatch(/^line 1:1: invalid JSON/);
+    expect(issuesOf('EFGH 2')[0]).toMatch(/^line 1:1: invalid JSON/);
+  });
+
   it('reports duplicate keys (which JSON.parse would silently drop)', () => {
     const text = fixture('minimal.parley.json').replace(
       '"parameters": {',

@@ -87,6 +87,14 @@ describe('DocumentState', () => {
     expect(doc.jsonError).toBeNull();
   });
 
+  it('a Gambit game file opened as a scenario is named as such (and its text is kept)', () => {
+    const { doc } = make();
+    const nfg = 'NFG 1 R "PD" { "A" "B" } { 2 2 }\n1 1 0 0 0 0 1 1\n';
+    doc.setText(nfg);
+    expect(doc.text).toBe(nfg);
+    expect(doc.jsonError).toMatch(/^this is a Gambit \.nfg strategic-form game, not a Parley scenario/);
+  });
+
   it('markSaved makes the document clean at the saved text', () => {
     const { doc } = make();
     doc.setField(['title'], 'B');
