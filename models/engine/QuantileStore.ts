@@ -139,6 +139,13 @@ export const bucketIndex = (a: number): number => {
 };
 const bucketValue = (i: number): number => (2 * pow(GAMMA, i)) / (GAMMA + 1);
 
+// A side's array grows to take bucket i outside [off, off + len) by at least half its length (at least 16) beyond i
+// on that side: values that wander over a wide range of buckets cost O(log range) copies, not O(range / 16). (The
+// layout — offset, length — is internal: quantiles and histograms read only the counts of bucket indices.)
+const grownLo = (off: number, len: number, i: number): number => (i < off ? i - Math.max(16, len >> 1) : off);
+const grownHi = (off: number, len: number, i: number): number =>
+  i >= off + len ? i + 1 + Math.max(16, len >> 1) : off + len;
+
 const addBucket = (s: SketchStoreState, side: 'pos' | 'neg', i: number, count: number): void => {
   const offKey = side === 'pos' ? 'posOffset' : 'negOffset';
   let arr = s[side];
@@ -148,8 +155,8 @@ const addBucket = (s: SketchStoreState, side: 'pos' | 'neg', i: number, count: n
     off = i - 32;
   }
   if (i < off || i >= off + arr.length) {
-    const lo = Math.min(off, i - 16);
-    const hi = Math.max(off + arr.length, i + 17);
+    const lo = grownLo(off, arr.length, i);
+    const hi = grownHi(off, arr.length, i);
     const grown = new Float64Array(hi - lo);
     grown.set(arr, off - lo);
     arr = grown;
@@ -252,10 +259,9 @@ const mergeSide = (arr: Float64Array, aOff: number, b: Float64Array, bOff: numbe
       off = i - 32;
     }
     if (i < off || i >= off + len) {
-      const lo = Math.min(off, i - 16);
-      const hi = Math.max(off + len, i + 17);
+      const lo = grownLo(off, len, i);
+      len = grownHi(off, len, i) - lo;
       off = lo;
-      len = hi - lo;
     }
   }
   let out = arr;
