@@ -65,4 +65,28 @@ describe('enumPure (float pure-equilibrium scan)', () => {
     const g = floatGame([2, 2], [4, 4, 3, 0, 0, 3, 3, 3]);
     expect(scan(g)).toEqual([0, 3]);
   });
+
+  it('3×3 (the unrolled scan) gives exactly the N-player scan: ties, ±0, infinities, NaN and any tol', () => {
+    // the same game with a third, one-strategy player goes through the generic N-player code: same profile indices
+    const payoff = fc.oneof(
+      fc.integer({ min: -2, max: 2 }),
+      fc.double({ noNaN: false }),
+      fc.constantFrom(0, -0, Infinity, -Infinity, NaN, 1e-13, -1e-13),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(payoff, { minLength: 18, maxLength: 18 }),
+        fc.constantFrom(0, 1e-12, 0.5, 3),
+        (pay, tol) => {
+          const two = floatGame([3, 3], pay);
+          const three = floatGame(
+            [3, 3, 1],
+            Array.from({ length: 9 }, (_, p) => [pay[2 * p] as number, pay[2 * p + 1] as number, 0]).flat(),
+          );
+          expect(scan(two, tol)).toEqual(scan(three, tol));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
 });
