@@ -2,10 +2,10 @@
 // said in the export's error and nothing is written (the writer's GambitWriteError used to escape as an unhandled
 // rejection once the writer refused; before that, an unreadable file was written).
 import { describe, expect, it, vi } from 'vitest';
-import { makeGame } from '../../models/games/makeGame';
-import type { Provenance } from '../../models/engine/Provenance';
-import { exportGameNfg } from '../../renderer/lib/state/exportGameNfg';
-import type { Platform } from '../../renderer/lib/platform/Platform';
+import { makeGame } from '../../../models/games/makeGame';
+import type { Provenance } from '../../../models/engine/Provenance';
+import { exportGameNfg } from '../../../renderer/lib/state/exportGameNfg';
+import type { Platform } from '../../../renderer/lib/platform/Platform';
 
 describe('the Game view .nfg export of a payoff the readers refuse', () => {
   it('returns an error naming the value and writes nothing', async () => {
