@@ -7,6 +7,7 @@ import { UsageError } from './lib/args';
 import { TextFileError } from '../node/files/readTextFile';
 import { terminalText } from '../models/text/terminalText';
 import { FS_REASONS } from '../node/files/atomicWrite';
+import { GambitWriteError } from '../models/games/gambitNumber';
 
 const usage = (): string => {
   const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
@@ -60,6 +61,10 @@ export const main = async (argv: readonly string[], streams: CliStreams): Promis
     if (err instanceof CliError) {
       io.err(`parley ${name}: ${err.message}`);
       return err.exitCode;
+    }
+    if (err instanceof GambitWriteError) {
+      io.err(`parley ${name}: ${err.message}`);
+      return 1;
     }
     if (err instanceof TextFileError) {
       io.err(`parley ${name}: ${err.message}`);

@@ -7,7 +7,7 @@ import { runScenario, type RunResult } from '../../models/engine/runScenario';
 import { AtomicFileWriter, writeFileAtomic } from '../../node/files/atomicWrite';
 import { cliFileDeps } from '../lib/cliFileDeps';
 import { jsonFile } from '../lib/jsonFile';
-import { cliContext, exportPath, writeExport, writeSidecar, writingFile } from '../lib/exportFiles';
+import { cliContext, commitExport, exportPath, writeExport, writingFile } from '../lib/exportFiles';
 import { CliError, type Command } from '../lib/Command';
 import { lastOption, parseArgs, UsageError } from '../lib/args';
 import {
@@ -133,9 +133,8 @@ export const command: Command = {
       );
       progress.done();
       if (w) {
-        await writingFile(outArg as string, () => w.commit());
         writer = null;
-        await writeSidecar(outPath as string, result.provenance, 'trials', result.runId);
+        await commitExport(w, result.provenance, 'trials', result.runId);
       }
     } catch (err) {
       progress.done();

@@ -123,9 +123,16 @@ export const command: Command = {
     }
     const sets = parseSets(args.options.get('set') ?? []);
     const roundText = lastOption(args, 'round');
+    // digits only ("1e9", "0x10" and " 2" are refused), checked against the scenario's rounds once it is read
+    if (roundText !== undefined && !/^[0-9]{1,9}$/.test(roundText))
+      throw new UsageError('--round must be a whole number ≥ 1');
     const round = roundText === undefined ? 1 : Number(roundText);
-    if (!Number.isInteger(round) || round < 1) throw new UsageError('--round must be a whole number ≥ 1');
+    if (round < 1) throw new UsageError('--round must be a whole number ≥ 1');
     const { spec } = await resolveScenario(arg, io.cwd);
+    if (round > spec.rounds.count)
+      throw new UsageError(
+        `--round must be a whole number from 1 to ${spec.rounds.count} (the scenario's ${spec.rounds.label}s)`,
+      );
     checkAssignments(spec, sets, { io, name: 'show', allow: args.flags.has('allow-outside-range') });
     let game: Game;
     try {

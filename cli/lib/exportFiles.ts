@@ -7,7 +7,15 @@ import type { ModelSpec } from '../../models/scenario/RuntimeModel';
 import type { Provenance, ProvenanceContext } from '../../models/engine/Provenance';
 import { exportBaseName, makeSidecar, sidecarText, type ExportTable } from '../../models/engine/sidecar';
 import type { RootSeed } from '../../models/random/seedKey';
-import { errorCode, FS_REASONS, writeFileAtomic } from '../../node/files/atomicWrite';
+import {
+  AtomicCommitError,
+  AtomicFileWriter,
+  commitAtomicFiles,
+  type AtomicDeps,
+  errorCode,
+  FS_REASONS,
+  writeFilesAtomic,
+} from '../../node/files/atomicWrite';
 import { CliError } from './Command';
 import { cliFileDeps } from './cliFileDeps';
 import { refuseInputOverwrite } from './refuseInputOverwrite';
@@ -78,7 +86,6 @@ export const cliContext = (opts: EngineCliOptions, source: string): ProvenanceCo
   file: source.startsWith('builtin:') ? null : source,
 });
 
-/** Write a whole CSV table and its sidecar (`.csv` → `.json`). */
 /**
  * Run `write` (a write of the file at `path`); a file-system error (full disk, permission, I/O) becomes the one-line
  * CliError "cannot write PATH: the disk is full (ENOSPC)". The path is printed terminal-safe by the CLI's printer.
@@ -94,24 +101,82 @@ export const writingFile = async <T>(path: string, write: () => Promise<T>): Pro
   }
 };
 
+/**
+ * `err` (from commitAtomicFiles / writeFilesAtomic) as the CLI's one-line error naming the file that failed, and
+ * the files already replaced when only a later rename failed.
+ */
+const commitError = (err: unknown): unknown => {
+  if (!(err instanceof AtomicCommitError)) return err;
+  const code = err.code;
+  const reason =
+    code === undefined
+      ? err.cause instanceof Error
+        ? err.cause.message.split('\n')[0]
+        : String(err.cause)
+      : Object.hasOwn(FS_REASONS, code)
+        ? `${FS_REASONS[code]} (${code})`
+        : code;
+  const partial =
+    err.committed.length > 0
+      ? ` (${err.committed.join(', ')} was replaced; ${err.path} is the old file)`
+      : '';
+  return new CliError(`cannot write ${err.path}: ${reason}${partial}`);
+};
+
+/**
+ * Write a whole CSV table and its sidecar (`.csv` → `.json`) as a pair: both temporary files are written and fsynced
+ * before either is renamed, so a failure leaves the old pair (or, if only the second rename fails, says so naming
+ * the file).
+ */
 export const writeExport = async (
   csvPath: string,
   csv: string,
   provenance: Provenance,
   table: ExportTable,
   runId: string | null = null,
+  deps: AtomicDeps = cliFileDeps,
 ): Promise<void> => {
-  await writingFile(csvPath, () => writeFileAtomic(csvPath, csv, cliFileDeps));
-  await writeSidecar(csvPath, provenance, table, runId);
+  try {
+    await writeFilesAtomic(
+      [
+        { target: csvPath, data: csv },
+        { target: sidecarPath(csvPath), data: sidecarText(makeSidecar(provenance, table, runId)) },
+      ],
+      deps,
+    );
+  } catch (err) {
+    throw commitError(err);
+  }
 };
 
-/** Write the sidecar of a CSV table already written. */
-export const writeSidecar = (
-  csvPath: string,
+/**
+ * Commit a streamed CSV table (`csv`, fully written, not yet committed) with its sidecar as a pair, as writeExport.
+ * `csv` is committed or removed when this returns.
+ */
+export const commitExport = async (
+  csv: AtomicFileWriter,
   provenance: Provenance,
   table: ExportTable,
   runId: string | null = null,
-): Promise<void> =>
-  writingFile(sidecarPath(csvPath), () =>
-    writeFileAtomic(sidecarPath(csvPath), sidecarText(makeSidecar(provenance, table, runId)), cliFileDeps),
-  );
+  deps: AtomicDeps = cliFileDeps,
+): Promise<void> => {
+  const path = sidecarPath(csv.target);
+  let sidecar: AtomicFileWriter;
+  try {
+    sidecar = await AtomicFileWriter.open(path, deps);
+    try {
+      await sidecar.write(sidecarText(makeSidecar(provenance, table, runId)));
+    } catch (err) {
+      await sidecar.abort();
+      throw err;
+    }
+  } catch (err) {
+    await csv.abort();
+    throw commitError(new AtomicCommitError(path, [], err));
+  }
+  try {
+    await commitAtomicFiles([csv, sidecar]);
+  } catch (err) {
+    throw commitError(err);
+  }
+};

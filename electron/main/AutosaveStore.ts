@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Restorable } from '../../api/ParleyApi';
 import { INPUT_LIMITS } from '../../models/text/inputLimits';
 import { writeFileAtomic, type AtomicFs } from '../../node/files/atomicWrite';
+import { readTextFile } from '../../node/files/readTextFile';
 
 export type AutosaveEntry = { readonly text: string; readonly path: string | null };
 
@@ -13,9 +14,11 @@ export type AutosaveDeps = {
   /** userData/autosave.json */
   readonly filePath: string;
   readonly fs: Omit<AtomicFs, 'stat'> & {
-    readFile(path: string, encoding: 'utf8'): Promise<string>;
     stat(path: string): Promise<{ readonly mode: number; readonly size: number; isFile(): boolean }>;
   };
+  /** The one bounded text reader (node/files/readTextFile: regular files only, size cap checked on the open file,
+   * strict UTF-8); injectable for tests. */
+  readonly readText?: (path: string, maxBytes: number) => Promise<string>;
   readonly randomId: () => string;
   readonly now: () => Date;
   readonly setTimer: (callback: () => void, ms: number) => unknown;
@@ -58,7 +61,7 @@ export class AutosaveStore {
         this.lastWriteError = `the autosave ${filePath} is larger than the limit of ${INPUT_LIMITS.autosaveFileBytes} bytes; it was not read`;
         return;
       }
-      text = await fs.readFile(filePath, 'utf8');
+      text = await this.readText(filePath, INPUT_LIMITS.autosaveFileBytes);
     } catch {
       return;
     }
@@ -74,13 +77,18 @@ export class AutosaveStore {
     this.recovered = { text: parsed.text, path: parsed.path, savedAt: parsed.savedAt };
   }
 
-  /** True when `path` is a regular file holding exactly `text` (sizes compared first: never reads a device or a huge
-   * file named by a tampered autosave). */
+  private readText(path: string, maxBytes: number): Promise<string> {
+    return (this.deps.readText ?? ((p, max) => readTextFile(p, { maxBytes: max })))(path, maxBytes);
+  }
+
+  /** True when `path` is a regular file holding exactly `text`, read by the bounded reader (never a device, a folder
+   * or more bytes than `text` has, whatever a tampered autosave names or the file becomes after a stat; a file that
+   * is not valid UTF-8 is never "the same", though its replacement characters could spell `text`). */
   private async sameAsFile(path: string, text: string): Promise<boolean> {
     try {
       const info = await this.deps.fs.stat(path);
       if (!info.isFile() || info.size !== Buffer.byteLength(text)) return false;
-      return (await this.deps.fs.readFile(path, 'utf8')) === text;
+      return (await this.readText(path, Buffer.byteLength(text))) === text;
     } catch {
       return false;
     }

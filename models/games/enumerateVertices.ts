@@ -4,6 +4,7 @@
 // Sources: Bareiss 1968, "Sylvester's identity and multistep integer-preserving Gaussian elimination", Math.
 // Comp. 22 (the fraction-free pivot); Avis & Fukuda 1992, "A pivoting algorithm for convex hulls and vertex
 // enumeration of arrangements and polyhedra", Discrete Comput. Geom. 8 (vertices as feasible bases).
+import { entryWork } from './solverLimits';
 
 export type Vertex = {
   /** z = num / den (den > 0). */
@@ -24,7 +25,8 @@ type State = { T: bigint[][]; D: bigint; basis: number[]; cobasis: number[]; mas
 
 /**
  * Every vertex of {z ∈ R^d : z >= 0, M z <= 1} (k rows, d columns, all entries positive integers).
- * `maxWork` bounds the work (tableau entries computed, k·(d+1) per basis visited): `onLimit` is called (and
+ * `maxWork` bounds the work (tableau entries computed, k·(d+1) per basis visited, each weighed by the size of its
+ * numbers: solverLimits entryWork): `onLimit` is called (and
  * must throw) when the traversal would need more.
  */
 export const enumerateVertices = (
@@ -55,6 +57,7 @@ export const enumerateVertices = (
   const seenVertices = new Set<string>();
   const out: Vertex[] = [];
   seenBases.add(mask0);
+  let work = k * (d + 1);
   const stack: State[] = [start];
   while (stack.length) {
     const { T, D, basis, cobasis, mask } = stack.pop() as State;
@@ -96,13 +99,14 @@ export const enumerateVertices = (
         const key = (mask & ~(bit[leaving] as bigint)) | (bit[c] as bigint);
         if (seenBases.has(key)) continue;
         seenBases.add(key);
-        if (seenBases.size * k * (d + 1) > maxWork) onLimit();
+        const pr = T[r] as bigint[];
+        const p = pr[s] as bigint;
+        work += k * (d + 1) * entryWork(p);
+        if (work > maxWork) onLimit();
         const nb = basis.slice();
         nb[r] = c;
         const nc = cobasis.slice();
         nc[s] = leaving;
-        const pr = T[r] as bigint[];
-        const p = pr[s] as bigint;
         const NT = T.map((row, i) => {
           if (i === r) {
             const nr = row.slice();

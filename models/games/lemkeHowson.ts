@@ -6,6 +6,7 @@ import { Rational } from './Rational';
 import { makeEquilibrium, type Equilibrium } from './Equilibrium';
 import { bimatrix, positiveIntegerMatrix, requireTwoPlayers, transpose } from './bimatrix';
 import { SolverLimitError } from './SolverLimitError';
+import { entryWork } from './solverLimits';
 
 /** One system of the LCP: rows × (vars + 1) integer tableau with common denominator D > 0. */
 type System = {
@@ -130,7 +131,7 @@ const followPath = (st: LhState, k: number, budget?: { left: number; onLimit: ()
     const r = lexMinRow(s, col);
     if (r < 0) throw new Error('lemkeHowson: internal error, unbounded ray');
     if (budget) {
-      budget.left -= s.T.length * (s.T[0] as bigint[]).length;
+      budget.left -= s.T.length * (s.T[0] as bigint[]).length * entryWork(s.D);
       if (budget.left < 0) budget.onLimit();
     }
     const leaving = pivot(s, r, col);

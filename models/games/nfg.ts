@@ -2,6 +2,7 @@
 import { INPUT_LIMITS } from '../text/inputLimits';
 import type { Game } from './Game';
 import { CommonDenominators } from './CommonDenominators';
+import { gambitNumberText, GambitWriteError } from './gambitNumber';
 import { Rational } from './Rational';
 import { makeGame, profileCount } from './makeGame';
 
@@ -306,16 +307,32 @@ export const readNfg = (text: string, file = 'game.nfg'): Game => {
 
 const quote = (s: string): string => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 
-const payoffText = (game: Game, k: number, p: number): string => {
-  const e = game.exact?.[k]?.[p];
-  if (e) return e.toString();
-  const v = game.payoffs[k]?.[p] as number;
-  const s = String(v);
-  return /e/i.test(s) ? Rational.from(v).toString() : s;
+const payoffText = (game: Game, k: number, p: number): string =>
+  gambitNumberText(
+    game.exact?.[k]?.[p],
+    game.payoffs[k]?.[p] as number,
+    `the payoff of ${JSON.stringify(game.players[p])} at profile ${k + 1}`,
+    'nfg',
+  );
+
+/**
+ * Gambit .nfg text (payoff-list body, named strategies); readable by Gambit and by readNfg. Throws GambitWriteError
+ * for a game readNfg would refuse (a payoff of more than INPUT_LIMITS.payoffDigits digits, a common denominator or a
+ * size beyond its limits): Parley never writes a file it cannot read back.
+ */
+export const writeNfg = (game: Game): string => {
+  const text = nfgText(game);
+  try {
+    readNfg(text);
+  } catch (err) {
+    if (err instanceof NfgError)
+      throw new GambitWriteError(`cannot write the game as a .nfg file Parley can read back: ${err.message}`);
+    throw err;
+  }
+  return text;
 };
 
-/** Gambit .nfg text (payoff-list body, named strategies); readable by Gambit and by readNfg. */
-export const writeNfg = (game: Game): string => {
+const nfgText = (game: Game): string => {
   const lines = [
     `NFG 1 R ${quote(game.title)} { ${game.players.map(quote).join(' ')} }`,
     '',

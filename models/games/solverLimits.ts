@@ -1,6 +1,7 @@
 // Work budgets shared by every caller of the exact solvers (CLI `solve`, the UI's game analysis), so that a large
 // game is refused in about a second with a clear SolverLimitError instead of running for hours (exact enumeration is
-// exponential in the game size). Units: exact tableau entries (see the solvers).
+// exponential in the game size). Units: exact tableau entries (see the solvers), each weighed by the size of its
+// numbers (entryWork).
 import type { Game } from './Game';
 
 export const SOLVER_LIMITS = {
@@ -23,3 +24,18 @@ export const logitSize = (game: Game): number => {
 /** The logit step budget for this game: many steps for a small game, few for a large one. */
 export const logitMaxSteps = (game: Game): number =>
   Math.max(500, Math.min(20_000, Math.floor(SOLVER_LIMITS.logitWork / logitSize(game))));
+
+/** Bits of a number up to which one exact tableau entry counts as one unit of work (one 64-bit word). */
+export const WORK_UNIT_BITS = 64;
+
+/**
+ * The work units of one exact tableau entry in a fraction-free pivot whose numbers have the size of `scale` (the
+ * tableau's determinant, which bounds its entries): 1 up to WORK_UNIT_BITS bits, then bits / 64 (measured: a pivot
+ * on ~360-bit entries costs about 10 times one on small integers, bigint products and garbage included). So a game
+ * whose 40-digit payoffs make every entry hundreds of bits long exhausts a budget in bounded time and memory,
+ * instead of passing for a small game.
+ */
+export const entryWork = (scale: bigint): number => {
+  const bits = (scale < 0n ? -scale : scale).toString(16).length * 4;
+  return bits <= WORK_UNIT_BITS ? 1 : bits / WORK_UNIT_BITS;
+};

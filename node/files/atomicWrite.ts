@@ -116,6 +116,10 @@ const existingMode = async (fs: AtomicFs, target: string): Promise<number | null
  */
 export class AtomicFileWriter {
   #handle: FileHandleLike | null;
+  /** flush() (or abort) has closed the handle. */
+  #flushed = false;
+  /** commit() or abort() has run: the temporary file is renamed or removed. */
+  #done = false;
 
   private constructor(
     /** The path asked for (maybe a symbolic link). */
@@ -154,19 +158,34 @@ export class AtomicFileWriter {
     await this.#handle.writeFile(data);
   }
 
-  /** fsync, close, rename over the target, fsync the folder. On failure the temporary file is removed and the
-   * error rethrown; the target is untouched. */
-  async commit(): Promise<void> {
+  /** fsync and close the temporary file (the first half of commit; the target is untouched). On failure the
+   * temporary file is removed and the error rethrown. */
+  async flush(): Promise<void> {
     const handle = this.#handle;
     if (!handle) throw new Error(`${this.target}: the file is already closed`);
     this.#handle = null;
-    const { fs } = this.deps;
+    this.#flushed = true;
     try {
       try {
         await handle.sync();
       } finally {
         await handle.close();
       }
+    } catch (error) {
+      this.#done = true;
+      await this.#removeTemp();
+      throw error;
+    }
+  }
+
+  /** fsync, close (unless flush() did), rename over the target, fsync the folder. On failure the temporary file is
+   * removed and the error rethrown; the target is untouched. */
+  async commit(): Promise<void> {
+    if (!this.#flushed) await this.flush();
+    else if (this.#done) throw new Error(`${this.target}: the file is already closed`);
+    this.#done = true;
+    const { fs } = this.deps;
+    try {
       await fs.rename(this.temp, this.destination);
     } catch (error) {
       await this.#removeTemp();
@@ -180,6 +199,8 @@ export class AtomicFileWriter {
   async abort(): Promise<void> {
     const handle = this.#handle;
     this.#handle = null;
+    this.#flushed = true;
+    this.#done = true;
     await handle?.close().catch(() => undefined);
     await this.#removeTemp();
   }
@@ -205,6 +226,76 @@ export const writeFileAtomic = async (
     throw error;
   }
   await writer.commit();
+};
+
+/**
+ * A commit of several files (an export and its sidecar) that failed. `path` is the file asked for (its target) that
+ * was not written; `committed` lists the targets already renamed into place before the failure (empty when nothing
+ * changed on disk). `code` is the file system's errno code, `cause` its error.
+ */
+export class AtomicCommitError extends Error {
+  readonly code: string | undefined;
+
+  constructor(
+    readonly path: string,
+    readonly committed: readonly string[],
+    override readonly cause: unknown,
+  ) {
+    super(`${path}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'AtomicCommitError';
+    this.code = errorCode(cause);
+  }
+}
+
+/**
+ * Commits files that belong together (a CSV export and its `.json` sidecar) as nearly at once as the file system
+ * allows: every temporary file is written, fsynced and closed before any is renamed, so a full disk or an I/O error
+ * leaves every old file in place (all temporary files removed). Only a failure of a later rename (rare: a rename
+ * needs no space) can leave the earlier files committed; the error then lists them (AtomicCommitError.committed).
+ * Every failure is an AtomicCommitError naming the file that failed.
+ */
+export const commitAtomicFiles = async (writers: readonly AtomicFileWriter[]): Promise<void> => {
+  for (const writer of writers) {
+    try {
+      await writer.flush();
+    } catch (error) {
+      await Promise.all(writers.map((w) => w.abort()));
+      throw new AtomicCommitError(writer.target, [], error);
+    }
+  }
+  const committed: string[] = [];
+  for (const [i, writer] of writers.entries()) {
+    try {
+      await writer.commit();
+    } catch (error) {
+      await Promise.all(writers.slice(i + 1).map((w) => w.abort()));
+      throw new AtomicCommitError(writer.target, committed, error);
+    }
+    committed.push(writer.target);
+  }
+};
+
+/**
+ * Atomically replaces every `target` with its `data`, committed together (commitAtomicFiles): all are written and
+ * fsynced before any is renamed. On failure before the renames every old file is untouched. Throws
+ * AtomicCommitError naming the file that failed.
+ */
+export const writeFilesAtomic = async (
+  files: readonly { readonly target: string; readonly data: string | Uint8Array }[],
+  deps: AtomicDeps,
+): Promise<void> => {
+  const writers: AtomicFileWriter[] = [];
+  for (const { target, data } of files) {
+    try {
+      const writer = await AtomicFileWriter.open(target, deps);
+      writers.push(writer);
+      await writer.write(data);
+    } catch (error) {
+      await Promise.all(writers.map((w) => w.abort()));
+      throw new AtomicCommitError(target, [], error);
+    }
+  }
+  await commitAtomicFiles(writers);
 };
 
 /** Plain words for the file-system error codes users meet (by errno code). */

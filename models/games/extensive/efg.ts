@@ -12,6 +12,7 @@
 // (exponent allowed) or fractions; every number is read exactly. Strings: `\"` is a quote, `\\` a backslash.
 import { INPUT_LIMITS } from '../../text/inputLimits';
 import { CommonDenominators } from '../CommonDenominators';
+import { gambitNumberText, GambitWriteError } from '../gambitNumber';
 import { Rational } from '../Rational';
 import { NfgError, tokenizeGambit, describeGambitToken, type GambitToken } from '../nfg';
 import type { GameTree, TreeNode } from './GameTree';
@@ -287,12 +288,10 @@ export const readEfg = (text: string, file = 'game.efg'): GameTree => {
 
 const quote = (s: string): string => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 
-/** A number as written: the exact value ("3/2", "-1") when known, else the float's shortest decimal (exact). */
-const numberText = (exact: Rational | null | undefined, value: number): string => {
-  if (exact) return exact.toString();
-  const s = String(value === 0 ? 0 : value);
-  return /e/i.test(s) ? Rational.from(value).toString() : s;
-};
+/** A number as written: the exact value ("3/2", "-1") when known, else the float's shortest decimal (exact);
+ * GambitWriteError for one the reader would refuse (gambitNumberText). */
+const numberText = (exact: Rational | null | undefined, value: number, what: string): string =>
+  gambitNumberText(exact, value, what, 'efg');
 
 const ASCII_FOR: Record<string, string> = {
   '\u2013': '-',
@@ -346,6 +345,19 @@ export type WriteEfgOptions = {
  * information-set and outcome numbers); with `gambitLabels`, Gambit 16.7 reads it whatever the labels were.
  */
 export const writeEfg = (tree: GameTree, opts: WriteEfgOptions = {}): string => {
+  const text = efgText(tree, opts);
+  // Parley never writes a file it cannot read back (a size or digit limit of readEfg).
+  try {
+    readEfg(text);
+  } catch (err) {
+    if (err instanceof EfgError)
+      throw new GambitWriteError(`cannot write the game as a .efg file Parley can read back: ${err.message}`);
+    throw err;
+  }
+  return text;
+};
+
+const efgText = (tree: GameTree, opts: WriteEfgOptions): string => {
   const fix = opts.gambitLabels ? gambitLabel : (s: string): string => s;
   /** A labeller that makes non-empty labels unique within one scope (Gambit's rule), suffixing `_2`, `_3` …. */
   const uniqueIn = (): ((s: string) => string) => {
@@ -376,7 +388,15 @@ export const writeEfg = (tree: GameTree, opts: WriteEfgOptions = {}): string => 
     if (node.outcome < 0) return '0';
     const o = tree.outcomes[node.outcome];
     if (!o) return '0';
-    return `${o.number} ${q(o.label)} { ${o.payoffs.map((v, p) => numberText(o.exact?.[p], v)).join(', ')} }`;
+    return `${o.number} ${q(o.label)} { ${o.payoffs
+      .map((v, p) =>
+        numberText(
+          o.exact?.[p],
+          v,
+          `the payoff of ${JSON.stringify(tree.players[p])} in outcome ${o.number}`,
+        ),
+      )
+      .join(', ')} }`;
   };
   for (const node of tree.nodes) {
     if (node.kind === 'terminal') {
@@ -385,7 +405,10 @@ export const writeEfg = (tree: GameTree, opts: WriteEfgOptions = {}): string => 
       const s = tree.chance[node.infoset];
       if (!s) continue;
       const acts = s.actions
-        .map((a, k) => `${q(a)} ${numberText(s.exactProbs?.[k], s.probs[k] as number)}`)
+        .map(
+          (a, k) =>
+            `${q(a)} ${numberText(s.exactProbs?.[k], s.probs[k] as number, `the probability of chance action ${JSON.stringify(a)}`)}`,
+        )
         .join(' ');
       lines.push(
         `c ${quote(nodeLabel(node.label))} ${s.number} ${quote(chanceLabels[node.infoset] ?? '')} { ${acts} } ${outcomeText(node)}`,

@@ -23,6 +23,7 @@ import type { IntegerTableau } from '../lemkeHowson';
 import { lexMinRow, pivotTableau } from '../lemkeHowson';
 import { Rational, bigGcd } from '../Rational';
 import { SolverLimitError } from '../SolverLimitError';
+import { entryWork } from '../solverLimits';
 import type { GameTree } from './GameTree';
 import { RATIONAL_FIELD } from './NumField';
 import { behaviourToRealization, realizationToBehaviour } from './realizationPlans';
@@ -191,7 +192,7 @@ const lemke = (
     lexCols: Array.from({ length: N }, (_, i) => i),
   };
   const spend = (): void => {
-    budget.left -= N * width;
+    budget.left -= N * width * entryWork(tab.D);
     if (budget.left < 0) budget.onLimit();
   };
   // First pivot: z0 enters where q̃_i / d̃_i is smallest (ties: the largest row, the lexicographic perturbation).

@@ -32,10 +32,21 @@ export const exportGameNfg = async (
   game: Game,
   provenance: Provenance,
 ): Promise<SaveResult> => {
-  const { writeNfg } = await import('../../../models/games/nfg');
+  const [{ writeNfg }, { GambitWriteError }] = await Promise.all([
+    import('../../../models/games/nfg'),
+    import('../../../models/games/gambitNumber'),
+  ]);
   const round = provenance.detail.kind === 'game' ? provenance.detail.round : 1;
   const name = gameNfgName(provenance.scenario.id, round);
-  const r = await platform.exportFile('nfg', name, [writeNfg(game)]);
+  let text: string;
+  try {
+    text = writeNfg(game);
+  } catch (err) {
+    // a payoff the .nfg readers would refuse (e.g. 1e-300): said, nothing written
+    if (err instanceof GambitWriteError) return { ok: false, canceled: false, error: `${err.message}.` };
+    throw err;
+  }
+  const r = await platform.exportFile('nfg', name, [text]);
   if (!r.ok) return r;
   const side = await platform.exportFile('json', name.replace(/\.nfg$/, '.json'), [
     `${JSON.stringify({ file: name, provenance }, null, 2)}\n`,
