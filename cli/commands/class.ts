@@ -14,7 +14,7 @@ import { classPlayRefusal } from '../../models/class/classPlayRefusal';
 import { startClassServer, type ClassServerHandle } from '../../node/class/ClassServer';
 import { JournalError, readJournal } from '../../node/class/SessionJournal';
 import { newSessionId } from '../../node/class/classSecrets';
-import { writeFileAtomic } from '../../node/files/atomicWrite';
+import { writeFilesAtomic } from '../../node/files/atomicWrite';
 import { cliFileDeps } from '../lib/cliFileDeps';
 import { CliError, type CliIo, type Command } from '../lib/Command';
 import { lastOption, parseArgs, UsageError } from '../lib/args';
@@ -170,7 +170,7 @@ export const command: Command = {
         port,
         staticDir,
         outPath,
-        writeFileAtomic: (path: string, text: string) => writeFileAtomic(path, text, cliFileDeps),
+        writeFilesAtomic: (files) => writeFilesAtomic(files, cliFileDeps),
         log: (line) => io.err(`parley class: ${line}`),
       });
     } catch (err) {

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import * as fsp from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { MenuCommand, OpenResult } from '../../api/ParleyApi';
-import { writeFileAtomic } from '../../node/files/atomicWrite';
+import { writeFilesAtomic } from '../../node/files/atomicWrite';
 import { eventChannels } from '../ipc/contract';
 import {
   APP_ENTRY_URL,
@@ -177,7 +177,7 @@ const start = (): void => {
       dataDir: join(userData, 'class-sessions'),
       outDir: join(app.getPath('documents'), 'Parley class sessions'),
       staticDir: join(import.meta.dirname, '../renderer'),
-      writeFileAtomic: (path, text) => writeFileAtomic(path, text, { fs: fsp, randomId: randomUUID }),
+      writeFilesAtomic: (files) => writeFilesAtomic(files, { fs: fsp, randomId: randomUUID }),
       allowedOrigins: trustedOrigins,
       appVersion: app.getVersion(),
       log: (line) => console.warn(`parley class: ${line}`),

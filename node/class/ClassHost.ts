@@ -27,8 +27,10 @@ export type ClassHostDeps = {
   readonly outDir: string;
   /** The built pages (out/renderer or dist-web); null serves none. */
   readonly staticDir: string | null;
-  /** Atomic whole-file write (node/files). */
-  readonly writeFileAtomic: (path: string, text: string) => Promise<void>;
+  /** Atomic whole-file writes committed together (node/files/atomicWrite writeFilesAtomic). */
+  readonly writeFilesAtomic: (
+    files: readonly { readonly target: string; readonly data: string }[],
+  ) => Promise<void>;
   /** Page origins of the app whose teacher screen opens the session's WebSocket (app://parley, http://127.0.0.1:5178). */
   readonly allowedOrigins: readonly string[];
   /** Tried first (students type it more easily when it does not change); any free port when taken. Default 5179. */
@@ -228,7 +230,7 @@ export class ClassHost {
       allowedOrigins: deps.allowedOrigins,
       staticDir: deps.staticDir,
       outPath: record.csvPath,
-      writeFileAtomic: deps.writeFileAtomic,
+      writeFilesAtomic: deps.writeFilesAtomic,
       ...(deps.appVersion ? { appVersion: deps.appVersion } : {}),
       ...(deps.log ? { log: deps.log } : {}),
       ...(deps.fanTrials !== undefined ? { fanTrials: deps.fanTrials } : {}),
@@ -243,10 +245,12 @@ export class ClassHost {
       handle = await start(options(0)); // the preferred port is taken: any free one
     }
     try {
-      await deps.writeFileAtomic(
-        join(deps.dataDir, `${record.sessionId}.launch.json`),
-        `${JSON.stringify({ ...record, port: handle.port } satisfies LaunchRecord)}\n`,
-      );
+      await deps.writeFilesAtomic([
+        {
+          target: join(deps.dataDir, `${record.sessionId}.launch.json`),
+          data: `${JSON.stringify({ ...record, port: handle.port } satisfies LaunchRecord)}\n`,
+        },
+      ]);
     } catch (err) {
       await handle.close();
       throw err;

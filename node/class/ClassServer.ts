@@ -102,8 +102,11 @@ export type ClassServerOptions = {
   readonly staticDir: string | null;
   /** Where End session writes session.csv (+ the sidecar JSON beside it); null: no files. */
   readonly outPath: string | null;
-  /** Atomic whole-file write (temp file, fsync, rename). */
-  readonly writeFileAtomic: (path: string, text: string) => Promise<void>;
+  /** Atomic whole-file writes committed together (node/files/atomicWrite writeFilesAtomic: every temporary file
+   * written and fsynced before any is renamed), so session.csv and its sidecar never mismatch. */
+  readonly writeFilesAtomic: (
+    files: readonly { readonly target: string; readonly data: string }[],
+  ) => Promise<void>;
   readonly limits?: Partial<ClassServerLimits>;
   readonly appVersion?: string;
   readonly now?: () => number;
@@ -401,15 +404,17 @@ export const startClassServer = async (opts: ClassServerOptions): Promise<ClassS
         return { round: r.round, fit: a?.fit ?? null };
       });
     pooled = pooledFit(session);
-    await opts.writeFileAtomic(csvPath, sessionCsv(session));
-    await opts.writeFileAtomic(
-      sidecarPath,
-      sessionSidecar(
-        session,
-        { pooled, perRound },
-        { appVersion: opts.appVersion ?? '0.1.0', source: header.source },
-      ),
-    );
+    await opts.writeFilesAtomic([
+      { target: csvPath, data: sessionCsv(session) },
+      {
+        target: sidecarPath,
+        data: sessionSidecar(
+          session,
+          { pooled, perRound },
+          { appVersion: opts.appVersion ?? '0.1.0', source: header.source },
+        ),
+      },
+    ]);
     return { csv: csvPath, sidecar: sidecarPath };
   };
 

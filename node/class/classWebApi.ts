@@ -16,7 +16,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { classSessionIdSchema, classStartRequestSchema } from '../../models/class/classStartRequest';
 import { terminalText } from '../../models/text/terminalText';
-import { writeFileAtomic } from '../files/atomicWrite';
+import { writeFilesAtomic } from '../files/atomicWrite';
 import { nodeFileDeps } from '../files/nodeFileDeps';
 import { ClassHost } from './ClassHost';
 
@@ -178,7 +178,7 @@ export const webClassApi = (options: {
     dataDir: options.dataDir,
     outDir: options.dataDir,
     staticDir: options.staticDir,
-    writeFileAtomic: (path, text) => writeFileAtomic(path, text, nodeFileDeps),
+    writeFilesAtomic: (files) => writeFilesAtomic(files, nodeFileDeps),
     allowedOrigins: [`http://127.0.0.1:${options.port}`, `http://localhost:${options.port}`],
     // the log goes to the terminal of `npm run web`: paths, scenario titles and error messages are made terminal-safe
     ...(options.log ? { log: (line: string) => options.log?.(terminalText(line)) } : {}),

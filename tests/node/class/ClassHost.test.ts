@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { ClassHost, type ClassHostDeps } from '../../../node/class/ClassHost';
 import type { ClassStartRequest } from '../../../models/class/classStartRequest';
 import { TREE_CLASS_PLAY_REFUSAL } from '../../../models/class/classPlayRefusal';
-import { writeFileAtomic } from '../../../node/files/atomicWrite';
+import { writeFilesAtomic } from '../../../node/files/atomicWrite';
 import { nodeFileDeps } from '../../../node/files/nodeFileDeps';
 import { control, isTeacher, TestClient } from './classTestKit';
 
@@ -45,7 +45,7 @@ const makeHost = async (over: Partial<ClassHostDeps> = {}): Promise<ClassHost> =
     dataDir: join(dir, 'data'),
     outDir: join(dir, 'out'),
     staticDir: null,
-    writeFileAtomic: (path, text) => writeFileAtomic(path, text, nodeFileDeps),
+    writeFilesAtomic: (files) => writeFilesAtomic(files, nodeFileDeps),
     allowedOrigins: ['app://parley'],
     preferredPort: 0,
     fanTrials: 0,

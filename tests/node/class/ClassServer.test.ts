@@ -13,6 +13,8 @@ import {
   type Kit,
 } from './classTestKit';
 import { MAX_CLIENT_MESSAGE_BYTES } from '../../../models/class/protocol';
+import { writeFilesAtomic } from '../../../node/files/atomicWrite';
+import { nodeFileDeps } from '../../../node/files/nodeFileDeps';
 
 let kit: Kit | null = null;
 afterEach(async () => {
@@ -315,5 +317,23 @@ describe('class server: identity, bots and resuming', () => {
       'student',
       'student',
     ]);
+  });
+});
+
+describe('ClassServer: session.csv and its sidecar are committed together', () => {
+  it('End session writes both files in one pair commit (both fsynced before either is renamed)', async () => {
+    const calls: string[][] = [];
+    kit = await startKit('chicken', {
+      writeFilesAtomic: async (files) => {
+        calls.push(files.map((f) => f.target));
+        await writeFilesAtomic(files, nodeFileDeps);
+      },
+    });
+    const teacher = await joinTeacher(kit);
+    await control(teacher, 'end', 0);
+    const files = await kit.server.ended;
+    expect(files).toEqual({ csv: kit.out, sidecar: kit.out.replace(/\.csv$/, '.json') });
+    expect(calls).toEqual([[kit.out, kit.out.replace(/\.csv$/, '.json')]]);
+    expect(csvRows(await readFile(kit.out, 'utf8'))[0]?.[0]).toBe('session_id');
   });
 });

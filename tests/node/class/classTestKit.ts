@@ -10,7 +10,7 @@ import {
   type ClassServerHandle,
   type ClassServerOptions,
 } from '../../../node/class/ClassServer';
-import { writeFileAtomic } from '../../../node/files/atomicWrite';
+import { writeFilesAtomic } from '../../../node/files/atomicWrite';
 import { nodeFileDeps } from '../../../node/files/nodeFileDeps';
 
 export class TestClient {
@@ -123,7 +123,7 @@ export const startKit = async (
     journalPath: journal,
     staticDir: pages,
     outPath: out,
-    writeFileAtomic: (path: string, text: string) => writeFileAtomic(path, text, nodeFileDeps),
+    writeFilesAtomic: (files) => writeFilesAtomic(files, nodeFileDeps),
     fanTrials: 0,
     ...over,
     config: { params: {}, seed: 'kit', rounds: 4, matching: 'random', maxStudents: 200, ...over.config },

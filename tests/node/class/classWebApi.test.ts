@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ClassHost } from '../../../node/class/ClassHost';
 import { createClassWebApi, isLoopbackPeer, webClassApi } from '../../../node/class/classWebApi';
-import { writeFileAtomic } from '../../../node/files/atomicWrite';
+import { writeFilesAtomic } from '../../../node/files/atomicWrite';
 import { nodeFileDeps } from '../../../node/files/nodeFileDeps';
 
 const CHICKEN = readFileSync(
@@ -224,7 +224,7 @@ describe('class web API: the page starts, finds, resumes and stops a session', (
       dataDir: join(dir, 'data'),
       outDir: join(dir, 'out'),
       staticDir: null,
-      writeFileAtomic: (p, t) => writeFileAtomic(p, t, nodeFileDeps),
+      writeFilesAtomic: (files) => writeFilesAtomic(files, nodeFileDeps),
       allowedOrigins: [],
       preferredPort: 0,
       fanTrials: 0,
