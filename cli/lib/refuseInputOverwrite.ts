@@ -1,7 +1,7 @@
 // An export must never replace a file the command reads: `run copy.parley.json --out copy.parley.json` (or an --out
 // whose .json sidecar is the scenario) is refused before any work, instead of overwriting the scenario with CSV.
 import { resolve } from 'node:path';
-import { fileIdentity as identity } from '../../node/files/fileIdentity';
+import { isSameFile } from '../../node/files/fileIdentity';
 import { UsageError } from './args';
 
 /**
@@ -13,15 +13,12 @@ export const refuseInputOverwrite = (
   outputs: readonly (readonly [option: string, path: string])[],
   inputs: readonly string[],
 ): void => {
-  const files = inputs
-    .filter((p) => !p.startsWith('builtin:'))
-    .map((p) => ({ path: resolve(p), id: identity(p) }));
+  const files = inputs.filter((p) => !p.startsWith('builtin:'));
   for (const [option, path] of outputs) {
-    const id = identity(path);
-    const input = files.find((f) => f.path === resolve(path) || (id !== null && f.id === id));
+    const input = files.find((f) => isSameFile(f, path));
     if (input !== undefined)
       throw new UsageError(
-        `${option} would overwrite ${path}, which is an input of this command (${input.path}); choose another file`,
+        `${option} would overwrite ${path}, which is an input of this command (${resolve(input)}); choose another file`,
       );
   }
 };
