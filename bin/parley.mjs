@@ -5,7 +5,10 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 
 const bundle = createRequire(import.meta.url)('../scripts/cliBundle.cjs');
-let dir = bundle.freshCliBundle();
+// The usage and the version load no command (cli/main.ts answers them before loading one): only the inputs of the
+// bundle's start need to be unchanged. Any other argument checks every input.
+const START_ONLY = [undefined, 'help', '--help', '-h', '--version', '-v'];
+let dir = bundle.freshCliBundle(START_ONLY.includes(process.argv[2]) ? 'start' : 'all');
 if (!dir) {
   try {
     dir = bundle.buildCliBundle();

@@ -1,13 +1,10 @@
 // Parley's headless command line: `npx parley <command> [options]` or `npm run cli -- <command> [options]`
 // (bin/parley.mjs runs it from the prebuilt bundle; `npx tsx cli/main.ts …` runs it from source).
 import { COMMANDS } from './commands';
-import { CliError, type CliStreams } from './lib/Command';
+import type { CliStreams } from './lib/Command';
 import { createCliIo } from './lib/cliIo';
-import { UsageError } from './lib/args';
-import { TextFileError } from '../node/files/readTextFile';
 import { terminalText } from '../models/text/terminalText';
-import { FS_REASONS } from '../node/files/atomicWrite';
-import { GambitWriteError } from '../models/games/gambitNumber';
+import { FS_REASONS } from '../node/files/fsReasons';
 
 const usage = (): string => {
   const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
@@ -54,26 +51,13 @@ export const main = async (argv: readonly string[], streams: CliStreams): Promis
     return await command.run(rest, io);
   } catch (err) {
     io.status(null);
-    if (err instanceof UsageError) {
-      io.err(`parley ${name}: ${err.message} (see --help)`);
-      return 2;
-    }
-    if (err instanceof CliError) {
-      io.err(`parley ${name}: ${err.message}`);
-      return err.exitCode;
-    }
-    if (err instanceof GambitWriteError) {
-      io.err(`parley ${name}: ${err.message}`);
-      return 1;
-    }
-    if (err instanceof TextFileError) {
-      io.err(`parley ${name}: ${err.message}`);
-      return 1;
-    }
-    const message = err instanceof Error ? err.message : String(err);
-    io.err(`parley ${name}: internal error: ${message}`);
-    if (process.env.PARLEY_DEBUG) io.err(...String(err instanceof Error ? err.stack : '').split('\n'));
-    return 70;
+    // (loaded only now: the error classes' modules are not part of the CLI's start-up)
+    const { commandErrorLine } = await import('./lib/commandErrorLine');
+    const { line, exitCode, internal } = commandErrorLine(err);
+    io.err(`parley ${name}: ${line}`);
+    if (internal && process.env.PARLEY_DEBUG)
+      io.err(...String(err instanceof Error ? err.stack : '').split('\n'));
+    return exitCode;
   }
 };
 

@@ -7,8 +7,6 @@ import { Rational } from '../../models/games/Rational';
 import { NfgError, readNfg, writeNfg } from '../../models/games/nfg';
 import { pureEquilibria } from '../../models/games/pureEquilibria';
 import { enumMixed } from '../../models/games/enumMixed';
-import { lcp } from '../../models/games/lemkeHowson';
-import { logit, LogitLimitError } from '../../models/games/logit';
 import { constantSumViolation, zeroSum } from '../../models/games/zeroSum';
 import { SolverLimitError } from '../../models/games/SolverLimitError';
 import { SOLVER_LIMITS, logitMaxSteps, logitSize } from '../../models/games/solverLimits';
@@ -18,7 +16,6 @@ import { readTextFile } from '../../node/files/readTextFile';
 import { csvFraction, csvTable, rawCell, type CsvCell } from '../../models/text/csv';
 import { withDistinctLabels } from '../../models/games/distinctLabels';
 import { terminalText } from '../../models/text/terminalText';
-import { builtinGameArg } from '../lib/builtinGameArg';
 
 /** Largest .nfg file read (bytes; models/text/inputLimits.ts): well above the largest game readNfg accepts. */
 const MAX_NFG_BYTES = INPUT_LIMITS.nfgFileBytes;
@@ -100,43 +97,59 @@ const ALTERNATIVES: Record<Solver, string> = {
 };
 
 /** Run one method; `name` is how the user spelled it (an alias is echoed back in errors). */
-const runMethod = (game: Game, method: Solver, arg: string, name: string = method): Equilibrium[] => {
+const runMethod = async (
+  game: Game,
+  method: Solver,
+  arg: string,
+  name: string = method,
+): Promise<Equilibrium[]> => {
   const twoOnly = method === 'enummixed' || method === 'lcp' || method === 'lp';
   if (twoOnly && game.players.length !== 2) {
     throw new CliError(`--method ${name} needs a 2-player game; "${arg}" has ${game.players.length} players`);
   }
   const size = game.strategies.map((s) => s.length).join('×');
   try {
-    return solveWith(game, method, arg, size, name);
+    return await solveWith(game, method, arg, size, name);
   } catch (err) {
     if (err instanceof SolverLimitError) {
       throw new CliError(`${arg}: --method ${name}: ${err.message}${ALTERNATIVES[method]}`);
-    }
-    if (err instanceof LogitLimitError) {
-      throw new CliError(`${arg}: --method ${err.message}${ALTERNATIVES[method]}`);
     }
     throw err;
   }
 };
 
-const solveWith = (game: Game, method: Solver, arg: string, size: string, name: string): Equilibrium[] => {
+// lcp and logit are loaded only when asked for: the default method on a 2-player game is enummixed, and every
+// module loaded is compiled at start-up (`parley solve` on a 2×2 .nfg file is a start-up-bound command).
+const solveWith = async (
+  game: Game,
+  method: Solver,
+  arg: string,
+  size: string,
+  name: string,
+): Promise<Equilibrium[]> => {
   switch (method) {
     case 'enumpure':
       return pureEquilibria(game);
     case 'enummixed':
       return enumMixed(game, { maxWork: SOLVE_LIMITS.enummixedWork });
     case 'lcp':
-      return lcp(game, { maxWork: SOLVE_LIMITS.lcpWork });
-    case 'logit':
+      return (await import('../../models/games/lemkeHowson')).lcp(game, { maxWork: SOLVE_LIMITS.lcpWork });
+    case 'logit': {
       if (logitSize(game) > SOLVE_LIMITS.logitSize) {
         throw new SolverLimitError(
           'logit',
           `the ${size} game is too large to trace the logit branch quickly (${game.payoffs.length} profiles)`,
         );
       }
-      return logit(game, {
-        maxSteps: logitMaxSteps(game),
-      });
+      const { logit, LogitLimitError } = await import('../../models/games/logit');
+      try {
+        return logit(game, { maxSteps: logitMaxSteps(game) });
+      } catch (err) {
+        if (err instanceof LogitLimitError)
+          throw new CliError(`${arg}: --method ${err.message}${ALTERNATIVES.logit}`);
+        throw err;
+      }
+    }
     case 'lp': {
       const v = constantSumViolation(game);
       if (v) throw new CliError(`--method ${name}: "${arg}" is not zero-sum: ${v}`);
@@ -293,8 +306,16 @@ export const command: Command = {
   run: async (argv, io) => {
     // Extensive-form games (.efg files and the built-in classic games) have their own methods and output:
     // cli/commands/solveTree.ts.
-    if (argv.some((a) => !a.startsWith('-') && (a.toLowerCase().endsWith('.efg') || builtinGameArg(a))))
-      return (await import('./solveTree')).solveTree(argv, io);
+    // (the built-in games' table is loaded only for an argument that could name one: not for a .nfg file)
+    for (const a of argv) {
+      if (a.startsWith('-')) continue;
+      const lower = a.toLowerCase();
+      if (
+        lower.endsWith('.efg') ||
+        (!lower.endsWith('.nfg') && (await import('../lib/builtinGameArg')).builtinGameArg(a))
+      )
+        return (await import('./solveTree')).solveTree(argv, io);
+    }
     const args = parseArgs(argv, { valued: ['method', 'format', 'set'], flags: ['allow-outside-range'] });
     const arg = onePositional(args, 'game to solve', 'game');
     if (!arg.toLowerCase().endsWith('.nfg')) {
@@ -333,12 +354,13 @@ export const command: Command = {
       return 0;
     }
     const methods = methodsFor(game, method as Method | undefined);
-    const found = mergeByProfile(
-      methods.map((m) => ({
+    const runs: { method: Solver; equilibria: Equilibrium[] }[] = [];
+    for (const m of methods)
+      runs.push({
         method: m,
-        equilibria: runMethod(game, m, arg, methods.length === 1 ? (methodOpt ?? m) : m),
-      })),
-    );
+        equilibria: await runMethod(game, m, arg, methods.length === 1 ? (methodOpt ?? m) : m),
+      });
+    const found = mergeByProfile(runs);
     if (format === 'json') io.document(`${solveJson(game, found)}\n`);
     else if (format === 'csv') io.document(solveCsv(game, found));
     else io.out(...solveText(game, found, methods));

@@ -13,9 +13,9 @@ import {
   commitAtomicFiles,
   type AtomicDeps,
   errorCode,
-  FS_REASONS,
   writeFilesAtomic,
 } from '../../node/files/atomicWrite';
+import { FS_REASONS } from '../../node/files/fsReasons';
 import { CliError } from './Command';
 import { cliFileDeps } from './cliFileDeps';
 import { refuseInputOverwrite } from './refuseInputOverwrite';

@@ -9,6 +9,7 @@
 // Why not write-file-atomic (npm): 7.x (the last for Node 20) does not fsync the folder after the rename, cannot
 // stream chunks into the temporary file (a million-row CSV export), and cannot take an injected file system for fault-injection tests.
 import { basename, dirname, join, resolve } from 'node:path';
+import { FS_REASONS } from './fsReasons';
 
 export type FileHandleLike = {
   /** Writes from the current position (successive calls append). */
@@ -296,25 +297,6 @@ export const writeFilesAtomic = async (
     }
   }
   await commitAtomicFiles(writers);
-};
-
-/** Plain words for the file-system error codes users meet (by errno code). */
-export const FS_REASONS: Readonly<Record<string, string>> = {
-  ENOSPC: 'the disk is full',
-  EDQUOT: 'the disk quota is exceeded',
-  EACCES: 'permission denied',
-  EPERM: 'the operation is not permitted',
-  EROFS: 'the disk is read-only',
-  ENOENT: 'the file or folder does not exist',
-  ENOTDIR: 'a part of the path is not a folder',
-  EISDIR: 'it is a folder',
-  EBUSY: 'the file is in use',
-  EMFILE: 'too many files are open',
-  ENAMETOOLONG: 'the name is too long',
-  EIO: 'an input/output error occurred',
-  EEXIST: 'the file already exists',
-  ELOOP: 'there are too many symbolic links',
-  ENOTFILE: 'it is not a regular file (a device, a pipe or a socket), which a save would destroy',
 };
 
 /** The errno code of a file-system error, if it has one. */

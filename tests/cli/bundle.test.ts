@@ -10,10 +10,16 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parleyBin, repoRoot } from './cliHarness';
 
-type Manifest = { dir: string; builtAt: number; inputs: string[]; packages: Record<string, string[]> };
+type Manifest = {
+  dir: string;
+  builtAt: number;
+  inputs: string[];
+  startInputs: string[];
+  packages: Record<string, string[]>;
+};
 const bundle = createRequire(import.meta.url)('../../scripts/cliBundle.cjs') as {
   ensureCliBundle: () => string;
-  freshCliBundle: () => string | null;
+  freshCliBundle: (scope?: 'start' | 'all') => string | null;
   readManifest: () => Manifest | null;
 };
 
@@ -21,8 +27,13 @@ const hook = join(repoRoot, 'tests', 'fixtures', 'loadLog', 'register.mjs');
 const tmp = mkdtempSync(join(tmpdir(), 'parley-bundle-'));
 let runs = 0;
 
-/** Run the real CLI process; returns its exit code, output and the packages inside the chunks it loaded. */
-const parley = (...args: string[]): { code: number | null; stdout: string; packages: Set<string> } => {
+/**
+ * Run the real CLI process; returns its exit code, output, the packages inside the chunks it loaded and the project
+ * source files those chunks were built from (esbuild's `// path` markers).
+ */
+const parley = (
+  ...args: string[]
+): { code: number | null; stdout: string; packages: Set<string>; sources: Set<string> } => {
   const log = join(tmp, `loads-${++runs}.txt`);
   const r = spawnSync(process.execPath, ['--import', hook, parleyBin, ...args], {
     cwd: repoRoot,
@@ -32,14 +43,19 @@ const parley = (...args: string[]): { code: number | null; stdout: string; packa
   });
   const manifest = bundle.readManifest() as Manifest;
   const packages = new Set<string>();
+  const sources = new Set<string>();
   let chunks = 0;
   for (const url of readFileSync(log, 'utf8').split('\n')) {
     if (!url.startsWith('file:') || !fileURLToPath(url).includes(join('dist-cli', manifest.dir))) continue;
     chunks++;
     for (const p of manifest.packages[basename(fileURLToPath(url))] ?? []) packages.add(p);
+    for (const m of readFileSync(fileURLToPath(url), 'utf8').matchAll(
+      /^\/\/ ((?:cli|models|node)\/\S+\.ts)$/gm,
+    ))
+      sources.add(m[1] as string);
   }
   expect(chunks).toBeGreaterThan(0);
-  return { code: r.status, stdout: r.stdout, packages };
+  return { code: r.status, stdout: r.stdout, packages, sources };
 };
 
 describe('the CLI bundle', () => {
@@ -99,12 +115,37 @@ describe('the CLI bundle', () => {
     const now = new Date();
     utimesSync(input, now, now);
     expect(bundle.freshCliBundle()).toBeNull();
-    const r = spawnSync(process.execPath, [parleyBin, '--version'], { cwd: repoRoot, encoding: 'utf8' });
+    // --version and --help run no command: they check only the start's inputs, which did not change
+    expect(bundle.freshCliBundle('start')).toBe(before);
+    const r = spawnSync(process.execPath, [parleyBin, 'list'], { cwd: repoRoot, encoding: 'utf8' });
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe('parley 0.1.0\n');
+    expect(r.stdout).toContain('korea-2025');
     const after = bundle.freshCliBundle();
     expect(after).not.toBeNull();
     expect(after).not.toBe(before);
     expect((bundle.readManifest() as Manifest).builtAt).toBeGreaterThanOrEqual(now.getTime());
+  }, 120_000);
+
+  it('--help and --version check only what they run, and are rebuilt when that changes', () => {
+    const m = bundle.readManifest() as Manifest;
+    expect(m.startInputs).toEqual(expect.arrayContaining(['cli/main.ts', 'cli/commands.ts', 'package.json']));
+    expect(m.startInputs).not.toContain('cli/commands/schema.ts');
+    expect(m.startInputs.length).toBeLessThan(m.inputs.length / 10);
+    // every source file of every chunk --help loads is a start input (so no edit --help would show goes unseen)
+    const help = parley('--help');
+    expect(help.code).toBe(0);
+    expect(help.sources.size).toBeGreaterThan(0);
+    for (const f of help.sources) expect(m.startInputs).toContain(f);
+    const before = bundle.ensureCliBundle();
+    const input = join(repoRoot, 'cli', 'commands.ts');
+    const now = new Date();
+    utimesSync(input, now, now);
+    expect(bundle.freshCliBundle('start')).toBeNull();
+    const r = spawnSync(process.execPath, [parleyBin, '--version'], { cwd: repoRoot, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('parley 0.1.0\n');
+    const after = bundle.freshCliBundle('start');
+    expect(after).not.toBeNull();
+    expect(after).not.toBe(before);
   }, 120_000);
 });
