@@ -154,6 +154,11 @@ export class TrialSimulator {
   private readonly eqScratch: Int32Array;
   private readonly scoreScratch: Float64Array;
   private readonly stopInfo = new Float64Array(5);
+  /**
+   * How many rounds the fused rounds stopped in and handed to the general code, by STOP_* code (a work counter for
+   * tests: which fallbacks ran).
+   */
+  readonly fusedStops = new Int32Array(8);
   /** Events fired in the current round (trace only). */
   private firedNow: number[] | null = null;
   private readonly recordTmp: Float64Array;
@@ -402,6 +407,7 @@ export class TrialSimulator {
   /** The round the fused rounds stopped in (code STOP_*), finished by the general code from where they stopped. */
   private finishStopped(r: number, code: number): void {
     const io = this.stopInfo;
+    this.fusedStops[code & 7] = (this.fusedStops[code & 7] as number) + 1;
     switch (code) {
       case STOP_DERIVED:
         this.derivedSlow();
@@ -503,6 +509,11 @@ export class TrialSimulator {
    */
   get environment(): Float64Array {
     return this.env;
+  }
+
+  /** True when run() plays this scenario's rounds in its fused rounds (fusedRounds.ts) while no trace is set. */
+  get usesFusedRounds(): boolean {
+    return this.fusedRounds !== null;
   }
 
   /** A tree scenario's round player (its last round's behaviours and values), else null. Read-only use. */
