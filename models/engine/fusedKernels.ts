@@ -60,10 +60,9 @@ export const compileKernel = <F>(params: readonly string[], body: string, prelud
 /**
  * Statements that fill a round's game table in profile order (Gambit order: actor 0 fastest), setting the actors'
  * choice slots as they go (each slot written only when its value changes, every slot at the first profile), and
- * for each (profile p, actor i) emitting `payoff(p, i, expression)`. The one generator of the game table's code:
- * the fused `game` kernel and the fused rounds (fusedRounds.ts) both use it, so both leave the same slots set.
+ * for each (profile p, actor i) emitting `payoff(p, i, expression)`.
  */
-export const gameTableStatements = (
+const gameTableStatements = (
   spec: ModelSpec,
   js: (ir: FormulaIR) => string,
   payoff: (p: number, i: number, expression: string) => string,

@@ -23,8 +23,9 @@
 // Used only when a round is this simple: no game tree, every actor `nash`, rule payoff-dominant, risk-dominant,
 // random or first, codegen allowed (canGenerateCode), no trace; elsewhere the general round runs.
 import type { FormulaIR, ModelSpec } from '../scenario/RuntimeModel';
+import type { FormulaNode } from '../formula/FormulaIR';
 import { canGenerateCode, formulaToJs, validateIR } from '../formula/instantiateFormula';
-import { compileKernel, gameTableStatements, numberLiteral } from './fusedKernels';
+import { compileKernel, numberLiteral } from './fusedKernels';
 import { EQ_PURE } from './EquilibriumSelector';
 
 /** The kernel's return value: every round from..to played. */
@@ -140,14 +141,25 @@ export const fuseRounds = (spec: ModelSpec): FusedRounds | null => {
     L.push('z = 0;');
     for (const d of spec.derived) L.push(`v = ${js(d.value)}; env[${int(d.slot)}] = v; z += v - v;`);
     L.push(`if (z !== 0) ${stop(STOP_DERIVED)}`);
-    // 2. the game table, payoffs in locals q<p * n + i> (fused `game`)
+    // 2. the game table, payoffs in locals q<p * n + i> (fused `game`). Each payoff formula reads the profile's
+    // strategy indicators as literals (the exact 1 or 0 the general round writes to the choice slots before
+    // evaluating it), so no choice slot is written here: every formula that reads one after the table (from step
+    // 3b on, or in the general code the kernel stops into) runs after the slots are set again.
     L.push('z = 0;');
-    L.push(
-      ...gameTableStatements(spec, js, (p, i, x) => {
+    const payoffIR = spec.actors.map((a) => a.payoffs.map((ir) => validateIR(ir, spec.envSize)));
+    for (let p = 0; p < P; p++) {
+      const indicators = new Map<number, number>();
+      spec.actors.forEach((a, j) => {
+        const own = Math.floor(p / strides[j]!) % counts[j]!;
+        a.choiceSlots.forEach((slot, t) => indicators.set(slot, t === own ? 1 : 0));
+      });
+      for (let i = 0; i < n; i++) {
+        const own = Math.floor(p / strides[i]!) % counts[i]!;
+        const x = formulaToJs(withSlotValues(payoffIR[i]![own]!, indicators));
         const k = p * n + i;
-        return `const q${k} = ${x}; pay[${k}] = q${k}; z += q${k} - q${k};`;
-      }),
-    );
+        L.push(`const q${k} = ${x}; pay[${k}] = q${k}; z += q${k} - q${k};`);
+      }
+    }
     L.push(`if (z !== 0) ${stop(STOP_GAME)}`);
     // 3. selection (EquilibriumSelector.selectCurrent): maxAbsPayoff, tol, enumPure, the rule
     L.push('let m = 0, t = 0;');
@@ -284,5 +296,32 @@ export const fuseRounds = (spec: ModelSpec): FusedRounds | null => {
     return compileKernel<FusedRounds>(PARAMS, L.join('\n'));
   } catch {
     return null;
+  }
+};
+
+/** node with every slot in `values` read as its value there (a literal: the same number the slot would hold). */
+const withSlotValues = (node: FormulaNode, values: ReadonlyMap<number, number>): FormulaNode => {
+  const sub = (x: FormulaNode): FormulaNode => withSlotValues(x, values);
+  switch (node.op) {
+    case 'num':
+      return node;
+    case 'slot': {
+      const v = values.get(node.i);
+      return v === undefined ? node : { op: 'num', v };
+    }
+    case 'neg':
+    case 'not':
+    case 'abs':
+    case 'exp':
+    case 'log':
+    case 'sqrt':
+      return { op: node.op, a: sub(node.a) };
+    case 'min':
+    case 'max':
+      return { op: node.op, args: node.args.map(sub) };
+    case 'if':
+      return { op: 'if', c: sub(node.c), a: sub(node.a), b: sub(node.b) };
+    default:
+      return { op: node.op, a: sub(node.a), b: sub(node.b) };
   }
 };
