@@ -32,6 +32,7 @@ import {
   STOP_GAME,
   STOP_NO_PURE,
   STOP_RECORD,
+  STOP_START,
   STOP_STATE,
   type FusedRounds,
 } from './fusedRounds';
@@ -158,7 +159,7 @@ export class TrialSimulator {
    * How many rounds the fused rounds stopped in and handed to the general code, by STOP_* code (a work counter for
    * tests: which fallbacks ran).
    */
-  readonly fusedStops = new Int32Array(8);
+  readonly fusedStops = new Int32Array(9);
   /** Events fired in the current round (trace only). */
   private firedNow: number[] | null = null;
   private readonly recordTmp: Float64Array;
@@ -354,26 +355,35 @@ export class TrialSimulator {
    * round.
    */
   run(key: SeedKey, trial: number, paramValues: Float64Array): TrialRecord {
-    this.start(key, trial, paramValues);
     const fr = this.fusedRounds;
-    if (fr !== null && this.trace === null) this.runFused(fr);
-    else for (let r = 1; r <= this.rounds; r++) this.round(r);
+    if (fr !== null && this.trace === null) {
+      this.runFused(fr, key, trial, paramValues);
+      return this.record;
+    }
+    this.start(key, trial, paramValues);
+    for (let r = 1; r <= this.rounds; r++) this.round(r);
     return this.record;
   }
 
   /**
-   * Every round of the started trial in the fused rounds; a round they stop in is finished here by the general
-   * code from the step they stopped at (see fusedRounds.ts), then the fused rounds go on with the next round.
+   * A whole trial in the fused rounds (start included: start() with its stream seeded here); a round they stop in
+   * is finished here by the general code from the step they stopped at (see fusedRounds.ts), then the fused rounds
+   * go on with the next round. A start they stop in is run again by start().
    */
-  private runFused(fr: FusedRounds): void {
+  private runFused(fr: FusedRounds, key: SeedKey, trial: number, paramValues: Float64Array): void {
     const rec = this.record;
     const rng = this.rng;
     const io = this.stopInfo;
     const R = this.rounds;
-    let from = 1;
+    this.currentTrial = trial;
+    this.currentRound = 0;
+    this.stream.reseed(key, trial, PURPOSE.rounds);
+    let from = 0;
     while (from <= R) {
       this.stream.getState(rng);
       const code = fr(
+        paramValues,
+        rec.params,
         this.env,
         this.game.payoffs,
         rec.choices,
@@ -399,7 +409,10 @@ export class TrialSimulator {
       }
       const r = io[0] as number;
       this.currentRound = r;
-      this.finishStopped(r, code);
+      if (code === STOP_START) {
+        this.fusedStops[code] = (this.fusedStops[code] as number) + 1;
+        this.start(key, trial, paramValues);
+      } else this.finishStopped(r, code);
       from = r + 1;
     }
   }
@@ -407,7 +420,7 @@ export class TrialSimulator {
   /** The round the fused rounds stopped in (code STOP_*), finished by the general code from where they stopped. */
   private finishStopped(r: number, code: number): void {
     const io = this.stopInfo;
-    this.fusedStops[code & 7] = (this.fusedStops[code & 7] as number) + 1;
+    this.fusedStops[code] = (this.fusedStops[code] as number) + 1;
     switch (code) {
       case STOP_DERIVED:
         this.derivedSlow();

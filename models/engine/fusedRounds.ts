@@ -30,6 +30,11 @@ import { EQ_PURE } from './EquilibriumSelector';
 
 /** The kernel's return value: every round from..to played. */
 export const ROUNDS_DONE = 0;
+/**
+ * Stopped before round 1 (io[0] = 0): the trial's start met a non-finite derived variable or initial state; the
+ * general TrialSimulator.start runs it again from scratch.
+ */
+export const STOP_START = 8;
 /** Stopped in round io[0]: a derived variable is not finite (every derived slot written, no uniform drawn). */
 export const STOP_DERIVED = 1;
 /** Stopped: a payoff is not finite (the table written as far as the fused game kernel writes it). */
@@ -46,13 +51,18 @@ export const STOP_EVENT_EFFECT = 6;
 export const STOP_STATE = 7;
 
 /**
- * Play rounds from…to (1-based, inclusive) of the current trial. Shapes: env (the model's environment), pay (the
+ * Play rounds from…to (1-based, inclusive) of the current trial; from = 0: first start the trial as
+ * TrialSimulator.start does after seeding its stream (environment zeroed, parameters written to it and to
+ * recParams, events not fired, round-1 calendar and derived variables, initial state clamped) — with the same
+ * statements — then play rounds 1…to. Shapes: params and recParams (one per parameter), env (the model's environment), pay (the
  * round's game table, payoffs[profile * actors + actor], left holding the last round's), the TrialRecord's arrays,
  * fired (one flag per event), rng (the round stream's Tyche-i state a, b, c, d: read, then written back), eqs and
  * scores (scratch, one entry per profile), io (5 numbers, written when the kernel stops: round, code, event, effect,
  * value). Returns ROUNDS_DONE or a STOP_* code.
  */
 export type FusedRounds = (
+  params: Float64Array,
+  recParams: Float64Array,
   env: Float64Array,
   pay: Float64Array,
   choices: Int32Array,
@@ -75,6 +85,8 @@ export type FusedRounds = (
 export const MAX_FUSED_ROUND_PAYOFFS = 1024;
 
 const PARAMS = [
+  'params',
+  'recParams',
   'env',
   'pay',
   'choices',
@@ -133,9 +145,28 @@ export const fuseRounds = (spec: ModelSpec): FusedRounds | null => {
       `{ ${extra}rng[0] = ra; rng[1] = rb; rng[2] = rc; rng[3] = rd; io[0] = r; io[1] = ${code}; return ${code}; }`;
     L.push('let ra = rng[0] | 0, rb = rng[1] | 0, rc = rng[2] | 0, rd = rng[3] | 0;');
     L.push('let z = 0, v = 0, u = 0;');
-    L.push('for (let r = from; r <= to; r++) {');
-    // 1. calendar and derived variables (TrialSimulator.setCalendar, fused `derived`)
+    // 0. the trial's start (TrialSimulator.start, with its fused `derived` and `initial`)
     const b = spec.builtins;
+    L.push('if (from === 0) {');
+    L.push('const r = 0;');
+    L.push(`for (let k = 0; k < ${int(spec.envSize)}; k++) env[k] = 0;`);
+    spec.params.forEach((q, j) => L.push(`v = params[${j}]; env[${int(q.slot)}] = v; recParams[${j}] = v;`));
+    spec.events.forEach((_, e) => L.push(`fired[${e}] = 0; firstRound[${e}] = 0;`));
+    L.push(`env[${int(b.roundSlot)}] = 1;`);
+    L.push(`env[${int(b.monthSlot)}] = ${int(((b.startMonth - 1) % 12) + 1)};`);
+    L.push('z = 0;');
+    for (const d of spec.derived) L.push(`v = ${js(d.value)}; env[${int(d.slot)}] = v; z += v - v;`);
+    L.push(`if (z !== 0) ${stop(STOP_START)}`);
+    spec.state.forEach((st) => {
+      L.push(`v = ${js(st.initial)}; z += v - v;`);
+      if (st.min !== null) L.push(`if (v < ${numberLiteral(st.min)}) v = ${numberLiteral(st.min)};`);
+      if (st.max !== null) L.push(`if (v > ${numberLiteral(st.max)}) v = ${numberLiteral(st.max)};`);
+      L.push(`env[${int(st.slot)}] = v;`);
+    });
+    L.push(`if (z !== 0) ${stop(STOP_START)}`);
+    L.push('}');
+    L.push('for (let r = from === 0 ? 1 : from; r <= to; r++) {');
+    // 1. calendar and derived variables (TrialSimulator.setCalendar, fused `derived`)
     L.push(`env[${int(b.roundSlot)}] = r;`);
     L.push(`env[${int(b.monthSlot)}] = ((${int(b.startMonth)} - 1 + r - 1) % 12) + 1;`);
     L.push('z = 0;');

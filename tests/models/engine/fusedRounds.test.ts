@@ -16,6 +16,7 @@ import {
   STOP_GAME,
   STOP_NO_PURE,
   STOP_RECORD,
+  STOP_START,
   STOP_STATE,
 } from '../../../models/engine/fusedRounds';
 import { makeJob } from '../../../models/engine/makeJob';
@@ -134,6 +135,7 @@ const POISONS = [
   '-exp(x * x * 1000)', // -Infinity
   'log(round * round - 6.25)', // NaN in rounds 1 and 2
   'log(6.25 - round * round) + x', // NaN from round 3 on
+  'log(month * month - 6.25)', // NaN in January and February
 ] as const;
 
 const PLACES = [
@@ -176,7 +178,7 @@ const scenarioOf = (shape: Shape): Record<string, unknown> => {
   // (an initial value may only read parameters)
   const poison = POISONS[shape.poison % (shape.place === 'state-initial' ? 3 : POISONS.length)] as string;
   const at = (place: Shape['place'], formula: string): string =>
-    shape.place === place ? `${formula} + ${poison}` : formula;
+    shape.place === place ? `(${formula}) + ${poison}` : formula;
   const n = shape.counts.length;
   const actors = shape.counts.map((c, i) => {
     const strategies = STRATEGY_IDS.slice(0, c);
@@ -262,7 +264,12 @@ const scenarioOf = (shape: Shape): Record<string, unknown> => {
       },
       s1: { label: 's1', initial: '1', update: 's1 * 2', ...(shape.clamp ? { max: 3 } : {}) },
       // −0 at a clamp bound of 0 stays −0 (−0 < 0 is false)
-      s2: { label: 's2', initial: '0', update: pick(['-0 * w', '0 - w', 'w']), min: 0 },
+      s2: {
+        label: 's2',
+        initial: pick(['0', '-0', '-0 * w']),
+        update: pick(['-0 * w', '0 - w', 'w']),
+        min: 0,
+      },
     },
     events,
     actors,
@@ -296,7 +303,7 @@ const shapeArb: fc.Arbitrary<Shape> = fc.record({
 
 describe('fused rounds: random scenarios', () => {
   it('give the general round’s trials bit for bit, its fallbacks and its error messages', () => {
-    const stops = new Int32Array(8);
+    const stops = new Int32Array(9);
     let errors = 0;
     let rounds = 0;
     const tiedByRule = new Map<string, number>();
@@ -309,7 +316,56 @@ describe('fused rounds: random scenarios', () => {
         rounds += r.rounds;
         tiedByRule.set(shape.rule, (tiedByRule.get(shape.rule) ?? 0) + r.tied);
       }),
-      { numRuns: 200 },
+      {
+        numRuns: 200,
+        // besides the random shapes: each poisoned place once with NaN from round 3 on (a stop after two fused
+        // rounds), a matching-pennies game, and each rule
+        examples: [
+          ...PLACES.map((place): [Shape] => [
+            {
+              counts: [3, 3],
+              rule: 'payoff-dominant',
+              rounds: 5,
+              cyclic: false,
+              events: [{ once: false, p: 0.3 }],
+              clamp: true,
+              tiny: false,
+              place,
+              poison: place === 'state-initial' ? 0 : 4,
+              seed: 7,
+            },
+          ]),
+          // NaN in January and February, from a February start: the trial's start stops, not round 1
+          [
+            {
+              counts: [2, 2],
+              rule: 'first',
+              rounds: 2,
+              cyclic: false,
+              events: [],
+              clamp: false,
+              tiny: false,
+              place: 'derived',
+              poison: 5,
+              seed: 13,
+            },
+          ],
+          ...(['payoff-dominant', 'risk-dominant', 'random', 'first'] as const).map((rule): [Shape] => [
+            {
+              counts: [2, 3],
+              rule,
+              rounds: 3,
+              cyclic: true,
+              events: [],
+              clamp: false,
+              tiny: false,
+              place: 'none',
+              poison: 0,
+              seed: 11,
+            },
+          ]),
+        ],
+      },
     );
     // the runs went through every way out of the fused rounds, and most rounds stayed in them
     for (const code of [
@@ -320,6 +376,7 @@ describe('fused rounds: random scenarios', () => {
       STOP_EVENT_PROBABILITY,
       STOP_EVENT_EFFECT,
       STOP_STATE,
+      STOP_START,
     ])
       expect(stops[code], `stop code ${code}`).toBeGreaterThan(0);
     expect(errors).toBeGreaterThan(0);
@@ -352,5 +409,33 @@ describe('fused rounds: every profile an equilibrium', () => {
       expect(r.tied).toBe(600 * 4);
       expect(r.stops.every((k) => k === 0)).toBe(true);
     }
+  });
+});
+
+describe('fused rounds: near ties', () => {
+  it('risk dominance ties within 1e-12 of its relative scores, not within the payoff tolerance', () => {
+    // scores 16/s² and 4/s (s = 4 + 8e-12) differ by ≈ 2e-12: (b, b) alone at 1e-12, a tie at tol = 4e-12
+    const actor = (id: string, other: string, bb: string): Record<string, unknown> => ({
+      id,
+      name: id,
+      strategies: [
+        { id: 'a', label: 'a' },
+        { id: 'b', label: 'b' },
+      ],
+      payoffs: { a: `4 * ${other}.a`, b: `${bb} * ${other}.b` },
+      behaviour: { model: 'nash' },
+    });
+    const spec = compile({
+      id: 'near',
+      rounds: { count: 3, label: 'round' },
+      actors: [actor('A', 'B', '(4 + 8e-12)'), actor('B', 'A', '4')],
+      equilibrium: 'risk-dominant',
+      outcomes: { bb: { label: 'bb', when: 'A.b and B.b' } },
+    });
+    const r = compareTrials(spec, 'near', 200);
+    expect(r.tied).toBe(200 * 3);
+    const sim = new TrialSimulator(instantiateModel(spec));
+    const rec = sim.run(seedKey('near'), 0, new Float64Array(0));
+    expect(Array.from(rec.outcomes)).toEqual([1, 1, 1]);
   });
 });
