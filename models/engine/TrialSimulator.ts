@@ -16,6 +16,9 @@
 // Random draws per round come from ONE stream per trial, always consumed in the same order and number so variants
 // stay aligned (common random numbers): one selection uniform, one uniform per actor (its realised choice), one
 // uniform per event.
+// run() plays a whole trial in the scenario's fused rounds (fusedRounds.ts: one generated function, the same
+// operations and uniforms) when its rounds are simple enough and no trace is set; where they stop, the round is
+// finished here by the general code below from the step they stopped at (finishStopped).
 // Why one file over 400 lines: the trial loop is the engine's hot path; its buffers and the per-round steps
 // (behaviours, induced game, selection, outcomes, events, record) share preallocated state and are kept in one class
 // so that V8 inlines them (splitting it into modules measured slower in npm run bench).
