@@ -16,6 +16,9 @@
 // Random draws per round come from ONE stream per trial, always consumed in the same order and number so variants
 // stay aligned (common random numbers): one selection uniform, one uniform per actor (its realised choice), one
 // uniform per event.
+// run() plays a whole trial in the scenario's fused rounds (fusedRounds.ts: one generated function, the same
+// operations and uniforms) when its rounds are simple enough and no trace is set; where they stop, the round is
+// finished here by the general code below from the step they stopped at (finishStopped).
 // Why one file over 400 lines: the trial loop is the engine's hot path; its buffers and the per-round steps
 // (behaviours, induced game, selection, outcomes, events, record) share preallocated state and are kept in one class
 // so that V8 inlines them (splitting it into modules measured slower in npm run bench).
@@ -23,6 +26,19 @@ import type { RuntimeModel, NumFn } from '../scenario/RuntimeModel';
 import { describeNonFinite, type FormulaLocation } from '../scenario/describeNonFinite';
 import { RandomStream } from '../random/RandomStream';
 import { fuseKernels, type FusedKernels } from './fusedKernels';
+import {
+  fuseRounds,
+  ROUNDS_DONE,
+  STOP_DERIVED,
+  STOP_EVENT_EFFECT,
+  STOP_EVENT_PROBABILITY,
+  STOP_GAME,
+  STOP_NO_PURE,
+  STOP_RECORD,
+  STOP_START,
+  STOP_STATE,
+  type FusedRounds,
+} from './fusedRounds';
 import { PURPOSE, type SeedKey } from '../random/seedKey';
 import { FloatGame, expectedPayoffs } from '../games/kernels/FloatGame';
 import {
@@ -135,6 +151,20 @@ export class TrialSimulator {
   /** The trial's round stream: per round, 1 selection + 1 per actor + 1 per event uniforms, always consumed. */
   private readonly stream = new RandomStream();
   private readonly fused: FusedKernels | null;
+  /** The scenario's fused rounds (fusedRounds.ts), when its rounds are of that simple kind; run() uses them. */
+  private readonly fusedRounds: FusedRounds | null;
+  /** The fused rounds' scratch: the stream state, equilibria and scores per profile, where they stopped. */
+  private readonly rng = new Int32Array(4);
+  private readonly eqScratch: Int32Array;
+  private readonly scoreScratch: Float64Array;
+  private readonly stopInfo = new Float64Array(5);
+  /**
+   * How many rounds the fused rounds stopped in and handed to the general code, by STOP_* code (a work counter for
+   * tests: which fallbacks ran).
+   */
+  readonly fusedStops = new Int32Array(9);
+  /** Events fired in the current round (trace only). */
+  private firedNow: number[] | null = null;
   private readonly recordTmp: Float64Array;
   private readonly paramSlots: Int32Array;
   /** choiceSlots[game.offsets[i] + t]: actor i's choice slot of strategy t (flat: no object loads per round). */
@@ -233,6 +263,9 @@ export class TrialSimulator {
     this.effectTmp = new Float64Array(maxEffects);
     this.fired = new Uint8Array(model.events.length);
     this.fused = options.fused === false ? null : fuseKernels(model.spec);
+    this.fusedRounds = options.fused === false ? null : fuseRounds(model.spec);
+    this.eqScratch = new Int32Array(g.profiles);
+    this.scoreScratch = new Float64Array(g.profiles);
     this.recordTmp = new Float64Array(model.outcomes.length + model.metrics.length);
     this.paramSlots = Int32Array.from(model.params.map((p) => p.slot));
     this.choiceSlots = Int32Array.from(actors.flatMap((a) => a.choiceSlots));
@@ -319,11 +352,126 @@ export class TrialSimulator {
     };
   }
 
-  /** Run trial `trial` with the given parameter values (already drawn, overrides applied). */
+  /**
+   * Run trial `trial` with the given parameter values (already drawn, overrides applied). The rounds run in the
+   * scenario's fused rounds when it has them and no trace is set (the same bytes: fusedRounds.ts), else round by
+   * round.
+   */
   run(key: SeedKey, trial: number, paramValues: Float64Array): TrialRecord {
+    const fr = this.fusedRounds;
+    if (fr !== null && this.trace === null) {
+      this.runFused(fr, key, trial, paramValues);
+      return this.record;
+    }
     this.start(key, trial, paramValues);
     for (let r = 1; r <= this.rounds; r++) this.round(r);
     return this.record;
+  }
+
+  /**
+   * A whole trial in the fused rounds (start included: start() with its stream seeded here); a round they stop in
+   * is finished here by the general code from the step they stopped at (see fusedRounds.ts), then the fused rounds
+   * go on with the next round. A start they stop in is run again by start().
+   */
+  private runFused(fr: FusedRounds, key: SeedKey, trial: number, paramValues: Float64Array): void {
+    const rec = this.record;
+    const rng = this.rng;
+    const io = this.stopInfo;
+    const R = this.rounds;
+    this.currentTrial = trial;
+    this.currentRound = 0;
+    this.stream.reseed(key, trial, PURPOSE.rounds);
+    let from = 0;
+    while (from <= R) {
+      this.stream.getState(rng);
+      const code = fr(
+        paramValues,
+        rec.params,
+        this.env,
+        this.game.payoffs,
+        rec.choices,
+        rec.profiles,
+        rec.eqType,
+        rec.pureCount,
+        rec.outcomes,
+        rec.metrics,
+        rec.eventFirstRound,
+        this.fired,
+        rng,
+        this.eqScratch,
+        this.scoreScratch,
+        io,
+        from,
+        R,
+      );
+      this.stream.setState(rng[0] as number, rng[1] as number, rng[2] as number, rng[3] as number);
+      if (code === ROUNDS_DONE) {
+        this.currentRound = R;
+        this.pureMix(R);
+        return;
+      }
+      const r = io[0] as number;
+      this.currentRound = r;
+      if (code === STOP_START) {
+        this.fusedStops[code] = (this.fusedStops[code] as number) + 1;
+        this.start(key, trial, paramValues);
+      } else this.finishStopped(r, code);
+      from = r + 1;
+    }
+  }
+
+  /** The round the fused rounds stopped in (code STOP_*), finished by the general code from where they stopped. */
+  private finishStopped(r: number, code: number): void {
+    const io = this.stopInfo;
+    this.fusedStops[code] = (this.fusedStops[code] as number) + 1;
+    switch (code) {
+      case STOP_DERIVED:
+        this.derivedSlow();
+        this.buildGame();
+        this.drawChoices(r);
+        this.finishRound(r);
+        return;
+      case STOP_GAME:
+        this.buildGameSlow();
+        this.drawChoices(r);
+        this.finishRound(r);
+        return;
+      case STOP_NO_PURE:
+        this.drawChoices(r);
+        this.finishRound(r);
+        return;
+      case STOP_RECORD:
+        this.recordSlow(r);
+        this.applyEvents(r);
+        this.updateState();
+        return;
+      case STOP_EVENT_PROBABILITY:
+        return this.fail({ kind: 'event-probability', index: io[2] as number }, io[4] as number);
+      case STOP_EVENT_EFFECT:
+        return this.fail(
+          { kind: 'event-effect', index: io[2] as number, effect: io[3] as number },
+          io[4] as number,
+        );
+      case STOP_STATE:
+        this.stateSlow();
+        this.writeState();
+        return;
+      default:
+        throw new Error(`fused rounds: unknown stop code ${code}`);
+    }
+  }
+
+  /** mix ← the pure strategies played in round r (what the general round leaves there for nash actors). */
+  private pureMix(r: number): void {
+    const g = this.game;
+    const n = this.n;
+    const mix = this.mix;
+    const choices = this.record.choices;
+    for (let i = 0; i < n; i++) {
+      const off = g.offsets[i] as number;
+      const s = choices[(r - 1) * n + i] as number;
+      for (let t = 0; t < (g.counts[i] as number); t++) mix[off + t] = t === s ? 1 : 0;
+    }
   }
 
   /**
@@ -379,6 +527,11 @@ export class TrialSimulator {
     return this.env;
   }
 
+  /** True when run() plays this scenario's rounds in its fused rounds (fusedRounds.ts) while no trace is set. */
+  get usesFusedRounds(): boolean {
+    return this.fusedRounds !== null;
+  }
+
   /** A tree scenario's round player (its last round's behaviours and values), else null. Read-only use. */
   get treeRound(): TreeRoundPlayer | null {
     return this.tree;
@@ -395,17 +548,28 @@ export class TrialSimulator {
     const b = m.builtins;
     env[b.roundSlot] = r;
     env[b.monthSlot] = ((b.startMonth - 1 + r - 1) % 12) + 1;
-    const d = m.derived;
     if (this.fused && this.fused.derived(env)) return;
+    this.derivedSlow();
+  }
+
+  /** The derived variables formula by formula (the first non-finite value throws). */
+  private derivedSlow(): void {
+    const d = this.model.derived;
+    const env = this.env;
     for (let k = 0; k < d.length; k++) {
       env[d[k]!.slot] = this.evalChecked(d[k]!.value, 'derived', k);
     }
   }
 
   private buildGame(): void {
+    if (this.fused && this.fused.game(this.env, this.game.payoffs)) return;
+    this.buildGameSlow();
+  }
+
+  /** The game table formula by formula (the first non-finite payoff throws). */
+  private buildGameSlow(): void {
     const g = this.game;
     const env = this.env;
-    if (this.fused && this.fused.game(env, g.payoffs)) return;
     const actors = this.model.actors;
     const n = this.n;
     const digits = g.digits;
@@ -554,7 +718,6 @@ export class TrialSimulator {
     const g = this.game;
     const n = this.n;
     const rec = this.record;
-    const mix = this.mix;
     const stateBefore = this.stateBefore;
     let profile = 0;
     const choiceSlots = this.choiceSlots;
@@ -585,23 +748,53 @@ export class TrialSimulator {
         recorded = true;
       }
     }
-    if (!recorded)
-      for (let k = 0; k < O; k++) {
-        const v = m.outcomes[k]!.when(env);
-        if (v !== v) this.fail({ kind: 'outcome', index: k }, v);
-        rec.outcomes[(r - 1) * O + k] = v ? 1 : 0;
-      }
-    if (!recorded)
-      for (let k = 0; k < M; k++) {
-        const v = m.metrics[k]!.value(env);
-        if (v - v !== 0) this.fail({ kind: 'metric', index: k }, v);
-        rec.metrics[(r - 1) * M + k] = v;
-      }
+    if (!recorded) this.recordSlow(r);
     // 5. events
-    const ev = m.events;
+    this.firedNow = this.trace ? [] : null;
+    this.applyEvents(r);
+    // 6. state updates (simultaneous, clamped)
+    this.updateState();
+    if (this.trace) {
+      this.trace({
+        round: r,
+        env: Float64Array.from(env),
+        payoffs: Float64Array.from(g.payoffs),
+        mix: Float64Array.from(this.mix),
+        choices: rec.choices.slice((r - 1) * n, r * n),
+        firedEvents: this.firedNow ?? [],
+        stateBefore: stateBefore as Float64Array,
+        stateAfter: Float64Array.from(m.state.map((s) => env[s.slot] as number)),
+      });
+    }
+  }
+
+  /** Round r's outcomes and metrics formula by formula (an outcome's NaN, a metric's non-finite value throws). */
+  private recordSlow(r: number): void {
+    const m = this.model;
+    const env = this.env;
+    const rec = this.record;
+    const O = m.outcomes.length;
+    const M = m.metrics.length;
+    for (let k = 0; k < O; k++) {
+      const v = m.outcomes[k]!.when(env);
+      if (v !== v) this.fail({ kind: 'outcome', index: k }, v);
+      rec.outcomes[(r - 1) * O + k] = v ? 1 : 0;
+    }
+    for (let k = 0; k < M; k++) {
+      const v = m.metrics[k]!.value(env);
+      if (v - v !== 0) this.fail({ kind: 'metric', index: k }, v);
+      rec.metrics[(r - 1) * M + k] = v;
+    }
+  }
+
+  /** Round r, step 5: one uniform per event, always drawn; an event that fires applies its effects. */
+  private applyEvents(r: number): void {
+    const ev = this.model.events;
+    const env = this.env;
+    const rec = this.record;
     const fused = this.fused;
     const probTmp = this.probTmp;
-    const firedNow: number[] | null = this.trace ? [] : null;
+    const firedNow = this.firedNow;
     for (let e = 0; e < ev.length; e++) {
       const u = this.stream.nextUniform();
       const event = ev[e]!;
@@ -625,15 +818,27 @@ export class TrialSimulator {
         firedNow?.push(e);
       }
     }
-    // 6. state updates (simultaneous, clamped)
-    const st = m.state;
-    let updated = false;
-    if (this.fused) updated = this.fused.state(env, this.stateTmp);
-    if (!updated)
-      for (let k = 0; k < st.length; k++) {
-        const s = st[k]!;
-        this.stateTmp[k] = s.update ? this.evalChecked(s.update, 'state-update', k) : (env[s.slot] as number);
-      }
+  }
+
+  /** Round r, step 6: every state's update evaluated from the same environment, then written clamped. */
+  private updateState(): void {
+    if (!(this.fused && this.fused.state(this.env, this.stateTmp))) this.stateSlow();
+    this.writeState();
+  }
+
+  /** The state updates formula by formula into stateTmp (the first non-finite value throws). */
+  private stateSlow(): void {
+    const st = this.model.state;
+    const env = this.env;
+    for (let k = 0; k < st.length; k++) {
+      const s = st[k]!;
+      this.stateTmp[k] = s.update ? this.evalChecked(s.update, 'state-update', k) : (env[s.slot] as number);
+    }
+  }
+
+  /** stateTmp written to the state slots, clamped to each state's [min, max]. */
+  private writeState(): void {
+    const env = this.env;
     const stateTmp = this.stateTmp;
     const stateMin = this.stateMin;
     const stateMax = this.stateMax;
@@ -645,18 +850,6 @@ export class TrialSimulator {
       if (v < lo) v = lo;
       if (v > hi) v = hi;
       env[stateSlots[k] as number] = v;
-    }
-    if (this.trace) {
-      this.trace({
-        round: r,
-        env: Float64Array.from(env),
-        payoffs: Float64Array.from(g.payoffs),
-        mix: Float64Array.from(mix),
-        choices: rec.choices.slice((r - 1) * n, r * n),
-        firedEvents: firedNow ?? [],
-        stateBefore: stateBefore as Float64Array,
-        stateAfter: Float64Array.from(st.map((s) => env[s.slot] as number)),
-      });
     }
   }
 }

@@ -33,6 +33,17 @@ export class RandomStream {
     return this;
   }
 
+  /**
+   * out[0 … 3] = the raw Tyche-i state (a, b, c, d), for code that runs the generator inline (the engine's fused
+   * rounds) and hands the state back with setState.
+   */
+  getState(out: Int32Array): void {
+    out[0] = this.a;
+    out[1] = this.b;
+    out[2] = this.c;
+    out[3] = this.d;
+  }
+
   /** The next signed 32-bit output (seedrandom's prng.int32()). */
   nextInt32(): number {
     let b = this.b;
