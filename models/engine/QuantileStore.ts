@@ -67,12 +67,50 @@ const giveValues = (v: Float64Array): void => {
   pooled += v.length;
 };
 
+// A sketch side's count arrays are reused the same way, by exact length (so a reused array gives the store the same
+// layout a fresh one would): a 24-round run makes R·M new sketches per chunk, each growing its arrays a few times,
+// and then merges them — as fresh memory that cost more than counting the values. Zeroed when taken; bounded to
+// SKETCH_POOL_LIMIT values in all (beyond it an array is left to the garbage collector).
+const SKETCH_POOL_LIMIT = 1 << 20;
+const sketchPool = new Map<number, Float64Array[]>();
+let sketchPooled = 0;
+
+/** A zeroed Float64Array of exactly `length` counts, from the pool when one is there. */
+const takeSketchArray = (length: number): Float64Array => {
+  const v = sketchPool.get(length)?.pop();
+  if (!v) return new Float64Array(length);
+  sketchPooled -= length;
+  v.fill(0);
+  return v;
+};
+
+/** v is referenced by nothing else (a side array a store has just replaced or let go). */
+const giveSketchArray = (v: Float64Array): void => {
+  const length = v.length;
+  if (length === 0 || sketchPooled + length > SKETCH_POOL_LIMIT) return;
+  if (v.byteOffset !== 0 || v.byteLength !== v.buffer.byteLength) return;
+  const list = sketchPool.get(length);
+  if (!list) sketchPool.set(length, [v]);
+  // (an array given twice would be handed to two stores: never pooled twice)
+  else if (list.lastIndexOf(v) < 0) list.push(v);
+  else return;
+  sketchPooled += length;
+};
+
 /**
  * The caller is done with s: an exact store's array goes back to the pool and s is left empty (n = 0, so any later
  * use sees no values rather than another store's). Only for stores nothing else references.
  */
 export const releaseStore = (s: QuantileStoreState): void => {
-  if (s.kind !== 'exact') return;
+  if (s.kind !== 'exact') {
+    const { pos, neg } = s;
+    s.pos = new Float64Array(0);
+    s.neg = new Float64Array(0);
+    s.n = s.zero = s.posOffset = s.negOffset = 0;
+    giveSketchArray(pos);
+    giveSketchArray(neg);
+    return;
+  }
   const v = s.values;
   s.values = new Float64Array(0);
   s.n = 0;
@@ -151,14 +189,15 @@ const addBucket = (s: SketchStoreState, side: 'pos' | 'neg', i: number, count: n
   let arr = s[side];
   let off = s[offKey];
   if (arr.length === 0) {
-    arr = new Float64Array(64);
+    arr = takeSketchArray(64);
     off = i - 32;
   }
   if (i < off || i >= off + arr.length) {
     const lo = grownLo(off, arr.length, i);
     const hi = grownHi(off, arr.length, i);
-    const grown = new Float64Array(hi - lo);
+    const grown = takeSketchArray(hi - lo);
     grown.set(arr, off - lo);
+    giveSketchArray(arr);
     arr = grown;
     off = lo;
   }
@@ -266,8 +305,9 @@ const mergeSide = (arr: Float64Array, aOff: number, b: Float64Array, bOff: numbe
   }
   let out = arr;
   if (len !== arr.length) {
-    out = new Float64Array(len);
+    out = takeSketchArray(len);
     if (arr.length > 0) out.set(arr, aOff - off);
+    giveSketchArray(arr);
   }
   for (let k = 0; k < b.length; k++)
     if (b[k]) out[bOff + k - off] = (out[bOff + k - off] as number) + (b[k] as number);
