@@ -11,6 +11,7 @@ import {
 } from '../../../models/engine/Aggregate';
 import {
   addValue,
+  bucketIndexExact,
   mergeStore,
   newStore,
   releaseStore,
@@ -273,8 +274,8 @@ describe('sketch arrays reused after a release come back zeroed, with the layout
           for (const x of xs) {
             addValue(s, x);
             plain.n++;
-            if (x > 1e-9) plainAdd(plain, 'pos', bucketOf(x));
-            else if (x < -1e-9) plainAdd(plain, 'neg', bucketOf(-x));
+            if (x > 1e-9) plainAdd(plain, 'pos', bucketIndexExact(x));
+            else if (x < -1e-9) plainAdd(plain, 'neg', bucketIndexExact(-x));
             else plain.zero++;
           }
           expect({ n: s.n, zero: s.zero }).toEqual({ n: plain.n, zero: plain.zero });
@@ -306,7 +307,3 @@ describe('sketch arrays reused after a release come back zeroed, with the layout
     expect(Array.from(c.pos).reduce((x, y) => x + y, 0)).toBe(1);
   });
 });
-
-// ⌈log(a)/log γ⌉ by its definition (the bucket rule of QuantileStore, γ = 1.005/0.995)
-import { bucketIndexExact } from '../../../models/engine/QuantileStore';
-const bucketOf = (a: number): number => bucketIndexExact(a);
