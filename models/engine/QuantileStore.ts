@@ -344,6 +344,138 @@ export const compactStore = (s: QuantileStoreState): QuantileStoreState =>
   s.kind === 'exact' && s.n < s.values.length ? { kind: 'exact', values: s.values.slice(0, s.n), n: s.n } : s;
 
 /**
+ * Order statistics ranks (ascending, distinct) of values[0, n) by successive quickselects (expected O(n) each) in a
+ * pooled copy: the general method (any values, NaN included; of equal values, the one a quickselect leaves at the
+ * rank — −0 or 0).
+ */
+export const orderStatisticsBySelection = (
+  values: Float64Array,
+  n: number,
+  ranks: readonly number[],
+): Map<number, number> => {
+  const v = takeValues(n);
+  v.set(values.subarray(0, n));
+  const at = new Map<number, number>();
+  let from = 0;
+  let last = -2;
+  for (const r of ranks) {
+    if (r === last + 1) {
+      // everything after the last selected rank is ≥ it: the next order statistic is their minimum (one pass)
+      let k = r;
+      for (let i = r + 1; i < n; i++) if ((v[i] as number) < (v[k] as number)) k = i;
+      const x = v[k] as number;
+      v[k] = v[r] as number;
+      v[r] = x;
+      at.set(r, x);
+    } else at.set(r, selectFloat64(v, r, from, n - 1));
+    last = r;
+    from = r + 1 < n ? r + 1 : r;
+  }
+  giveValues(v);
+  return at;
+};
+
+// Scratch of orderStatistics: bucket counts, and the values of the buckets holding a wanted rank.
+const HISTOGRAM_BUCKETS = 2048;
+const histogram = new Int32Array(HISTOGRAM_BUCKETS + 1);
+let members = new Float64Array(0);
+
+/**
+ * The same order statistics as orderStatisticsBySelection, in about two passes instead of a quickselect per rank
+ * (hand-written: a run's summary selects five quantiles of every exact store, up to 2M values, and that was a cost
+ * per trial of the same order as aggregating it). One pass finds the range and counts the values per bucket of a
+ * linear map of the value (monotone), so each wanted rank's bucket and its rank inside it are known; a second pass
+ * collects those few buckets' values, where a quickselect finds the ranks. Order statistics are values, so any
+ * correct method gives the same numbers, except that of equal values of different bits the rank may hold either:
+ * null (the caller selects as before) when the values hold a NaN, or both −0 and 0, or a range that overflows, or
+ * when most values share a few buckets. Both exported for their tests (tests/models/engine/orderStatistics.test.ts).
+ */
+export const orderStatistics = (
+  values: Float64Array,
+  n: number,
+  ranks: readonly number[],
+): Map<number, number> | null => {
+  let min = Infinity;
+  let max = -Infinity;
+  let zeros = 0;
+  let negativeZeros = 0;
+  for (let i = 0; i < n; i++) {
+    const x = values[i] as number;
+    if (x < min) min = x;
+    if (x > max) max = x;
+    if (x === 0) {
+      zeros++;
+      if (1 / x < 0) negativeZeros++;
+    } else if (x !== x) return null;
+  }
+  if (negativeZeros > 0 && negativeZeros < zeros) return null;
+  const width = max - min;
+  if (!(width > 0 && width < Infinity)) return null;
+  const B = HISTOGRAM_BUCKETS;
+  const scale = B / width;
+  const count = histogram;
+  count.fill(0);
+  // bucket of x: floor((x − min)·scale) clamped to B − 1 (monotone in x)
+  for (let i = 0; i < n; i++) {
+    const f = ((values[i] as number) - min) * scale;
+    const b = f < B ? f | 0 : B - 1;
+    count[b] = (count[b] as number) + 1;
+  }
+  // each wanted rank's bucket, and the number of values in lower buckets (count[] becomes those starts)
+  const wanted: number[] = [];
+  const below: number[] = [];
+  let start = 0;
+  let k = 0;
+  for (let b = 0; b < B && k < ranks.length; b++) {
+    const c = count[b] as number;
+    while (k < ranks.length && (ranks[k] as number) < start + c) {
+      if (wanted[wanted.length - 1] !== b) {
+        wanted.push(b);
+        below.push(start);
+      }
+      k++;
+    }
+    start += c;
+  }
+  // offsets of the wanted buckets in `members`; count[b] = −1 − (their index) marks a wanted bucket
+  let total = 0;
+  const offsets: number[] = [];
+  for (let w = 0; w < wanted.length; w++) {
+    const b = wanted[w] as number;
+    offsets.push(total);
+    total += count[b] as number;
+    count[b] = -1 - w;
+  }
+  // values piled in a few buckets (ties, outliers stretching the range): a quickselect over most of them is what the
+  // general method does anyway, without this copy
+  if (total > (n >> 2) + 4096) return null;
+  if (members.length < total) members = new Float64Array(Math.max(total, 2 * members.length));
+  const m = members;
+  const fill = offsets.slice();
+  for (let i = 0; i < n; i++) {
+    const x = values[i] as number;
+    const f = (x - min) * scale;
+    const b = f < B ? f | 0 : B - 1;
+    const c = count[b] as number;
+    if (c < 0) {
+      const w = -1 - c;
+      m[fill[w] as number] = x;
+      fill[w] = (fill[w] as number) + 1;
+    }
+  }
+  const at = new Map<number, number>();
+  for (const r of ranks) {
+    // r's bucket: the last wanted bucket starting at or below r
+    let w = wanted.length - 1;
+    while ((below[w] as number) > r) w--;
+    const lo = offsets[w] as number;
+    const hi = (fill[w] as number) - 1;
+    at.set(r, selectFloat64(m, lo + r - (below[w] as number), lo, hi));
+  }
+  return at;
+};
+
+/**
  * Quantiles at probabilities `ps` (ascending). Exact: linear interpolation between order statistics
  * (type 7, as numpy/R default). Sketch: the bucket value at rank round(q·(n−1)).
  */
@@ -362,9 +494,6 @@ export const storeQuantiles = (s: QuantileStoreState, ps: readonly number[]): nu
         return c + (h - Math.floor(h)) * (c - c);
       });
     }
-    // Order statistics by successive quickselects (expected O(n)) instead of a full sort, in a pooled copy.
-    const v = takeValues(s.n);
-    v.set(s.values.subarray(0, s.n));
     const ranks = [
       ...new Set(
         ps.flatMap((p) => {
@@ -373,23 +502,7 @@ export const storeQuantiles = (s: QuantileStoreState, ps: readonly number[]): nu
         }),
       ),
     ].sort((x, y) => x - y);
-    const at = new Map<number, number>();
-    let from = 0;
-    let last = -2;
-    for (const r of ranks) {
-      if (r === last + 1) {
-        // everything after the last selected rank is ≥ it: the next order statistic is their minimum (one pass)
-        let k = r;
-        for (let i = r + 1; i < s.n; i++) if ((v[i] as number) < (v[k] as number)) k = i;
-        const x = v[k] as number;
-        v[k] = v[r] as number;
-        v[r] = x;
-        at.set(r, x);
-      } else at.set(r, selectFloat64(v, r, from, s.n - 1));
-      last = r;
-      from = r + 1 < s.n ? r + 1 : r;
-    }
-    giveValues(v);
+    const at = orderStatistics(vals, s.n, ranks) ?? orderStatisticsBySelection(vals, s.n, ranks);
     return ps.map((p) => {
       const h = (s.n - 1) * p;
       const lo = Math.floor(h);
