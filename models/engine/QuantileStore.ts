@@ -74,11 +74,14 @@ const giveValues = (v: Float64Array): void => {
 const SKETCH_POOL_LIMIT = 1 << 20;
 const sketchPool = new Map<number, Float64Array[]>();
 let sketchPooled = 0;
+/** The arrays in sketchPool (a pool of thousands of arrays: a scan of its lists per release cost more than it saved). */
+const inSketchPool = new WeakSet<Float64Array>();
 
 /** A zeroed Float64Array of exactly `length` counts, from the pool when one is there. */
 const takeSketchArray = (length: number): Float64Array => {
   const v = sketchPool.get(length)?.pop();
   if (!v) return new Float64Array(length);
+  inSketchPool.delete(v);
   sketchPooled -= length;
   v.fill(0);
   return v;
@@ -89,11 +92,12 @@ const giveSketchArray = (v: Float64Array): void => {
   const length = v.length;
   if (length === 0 || sketchPooled + length > SKETCH_POOL_LIMIT) return;
   if (v.byteOffset !== 0 || v.byteLength !== v.buffer.byteLength) return;
-  const list = sketchPool.get(length);
-  if (!list) sketchPool.set(length, [v]);
   // (an array given twice would be handed to two stores: never pooled twice)
-  else if (list.lastIndexOf(v) < 0) list.push(v);
-  else return;
+  if (inSketchPool.has(v)) return;
+  inSketchPool.add(v);
+  const list = sketchPool.get(length);
+  if (list) list.push(v);
+  else sketchPool.set(length, [v]);
   sketchPooled += length;
 };
 
