@@ -30,18 +30,21 @@ export type QuantileStoreState = ExactStoreState | SketchStoreState;
 // stored, more than the trial loop spends per value — and a run allocates its exact stores three times over (per
 // chunk, the run's merged store, the copy its quantiles are selected in). Bounded to POOL_LIMIT values in all (the
 // exact-value budget of a run, EXACT_VALUE_BUDGET in makeJob.ts), the oldest dropped first; arrays shorter than
-// POOL_MIN are left to the allocator. Contents are stale: a store reads only values[0, n).
-const POOL_MIN = 1024;
+// POOL_MIN (the smallest chunk: a chunk's stores are reused too) are left to the allocator. Contents are stale: a store reads only values[0, n).
+const POOL_MIN = 256;
 const POOL_LIMIT = 2_000_000;
 const pool = new Map<number, Float64Array[]>();
-/** The pooled arrays, oldest first. */
-const pooledOrder: Float64Array[] = [];
+/** The pooled arrays, oldest first (a Set: O(1) membership and removal, however many arrays a run gives back). */
+const pooledOrder = new Set<Float64Array>();
 let pooled = 0;
 
+/** Take v out of the pool (v is in it). */
 const unpool = (v: Float64Array): void => {
   const list = pool.get(v.length) as Float64Array[];
-  list.splice(list.lastIndexOf(v), 1);
-  pooledOrder.splice(pooledOrder.lastIndexOf(v), 1);
+  // the newest of its length when taken, the oldest when evicted
+  if (list[list.length - 1] === v) list.pop();
+  else list.splice(list.indexOf(v), 1);
+  pooledOrder.delete(v);
   pooled -= v.length;
 };
 
@@ -58,12 +61,12 @@ const takeValues = (length: number): Float64Array => {
 
 const giveValues = (v: Float64Array): void => {
   // (an array given twice would be handed to two stores: never pooled twice)
-  if (v.length < POOL_MIN || v.length > POOL_LIMIT || pooledOrder.lastIndexOf(v) >= 0) return;
-  while (pooled + v.length > POOL_LIMIT) unpool(pooledOrder[0] as Float64Array);
+  if (v.length < POOL_MIN || v.length > POOL_LIMIT || pooledOrder.has(v)) return;
+  while (pooled + v.length > POOL_LIMIT) unpool(pooledOrder.values().next().value as Float64Array);
   const list = pool.get(v.length);
   if (list) list.push(v);
   else pool.set(v.length, [v]);
-  pooledOrder.push(v);
+  pooledOrder.add(v);
   pooled += v.length;
 };
 
