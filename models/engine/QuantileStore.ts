@@ -550,8 +550,17 @@ export const storeHistogram = (
     const k = Math.min(bins - 1, Math.max(0, Math.floor((x - min) / width)));
     counts[k] = (counts[k] as number) + c;
   };
-  if (s.kind === 'exact') for (let k = 0; k < s.n; k++) put(s.values[k] as number, 1);
-  else {
+  if (s.kind === 'exact') {
+    // put(x, 1) for every value, inline (a run's summary bins every trial value of every metric: a call per value
+    // cost as much per trial as aggregating it); the same bin arithmetic
+    const v = s.values;
+    const last = bins - 1;
+    for (let k = 0; k < s.n; k++) {
+      const b = Math.floor(((v[k] as number) - min) / width);
+      const j = b > 0 ? (b < last ? b : last) : b < 0 ? 0 : b;
+      counts[j] = (counts[j] as number) + 1;
+    }
+  } else {
     for (let k = 0; k < s.neg.length; k++)
       if (s.neg[k]) put(-bucketValue(s.negOffset + k), s.neg[k] as number);
     if (s.zero) put(0, s.zero);

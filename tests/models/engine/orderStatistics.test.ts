@@ -4,6 +4,7 @@ import {
   newStore,
   orderStatistics,
   orderStatisticsBySelection,
+  storeHistogram,
   storeQuantiles,
   type ExactStoreState,
 } from '../../../models/engine/QuantileStore';
@@ -123,5 +124,45 @@ describe('exact quantiles by histogram: the same numbers as successive quicksele
     expect(orderStatistics(Float64Array.from([...ramp, -0]), ramp.length + 1, ranks)).toBeNull();
     expect(orderStatistics(Float64Array.from([...ramp, -0, 1]), ramp.length + 2, ranks)).toBeNull();
     expect(orderStatistics(Float64Array.from([...ramp, Infinity]), ramp.length + 1, ranks)).toBeNull();
+  });
+});
+
+// storeHistogram on an exact store as it was before its loop was written inline (a call per value), the oracle
+const histogramReference = (values: readonly number[], min: number, max: number, bins: number): number[] => {
+  const width = (max - min) / bins;
+  const counts = new Float64Array(bins);
+  for (const x of values) {
+    const k = Math.min(bins - 1, Math.max(0, Math.floor((x - min) / width)));
+    counts[k] = (counts[k] as number) + 1;
+  }
+  return Array.from(counts);
+};
+
+describe('storeHistogram on exact stores: the inline loop bins every value as before', () => {
+  it('property: any finite values (±0, the ends of the range, values outside it), any bin count', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(0, -0, 1, -1)),
+          {
+            minLength: 1,
+            maxLength: 500,
+          },
+        ),
+        fc.integer({ min: 1, max: 40 }),
+        fc.boolean(),
+        (values, bins, narrow) => {
+          let min = Math.min(...values);
+          let max = Math.max(...values);
+          // a range narrower than the values: bins clamp at both ends
+          if (narrow) [min, max] = [min / 2 + max / 4, max / 2 + min / 4];
+          if (!(max > min) || !Number.isFinite(max - min)) return;
+          const got = storeHistogram(storeOf(values), min, max, bins);
+          expect(got.map((b) => b.count)).toEqual(histogramReference(values, min, max, bins));
+          expect(got.reduce((n, b) => n + b.count, 0)).toBe(values.length);
+        },
+      ),
+      { numRuns: 400 },
+    );
   });
 });
