@@ -112,6 +112,29 @@ describe('exact quantiles by histogram: the same numbers as successive quicksele
     }
   });
 
+  it('constant columns (the shortcut) and nearly constant ones: zeros of either sign, NaN, one value apart', () => {
+    const cases = [
+      [-0],
+      [0, 0, 0],
+      [-0, -0, -0, -0],
+      [0, -0, 0],
+      [-0, 0, -0],
+      [NaN, NaN, NaN],
+      [NaN, NaN, 1],
+      [3, 3, 3, 3, 3],
+      [3, 3, 3, 3, 3.0000000000000004],
+      [1, 1, NaN],
+      [-0, -0, -0, 0],
+    ];
+    for (const c of cases) {
+      for (const ps of [QS, [0, 1], [0.5]]) {
+        expect(bits(storeQuantiles(storeOf(c), ps)), JSON.stringify(c)).toEqual(
+          bits(quantilesReference(c, ps)),
+        );
+      }
+    }
+  });
+
   it('the histogram method takes the continuous columns, and leaves NaN and mixed zeros to selection', () => {
     const ramp = Array.from({ length: 5000 }, (_, i) => Math.sqrt(i));
     const ranks = [249, 250, 2499, 2500, 4749, 4750];
