@@ -395,7 +395,8 @@ let members = new Float64Array(0);
  * collects those few buckets' values, where a quickselect finds the ranks. Order statistics are values, so any
  * correct method gives the same numbers, except that of equal values of different bits the rank may hold either:
  * null (the caller selects as before) when the values hold a NaN, or both −0 and 0, or a range that overflows, or
- * when most values share a few buckets. Both exported for their tests (tests/models/engine/orderStatistics.test.ts).
+ * when a bucket holds more than an eighth of them and they are not all one number. Both exported for their tests
+ * (tests/models/engine/orderStatistics.test.ts).
  */
 export const orderStatistics = (
   values: Float64Array,
@@ -444,18 +445,23 @@ export const orderStatistics = (
     }
     start += c;
   }
-  // offsets of the wanted buckets in `members`; count[b] = −1 − (their index) marks a wanted bucket
+  // offsets of the wanted buckets in `members`; count[b] = −1 − (their index) marks a wanted bucket. A bucket
+  // holding many values (ties: a metric that often takes the same value) is not copied: if its values are all one
+  // number, that number is every order statistic in it
+  const PILE = (n >> 3) + 1024;
   let total = 0;
   const offsets: number[] = [];
+  const lows: number[] = [];
+  const highs: number[] = [];
   for (let w = 0; w < wanted.length; w++) {
     const b = wanted[w] as number;
-    offsets.push(total);
-    total += count[b] as number;
+    const c = count[b] as number;
+    offsets.push(c > PILE ? -1 : total);
+    if (c <= PILE) total += c;
+    lows.push(Infinity);
+    highs.push(-Infinity);
     count[b] = -1 - w;
   }
-  // values piled in a few buckets (ties, outliers stretching the range): a quickselect over most of them is what the
-  // general method does anyway, without this copy
-  if (total > (n >> 2) + 4096) return null;
   if (members.length < total) members = new Float64Array(Math.max(total, 2 * members.length));
   const m = members;
   const fill = offsets.slice();
@@ -466,8 +472,14 @@ export const orderStatistics = (
     const c = count[b] as number;
     if (c < 0) {
       const w = -1 - c;
-      m[fill[w] as number] = x;
-      fill[w] = (fill[w] as number) + 1;
+      const at = fill[w] as number;
+      if (at >= 0) {
+        m[at] = x;
+        fill[w] = at + 1;
+      } else {
+        if (x < (lows[w] as number)) lows[w] = x;
+        if (x > (highs[w] as number)) highs[w] = x;
+      }
     }
   }
   const at = new Map<number, number>();
@@ -476,6 +488,12 @@ export const orderStatistics = (
     let w = wanted.length - 1;
     while ((below[w] as number) > r) w--;
     const lo = offsets[w] as number;
+    if (lo < 0) {
+      // a pile of values not all equal: the general method
+      if (lows[w] !== highs[w]) return null;
+      at.set(r, lows[w] as number);
+      continue;
+    }
     const hi = (fill[w] as number) - 1;
     at.set(r, selectFloat64(m, lo + r - (below[w] as number), lo, hi));
   }
