@@ -462,6 +462,8 @@ export const orderStatistics = (
     highs.push(-Infinity);
     count[b] = -1 - w;
   }
+  // (the copy is bounded to a quarter of the values, so the scratch stays small beside the store)
+  if (total > (n >> 2) + 4096) return null;
   if (members.length < total) members = new Float64Array(Math.max(total, 2 * members.length));
   const m = members;
   const fill = offsets.slice();
