@@ -168,49 +168,22 @@ const makeTable = (c: Conditioned): QuantileFn => {
     const o = 2 * i;
     return hermite(nd[o] as number, nd[o + 1] as number, nd[o + 2] as number, nd[o + 3] as number, t - i);
   };
-  const subs = top.subs;
-  // fn over a column: fn's fast path inline (the same arithmetic), and evaluate's one level down for an interval
-  // split once (the steep parts near the tails and kinks, where about a tenth of the draws land); fn itself for the
-  // other intervals
+  // fn over a column: fn's fast path inline (the same arithmetic), fn itself for the other intervals
   const column: QuantileColumnFn = (u, out, offset, stride, count) => {
     for (let k = 0, at = offset; k < count; k++, at += stride) {
       const x = u[at] as number;
       const t = x * N;
       const i = Math.floor(t);
-      if (i >= 0 && i < N) {
-        const s = state[i];
-        if (s === CUBIC) {
-          const o = 2 * i;
-          out[at] = hermite(
-            nd[o] as number,
-            nd[o + 1] as number,
-            nd[o + 2] as number,
-            nd[o + 3] as number,
-            t - i,
-          );
-          continue;
-        }
-        if (s === SPLIT_UP) {
-          // evaluate(sub, x) when the sub-interval is built and cubic: the same arithmetic
-          const L = subs[i] as Level;
-          const tt = (x - L.u0) * L.inv;
-          let j = Math.floor(tt);
-          if (j >= L.n) j = L.n - 1;
-          if (j >= 0 && L.state[j] === CUBIC) {
-            const sn = L.nodes;
-            const o = 2 * j;
-            out[at] = hermite(
-              sn[o] as number,
-              sn[o + 1] as number,
-              sn[o + 2] as number,
-              sn[o + 3] as number,
-              tt - j,
-            );
-            continue;
-          }
-        }
-      }
-      out[at] = fn(x);
+      if (i >= 0 && i < N && state[i] === CUBIC) {
+        const o = 2 * i;
+        out[at] = hermite(
+          nd[o] as number,
+          nd[o + 1] as number,
+          nd[o + 2] as number,
+          nd[o + 3] as number,
+          t - i,
+        );
+      } else out[at] = fn(x);
     }
   };
   shares.set(fn, () => cubicShare(top, build));
