@@ -11,6 +11,8 @@ const AREAS: Record<string, () => Promise<{ bench: () => Promise<Record<string, 
   /** 200 scripted WebSocket students: Reveal → round result latency (p95, max). */
   class: () => import('./classLoad'),
   engineProfile: () => import('./engineProfile'),
+  /** runScenario's fixed cost per run and cost per trial: T(n) = a + b·n at 1 and 24 rounds. */
+  engineFixed: () => import('./engineFixed'),
   cli: () => import('./cli'),
   /** korea-2025-sequential (tree rounds): 100,000 trials × 24 rounds on 2 workers. */
   tree: () => import('./treeRounds'),

@@ -10,7 +10,9 @@ import {
   reserveStore,
   sketchBucket,
   sketchSide,
+  type ExactStoreState,
   type QuantileStoreState,
+  type SketchStoreState,
 } from './QuantileStore';
 import type { TrialRecord } from './TrialSimulator';
 
@@ -86,14 +88,9 @@ let lastValue = new Float64Array(0);
 let lastSide = new Int32Array(0);
 let lastBucket = new Int32Array(0);
 
-/** Add x (metric k's value) to a store. */
-const addMetricValue = (store: QuantileStoreState, k: number, metrics: Float64Array, at: number): void => {
+/** Add metric k's value x to a sketch (a metric often keeps its value from one round to the next: its bucket, a logarithm, is reused). */
+const addSketchValue = (store: SketchStoreState, k: number, metrics: Float64Array, at: number): void => {
   const x = metrics[at] as number;
-  if (store.kind === 'exact') {
-    exactRoom(store)[store.n++] = x;
-    return;
-  }
-  // a metric often keeps its value from one round to the next: its bucket (a logarithm) is reused
   if (x !== lastValue[k]) {
     lastValue[k] = x;
     lastSide[k] = sketchSide(x);
@@ -102,41 +99,59 @@ const addMetricValue = (store: QuantileStoreState, k: number, metrics: Float64Ar
   addToSketch(store, lastSide[k] as number, lastBucket[k] as number);
 };
 
-/** Add one finished trial. */
+/**
+ * Add one finished trial. Hand-written hot loop (once per trial; with R rounds and M metrics it feeds R·M band
+ * stores, the largest cost of the engine outside the rounds at 24 rounds): the shape's choices (full or light,
+ * exact or sketch bands) are taken once per trial rather than once per value, and each kind of store has its own
+ * loop, so every property load in a loop sees one object shape. The counts, moments and store contents are
+ * exactly those of the plain per-value formulation (tests/models/engine/addTrial.test.ts).
+ */
 export const addTrial = (a: AggregateState, s: AggregateShape, t: TrialRecord): void => {
-  if (lastValue.length < s.metrics) {
-    lastValue = new Float64Array(s.metrics).fill(NaN);
-    lastSide = new Int32Array(s.metrics);
-    lastBucket = new Int32Array(s.metrics);
+  const M = s.metrics;
+  if (lastValue.length < M) {
+    lastValue = new Float64Array(M).fill(NaN);
+    lastSide = new Int32Array(M);
+    lastBucket = new Int32Array(M);
   }
   const R = t.rounds;
   const O = s.outcomes;
-  const M = s.metrics;
   const full = s.detail === 'full';
   const outcomes = t.outcomes;
   const ever = a.ever;
-  const roundHits = a.roundHits;
-  const firstRound = a.firstRound;
   a.n++;
-  for (let k = 0; k < O; k++) {
-    let first = -1;
-    for (let r = 0; r < R; r++) {
-      if (outcomes[r * O + k]) {
-        if (first < 0) first = r;
-        if (full) roundHits[r * O + k] = (roundHits[r * O + k] as number) + 1;
-        else break;
+  if (full) {
+    const roundHits = a.roundHits;
+    const firstRound = a.firstRound;
+    for (let k = 0; k < O; k++) {
+      let first = -1;
+      for (let r = 0, i = k; r < R; r++, i += O) {
+        if (outcomes[i]) {
+          if (first < 0) first = r;
+          roundHits[i] = (roundHits[i] as number) + 1;
+        }
+      }
+      if (first >= 0) {
+        ever[k] = (ever[k] as number) + 1;
+        const f = first * O + k;
+        firstRound[f] = (firstRound[f] as number) + 1;
       }
     }
-    if (first >= 0) {
-      ever[k] = (ever[k] as number) + 1;
-      if (full) firstRound[first * O + k] = (firstRound[first * O + k] as number) + 1;
+  } else {
+    for (let k = 0; k < O; k++) {
+      for (let r = 0, i = k; r < R; r++, i += O) {
+        if (outcomes[i]) {
+          ever[k] = (ever[k] as number) + 1;
+          break;
+        }
+      }
     }
   }
   const metrics = t.metrics;
   const last = (R - 1) * M;
+  const moments = a.moments;
   for (let k = 0; k < M; k++) {
     const x = metrics[last + k] as number;
-    const m = a.moments[k] as Moments;
+    const m = moments[k] as Moments;
     const n = m.n + 1;
     m.n = n;
     const d = x - m.mean;
@@ -145,31 +160,48 @@ export const addTrial = (a: AggregateState, s: AggregateShape, t: TrialRecord): 
     m.m2 += d * (x - mean);
     if (x < m.min) m.min = x;
     if (x > m.max) m.max = x;
-    if (full) addMetricValue(a.trialStores[k] as QuantileStoreState, k, metrics, last + k);
   }
   const firstEvent = t.eventFirstRound;
   const eventEver = a.eventEver;
   for (let e = 0; e < s.events; e++) if (firstEvent[e]) eventEver[e] = (eventEver[e] as number) + 1;
   if (!full) return;
-  const bands = a.bandStores.length > 0;
+  const trialStores = a.trialStores;
+  if (s.exactTrial) {
+    for (let k = 0; k < M; k++) {
+      const store = trialStores[k] as ExactStoreState;
+      exactRoom(store)[store.n++] = metrics[last + k] as number;
+    }
+  } else {
+    for (let k = 0; k < M; k++) addSketchValue(trialStores[k] as SketchStoreState, k, metrics, last + k);
+  }
+  const bandStores = a.bandStores;
+  if (bandStores.length > 0) {
+    const bandSums = a.bandSums;
+    const RM = R * M;
+    for (let i = 0; i < RM; i++) bandSums[i] = (bandSums[i] as number) + (metrics[i] as number);
+    if (s.exactBands) {
+      for (let i = 0; i < RM; i++) {
+        const store = bandStores[i] as ExactStoreState;
+        exactRoom(store)[store.n++] = metrics[i] as number;
+      }
+    } else {
+      for (let r = 0, i = 0; r < R; r++)
+        for (let k = 0; k < M; k++, i++) addSketchValue(bandStores[i] as SketchStoreState, k, metrics, i);
+    }
+  }
   const P = s.profiles;
   const profiles = t.profiles;
   const eqType = t.eqType;
   const pureCount = t.pureCount;
   const profileCounts = a.profileCounts;
   const eqCounts = a.eqCounts;
+  const multiPure = a.multiPure;
   for (let r = 0; r < R; r++) {
-    if (bands) {
-      for (let k = 0; k < M; k++) {
-        addMetricValue(a.bandStores[r * M + k] as QuantileStoreState, k, metrics, r * M + k);
-        a.bandSums[r * M + k] = (a.bandSums[r * M + k] as number) + (metrics[r * M + k] as number);
-      }
-    }
     const p = r * P + (profiles[r] as number);
     profileCounts[p] = (profileCounts[p] as number) + 1;
     const e = r * 3 + (eqType[r] as number);
     eqCounts[e] = (eqCounts[e] as number) + 1;
-    if ((pureCount[r] as number) > 1) a.multiPure[r] = (a.multiPure[r] as number) + 1;
+    if ((pureCount[r] as number) > 1) multiPure[r] = (multiPure[r] as number) + 1;
   }
 };
 

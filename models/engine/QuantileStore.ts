@@ -30,18 +30,21 @@ export type QuantileStoreState = ExactStoreState | SketchStoreState;
 // stored, more than the trial loop spends per value — and a run allocates its exact stores three times over (per
 // chunk, the run's merged store, the copy its quantiles are selected in). Bounded to POOL_LIMIT values in all (the
 // exact-value budget of a run, EXACT_VALUE_BUDGET in makeJob.ts), the oldest dropped first; arrays shorter than
-// POOL_MIN are left to the allocator. Contents are stale: a store reads only values[0, n).
-const POOL_MIN = 1024;
+// POOL_MIN (the smallest chunk: a chunk's stores are reused too) are left to the allocator. Contents are stale: a store reads only values[0, n).
+const POOL_MIN = 256;
 const POOL_LIMIT = 2_000_000;
 const pool = new Map<number, Float64Array[]>();
-/** The pooled arrays, oldest first. */
-const pooledOrder: Float64Array[] = [];
+/** The pooled arrays, oldest first (a Set: O(1) membership and removal, however many arrays a run gives back). */
+const pooledOrder = new Set<Float64Array>();
 let pooled = 0;
 
+/** Take v out of the pool (v is in it). */
 const unpool = (v: Float64Array): void => {
   const list = pool.get(v.length) as Float64Array[];
-  list.splice(list.lastIndexOf(v), 1);
-  pooledOrder.splice(pooledOrder.lastIndexOf(v), 1);
+  // the newest of its length when taken, the oldest when evicted
+  if (list[list.length - 1] === v) list.pop();
+  else list.splice(list.indexOf(v), 1);
+  pooledOrder.delete(v);
   pooled -= v.length;
 };
 
@@ -58,13 +61,47 @@ const takeValues = (length: number): Float64Array => {
 
 const giveValues = (v: Float64Array): void => {
   // (an array given twice would be handed to two stores: never pooled twice)
-  if (v.length < POOL_MIN || v.length > POOL_LIMIT || pooledOrder.lastIndexOf(v) >= 0) return;
-  while (pooled + v.length > POOL_LIMIT) unpool(pooledOrder[0] as Float64Array);
+  if (v.length < POOL_MIN || v.length > POOL_LIMIT || pooledOrder.has(v)) return;
+  while (pooled + v.length > POOL_LIMIT) unpool(pooledOrder.values().next().value as Float64Array);
   const list = pool.get(v.length);
   if (list) list.push(v);
   else pool.set(v.length, [v]);
-  pooledOrder.push(v);
+  pooledOrder.add(v);
   pooled += v.length;
+};
+
+// A sketch side's count arrays are reused the same way, by exact length (so a reused array gives the store the same
+// layout a fresh one would): a 24-round run makes R·M new sketches per chunk, each growing its arrays a few times,
+// and then merges them — as fresh memory that cost more than counting the values. Zeroed when taken; bounded to
+// SKETCH_POOL_LIMIT values in all (beyond it an array is left to the garbage collector).
+const SKETCH_POOL_LIMIT = 1 << 20;
+const sketchPool = new Map<number, Float64Array[]>();
+let sketchPooled = 0;
+/** The arrays in sketchPool (a pool of thousands of arrays: a scan of its lists per release cost more than it saved). */
+const inSketchPool = new WeakSet<Float64Array>();
+
+/** A zeroed Float64Array of exactly `length` counts, from the pool when one is there. */
+const takeSketchArray = (length: number): Float64Array => {
+  const v = sketchPool.get(length)?.pop();
+  if (!v) return new Float64Array(length);
+  inSketchPool.delete(v);
+  sketchPooled -= length;
+  v.fill(0);
+  return v;
+};
+
+/** v is referenced by nothing else (a side array a store has just replaced or let go). */
+const giveSketchArray = (v: Float64Array): void => {
+  const length = v.length;
+  if (length === 0 || sketchPooled + length > SKETCH_POOL_LIMIT) return;
+  if (v.byteOffset !== 0 || v.byteLength !== v.buffer.byteLength) return;
+  // (an array given twice would be handed to two stores: never pooled twice)
+  if (inSketchPool.has(v)) return;
+  inSketchPool.add(v);
+  const list = sketchPool.get(length);
+  if (list) list.push(v);
+  else sketchPool.set(length, [v]);
+  sketchPooled += length;
 };
 
 /**
@@ -72,7 +109,15 @@ const giveValues = (v: Float64Array): void => {
  * use sees no values rather than another store's). Only for stores nothing else references.
  */
 export const releaseStore = (s: QuantileStoreState): void => {
-  if (s.kind !== 'exact') return;
+  if (s.kind !== 'exact') {
+    const { pos, neg } = s;
+    s.pos = new Float64Array(0);
+    s.neg = new Float64Array(0);
+    s.n = s.zero = s.posOffset = s.negOffset = 0;
+    giveSketchArray(pos);
+    giveSketchArray(neg);
+    return;
+  }
   const v = s.values;
   s.values = new Float64Array(0);
   s.n = 0;
@@ -151,14 +196,15 @@ const addBucket = (s: SketchStoreState, side: 'pos' | 'neg', i: number, count: n
   let arr = s[side];
   let off = s[offKey];
   if (arr.length === 0) {
-    arr = new Float64Array(64);
+    arr = takeSketchArray(64);
     off = i - 32;
   }
   if (i < off || i >= off + arr.length) {
     const lo = grownLo(off, arr.length, i);
     const hi = grownHi(off, arr.length, i);
-    const grown = new Float64Array(hi - lo);
+    const grown = takeSketchArray(hi - lo);
     grown.set(arr, off - lo);
+    giveSketchArray(arr);
     arr = grown;
     off = lo;
   }
@@ -266,8 +312,9 @@ const mergeSide = (arr: Float64Array, aOff: number, b: Float64Array, bOff: numbe
   }
   let out = arr;
   if (len !== arr.length) {
-    out = new Float64Array(len);
+    out = takeSketchArray(len);
     if (arr.length > 0) out.set(arr, aOff - off);
+    giveSketchArray(arr);
   }
   for (let k = 0; k < b.length; k++)
     if (b[k]) out[bOff + k - off] = (out[bOff + k - off] as number) + (b[k] as number);
@@ -304,6 +351,158 @@ export const compactStore = (s: QuantileStoreState): QuantileStoreState =>
   s.kind === 'exact' && s.n < s.values.length ? { kind: 'exact', values: s.values.slice(0, s.n), n: s.n } : s;
 
 /**
+ * Order statistics ranks (ascending, distinct) of values[0, n) by successive quickselects (expected O(n) each) in a
+ * pooled copy: the general method (any values, NaN included; of equal values, the one a quickselect leaves at the
+ * rank — −0 or 0).
+ */
+export const orderStatisticsBySelection = (
+  values: Float64Array,
+  n: number,
+  ranks: readonly number[],
+): Map<number, number> => {
+  const v = takeValues(n);
+  v.set(values.subarray(0, n));
+  const at = new Map<number, number>();
+  let from = 0;
+  let last = -2;
+  for (const r of ranks) {
+    if (r === last + 1) {
+      // everything after the last selected rank is ≥ it: the next order statistic is their minimum (one pass)
+      let k = r;
+      for (let i = r + 1; i < n; i++) if ((v[i] as number) < (v[k] as number)) k = i;
+      const x = v[k] as number;
+      v[k] = v[r] as number;
+      v[r] = x;
+      at.set(r, x);
+    } else at.set(r, selectFloat64(v, r, from, n - 1));
+    last = r;
+    from = r + 1 < n ? r + 1 : r;
+  }
+  giveValues(v);
+  return at;
+};
+
+// Scratch of orderStatistics: bucket counts, and the values of the buckets holding a wanted rank.
+const HISTOGRAM_BUCKETS = 2048;
+const histogram = new Int32Array(HISTOGRAM_BUCKETS + 1);
+let members = new Float64Array(0);
+
+/**
+ * The same order statistics as orderStatisticsBySelection, in about two passes instead of a quickselect per rank
+ * (hand-written: a run's summary selects five quantiles of every exact store, up to 2M values, and that was a cost
+ * per trial of the same order as aggregating it). One pass finds the range and counts the values per bucket of a
+ * linear map of the value (monotone), so each wanted rank's bucket and its rank inside it are known; a second pass
+ * collects those few buckets' values, where a quickselect finds the ranks. Order statistics are values, so any
+ * correct method gives the same numbers, except that of equal values of different bits the rank may hold either:
+ * null (the caller selects as before) when the values hold a NaN, or both −0 and 0, or a range that overflows, or
+ * when a bucket holds more than an eighth of them and they are not all one number. Both exported for their tests
+ * (tests/models/engine/orderStatistics.test.ts).
+ */
+export const orderStatistics = (
+  values: Float64Array,
+  n: number,
+  ranks: readonly number[],
+): Map<number, number> | null => {
+  let min = Infinity;
+  let max = -Infinity;
+  let zeros = 0;
+  let negativeZeros = 0;
+  for (let i = 0; i < n; i++) {
+    const x = values[i] as number;
+    if (x < min) min = x;
+    if (x > max) max = x;
+    if (x === 0) {
+      zeros++;
+      if (1 / x < 0) negativeZeros++;
+    } else if (x !== x) return null;
+  }
+  if (negativeZeros > 0 && negativeZeros < zeros) return null;
+  const width = max - min;
+  if (!(width > 0 && width < Infinity)) return null;
+  const B = HISTOGRAM_BUCKETS;
+  const scale = B / width;
+  const count = histogram;
+  count.fill(0);
+  // bucket of x: floor((x − min)·scale) clamped to B − 1 (monotone in x)
+  for (let i = 0; i < n; i++) {
+    const f = ((values[i] as number) - min) * scale;
+    const b = f < B ? f | 0 : B - 1;
+    count[b] = (count[b] as number) + 1;
+  }
+  // each wanted rank's bucket, and the number of values in lower buckets (count[] becomes those starts)
+  const wanted: number[] = [];
+  const below: number[] = [];
+  let start = 0;
+  let k = 0;
+  for (let b = 0; b < B && k < ranks.length; b++) {
+    const c = count[b] as number;
+    while (k < ranks.length && (ranks[k] as number) < start + c) {
+      if (wanted[wanted.length - 1] !== b) {
+        wanted.push(b);
+        below.push(start);
+      }
+      k++;
+    }
+    start += c;
+  }
+  // offsets of the wanted buckets in `members`; count[b] = −1 − (their index) marks a wanted bucket. A bucket
+  // holding many values (ties: a metric that often takes the same value) is not copied: if its values are all one
+  // number, that number is every order statistic in it
+  const PILE = (n >> 3) + 1024;
+  let total = 0;
+  const offsets: number[] = [];
+  const lows: number[] = [];
+  const highs: number[] = [];
+  for (let w = 0; w < wanted.length; w++) {
+    const b = wanted[w] as number;
+    const c = count[b] as number;
+    offsets.push(c > PILE ? -1 : total);
+    if (c <= PILE) total += c;
+    lows.push(Infinity);
+    highs.push(-Infinity);
+    count[b] = -1 - w;
+  }
+  // (the copy is bounded to a quarter of the values, so the scratch stays small beside the store)
+  if (total > (n >> 2) + 4096) return null;
+  if (members.length < total) members = new Float64Array(Math.max(total, 2 * members.length));
+  const m = members;
+  const fill = offsets.slice();
+  for (let i = 0; i < n; i++) {
+    const x = values[i] as number;
+    const f = (x - min) * scale;
+    const b = f < B ? f | 0 : B - 1;
+    const c = count[b] as number;
+    if (c < 0) {
+      const w = -1 - c;
+      const at = fill[w] as number;
+      if (at >= 0) {
+        m[at] = x;
+        fill[w] = at + 1;
+      } else {
+        if (x < (lows[w] as number)) lows[w] = x;
+        if (x > (highs[w] as number)) highs[w] = x;
+      }
+    }
+  }
+  const at = new Map<number, number>();
+  for (const r of ranks) {
+    // r's bucket: the last wanted bucket starting at or below r
+    let w = wanted.length - 1;
+    while ((below[w] as number) > r) w--;
+    const lo = offsets[w] as number;
+    if (lo < 0) {
+      // a pile of values not all equal: the general method
+      if (lows[w] !== highs[w]) return null;
+      at.set(r, lows[w] as number);
+      continue;
+    }
+    const hi = (fill[w] as number) - 1;
+    at.set(r, selectFloat64(m, lo + r - (below[w] as number), lo, hi));
+  }
+  return at;
+};
+
+/**
  * Quantiles at probabilities `ps` (ascending). Exact: linear interpolation between order statistics
  * (type 7, as numpy/R default). Sketch: the bucket value at rank round(q·(n−1)).
  */
@@ -315,16 +514,21 @@ export const storeQuantiles = (s: QuantileStoreState, ps: readonly number[]): nu
     const vals = s.values;
     const c = vals[0] as number;
     let constant = true;
-    for (let i = 1; i < s.n && constant; i++) if (!Object.is(vals[i], c)) constant = false;
+    // (Object.is(x, c), written out: a call per value cost more than the selection it saves)
+    const cInverse = 1 / c;
+    for (let i = 1; i < s.n; i++) {
+      const x = vals[i] as number;
+      if (x === c ? c === 0 && 1 / x !== cInverse : !(x !== x && c !== c)) {
+        constant = false;
+        break;
+      }
+    }
     if (constant) {
       return ps.map((p) => {
         const h = (s.n - 1) * p;
         return c + (h - Math.floor(h)) * (c - c);
       });
     }
-    // Order statistics by successive quickselects (expected O(n)) instead of a full sort, in a pooled copy.
-    const v = takeValues(s.n);
-    v.set(s.values.subarray(0, s.n));
     const ranks = [
       ...new Set(
         ps.flatMap((p) => {
@@ -333,23 +537,7 @@ export const storeQuantiles = (s: QuantileStoreState, ps: readonly number[]): nu
         }),
       ),
     ].sort((x, y) => x - y);
-    const at = new Map<number, number>();
-    let from = 0;
-    let last = -2;
-    for (const r of ranks) {
-      if (r === last + 1) {
-        // everything after the last selected rank is ≥ it: the next order statistic is their minimum (one pass)
-        let k = r;
-        for (let i = r + 1; i < s.n; i++) if ((v[i] as number) < (v[k] as number)) k = i;
-        const x = v[k] as number;
-        v[k] = v[r] as number;
-        v[r] = x;
-        at.set(r, x);
-      } else at.set(r, selectFloat64(v, r, from, s.n - 1));
-      last = r;
-      from = r + 1 < s.n ? r + 1 : r;
-    }
-    giveValues(v);
+    const at = orderStatistics(vals, s.n, ranks) ?? orderStatisticsBySelection(vals, s.n, ranks);
     return ps.map((p) => {
       const h = (s.n - 1) * p;
       const lo = Math.floor(h);
@@ -390,8 +578,17 @@ export const storeHistogram = (
     const k = Math.min(bins - 1, Math.max(0, Math.floor((x - min) / width)));
     counts[k] = (counts[k] as number) + c;
   };
-  if (s.kind === 'exact') for (let k = 0; k < s.n; k++) put(s.values[k] as number, 1);
-  else {
+  if (s.kind === 'exact') {
+    // put(x, 1) for every value, inline (a run's summary bins every trial value of every metric: a call per value
+    // cost as much per trial as aggregating it); the same bin arithmetic
+    const v = s.values;
+    const last = bins - 1;
+    for (let k = 0; k < s.n; k++) {
+      const b = Math.floor(((v[k] as number) - min) / width);
+      const j = b > 0 ? (b < last ? b : last) : b < 0 ? 0 : b;
+      counts[j] = (counts[j] as number) + 1;
+    }
+  } else {
     for (let k = 0; k < s.neg.length; k++)
       if (s.neg[k]) put(-bucketValue(s.negOffset + k), s.neg[k] as number);
     if (s.zero) put(0, s.zero);

@@ -6,7 +6,8 @@
 // Speed: the engine applies it once per block of 1,024 trials (models/engine/ParamSampler.ts), so its cost per trial
 // is its cost per block / 1,024. Every buffer is module scratch grown on demand (no allocation per block after the
 // first), the scores are column-major, and each column's values and target ranks come from stable O(n) index sorts
-// (counting sort + insertion pass, typed arrays throughout) instead of quicksorts and a binary search per row.
+// (counting sort + insertion pass, typed arrays throughout) instead of quicksorts and a binary search per row; the
+// first target column's order is read off its score permutation instead (orderOfFirstColumn: checked, not assumed).
 import { inverseNormalCdf } from './specialFunctions';
 import type { RandomStream } from './RandomStream';
 
@@ -34,6 +35,8 @@ let sorted = new Float64Array(0);
 let column = new Float64Array(0);
 let order = new Int32Array(0);
 let buckets = new Int32Array(0);
+/** scoreRank[i]: which of the sorted scores row i of the first score column holds (its Fisher–Yates permutation). */
+let scoreRank = new Int32Array(0);
 const y = new Float64Array(64);
 
 const grow = (rows: number, m: number): void => {
@@ -46,6 +49,7 @@ const grow = (rows: number, m: number): void => {
     column = new Float64Array(rows);
     order = new Int32Array(rows);
     buckets = new Int32Array(rows + 1);
+    scoreRank = new Int32Array(rows);
   }
 };
 
@@ -96,6 +100,20 @@ const stableOrder = (keys: Float64Array, koff: number, n: number, idx: Int32Arra
 };
 
 /**
+ * The stable order of T's first column without sorting it, when that can be proven: T[i][0] = L_C[0][0]·(S[i][0] /
+ * L_E[0][0]) is a non-decreasing function of the first score column, whose rows hold the sorted van der Waerden
+ * scores in the order `rank` (the column's Fisher–Yates permutation), so row i is expected at position rank[i]. If
+ * T's column is strictly increasing in that order, no two keys tie and it is THE stable order (what stableOrder
+ * gives): true. Otherwise (ties, or the order reversed) false, and nothing is claimed.
+ */
+const orderOfFirstColumn = (t: Float64Array, n: number, rank: Int32Array, idx: Int32Array): boolean => {
+  for (let i = 0; i < n; i++) idx[rank[i] as number] = i;
+  for (let k = 1; k < n; k++)
+    if (!((t[idx[k - 1] as number] as number) < (t[idx[k] as number] as number))) return false;
+  return true;
+};
+
+/**
  * Rearrange columns `cols` of the row-major sample `x` (rows × stride) in place toward the target Spearman
  * correlation matrix (m×m, m = cols.length). The target's Cholesky factor is passed in (computed once).
  * Random score permutations come from `stream` (Fisher–Yates per column, in column order).
@@ -116,6 +134,8 @@ export const imanConover = (
   const t = targets;
   // Scores: van der Waerden scores, randomly permuted per column (column c at s[c·rows ...]).
   const base = scoresFor(rows);
+  const rank = scoreRank;
+  for (let i = 0; i < rows; i++) rank[i] = i;
   for (let c = 0; c < m; c++) {
     const o = c * rows;
     s.set(base, o);
@@ -124,6 +144,11 @@ export const imanConover = (
       const v = s[o + i] as number;
       s[o + i] = s[o + j] as number;
       s[o + j] = v;
+      if (c === 0) {
+        const r = rank[i] as number;
+        rank[i] = rank[j] as number;
+        rank[j] = r;
+      }
     }
   }
   // Correlation of the scores (their mean is 0 and every column has the same variance).
@@ -166,7 +191,7 @@ export const imanConover = (
     for (let i = 0; i < rows; i++) col2[i] = x[i * stride + col] as number;
     stableOrder(col2, 0, rows, idx);
     for (let k = 0; k < rows; k++) srt[k] = col2[idx[k] as number] as number;
-    stableOrder(t, a * rows, rows, idx);
+    if (a > 0 || !orderOfFirstColumn(t, rows, rank, idx)) stableOrder(t, a * rows, rows, idx);
     for (let k = 0; k < rows; k++) x[(idx[k] as number) * stride + col] = srt[k] as number;
   }
 };
