@@ -503,6 +503,16 @@ export const orderStatistics = (
 };
 
 /**
+ * a + f·(b − a) for order statistics a ≤ b and f in [0, 1] (type 7's interpolation). When b − a overflows (finite
+ * a and b of opposite signs, b − a > 1.8e308) it is (1 − f)·a + f·b instead, which stays in [a, b]: the plain form
+ * gives ±Infinity, or NaN at f = 0, for quantiles of finite values.
+ */
+const interpolate = (a: number, b: number, f: number): number => {
+  const d = b - a;
+  return d - d === 0 || a - a !== 0 || b - b !== 0 ? a + f * d : (1 - f) * a + f * b;
+};
+
+/**
  * Quantiles at probabilities `ps` (ascending). Exact: linear interpolation between order statistics
  * (type 7, as numpy/R default). Sketch: the bucket value at rank round(q·(n−1)).
  */
@@ -542,8 +552,7 @@ export const storeQuantiles = (s: QuantileStoreState, ps: readonly number[]): nu
       const h = (s.n - 1) * p;
       const lo = Math.floor(h);
       const hi = Math.min(s.n - 1, lo + 1);
-      const a = at.get(lo) as number;
-      return a + (h - lo) * ((at.get(hi) as number) - a);
+      return interpolate(at.get(lo) as number, at.get(hi) as number, h - lo);
     });
   }
   return ps.map((p) => {

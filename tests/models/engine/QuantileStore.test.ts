@@ -93,3 +93,29 @@ describe('exact stores reuse released arrays (no fresh memory per chunk and run)
     expect(e1.kind === 'exact' && e2.kind === 'exact' && e1.values !== e2.values).toBe(true);
   });
 });
+
+describe('exact quantiles of finite values whose range overflows', () => {
+  it('stay finite and between the neighbouring order statistics (type 7)', () => {
+    const ps = [0, 0.05, 0.25, 0.5, 0.75, 0.95, 1];
+    for (const xs of [
+      [-1e308, 1e308],
+      [1e308, 1e308, -1e308],
+      [-1.7976931348623157e308, 1.7976931348623157e308, 0, 5e-324, -5e-324],
+    ]) {
+      const s = newStore(true);
+      for (const x of xs) addValue(s, x);
+      const sorted = [...xs].sort((a, b) => a - b);
+      const q = storeQuantiles(s, ps);
+      ps.forEach((p, k) => {
+        const h = (xs.length - 1) * p;
+        const lo = sorted[Math.floor(h)] as number;
+        const hi = sorted[Math.min(xs.length - 1, Math.floor(h) + 1)] as number;
+        const v = q[k] as number;
+        expect(Number.isFinite(v), `${xs.join(', ')} at p = ${p}: ${v}`).toBe(true);
+        expect(v >= lo && v <= hi, `${xs.join(', ')} at p = ${p}: ${v} not in [${lo}, ${hi}]`).toBe(true);
+      });
+      expect(q[0]).toBe(sorted[0]);
+      expect(q[6]).toBe(sorted[xs.length - 1]);
+    }
+  });
+});

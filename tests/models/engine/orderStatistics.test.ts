@@ -50,7 +50,11 @@ const quantilesReference = (values: readonly number[], ps: readonly number[]): n
     const lo = Math.floor(h);
     const hi = Math.min(n - 1, lo + 1);
     const a = at.get(lo) as number;
-    return a + (h - lo) * ((at.get(hi) as number) - a);
+    const b = at.get(hi) as number;
+    const f = h - lo;
+    // finite order statistics whose difference overflows: (1 − f)·a + f·b (a + f·(b − a) is ±Infinity or NaN)
+    if (Number.isFinite(a) && Number.isFinite(b) && !Number.isFinite(b - a)) return (1 - f) * a + f * b;
+    return a + f * (b - a);
   });
 };
 
