@@ -155,7 +155,8 @@ export const addTrial = (a: AggregateState, s: AggregateShape, t: TrialRecord): 
     const n = m.n + 1;
     m.n = n;
     const d = x - m.mean;
-    const mean = m.mean + d / n;
+    let mean = m.mean + d / n;
+    if (mean - mean !== 0) mean = overflowMean(m.mean, x, 1 / n);
     m.mean = mean;
     m.m2 += d * (x - mean);
     if (x < m.min) m.min = x;
@@ -209,6 +210,18 @@ const addInto = (a: Float64Array, b: Float64Array): void => {
   for (let k = 0; k < a.length; k++) a[k] = (a[k] as number) + (b[k] as number);
 };
 
+/**
+ * mean + w·(x − mean) when that overflows although mean and x are finite (x − mean beyond ±1.8e308: metric values
+ * near ±1e308 of both signs), computed on halves so that it stays finite: (mean/2 + w·(x/2 − mean/2))·2. Otherwise
+ * (a non-finite input) the plain form. Only ever called where the plain form was not finite, so every other mean
+ * keeps its bits. Variance then overflows honestly (M2 = Infinity: the sd is printed as Infinity, never NaN).
+ */
+const overflowMean = (mean: number, x: number, w: number): number => {
+  if (mean - mean !== 0 || x - x !== 0) return mean + w * (x - mean);
+  const h = mean * 0.5;
+  return (h + w * (x * 0.5 - h)) * 2;
+};
+
 /** Merge o (later trials) into m: Chan et al.'s parallel update of count, mean and M2, plus min and max. */
 const mergeMoments = (m: Moments, o: Moments): void => {
   if (o.n === 0) return;
@@ -218,7 +231,8 @@ const mergeMoments = (m: Moments, o: Moments): void => {
   }
   const n = m.n + o.n;
   const d = o.mean - m.mean;
-  m.mean += (d * o.n) / n;
+  const mean = m.mean + (d * o.n) / n;
+  m.mean = mean - mean === 0 ? mean : overflowMean(m.mean, o.mean, o.n / n);
   m.m2 += o.m2 + (d * d * m.n * o.n) / n;
   m.n = n;
   m.min = Math.min(m.min, o.min);
@@ -297,7 +311,8 @@ export const addPairedDifference = (
     const x = (variant[outcomes + k] as number) - (base[outcomes + k] as number);
     m.n++;
     const d = x - m.mean;
-    m.mean += d / m.n;
+    const mean = m.mean + d / m.n;
+    m.mean = mean - mean === 0 ? mean : overflowMean(m.mean, x, 1 / m.n);
     m.m2 += d * (x - m.mean);
     if (x < m.min) m.min = x;
     if (x > m.max) m.max = x;

@@ -307,3 +307,49 @@ describe('sketch arrays reused after a release come back zeroed, with the layout
     expect(Array.from(c.pos).reduce((x, y) => x + y, 0)).toBe(1);
   });
 });
+
+describe('metric moments of finite values near ±1e308', () => {
+  const shape: AggregateShape = {
+    rounds: 1,
+    outcomes: 0,
+    metrics: 1,
+    profiles: 1,
+    events: 0,
+    detail: 'light',
+    exactTrial: true,
+    exactBands: true,
+  };
+  const trial = (x: number): TrialRecord => ({
+    rounds: 1,
+    params: new Float64Array(0),
+    choices: new Int32Array(0),
+    profiles: new Int32Array(1),
+    eqType: new Uint8Array(1),
+    pureCount: new Int32Array(1),
+    outcomes: new Uint8Array(0),
+    metrics: Float64Array.from([x]),
+    eventFirstRound: new Int32Array(0),
+    chance: new Int32Array(0),
+  });
+  const xs = Array.from({ length: 40 }, (_, k) => (k % 3 === 0 ? 1e308 : -1.5e308));
+
+  it('keep a finite mean (one aggregate, and chunks merged), and an sd that overflows to Infinity, never NaN', () => {
+    const exact = xs.reduce((s, x) => s + x / xs.length, 0);
+    const one = newAggregate(shape, 4);
+    for (const x of xs) addTrial(one, shape, trial(x));
+    const chunks = [0, 7, 8, 25, 40].slice(1).map((end, c, ends) => {
+      const a = newAggregate(shape, 4);
+      for (const x of xs.slice(c === 0 ? 0 : ends[c - 1], end)) addTrial(a, shape, trial(x));
+      return a;
+    });
+    const merged = chunks[0] as AggregateState;
+    for (const c of chunks.slice(1)) mergeAggregate(merged, c);
+    for (const a of [one, merged]) {
+      const m = a.moments[0] as Moments;
+      expect(m.n).toBe(xs.length);
+      expect(Math.abs(m.mean - exact)).toBeLessThan(1e-12 * 1.5e308);
+      expect(m.m2).toBe(Infinity);
+      expect([m.min, m.max]).toEqual([-1.5e308, 1e308]);
+    }
+  });
+});
