@@ -2,6 +2,7 @@
 // (bin/parley.mjs runs it from the prebuilt bundle; `npx tsx cli/main.ts …` runs it from source).
 import { COMMANDS } from './commands';
 import type { CliStreams } from './lib/Command';
+import { APP_VERSION } from './lib/appVersion';
 import { createCliIo } from './lib/cliIo';
 import { terminalText } from '../models/text/terminalText';
 import { FS_REASONS } from '../node/files/fsReasons';
@@ -34,7 +35,7 @@ export const main = async (argv: readonly string[], streams: CliStreams): Promis
     return 0;
   }
   if (name === '--version' || name === '-v') {
-    io.out('parley 0.1.0');
+    io.out(`parley ${APP_VERSION}`);
     return 0;
   }
   const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;

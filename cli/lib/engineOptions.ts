@@ -1,7 +1,6 @@
 // Options shared by run, sweep, compare and sensitivity.
 import { randomInt } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import pkg from '../../package.json';
 import { createInProcessRunner } from '../../models/engine/InProcessRunner';
 import type { Runner } from '../../models/engine/Runner';
 import type { BaseOptions } from '../../models/engine/makeJob';
@@ -106,7 +105,7 @@ export const withEngine = async <T>(
 };
 
 /** The app version recorded in sidecars (package.json, bundled at build time). */
-export const APP_VERSION: string = typeof pkg.version === 'string' ? pkg.version : '0.0.0';
+export { APP_VERSION } from './appVersion';
 
 /** `out.csv` → `out.json`; any other name → `<name>.json`. */
 export const sidecarPath = (path: string): string =>
