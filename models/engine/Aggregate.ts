@@ -222,6 +222,25 @@ const overflowMean = (mean: number, x: number, w: number): number => {
   return (h + w * (x * 0.5 - h)) * 2;
 };
 
+/**
+ * Band k's mean (bandSums[k] / n); when that sum overflowed although every value is finite (values near ±1e308, or
+ * above ~1e308 / trials), the mean of the band's exact store by Welford's update with overflowMean, in store order
+ * (NaN for a sketch: its values are gone).
+ */
+export const bandMean = (a: AggregateState, k: number): number => {
+  const mean = (a.bandSums[k] as number) / a.n;
+  const store = a.bandStores[k];
+  if (mean - mean === 0 || !store || store.kind !== 'exact') return mean;
+  const v = store.values;
+  let m = 0;
+  for (let i = 0; i < store.n; i++) {
+    const x = v[i] as number;
+    const next = m + (x - m) / (i + 1);
+    m = next - next === 0 ? next : overflowMean(m, x, 1 / (i + 1));
+  }
+  return m;
+};
+
 /** Merge o (later trials) into m: Chan et al.'s parallel update of count, mean and M2, plus min and max. */
 const mergeMoments = (m: Moments, o: Moments): void => {
   if (o.n === 0) return;

@@ -2,7 +2,7 @@
 import { seedText, type RootSeed } from '../random/seedKey';
 import type { Distribution } from '../random/Distribution';
 import type { ModelSpec } from '../scenario/RuntimeModel';
-import { releaseAggregate, type AggregateState } from './Aggregate';
+import { bandMean, releaseAggregate, type AggregateState } from './Aggregate';
 import type { Sampler } from './ParamSampler';
 import { makeProvenance, type Provenance } from './Provenance';
 import { makeJob, type BaseOptions } from './makeJob';
@@ -200,7 +200,7 @@ export const summariseRun = (
       bands: a.bandStores.length
         ? Array.from({ length: rounds }, (_, r) => ({
             round: r + 1,
-            mean: (a.bandSums[r * M + k] as number) / a.n,
+            mean: bandMean(a, r * M + k),
             ...toQuantiles(storeQuantiles(a.bandStores[r * M + k]!, QS)),
           }))
         : rounds === 1 && store

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addTrial,
+  bandMean,
   mergeAggregate,
   newAggregate,
   releaseAggregate,
@@ -351,5 +352,38 @@ describe('metric moments of finite values near ±1e308', () => {
       expect(m.m2).toBe(Infinity);
       expect([m.min, m.max]).toEqual([-1.5e308, 1e308]);
     }
+  });
+});
+
+describe('band means of finite values whose sum overflows', () => {
+  it('are the mean of the exact band store, not ±Infinity or NaN', () => {
+    const shape: AggregateShape = {
+      rounds: 2,
+      outcomes: 0,
+      metrics: 1,
+      profiles: 1,
+      events: 0,
+      detail: 'full',
+      exactTrial: true,
+      exactBands: true,
+    };
+    const a = newAggregate(shape, 4);
+    for (let t = 0; t < 30; t++) {
+      addTrial(a, shape, {
+        rounds: 2,
+        params: new Float64Array(0),
+        choices: new Int32Array(0),
+        profiles: new Int32Array(2),
+        eqType: new Uint8Array(2),
+        pureCount: new Int32Array(2),
+        outcomes: new Uint8Array(0),
+        // round 1: always -1e308 (the sum overflows to -Infinity); round 2: 1e308 then -1e308 (to Infinity)
+        metrics: Float64Array.from([-1e308, t < 15 ? 1e308 : -1e308]),
+        eventFirstRound: new Int32Array(0),
+        chance: new Int32Array(0),
+      });
+    }
+    expect(bandMean(a, 0)).toBe(-1e308);
+    expect(Math.abs(bandMean(a, 1))).toBeLessThan(1e-12 * 1e308);
   });
 });
