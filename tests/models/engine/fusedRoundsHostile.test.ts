@@ -140,6 +140,23 @@ describe('fused rounds vs the general round on hostile scenarios', () => {
       expect(r.errors).toBe(0);
     });
   }
+  it("per-profile payoff overrides, other actors' choices read in payoffs", () => {
+    for (const rule of ['payoff-dominant', 'risk-dominant', 'random', 'first']) {
+      const raw = odd(rule);
+      const actors = raw.actors as Record<string, unknown>[];
+      actors[0] = {
+        ...actors[0],
+        overrides: [
+          { profile: { A: 'x', C: 'q' }, payoff: 'big * 3 + s1' },
+          { profile: { A: 'z' }, payoff: '-0' },
+        ],
+      };
+      actors[2] = { ...actors[2], overrides: [{ profile: { C: 'p', A: 'y' }, payoff: 'k * 1e-300' }] };
+      const r = compare(compile(raw), `overrides-${rule}`, 200);
+      expect(r.errors).toBe(0);
+    }
+  });
+
   it('errors: non-finite derived from state later, effects, overflow', () => {
     const cases: Record<string, string>[] = [
       { d1: 'log(s1 + 5) + s1 * k' },
