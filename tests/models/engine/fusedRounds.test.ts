@@ -7,7 +7,6 @@
 // later one. The reference is the general round with per-formula closures (`fused: false`, closure back end).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ChunkExecutor } from '../../../models/engine/ChunkExecutor';
 import {
   fuseRounds,
   STOP_DERIVED,
@@ -19,63 +18,14 @@ import {
   STOP_START,
   STOP_STATE,
 } from '../../../models/engine/fusedRounds';
+import { ChunkExecutor } from '../../../models/engine/ChunkExecutor';
 import { makeJob } from '../../../models/engine/makeJob';
-import { TrialSimulator, type TrialRecord } from '../../../models/engine/TrialSimulator';
+import { TrialSimulator } from '../../../models/engine/TrialSimulator';
 import { seedKey } from '../../../models/random/seedKey';
 import { BUILTIN_FILES, loadBuiltin } from '../../../models/scenario/builtins';
 import { instantiateModel } from '../../../models/scenario/instantiateModel';
-import type { ModelSpec } from '../../../models/scenario/RuntimeModel';
+import { compareFusedTrials, snapshot } from './compareFusedTrials';
 import { compile } from './fixtures';
-
-/** The exact bits of every number (−0, NaN payloads and all). */
-const bits = (a: Float64Array): bigint[] => Array.from(new BigUint64Array(Float64Array.from(a).buffer));
-
-const snapshot = (r: TrialRecord, env: Float64Array): Record<string, unknown> => ({
-  params: bits(r.params),
-  choices: Array.from(r.choices),
-  profiles: Array.from(r.profiles),
-  eqType: Array.from(r.eqType),
-  pureCount: Array.from(r.pureCount),
-  outcomes: Array.from(r.outcomes),
-  metrics: bits(r.metrics),
-  eventFirstRound: Array.from(r.eventFirstRound),
-  env: bits(env),
-});
-
-const trialOf = (sim: TrialSimulator, seed: string, t: number, v: Float64Array): Record<string, unknown> => {
-  try {
-    return snapshot(sim.run(seedKey(seed), t, v), sim.environment);
-  } catch (e) {
-    return { error: `${(e as Error).name}: ${(e as Error).message}` };
-  }
-};
-
-/**
- * Run `trials` trials of spec through the fused rounds and through the general round; expect the same results.
- * Returns the fused simulator's stop counters and how many trials ended in an error.
- */
-const compareTrials = (
-  spec: ModelSpec,
-  seed: string,
-  trials: number,
-): { stops: Int32Array; errors: number; rounds: number; tied: number } => {
-  const fast = new TrialSimulator(instantiateModel(spec));
-  expect(fast.usesFusedRounds).toBe(true);
-  const slow = new TrialSimulator(instantiateModel(spec, { backend: 'closure' }), { fused: false });
-  expect(slow.usesFusedRounds).toBe(false);
-  const ex = new ChunkExecutor(makeJob(spec, { seed, trials }));
-  let errors = 0;
-  let tied = 0;
-  for (let t = 0; t < trials; t++) {
-    const v = Float64Array.from(ex.paramValues(t, 0));
-    const a = trialOf(fast, seed, t, v);
-    const b = trialOf(slow, seed, t, v);
-    expect(a, `trial ${t + 1}`).toEqual(b);
-    if ('error' in b) errors++;
-    else tied += (b.pureCount as number[]).filter((k) => k > 1).length;
-  }
-  return { stops: fast.fusedStops, errors, rounds: trials * fast.rounds, tied };
-};
 
 describe('fused rounds: built-in scenarios', () => {
   it('qualify where their rounds are simple, and give the general round’s trials bit for bit', () => {
@@ -85,7 +35,7 @@ describe('fused rounds: built-in scenarios', () => {
       const { spec } = loadBuiltin(id);
       if (!fuseRounds(spec)) continue;
       fused.push(id);
-      const r = compareTrials(spec, `builtin-${id}`, id.startsWith('korea') ? 400 : 150);
+      const r = compareFusedTrials(spec, `builtin-${id}`, id.startsWith('korea') ? 400 : 150);
       expect(r.errors).toBe(0);
       noPure += r.stops[STOP_NO_PURE] as number;
     }
@@ -310,7 +260,7 @@ describe('fused rounds: random scenarios', () => {
     fc.assert(
       fc.property(shapeArb, (shape) => {
         const spec = compile(scenarioOf(shape));
-        const r = compareTrials(spec, `random-${shape.seed}`, 16);
+        const r = compareFusedTrials(spec, `random-${shape.seed}`, 16);
         r.stops.forEach((k, code) => (stops[code] = (stops[code] as number) + k));
         errors += r.errors;
         rounds += r.rounds;
@@ -405,7 +355,7 @@ describe('fused rounds: every profile an equilibrium', () => {
         equilibrium: rule,
         outcomes: { aa: { label: 'aa', when: 'A.a and B.a' } },
       });
-      const r = compareTrials(spec, `flat-${rule}`, 600);
+      const r = compareFusedTrials(spec, `flat-${rule}`, 600);
       expect(r.tied).toBe(600 * 4);
       expect(r.stops.every((k) => k === 0)).toBe(true);
     }
@@ -432,7 +382,7 @@ describe('fused rounds: near ties', () => {
       equilibrium: 'risk-dominant',
       outcomes: { bb: { label: 'bb', when: 'A.b and B.b' } },
     });
-    const r = compareTrials(spec, 'near', 200);
+    const r = compareFusedTrials(spec, 'near', 200);
     expect(r.tied).toBe(200 * 3);
     const sim = new TrialSimulator(instantiateModel(spec));
     const rec = sim.run(seedKey('near'), 0, new Float64Array(0));

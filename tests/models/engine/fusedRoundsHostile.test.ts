@@ -3,54 +3,8 @@
 // `once: false` and effects, start month 11, the LHS sampler, and every stop of the kernel: the same trials as the
 // general round, bit for bit.
 import { describe, expect, it } from 'vitest';
-import { ChunkExecutor } from '../../../models/engine/ChunkExecutor';
-import { fuseRounds } from '../../../models/engine/fusedRounds';
-import { makeJob } from '../../../models/engine/makeJob';
-import { TrialSimulator, type TrialRecord } from '../../../models/engine/TrialSimulator';
-import { seedKey } from '../../../models/random/seedKey';
-import { instantiateModel } from '../../../models/scenario/instantiateModel';
-import type { ModelSpec } from '../../../models/scenario/RuntimeModel';
+import { compareFusedTrials } from './compareFusedTrials';
 import { compile } from './fixtures';
-
-const bits = (a: Float64Array): bigint[] => Array.from(new BigUint64Array(Float64Array.from(a).buffer));
-const snapshot = (r: TrialRecord, env: Float64Array): Record<string, unknown> => ({
-  params: bits(r.params),
-  choices: Array.from(r.choices),
-  profiles: Array.from(r.profiles),
-  eqType: Array.from(r.eqType),
-  pureCount: Array.from(r.pureCount),
-  outcomes: Array.from(r.outcomes),
-  metrics: bits(r.metrics),
-  eventFirstRound: Array.from(r.eventFirstRound),
-  env: bits(env),
-});
-const trialOf = (sim: TrialSimulator, seed: string, t: number, v: Float64Array): Record<string, unknown> => {
-  try {
-    return snapshot(sim.run(seedKey(seed), t, v), sim.environment);
-  } catch (e) {
-    return { error: `${(e as Error).name}: ${(e as Error).message}` };
-  }
-};
-const compare = (
-  spec: ModelSpec,
-  seed: string,
-  trials: number,
-  overrides = {},
-): { errors: number; stops: number[] } => {
-  expect(fuseRounds(spec)).not.toBeNull();
-  const fast = new TrialSimulator(instantiateModel(spec));
-  const slow = new TrialSimulator(instantiateModel(spec, { backend: 'closure' }), { fused: false });
-  const ex = new ChunkExecutor(makeJob(spec, { seed, trials, overrides, sampler: 'lhs' }));
-  let errors = 0;
-  for (let t = 0; t < trials; t++) {
-    const v = Float64Array.from(ex.paramValues(t, 0));
-    const a = trialOf(fast, seed, t, v);
-    const b = trialOf(slow, seed, t, v);
-    expect(a, `trial ${t + 1}`).toEqual(b);
-    if ('error' in b) errors++;
-  }
-  return { errors, stops: Array.from(fast.fusedStops) };
-};
 
 const odd = (rule: string, extra: Record<string, string> = {}): Record<string, unknown> => ({
   id: 'odd',
@@ -136,7 +90,7 @@ const odd = (rule: string, extra: Record<string, string> = {}): Record<string, u
 describe('fused rounds vs the general round on hostile scenarios', () => {
   for (const rule of ['payoff-dominant', 'risk-dominant', 'random', 'first']) {
     it(`odd 3-actor scenario, ${rule}`, () => {
-      const r = compare(compile(odd(rule)), `odd-${rule}`, 300);
+      const r = compareFusedTrials(compile(odd(rule)), `odd-${rule}`, 300, 'lhs');
       expect(r.errors).toBe(0);
     });
   }
@@ -152,7 +106,7 @@ describe('fused rounds vs the general round on hostile scenarios', () => {
         ],
       };
       actors[2] = { ...actors[2], overrides: [{ profile: { C: 'p', A: 'y' }, payoff: 'k * 1e-300' }] };
-      const r = compare(compile(raw), `overrides-${rule}`, 200);
+      const r = compareFusedTrials(compile(raw), `overrides-${rule}`, 200, 'lhs');
       expect(r.errors).toBe(0);
     }
   });
@@ -170,7 +124,12 @@ describe('fused rounds vs the general round on hostile scenarios', () => {
     // the stop each case must reach: derived, state, game, event probability, event effect, no pure equilibrium ×2
     const stopOf = [1, 7, 2, 5, 6, 3, 3];
     for (const [k, extra] of cases.entries()) {
-      const r = compare(compile(odd('payoff-dominant', extra)), `err-${Object.keys(extra)[0]}`, 200);
+      const r = compareFusedTrials(
+        compile(odd('payoff-dominant', extra)),
+        `err-${Object.keys(extra)[0]}`,
+        200,
+        'lhs',
+      );
       expect(r.stops[stopOf[k] as number], JSON.stringify(extra)).toBeGreaterThan(0);
     }
   });

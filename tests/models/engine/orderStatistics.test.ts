@@ -8,7 +8,6 @@ import {
   storeQuantiles,
   type ExactStoreState,
 } from '../../../models/engine/QuantileStore';
-import { selectFloat64 } from '../../../models/random/sortFloat64';
 
 // storeQuantiles on an exact store as it was before the histogram method (successive quickselects in a copy), kept
 // here as the oracle: the summary must print the same numbers, bit for bit.
@@ -21,7 +20,6 @@ const quantilesReference = (values: readonly number[], ps: readonly number[]): n
       return c + (h - Math.floor(h)) * (c - c);
     });
   }
-  const v = Float64Array.from(values);
   const ranks = [
     ...new Set(
       ps.flatMap((p) => {
@@ -30,21 +28,8 @@ const quantilesReference = (values: readonly number[], ps: readonly number[]): n
       }),
     ),
   ].sort((x, y) => x - y);
-  const at = new Map<number, number>();
-  let from = 0;
-  let last = -2;
-  for (const r of ranks) {
-    if (r === last + 1) {
-      let k = r;
-      for (let i = r + 1; i < n; i++) if ((v[i] as number) < (v[k] as number)) k = i;
-      const x = v[k] as number;
-      v[k] = v[r] as number;
-      v[r] = x;
-      at.set(r, x);
-    } else at.set(r, selectFloat64(v, r, from, n - 1));
-    last = r;
-    from = r + 1 < n ? r + 1 : r;
-  }
+  // the old selection, kept in QuantileStore as the general method
+  const at = orderStatisticsBySelection(Float64Array.from(values), n, ranks);
   return ps.map((p) => {
     const h = (n - 1) * p;
     const lo = Math.floor(h);

@@ -6,47 +6,17 @@ import { RandomStream } from '../../../models/random/RandomStream';
 import { inverseNormalCdf } from '../../../models/random/specialFunctions';
 import { PURPOSE, seedKey } from '../../../models/random/seedKey';
 
-// imanConover as it was before the first target column's order was read off its score permutation (every column
-// through the stable index sort), self-contained (its own buffers), kept as the oracle: same rows, same values.
+// The stable order of keys[koff, koff + n) (ascending; equal keys in row order) into idx, by a plain comparison sort:
+// what imanConover's O(n) index sort computes.
 const stableOrderReference = (keys: Float64Array, koff: number, n: number, idx: Int32Array): void => {
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const k = keys[koff + i] as number;
-    if (k < min) min = k;
-    if (k > max) max = k;
-  }
-  const count = new Int32Array(n + 1);
-  for (let b = 0; b <= n; b++) count[b] = 0;
-  const scale = max > min ? n / (max - min) : 0;
-  // (max − min may overflow to ∞ for huge keys: scale 0 puts every row in bucket 0, still exact)
-  for (let i = 0; i < n; i++) {
-    let b = Math.floor(((keys[koff + i] as number) - min) * scale);
-    if (!(b < n)) b = n - 1;
-    count[b + 1] = (count[b + 1] as number) + 1;
-  }
-  for (let b = 1; b <= n; b++) count[b] = (count[b] as number) + (count[b - 1] as number);
-  for (let i = 0; i < n; i++) {
-    let b = Math.floor(((keys[koff + i] as number) - min) * scale);
-    if (!(b < n)) b = n - 1;
-    const at = count[b] as number;
-    idx[at] = i;
-    count[b] = at + 1;
-  }
-  for (let i = 1; i < n; i++) {
-    const r = idx[i] as number;
-    const kr = keys[koff + r] as number;
-    let j = i - 1;
-    for (; j >= 0; j--) {
-      const q = idx[j] as number;
-      const kq = keys[koff + q] as number;
-      if (kq < kr || (kq === kr && q < r)) break;
-      idx[j + 1] = q;
-    }
-    idx[j + 1] = r;
-  }
+  const order = Array.from({ length: n }, (_, i) => i).sort(
+    (p, q) => (keys[koff + p] as number) - (keys[koff + q] as number) || p - q,
+  );
+  idx.set(order);
 };
 
+// imanConover as it was before the first target column's order was read off its score permutation (every column
+// through the stable index sort), self-contained (its own buffers), kept as the oracle: same rows, same values.
 const imanConoverReference = (
   x: Float64Array,
   rows: number,
