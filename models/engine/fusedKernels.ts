@@ -42,12 +42,12 @@ const compiled = new Map<string, Kernel>();
 
 /**
  * The function `function (params) { body }` compiled with the runtime operators in scope as `H` (formulaToJs's
- * helpers), after `prelude` (statements run once, e.g. constant tables), from the cache when this exact source was
- * compiled before. Only ever called with source generated from validated formula IR and the generators' own text.
+ * helpers), from the cache when this exact source was compiled before. Only ever called with source generated from
+ * validated formula IR and the generators' own text.
  * @throws whatever `new Function` throws (a CSP without unsafe-eval; callers check canGenerateCode first).
  */
-export const compileKernel = <F>(params: readonly string[], body: string, prelude = ''): F => {
-  const source = `"use strict"; ${prelude}return function (${params.join(', ')}) {\n${body}\n};`;
+export const compileKernel = <F>(params: readonly string[], body: string): F => {
+  const source = `"use strict"; return function (${params.join(', ')}) {\n${body}\n};`;
   let f = compiled.get(source);
   if (!f) {
     f = new Function('H', source)(RUNTIME_OPS) as Kernel;
@@ -57,47 +57,16 @@ export const compileKernel = <F>(params: readonly string[], body: string, prelud
   return f as F;
 };
 
-/**
- * Statements that fill a round's game table in profile order (Gambit order: actor 0 fastest), setting the actors'
- * choice slots as they go (each slot written only when its value changes, every slot at the first profile), and
- * for each (profile p, actor i) emitting `payoff(p, i, expression)`.
- */
-const gameTableStatements = (
-  spec: ModelSpec,
-  js: (ir: FormulaIR) => string,
-  payoff: (p: number, i: number, expression: string) => string,
-): string[] => {
-  const n = spec.actors.length;
-  const counts = spec.actors.map((a) => a.strategies.length);
-  const profiles = counts.reduce((p, c) => p * c, 1);
-  const lines: string[] = [];
-  const digits = new Array<number>(n).fill(0);
-  const current = new Array<number>(n).fill(-1);
-  for (let p = 0; p < profiles; p++) {
-    for (let i = 0; i < n; i++) {
-      if (current[i] === digits[i]) continue;
-      const slots = spec.actors[i]!.choiceSlots;
-      for (let k = 0; k < slots.length; k++) {
-        if (current[i] === -1 || k === current[i] || k === digits[i])
-          lines.push(`env[${slots[k]! | 0}] = ${k === digits[i] ? 1 : 0};`);
-      }
-      current[i] = digits[i]!;
-    }
-    for (let i = 0; i < n; i++) lines.push(payoff(p, i, js(spec.actors[i]!.payoffs[digits[i]!]!)));
-    for (let i = 0; i < n; i++) {
-      digits[i]!++;
-      if (digits[i]! < counts[i]!) break;
-      digits[i] = 0;
-    }
-  }
-  return lines;
-};
-
 /** A finite number as a JavaScript literal (−0 kept); throws on a non-finite one. */
-export const numberLiteral = (x: number): string => {
+const numberLiteral = (x: number): string => {
   if (!Number.isFinite(x)) throw new Error('non-finite bound');
   return Object.is(x, -0) ? '(-0)' : `(${String(x)})`;
 };
+
+/** Statements clamping `v` to a state variable's bounds (none when it has none): TrialSimulator's clamp. */
+export const clampStatements = (min: number | null, max: number | null): string =>
+  (min !== null ? ` if (v < ${numberLiteral(min)}) v = ${numberLiteral(min)};` : '') +
+  (max !== null ? ` if (v > ${numberLiteral(max)}) v = ${numberLiteral(max)};` : '');
 
 export const fuseKernels = (spec: ModelSpec): FusedKernels | null => {
   if (!canGenerateCode()) return null;
@@ -107,12 +76,28 @@ export const fuseKernels = (spec: ModelSpec): FusedKernels | null => {
   const profiles = counts.reduce((p, c) => p * c, 1);
   if (profiles * n > MAX_FUSED_PAYOFFS) return null;
   try {
-    const make = compileKernel;
     // `z += v - v` stays 0 while every value is finite and becomes NaN at the first NaN or ±Infinity.
-    const gameLines: string[] = [
-      'let z = 0, v = 0;',
-      ...gameTableStatements(spec, js, (p, i, x) => `v = ${x}; pay[${p * n + i}] = v; z += v - v;`),
-    ];
+    const gameLines: string[] = ['let z = 0, v = 0;'];
+    const digits = new Array<number>(n).fill(0);
+    const current = new Array<number>(n).fill(-1);
+    for (let p = 0; p < profiles; p++) {
+      for (let i = 0; i < n; i++) {
+        if (current[i] === digits[i]) continue;
+        const slots = spec.actors[i]!.choiceSlots;
+        for (let k = 0; k < slots.length; k++) {
+          if (current[i] === -1 || k === current[i] || k === digits[i])
+            gameLines.push(`env[${slots[k]! | 0}] = ${k === digits[i] ? 1 : 0};`);
+        }
+        current[i] = digits[i]!;
+      }
+      for (let i = 0; i < n; i++)
+        gameLines.push(`v = ${js(spec.actors[i]!.payoffs[digits[i]!]!)}; pay[${p * n + i}] = v; z += v - v;`);
+      for (let i = 0; i < n; i++) {
+        digits[i]!++;
+        if (digits[i]! < counts[i]!) break;
+        digits[i] = 0;
+      }
+    }
     gameLines.push('return z === 0;');
     const derived = [
       'let z = 0, v = 0;',
@@ -134,15 +119,11 @@ export const fuseKernels = (spec: ModelSpec): FusedKernels | null => {
       ),
       'return z === 0;',
     ];
-    const num = numberLiteral;
     const initial = [
       'let z = 0, v = 0;',
       ...spec.state.map(
         (s) =>
-          `v = ${js(s.initial)}; z += v - v;` +
-          (s.min !== null ? ` if (v < ${num(s.min)}) v = ${num(s.min)};` : '') +
-          (s.max !== null ? ` if (v > ${num(s.max)}) v = ${num(s.max)};` : '') +
-          ` env[${s.slot | 0}] = v;`,
+          `v = ${js(s.initial)}; z += v - v;` + clampStatements(s.min, s.max) + ` env[${s.slot | 0}] = v;`,
       ),
       'return z === 0;',
     ];
@@ -153,12 +134,12 @@ export const fuseKernels = (spec: ModelSpec): FusedKernels | null => {
       'out[0] = NaN;',
     ];
     return {
-      eventProbability: make(['env', 'e', 'out'], eventProbability.join('\n')),
-      game: make(['env', 'pay'], gameLines.join('\n')),
-      derived: make(['env'], derived.join('\n')),
-      record: make(['env', 'out'], record.join('\n')),
-      state: make(['env', 'out'], state.join('\n')),
-      initial: make(['env'], initial.join('\n')),
+      eventProbability: compileKernel(['env', 'e', 'out'], eventProbability.join('\n')),
+      game: compileKernel(['env', 'pay'], gameLines.join('\n')),
+      derived: compileKernel(['env'], derived.join('\n')),
+      record: compileKernel(['env', 'out'], record.join('\n')),
+      state: compileKernel(['env', 'out'], state.join('\n')),
+      initial: compileKernel(['env'], initial.join('\n')),
     };
   } catch {
     return null;

@@ -25,7 +25,7 @@
 import type { FormulaIR, ModelSpec } from '../scenario/RuntimeModel';
 import type { FormulaNode } from '../formula/FormulaIR';
 import { canGenerateCode, formulaToJs, validateIR } from '../formula/instantiateFormula';
-import { compileKernel, numberLiteral } from './fusedKernels';
+import { clampStatements, compileKernel } from './fusedKernels';
 import { EQ_PURE } from './EquilibriumSelector';
 
 /** The kernel's return value: every round from..to played. */
@@ -154,14 +154,14 @@ export const fuseRounds = (spec: ModelSpec): FusedRounds | null => {
     spec.events.forEach((_, e) => L.push(`fired[${e}] = 0; firstRound[${e}] = 0;`));
     L.push(`env[${int(b.roundSlot)}] = 1;`);
     L.push(`env[${int(b.monthSlot)}] = ${int(((b.startMonth - 1) % 12) + 1)};`);
-    L.push('z = 0;');
-    for (const d of spec.derived) L.push(`v = ${js(d.value)}; env[${int(d.slot)}] = v; z += v - v;`);
+    // the derived variables (fused `derived`), at the start and in every round
+    const derived = spec.derived.map((d) => `v = ${js(d.value)}; env[${int(d.slot)}] = v; z += v - v;`);
+    L.push('z = 0;', ...derived);
     L.push(`if (z !== 0) ${stop(STOP_START)}`);
     spec.state.forEach((st) => {
-      L.push(`v = ${js(st.initial)}; z += v - v;`);
-      if (st.min !== null) L.push(`if (v < ${numberLiteral(st.min)}) v = ${numberLiteral(st.min)};`);
-      if (st.max !== null) L.push(`if (v > ${numberLiteral(st.max)}) v = ${numberLiteral(st.max)};`);
-      L.push(`env[${int(st.slot)}] = v;`);
+      L.push(
+        `v = ${js(st.initial)}; z += v - v;${clampStatements(st.min, st.max)} env[${int(st.slot)}] = v;`,
+      );
     });
     L.push(`if (z !== 0) ${stop(STOP_START)}`);
     L.push('}');
@@ -169,8 +169,7 @@ export const fuseRounds = (spec: ModelSpec): FusedRounds | null => {
     // 1. calendar and derived variables (TrialSimulator.setCalendar, fused `derived`)
     L.push(`env[${int(b.roundSlot)}] = r;`);
     L.push(`env[${int(b.monthSlot)}] = ((${int(b.startMonth)} - 1 + r - 1) % 12) + 1;`);
-    L.push('z = 0;');
-    for (const d of spec.derived) L.push(`v = ${js(d.value)}; env[${int(d.slot)}] = v; z += v - v;`);
+    L.push('z = 0;', ...derived);
     L.push(`if (z !== 0) ${stop(STOP_DERIVED)}`);
     // 2. the game table, payoffs in locals q<p * n + i> (fused `game`). Each payoff formula reads the profile's
     // strategy indicators as literals (the exact 1 or 0 the general round writes to the choice slots before
@@ -316,10 +315,7 @@ export const fuseRounds = (spec: ModelSpec): FusedRounds | null => {
     );
     L.push(`if (z !== 0) ${stop(STOP_STATE)}`);
     spec.state.forEach((s, k) => {
-      L.push(`v = y${k};`);
-      if (s.min !== null) L.push(`if (v < ${numberLiteral(s.min)}) v = ${numberLiteral(s.min)};`);
-      if (s.max !== null) L.push(`if (v > ${numberLiteral(s.max)}) v = ${numberLiteral(s.max)};`);
-      L.push(`env[${int(s.slot)}] = v;`);
+      L.push(`v = y${k};${clampStatements(s.min, s.max)} env[${int(s.slot)}] = v;`);
     });
     L.push('}');
     L.push('rng[0] = ra; rng[1] = rb; rng[2] = rc; rng[3] = rd;');
