@@ -10,8 +10,8 @@ import { jsonFile } from '../lib/jsonFile';
 import { cliContext, commitExport, exportPath, writeExport, writingFile } from '../lib/exportFiles';
 import { CliError, type Command } from '../lib/Command';
 import { lastOption, parseArgs, UsageError } from '../lib/args';
+import { APP_VERSION } from '../lib/appVersion';
 import {
-  APP_VERSION,
   ENGINE_USAGE,
   ENGINE_FLAGS,
   ENGINE_VALUED,

@@ -104,9 +104,6 @@ export const withEngine = async <T>(
   }
 };
 
-/** The app version recorded in sidecars (package.json, bundled at build time). */
-export { APP_VERSION } from './appVersion';
-
 /** `out.csv` → `out.json`; any other name → `<name>.json`. */
 export const sidecarPath = (path: string): string =>
   /\.csv$/i.test(path) ? path.replace(/\.csv$/i, '.json') : `${path}.json`;

@@ -19,7 +19,8 @@ import { FS_REASONS } from '../../node/files/fsReasons';
 import { CliError } from './Command';
 import { cliFileDeps } from './cliFileDeps';
 import { refuseInputOverwrite } from './refuseInputOverwrite';
-import { APP_VERSION, sidecarPath, type EngineCliOptions } from './engineOptions';
+import { APP_VERSION } from './appVersion';
+import { sidecarPath, type EngineCliOptions } from './engineOptions';
 
 const isFolder = (arg: string, path: string): boolean => {
   if (/[\\/]$/.test(arg)) {

@@ -424,6 +424,8 @@ export class TrialSimulator {
   private finishStopped(r: number, code: number): void {
     const io = this.stopInfo;
     this.fusedStops[code] = (this.fusedStops[code] as number) + 1;
+    // (no trace in the fused rounds: events fired are not listed)
+    this.firedNow = null;
     switch (code) {
       case STOP_DERIVED:
         this.derivedSlow();

@@ -1,4 +1,5 @@
-// `parley --version` prints package.json's version (the one the sidecars record), not a copy of it.
+// `parley --version` prints package.json's version (the one the sidecars record: exportFiles and run read the same
+// APP_VERSION), not a copy of it.
 import { describe, expect, it, vi } from 'vitest';
 import { runCli } from './cliHarness';
 
@@ -11,7 +12,7 @@ describe('cli --version', () => {
       expect(r.code).toBe(0);
       expect(r.stdout).toBe('parley 9.8.7-test\n');
     }
-    const { APP_VERSION } = await import('../../cli/lib/engineOptions');
+    const { APP_VERSION } = await import('../../cli/lib/appVersion');
     expect(APP_VERSION).toBe('9.8.7-test');
   });
 });
