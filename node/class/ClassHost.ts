@@ -19,6 +19,7 @@ import type { ModelSpec } from '../../models/scenario/RuntimeModel';
 import { startClassServer, type ClassServerHandle, type ClassServerOptions } from './ClassServer';
 import { newSessionId } from './classSecrets';
 import { JournalError, readJournal } from './SessionJournal';
+import type { AtomicFileContent } from '../files/atomicWrite';
 
 export type ClassHostDeps = {
   /** Journals and launch records (created 0700 when missing). */
@@ -28,9 +29,7 @@ export type ClassHostDeps = {
   /** The built pages (out/renderer or dist-web); null serves none. */
   readonly staticDir: string | null;
   /** Atomic whole-file writes committed together (node/files/atomicWrite writeFilesAtomic). */
-  readonly writeFilesAtomic: (
-    files: readonly { readonly target: string; readonly data: string }[],
-  ) => Promise<void>;
+  readonly writeFilesAtomic: (files: readonly AtomicFileContent[]) => Promise<void>;
   /** Page origins of the app whose teacher screen opens the session's WebSocket (app://parley, http://127.0.0.1:5178). */
   readonly allowedOrigins: readonly string[];
   /** Tried first (students type it more easily when it does not change); any free port when taken. Default 5179. */

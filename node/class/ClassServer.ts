@@ -50,6 +50,7 @@ import { servePage } from './classPages';
 import { JournalError, readJournal, SessionJournal, type JournalHeader } from './SessionJournal';
 import { TokenBucket } from './TokenBucket';
 import { existsSync, rmSync, statSync } from 'node:fs';
+import type { AtomicFileContent } from '../files/atomicWrite';
 
 export type ClassServerLimits = {
   /** Messages per connection: burst and sustained rate. */
@@ -104,9 +105,7 @@ export type ClassServerOptions = {
   readonly outPath: string | null;
   /** Atomic whole-file writes committed together (node/files/atomicWrite writeFilesAtomic: every temporary file
    * written and fsynced before any is renamed), so session.csv and its sidecar never mismatch. */
-  readonly writeFilesAtomic: (
-    files: readonly { readonly target: string; readonly data: string }[],
-  ) => Promise<void>;
+  readonly writeFilesAtomic: (files: readonly AtomicFileContent[]) => Promise<void>;
   readonly limits?: Partial<ClassServerLimits>;
   readonly appVersion?: string;
   readonly now?: () => number;

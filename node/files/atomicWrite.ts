@@ -276,13 +276,16 @@ export const commitAtomicFiles = async (writers: readonly AtomicFileWriter[]): P
   }
 };
 
+/** One file of a writeFilesAtomic commit: its path and its whole content. */
+export type AtomicFileContent = { readonly target: string; readonly data: string | Uint8Array };
+
 /**
  * Atomically replaces every `target` with its `data`, committed together (commitAtomicFiles): all are written and
  * fsynced before any is renamed. On failure before the renames every old file is untouched. Throws
  * AtomicCommitError naming the file that failed.
  */
 export const writeFilesAtomic = async (
-  files: readonly { readonly target: string; readonly data: string | Uint8Array }[],
+  files: readonly AtomicFileContent[],
   deps: AtomicDeps,
 ): Promise<void> => {
   const writers: AtomicFileWriter[] = [];
